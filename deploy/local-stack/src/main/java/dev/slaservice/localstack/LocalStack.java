@@ -1,0 +1,83 @@
+package dev.slaservice.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local run: a Kafka broker and a PostgreSQL server on fixed ports (below the ephemeral
+ * range that tests draw their ports from), data under {@code .local-stack/}, then the packaged
+ * service against them. Given {@code KAFKA_BOOTSTRAP_SERVERS} or {@code SLA_DB_HOST} in the
+ * environment it starts that server itself no more and the service uses what was given.
+ * Ctrl-C stops everything it started; a second start reuses the data.
+ */
+public final class LocalStack {
+
+  static final int KAFKA_PORT = 19092;
+  static final int KAFKA_CONTROLLER_PORT = 19093;
+  static final int POSTGRES_PORT = 15432;
+  static final String DATABASE = "sla";
+
+  private LocalStack() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    Path serviceJar = root.resolve("sla-service/target/quarkus-app/quarkus-run.jar");
+    if (!Files.exists(serviceJar)) {
+      throw new IllegalStateException(serviceJar + " is missing: build with ./mvnw install -DskipTests");
+    }
+    Path data = Files.createDirectories(root.resolve(".local-stack"));
+    Map<String, String> env = System.getenv();
+    List<AutoCloseable> started = new ArrayList<>();
+    List<String> settings = new ArrayList<>();
+
+    String kafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
+    if (kafka == null || kafka.isBlank()) {
+      say("starting Kafka (KRaft) on 127.0.0.1:" + KAFKA_PORT + ", data in " + data.resolve("kafka"));
+      LocalKafka broker = LocalKafka.startProcess(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT, 6);
+      started.add(broker);
+      settings.add("-Dkafka.bootstrap.servers=" + broker.bootstrapServers());
+    } else {
+      say("using Kafka at " + kafka);
+    }
+    if (env.get("SLA_DB_HOST") == null) {
+      say("starting PostgreSQL on 127.0.0.1:" + POSTGRES_PORT + ", data in " + data.resolve("postgres"));
+      LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, DATABASE, true);
+      started.add(postgres);
+      settings.add("-Dsla.db.host=127.0.0.1");
+      settings.add("-Dsla.db.port=" + postgres.port());
+      settings.add("-Dsla.db.name=" + DATABASE);
+      settings.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
+      settings.add("-Dquarkus.datasource.password=");
+    } else {
+      say("using PostgreSQL at " + env.get("SLA_DB_HOST"));
+    }
+
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(settings);
+    command.add("-jar");
+    command.add(serviceJar.toString());
+    Process service = new ProcessBuilder(command).inheritIO().start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      ChildProcesses.stop(service, "TERM", 30);
+      for (int i = started.size() - 1; i >= 0; i--) {
+        try {
+          started.get(i).close();
+        } catch (Exception e) {
+          say("could not stop " + started.get(i) + ": " + e.getMessage());
+        }
+      }
+    }, "local-stack-shutdown"));
+    int status = service.waitFor();
+    say("the service exited with " + status);
+    System.exit(status);
+  }
+
+  private static void say(String line) {
+    System.out.println("[local-stack] " + line);
+  }
+}

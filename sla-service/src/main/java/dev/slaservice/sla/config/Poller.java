@@ -1,0 +1,67 @@
+package dev.slaservice.sla.config;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs a reactive task every interval on its own Vert.x sub-context (what Hibernate Reactive
+ * needs), never two runs at once. Sub-second intervals are the point: the scheduler extension
+ * does not go below one second, and a breach should be published within a second of its deadline.
+ */
+public final class Poller {
+
+  private static final Logger LOG = Logger.getLogger(Poller.class);
+
+  private final String name;
+  private final Vertx vertx;
+  private final Supplier<Uni<?>> task;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private long timerId = -1;
+  private volatile boolean failing;
+
+  public Poller(String name, Vertx vertx, Supplier<Uni<?>> task) {
+    this.name = name;
+    this.vertx = vertx;
+    this.task = task;
+  }
+
+  public void start(Duration interval) {
+    timerId = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> runOnce());
+  }
+
+  public void stop() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+  }
+
+  private void runOnce() {
+    if (!running.compareAndSet(false, true)) {
+      return;
+    }
+    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    context.runOnContext(ignored -> task.get().subscribe().with(
+        done -> {
+          if (failing) {
+            LOG.infof("%s works again", name);
+            failing = false;
+          }
+          running.set(false);
+        },
+        failure -> {
+          if (!failing) {
+            LOG.warnf("%s failed, retrying every poll until it works: %s", name, failure.toString());
+            failing = true;
+          }
+          running.set(false);
+        }));
+  }
+}

@@ -1,0 +1,63 @@
+package dev.slaservice.sla.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The service's own settings (prefix {@code sla.}); see application.properties. */
+@ConfigMapping(prefix = "sla")
+public interface SlaConfig {
+
+  Intake intake();
+
+  Timers timers();
+
+  Outbox outbox();
+
+  Db db();
+
+  /** Where PostgreSQL is; the datasource URLs are built from these (env SLA_DB_HOST, SLA_DB_PORT, SLA_DB_NAME). */
+  interface Db {
+    String host();
+
+    int port();
+
+    String name();
+  }
+
+  interface Intake {
+    /** How long POST /events waits for Kafka to acknowledge before answering 503. */
+    @WithDefault("4s")
+    Duration ackTimeout();
+
+    /** Events in one POST /events request at most. */
+    @WithDefault("1000")
+    int maxBatch();
+
+    /** Seconds a client is told to wait (Retry-After) when Kafka cannot take events. */
+    @WithDefault("5")
+    int retryAfterSeconds();
+  }
+
+  interface Timers {
+    /** How often due deadlines and warnings are looked for. */
+    @WithDefault("250ms")
+    Duration pollInterval();
+
+    /** Tickets fired in one transaction at most. */
+    @WithDefault("500")
+    int batchSize();
+  }
+
+  interface Outbox {
+    @WithDefault("200ms")
+    Duration pollInterval();
+
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long the relay waits for Kafka to acknowledge a batch before trying again. */
+    @WithDefault("10s")
+    Duration ackTimeout();
+  }
+}

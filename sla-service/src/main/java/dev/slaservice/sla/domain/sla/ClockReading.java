@@ -1,0 +1,18 @@
+package dev.slaservice.sla.domain.sla;
+
+import dev.slaservice.events.Metric;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A clock as it reads at one instant.
+ *
+ * @param deadline when the target is used up; null while paused (it depends on when work resumes)
+ * @param elapsed business time counted so far (up to the stop for a stopped clock)
+ * @param remaining what is left of the target, never negative
+ * @param stoppedAt when the stopping event happened, null while the clock runs or is paused
+ */
+public record ClockReading(Metric metric, ClockStatus status, String calendarId, boolean pausable,
+                           Duration target, Instant deadline, Duration elapsed, Duration remaining,
+                           Instant stoppedAt) {
+}

@@ -1,0 +1,202 @@
+package dev.slaservice.sla.domain.sla;
+
+import dev.slaservice.events.Metric;
+import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.domain.calendar.BusinessCalendar;
+import dev.slaservice.sla.domain.policy.ClockTerms;
+import dev.slaservice.sla.domain.policy.Plan;
+import dev.slaservice.sla.domain.policy.PolicyCatalog;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Folds a ticket's events, in {@code occurredAt} order, into its clocks and the facts they
+ * establish. A pure function of (events, now): a late event simply re-folds the history.
+ *
+ * <p>Semantics (also in the README):
+ * <ul>
+ *   <li>Clocks start at TicketOpened; an event dated before it counts as happening at the opening.</li>
+ *   <li>RESPONSE stops at the first WorkStarted, RESTORE at the first ServiceRestored, RESOLUTION at
+ *       TicketResolved or TicketClosed and runs again on TicketReopened. Resolving or closing a ticket
+ *       also stops its RESPONSE and RESTORE clocks.</li>
+ *   <li>PriorityChanged: from its instant on, the clock is judged by the new priority's target counted
+ *       from the ticket's start (paused time stays excluded). A deadline already past is an immediate
+ *       breach. A breach established before the change stands.</li>
+ *   <li>TicketDowngraded: the ticket is judged as if it had always had the lower priority; breaches
+ *       that no longer hold disappear (and are retracted by {@link SlaProjector}).</li>
+ *   <li>A clock that stops exactly at its deadline has met it.</li>
+ * </ul>
+ */
+public final class SlaEvaluator {
+
+  private static final Comparator<TicketEvent> BY_OCCURRENCE =
+      Comparator.comparing(event -> event.occurredAt().toInstant());
+
+  private final PolicyCatalog catalog;
+
+  public SlaEvaluator(PolicyCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * @param history the ticket's events in arrival order (ties in {@code occurredAt} keep that order)
+   */
+  public TicketSla evaluate(String ticketId, List<? extends TicketEvent> history, Instant now) {
+    List<TicketEvent> events = new ArrayList<>(history);
+    events.sort(BY_OCCURRENCE);
+    Optional<TicketEvent.TicketOpened> openedEvent = events.stream()
+        .filter(TicketEvent.TicketOpened.class::isInstance).map(TicketEvent.TicketOpened.class::cast).findFirst();
+    if (openedEvent.isEmpty()) {
+      return TicketSla.awaitingOpen(ticketId);
+    }
+    TicketEvent.TicketOpened opened = openedEvent.get();
+    Plan plan = catalog.plan(opened.planId()).orElseThrow(() -> new IllegalStateException(
+        "ticket " + ticketId + " names plan " + opened.planId() + ", which the catalog does not have"));
+    Instant start = opened.occurredAt().toInstant();
+    TicketTimeline timeline = TicketTimeline.of(events, plan, opened, start);
+
+    List<ClockReading> clocks = new ArrayList<>();
+    List<SlaFact> facts = new ArrayList<>();
+    for (Metric metric : metricsOf(plan, timeline)) {
+      ClockEvaluation clock = evaluateClock(metric, plan, timeline, now);
+      clock.reading().ifPresent(clocks::add);
+      facts.addAll(clock.facts());
+    }
+    List<SlaFact> due = facts.stream().filter(f -> !f.effectiveAt().isAfter(now)).toList();
+    Optional<Instant> nextChange = facts.stream().map(SlaFact::effectiveAt).filter(t -> t.isAfter(now))
+        .min(Comparator.naturalOrder());
+    return new TicketSla(ticketId, true, opened.customerId(), plan.id(), plan.version(),
+        timeline.priorityAt(now), start, clocks, due, nextChange);
+  }
+
+  private static Set<Metric> metricsOf(Plan plan, TicketTimeline timeline) {
+    Set<Metric> metrics = EnumSet.noneOf(Metric.class);
+    for (TicketTimeline.PrioritySpan span : timeline.priorities()) {
+      for (Metric metric : Metric.values()) {
+        plan.terms(span.priority(), metric).ifPresent(t -> metrics.add(metric));
+      }
+    }
+    return metrics;
+  }
+
+  private record ClockEvaluation(Optional<ClockReading> reading, List<SlaFact> facts) {
+  }
+
+  private ClockEvaluation evaluateClock(Metric metric, Plan plan, TicketTimeline timeline, Instant now) {
+    List<Interval> running = timeline.running(metric);
+    List<SlaFact> facts = new ArrayList<>();
+    SlaFact.Breach breach = null;
+    Set<Integer> warned = new java.util.HashSet<>();
+    List<TicketTimeline.PrioritySpan> spans = timeline.priorities();
+    for (int i = 0; i < spans.size() && breach == null; i++) {
+      TicketTimeline.PrioritySpan span = spans.get(i);
+      Optional<ClockTerms> terms = plan.terms(span.priority(), metric);
+      if (terms.isEmpty()) {
+        continue;
+      }
+      Instant spanEnd = i + 1 < spans.size() ? spans.get(i + 1).from() : null;
+      BusinessCalendar calendar = catalog.calendarOf(terms.get());
+      List<Interval> active = timeline.active(running, terms.get().pausable());
+      Instant deadline = CountedTime.reached(active, calendar, terms.get().target());
+      for (int percent : plan.warningPercents()) {
+        Duration share = terms.get().target().multipliedBy(percent).dividedBy(100);
+        Instant reached = CountedTime.reached(active, calendar, share);
+        Instant effective = reached == null ? null : latest(reached, span.from());
+        if (effective != null && !warned.contains(percent) && before(reached, spanEnd)
+            && isRunningAt(running, effective)) {
+          warned.add(percent);
+          facts.add(new SlaFact.Warning(metric, span.priority(), terms.get().target(), deadline, percent, effective));
+        }
+      }
+      if (deadline != null && before(deadline, spanEnd)) {
+        Instant effective = latest(deadline, span.from());
+        if (isRunningAt(running, effective)) {
+          breach = new SlaFact.Breach(metric, span.priority(), terms.get().target(), deadline, effective);
+          facts.add(breach);
+        }
+      }
+    }
+    if (breach != null) {
+      Instant breachedAt = breach.effectiveAt();
+      facts.removeIf(f -> f instanceof SlaFact.Warning && !f.effectiveAt().isBefore(breachedAt));
+    }
+    Interval last = running.get(running.size() - 1);
+    Instant stoppedAt = last.isOpen() ? null : last.to();
+    String priorityAtStop = stoppedAt == null ? null : timeline.priorityAt(stoppedAt);
+    Optional<ClockTerms> termsAtStop = priorityAtStop == null ? Optional.empty() : plan.terms(priorityAtStop, metric);
+    if (breach == null && termsAtStop.isPresent()) {
+      Instant deadlineAtStop = deadlineIfContinued(timeline, running, termsAtStop.get(), stoppedAt);
+      facts.add(new SlaFact.Met(metric, priorityAtStop, termsAtStop.get().target(), deadlineAtStop, stoppedAt));
+    }
+    return new ClockEvaluation(read(metric, plan, timeline, running, facts, now), facts);
+  }
+
+  private Optional<ClockReading> read(Metric metric, Plan plan, TicketTimeline timeline, List<Interval> running,
+                                      List<SlaFact> facts, Instant now) {
+    String priority = timeline.priorityAt(now);
+    Optional<SlaFact.Breach> breach = facts.stream().filter(f -> f instanceof SlaFact.Breach)
+        .map(SlaFact.Breach.class::cast).filter(b -> !b.effectiveAt().isAfter(now)).findFirst();
+    Optional<ClockTerms> current = plan.terms(priority, metric);
+    if (current.isEmpty() && breach.isEmpty()) {
+      return Optional.empty();
+    }
+    ClockTerms terms = current.orElseGet(() -> plan.terms(breach.get().priority(), metric).orElseThrow());
+    BusinessCalendar calendar = catalog.calendarOf(terms);
+    List<Interval> active = timeline.active(running, terms.pausable());
+    Interval last = running.get(running.size() - 1);
+    boolean stopped = !last.isOpen() && !last.to().isAfter(now);
+    Instant countUpTo = stopped ? last.to() : now;
+    Duration elapsed = CountedTime.until(active, calendar, countUpTo);
+    Duration remaining = terms.target().minus(elapsed).isNegative() ? Duration.ZERO : terms.target().minus(elapsed);
+    boolean paused = !stopped && terms.pausable() && timeline.pausedAt(now);
+    ClockStatus status;
+    Instant deadline;
+    if (breach.isPresent()) {
+      status = ClockStatus.BREACHED;
+      deadline = breach.get().deadline();
+    } else if (stopped) {
+      status = ClockStatus.MET;
+      deadline = deadlineIfContinued(timeline, running, terms, last.to());
+    } else if (paused) {
+      status = ClockStatus.PAUSED;
+      deadline = null;
+    } else {
+      status = ClockStatus.RUNNING;
+      deadline = deadlineIfContinued(timeline, running, terms, now);
+    }
+    return Optional.of(new ClockReading(metric, status, terms.calendarId(), terms.pausable(), terms.target(),
+        deadline, elapsed, remaining, stopped ? last.to() : null));
+  }
+
+  /** The deadline under {@code terms} if the clock had gone on running without pause from {@code from}. */
+  private Instant deadlineIfContinued(TicketTimeline timeline, List<Interval> running, ClockTerms terms,
+                                      Instant from) {
+    BusinessCalendar calendar = catalog.calendarOf(terms);
+    List<Interval> active = timeline.active(running, terms.pausable());
+    Duration counted = CountedTime.until(active, calendar, from);
+    Duration left = terms.target().minus(counted);
+    if (left.isNegative()) {
+      return CountedTime.reached(active, calendar, terms.target());
+    }
+    Instant reached = CountedTime.reached(active, calendar, terms.target());
+    return reached != null && !reached.isAfter(from) ? reached : calendar.addBusinessTime(from, left);
+  }
+
+  private static boolean isRunningAt(List<Interval> running, Instant instant) {
+    return running.stream().anyMatch(interval -> interval.contains(instant));
+  }
+
+  private static boolean before(Instant instant, Instant limitOrNull) {
+    return limitOrNull == null || instant.isBefore(limitOrNull);
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.slaservice.sla.messaging;
+
+import dev.slaservice.events.SlaEvent;
+import java.util.List;
+import java.util.Optional;
+
+/** Kafka topic names and which published event goes to which topic. */
+public final class Topics {
+
+  /** Inbound ticket and customer events, keyed by ticket id (customer id for customer events). */
+  public static final String TICKET_EVENTS = "ticket-events";
+  /** Records from ticket-events that could not be processed, with the reason in headers. */
+  public static final String TICKET_EVENTS_DEAD_LETTERS = "ticket-events-dlq";
+  /** SlaBreached and SlaBreachRetracted, keyed by ticket id. */
+  public static final String SLA_BREACHES = "sla-breaches";
+  /** SlaWarningReached, keyed by ticket id. */
+  public static final String SLA_WARNINGS = "sla-warnings";
+
+  public static final List<String> ALL = List.of(TICKET_EVENTS, TICKET_EVENTS_DEAD_LETTERS, SLA_BREACHES, SLA_WARNINGS);
+
+  private Topics() {
+  }
+
+  /** The topic an event is published on; SlaMet stays in the projection and is not published. */
+  public static Optional<String> of(SlaEvent event) {
+    if (event instanceof SlaEvent.SlaBreached || event instanceof SlaEvent.SlaBreachRetracted) {
+      return Optional.of(SLA_BREACHES);
+    }
+    if (event instanceof SlaEvent.SlaWarningReached) {
+      return Optional.of(SLA_WARNINGS);
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.slaservice.sla.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.slaservice.events.CustomerEvent;
+import dev.slaservice.events.EventJson;
+import dev.slaservice.events.InboundEvent;
+import dev.slaservice.events.InboundEventCodec;
+import dev.slaservice.events.TicketEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** The append-only store of accepted events; a repeated event id is ignored. */
+@ApplicationScoped
+public class EventStore {
+
+  private static final int ROWS_PER_STATEMENT = 500;
+  private static final String INSERT = "insert into event_store (event_id, event_type, ticket_id, customer_id,"
+      + " occurred_at, recorded_at, kafka_partition, kafka_offset, payload) values ";
+  private static final String ROW = "(#, #, #, #, #, #, #, #, cast(cast(# as text) as jsonb))";
+
+  /** Appends the events that are not stored yet. */
+  public Uni<Void> append(Mutiny.Session session, List<ConsumedEvent> events, Instant recordedAt) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
+      List<ConsumedEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
+      chain = chain.chain(() -> insert(session, chunk, recordedAt));
+    }
+    return chain;
+  }
+
+  private Uni<Void> insert(Mutiny.Session session, List<ConsumedEvent> chunk, Instant recordedAt) {
+    var query = session.createNativeQuery(INSERT + SqlValues.rows(ROW, chunk.size())
+        + " on conflict (event_id) do nothing");
+    int p = 1;
+    for (ConsumedEvent consumed : chunk) {
+      InboundEvent event = consumed.event();
+      query.setParameter(p++, event.eventId());
+      query.setParameter(p++, event.eventType().wireName());
+      query.setParameter(p++, event instanceof TicketEvent t ? t.ticketId() : null);
+      query.setParameter(p++, customerOf(event));
+      query.setParameter(p++, event.occurredAt().toInstant().atOffset(ZoneOffset.UTC));
+      query.setParameter(p++, recordedAt.atOffset(ZoneOffset.UTC));
+      query.setParameter(p++, consumed.partition());
+      query.setParameter(p++, consumed.offset());
+      query.setParameter(p++, InboundEventCodec.write(event));
+    }
+    return query.executeUpdate().replaceWithVoid();
+  }
+
+  private static String customerOf(InboundEvent event) {
+    if (event instanceof CustomerEvent c) {
+      return c.customerId();
+    }
+    return event instanceof TicketEvent.TicketOpened opened ? opened.customerId() : null;
+  }
+
+  /** Each ticket's events in the order they were stored. */
+  public Uni<Map<String, List<TicketEvent>>> ticketHistories(Mutiny.Session session, Collection<String> ticketIds) {
+    return session.createNativeQuery(
+            "select ticket_id, cast(payload as text) from event_store where ticket_id in (:ids) order by seq",
+            Object[].class)
+        .setParameter("ids", ticketIds)
+        .getResultList()
+        .map(rows -> {
+          Map<String, List<TicketEvent>> histories = new LinkedHashMap<>();
+          for (Object[] row : rows) {
+            histories.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add((TicketEvent) parse((String) row[1]));
+          }
+          return histories;
+        });
+  }
+
+  static InboundEvent parse(String storedJson) {
+    try {
+      return EventJson.mapper().readValue(storedJson, InboundEvent.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the event store holds an unreadable event (" + e.getOriginalMessage()
+          + "): " + storedJson.substring(0, Math.min(300, storedJson.length())), e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.slaservice.sla.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.slaservice.events.EventJson;
+import dev.slaservice.sla.domain.sla.ClockReading;
+import dev.slaservice.sla.domain.sla.ClockStatus;
+import dev.slaservice.sla.domain.sla.SlaFact;
+import dev.slaservice.sla.domain.sla.TicketSla;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** The per-ticket SLA projection: what each ticket's clocks read and which facts were published. */
+@ApplicationScoped
+public class ProjectionStore {
+
+  private static final TypeReference<List<StoredFact>> FACTS = new TypeReference<>() {
+  };
+  private static final String UPSERT = "insert into ticket_projection (ticket_id, opened, customer_id, plan_id,"
+      + " plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at)"
+      + " values ";
+  private static final String ROW = "(#, #, #, #, #, #, #, #, #, cast(cast(# as text) as jsonb), cast(cast(# as text) as jsonb), #, #)";
+  private static final String ON_CONFLICT = " on conflict (ticket_id) do update set opened = excluded.opened,"
+      + " customer_id = excluded.customer_id, plan_id = excluded.plan_id, plan_version = excluded.plan_version,"
+      + " priority = excluded.priority, opened_at = excluded.opened_at, status = excluded.status,"
+      + " next_deadline = excluded.next_deadline, clocks = excluded.clocks, published = excluded.published,"
+      + " event_count = excluded.event_count, updated_at = excluded.updated_at";
+
+  /** A ticket's new projection row. */
+  public record Row(TicketSla sla, List<SlaFact> published, int eventCount, Instant updatedAt) {
+  }
+
+  /**
+   * Locks the tickets' rows (in id order, so two writers cannot deadlock) and returns the facts
+   * each has published; tickets without a row yet are absent.
+   */
+  public Uni<Map<String, List<SlaFact>>> lockPublished(Mutiny.Session session, Collection<String> ticketIds) {
+    return session.createNativeQuery("select ticket_id, cast(published as text) from ticket_projection"
+            + " where ticket_id in (:ids) order by ticket_id for update", Object[].class)
+        .setParameter("ids", ticketIds)
+        .getResultList()
+        .map(rows -> {
+          Map<String, List<SlaFact>> published = new HashMap<>();
+          for (Object[] row : rows) {
+            published.put((String) row[0], readFacts((String) row[1]));
+          }
+          return published;
+        });
+  }
+
+  public Uni<Void> upsert(Mutiny.Session session, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    var query = session.createNativeQuery(UPSERT + SqlValues.rows(ROW, rows.size()) + ON_CONFLICT);
+    int p = 1;
+    for (Row row : rows) {
+      TicketSla sla = row.sla();
+      query.setParameter(p++, sla.ticketId());
+      query.setParameter(p++, sla.opened());
+      query.setParameter(p++, sla.customerId());
+      query.setParameter(p++, sla.planId());
+      query.setParameter(p++, sla.opened() ? sla.planVersion() : null);
+      query.setParameter(p++, sla.priority());
+      query.setParameter(p++, sla.openedAt() == null ? null : sla.openedAt().atOffset(ZoneOffset.UTC));
+      query.setParameter(p++, sla.opened() ? overallStatus(sla.clocks()).name() : null);
+      query.setParameter(p++, nextDeadline(sla.clocks()));
+      query.setParameter(p++, json(sla.clocks().stream().map(StoredClock::of).toList()));
+      query.setParameter(p++, json(row.published().stream().map(StoredFact::of).toList()));
+      query.setParameter(p++, row.eventCount());
+      query.setParameter(p++, row.updatedAt().atOffset(ZoneOffset.UTC));
+    }
+    return query.executeUpdate().replaceWithVoid();
+  }
+
+  /** The worst state among the clocks: breached over running over paused over met. */
+  static ClockStatus overallStatus(List<ClockReading> clocks) {
+    List<ClockStatus> order = List.of(ClockStatus.BREACHED, ClockStatus.RUNNING, ClockStatus.PAUSED);
+    for (ClockStatus status : order) {
+      if (clocks.stream().anyMatch(c -> c.status() == status)) {
+        return status;
+      }
+    }
+    return ClockStatus.MET;
+  }
+
+  private static java.time.OffsetDateTime nextDeadline(List<ClockReading> clocks) {
+    return clocks.stream().filter(c -> c.status() == ClockStatus.RUNNING).map(ClockReading::deadline)
+        .filter(Objects::nonNull).min(Comparator.naturalOrder())
+        .map(d -> d.atOffset(ZoneOffset.UTC)).orElse(null);
+  }
+
+  private static String json(Object value) {
+    try {
+      return EventJson.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<SlaFact> readFacts(String json) {
+    try {
+      return EventJson.mapper().readValue(json, FACTS).stream().map(StoredFact::toFact).toList();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable published facts: " + e.getOriginalMessage(), e);
+    }
+  }
+}

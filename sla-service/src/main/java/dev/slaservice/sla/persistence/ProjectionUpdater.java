@@ -1,0 +1,84 @@
+package dev.slaservice.sla.persistence;
+
+import dev.slaservice.events.SlaEvent;
+import dev.slaservice.events.SlaEventCodec;
+import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.domain.sla.SlaEvaluator;
+import dev.slaservice.sla.domain.sla.SlaFact;
+import dev.slaservice.sla.domain.sla.SlaProjector;
+import dev.slaservice.sla.domain.sla.TicketSla;
+import dev.slaservice.sla.messaging.Topics;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-folds tickets from the event store and writes, in the caller's transaction, their
+ * projection rows, their next timers and the outgoing events for what changed.
+ */
+@ApplicationScoped
+public class ProjectionUpdater {
+
+  private static final Logger LOG = Logger.getLogger(ProjectionUpdater.class);
+
+  private final EventStore eventStore;
+  private final ProjectionStore projections;
+  private final TimerStore timers;
+  private final Outbox outbox;
+  private final SlaEvaluator evaluator;
+
+  public ProjectionUpdater(EventStore eventStore, ProjectionStore projections, TimerStore timers, Outbox outbox,
+                           SlaEvaluator evaluator) {
+    this.eventStore = eventStore;
+    this.projections = projections;
+    this.timers = timers;
+    this.outbox = outbox;
+    this.evaluator = evaluator;
+  }
+
+  /** @return how many records went to the outbox */
+  public Uni<Integer> refresh(Mutiny.Session session, Collection<String> ticketIds, Instant now) {
+    if (ticketIds.isEmpty()) {
+      return Uni.createFrom().item(0);
+    }
+    List<String> ids = List.copyOf(new TreeSet<>(ticketIds));
+    return projections.lockPublished(session, ids)
+        .chain(published -> eventStore.ticketHistories(session, ids)
+            .chain(histories -> write(session, ids, published, histories, now)));
+  }
+
+  private Uni<Integer> write(Mutiny.Session session, List<String> ids, Map<String, List<SlaFact>> published,
+                             Map<String, List<TicketEvent>> histories, Instant now) {
+    List<ProjectionStore.Row> rows = new ArrayList<>();
+    Map<String, Instant> nextTimers = new HashMap<>();
+    List<Outbox.Entry> records = new ArrayList<>();
+    for (String ticketId : ids) {
+      List<TicketEvent> history = histories.getOrDefault(ticketId, List.of());
+      TicketSla sla = evaluator.evaluate(ticketId, history, now);
+      SlaProjector.Transition transition =
+          SlaProjector.advance(published.getOrDefault(ticketId, List.of()), sla, now);
+      rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));
+      nextTimers.put(ticketId, sla.nextChange().orElse(null));
+      for (SlaEvent event : transition.outgoing()) {
+        Optional<String> topic = Topics.of(event);
+        LOG.infof("ticket %s: %s %s (deadline %s, id %s)", ticketId, event.typeName(), event.metric(),
+            event.deadline(), event.id());
+        topic.ifPresent(t -> records.add(Outbox.Entry.pending(t, event.ticketId(), event.id(), event.typeName(),
+            SlaEventCodec.write(event), now)));
+      }
+    }
+    return projections.upsert(session, rows)
+        .chain(() -> timers.reschedule(session, nextTimers))
+        .chain(() -> outbox.add(session, records))
+        .replaceWith(records.size());
+  }
+}

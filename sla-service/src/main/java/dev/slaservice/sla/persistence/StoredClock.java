@@ -1,0 +1,17 @@
+package dev.slaservice.sla.persistence;
+
+import dev.slaservice.events.Metric;
+import dev.slaservice.sla.domain.sla.ClockReading;
+import dev.slaservice.sla.domain.sla.ClockStatus;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The stored form of a clock reading (the projection's {@code clocks} column). */
+record StoredClock(Metric metric, ClockStatus status, String calendarId, boolean pausable, Duration target,
+                   Instant deadline, Duration elapsed, Duration remaining, Instant stoppedAt) {
+
+  static StoredClock of(ClockReading r) {
+    return new StoredClock(r.metric(), r.status(), r.calendarId(), r.pausable(), r.target(), r.deadline(),
+        r.elapsed(), r.remaining(), r.stoppedAt());
+  }
+}

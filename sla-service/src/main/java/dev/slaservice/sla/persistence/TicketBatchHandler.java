@@ -1,0 +1,45 @@
+package dev.slaservice.sla.persistence;
+
+import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.config.ServiceClock;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Applies one batch of consumed events in one transaction: append to the event store, re-fold
+ * the tickets they touch, reschedule their timers, write the outbox. The caller commits Kafka
+ * offsets only after this completes.
+ */
+@ApplicationScoped
+public class TicketBatchHandler {
+
+  private final Mutiny.SessionFactory sessions;
+  private final EventStore eventStore;
+  private final ProjectionUpdater updater;
+  private final ServiceClock clock;
+
+  public TicketBatchHandler(Mutiny.SessionFactory sessions, EventStore eventStore, ProjectionUpdater updater,
+                            ServiceClock clock) {
+    this.sessions = sessions;
+    this.eventStore = eventStore;
+    this.updater = updater;
+    this.clock = clock;
+  }
+
+  /** @return how many records went to the outbox */
+  public Uni<Integer> handle(List<ConsumedEvent> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().item(0);
+    }
+    Instant now = clock.now();
+    Set<String> tickets = events.stream().map(ConsumedEvent::event).filter(TicketEvent.class::isInstance)
+        .map(e -> ((TicketEvent) e).ticketId()).collect(Collectors.toSet());
+    return sessions.withTransaction((session, tx) -> eventStore.append(session, events, now)
+        .chain(() -> updater.refresh(session, tickets, now)));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.slaservice.sla.persistence;
+
+import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.domain.sla.SlaEvaluator;
+import dev.slaservice.sla.domain.sla.TicketSla;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Reads a ticket's SLA as of an instant, folded from the event store. */
+@ApplicationScoped
+public class TicketQueries {
+
+  private final Mutiny.SessionFactory sessions;
+  private final EventStore eventStore;
+  private final SlaEvaluator evaluator;
+
+  public TicketQueries(Mutiny.SessionFactory sessions, EventStore eventStore, SlaEvaluator evaluator) {
+    this.sessions = sessions;
+    this.eventStore = eventStore;
+    this.evaluator = evaluator;
+  }
+
+  /** Empty when no event of the ticket is stored. */
+  public Uni<Optional<TicketSla>> at(String ticketId, Instant instant) {
+    return sessions.withSession(session -> eventStore.ticketHistories(session, List.of(ticketId)))
+        .map(histories -> {
+          List<TicketEvent> history = histories.get(ticketId);
+          return history == null ? Optional.empty() : Optional.of(evaluator.evaluate(ticketId, history, instant));
+        });
+  }
+}

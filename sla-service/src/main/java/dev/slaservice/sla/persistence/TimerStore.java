@@ -1,0 +1,54 @@
+package dev.slaservice.sla.persistence;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Durable timers: for each ticket, the next instant its SLA changes by time alone. Rows are
+ * claimed with {@code FOR UPDATE SKIP LOCKED} on the ticket's projection row, so several
+ * instances share the work and a ticket being updated by an event is left for the next poll.
+ */
+@ApplicationScoped
+public class TimerStore {
+
+  /** Claims up to {@code limit} tickets whose timer is due at {@code now}, earliest first. */
+  public Uni<List<String>> claimDue(Mutiny.Session session, Instant now, int limit) {
+    return session.createNativeQuery("select p.ticket_id from sla_timer t"
+            + " join ticket_projection p on p.ticket_id = t.ticket_id"
+            + " where t.due_at <= :now order by t.due_at limit :limit for update of p skip locked", String.class)
+        .setParameter("now", now.atOffset(ZoneOffset.UTC))
+        .setParameter("limit", limit)
+        .getResultList();
+  }
+
+  /** Sets each ticket's timer, or removes it where nothing is due any more (null). */
+  public Uni<Void> reschedule(Mutiny.Session session, Map<String, Instant> dueByTicket) {
+    List<String> cleared = dueByTicket.entrySet().stream().filter(e -> e.getValue() == null)
+        .map(Map.Entry::getKey).toList();
+    List<Map.Entry<String, Instant>> set = dueByTicket.entrySet().stream().filter(e -> e.getValue() != null)
+        .toList();
+    Uni<Void> delete = cleared.isEmpty() ? Uni.createFrom().voidItem()
+        : session.createNativeQuery("delete from sla_timer where ticket_id in (:ids)")
+            .setParameter("ids", (Collection<String>) cleared).executeUpdate().replaceWithVoid();
+    if (set.isEmpty()) {
+      return delete;
+    }
+    return delete.chain(() -> {
+      var query = session.createNativeQuery("insert into sla_timer (ticket_id, due_at) values "
+          + SqlValues.rows("(#, #)", set.size())
+          + " on conflict (ticket_id) do update set due_at = excluded.due_at");
+      int p = 1;
+      for (Map.Entry<String, Instant> entry : set) {
+        query.setParameter(p++, entry.getKey());
+        query.setParameter(p++, entry.getValue().atOffset(ZoneOffset.UTC));
+      }
+      return query.executeUpdate().replaceWithVoid();
+    });
+  }
+}

@@ -1,0 +1,86 @@
+package dev.slaservice.sla.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slaservice.events.EventJson;
+import dev.slaservice.events.InboundEvent;
+import dev.slaservice.events.InboundEventCodec;
+import dev.slaservice.events.MalformedEventException;
+import dev.slaservice.events.Violation;
+import dev.slaservice.sla.config.SlaConfig;
+import dev.slaservice.sla.domain.policy.CatalogCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Turns a POST /events body into events, or a 400 problem naming every wrong event and field. */
+@ApplicationScoped
+public class EventRequestReader {
+
+  private final CatalogCheck catalogCheck;
+  private final int maxBatch;
+
+  public EventRequestReader(CatalogCheck catalogCheck, SlaConfig config) {
+    this.catalogCheck = catalogCheck;
+    this.maxBatch = config.intake().maxBatch();
+  }
+
+  public List<InboundEvent> read(String body) {
+    JsonNode root;
+    try {
+      root = body == null || body.isBlank() ? null : EventJson.mapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      throw badRequest("the body is not valid JSON (" + e.getOriginalMessage() + " at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", null);
+    }
+    if (root == null) {
+      throw badRequest("the body is empty; send one event object or an array of up to " + maxBatch, null);
+    }
+    boolean single = root.isObject();
+    if (!single && !root.isArray()) {
+      throw badRequest("the body must be one event object or an array of up to " + maxBatch + " events", null);
+    }
+    if (root.isArray() && (root.isEmpty() || root.size() > maxBatch)) {
+      throw badRequest("an array must hold 1 to " + maxBatch + " events; this one holds " + root.size(), null);
+    }
+    List<JsonNode> nodes = new ArrayList<>();
+    root.forEach(nodes::add);
+    if (single) {
+      nodes = List.of(root);
+    }
+    List<InboundEvent> events = new ArrayList<>();
+    List<Problem.FieldError> errors = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      Integer index = single ? null : i;
+      try {
+        InboundEvent event = InboundEventCodec.read(nodes.get(i), () -> UUID.randomUUID().toString());
+        List<Violation> problems = catalogCheck.problems(event);
+        problems.forEach(v -> errors.add(new Problem.FieldError(index, v.field(), v.message())));
+        if (!ids.add(event.eventId())) {
+          errors.add(new Problem.FieldError(index, "eventId", "repeats the eventId of an earlier event in this request"));
+        }
+        events.add(event);
+      } catch (MalformedEventException e) {
+        e.violations().forEach(v -> errors.add(new Problem.FieldError(index, v.field(), v.message())));
+      }
+    }
+    if (!errors.isEmpty()) {
+      Problem.FieldError first = errors.get(0);
+      String where = (first.index() == null ? "" : "event " + first.index() + ", ")
+          + (first.field().isEmpty() ? "" : "field " + first.field() + ": ");
+      throw badRequest(errors.size() + " problem(s), nothing of this request was accepted; first: " + where
+          + first.message(), errors);
+    }
+    return events;
+  }
+
+  private static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
+    return new ProblemException(new Problem("about:blank", "Invalid events", Response.Status.BAD_REQUEST.getStatusCode(),
+        detail, null, errors));
+  }
+}

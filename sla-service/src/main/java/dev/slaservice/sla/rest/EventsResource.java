@@ -1,0 +1,38 @@
+package dev.slaservice.sla.rest;
+
+import dev.slaservice.events.InboundEvent;
+import dev.slaservice.sla.messaging.TicketEventPublisher;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Intake: helpdesks post ticket and customer events here. */
+@Path("/events")
+public class EventsResource {
+
+  /** The answer to an accepted request: the ids of the events, in request order. */
+  public record Accepted(List<String> eventIds) {
+  }
+
+  private final EventRequestReader reader;
+  private final TicketEventPublisher publisher;
+
+  public EventsResource(EventRequestReader reader, TicketEventPublisher publisher) {
+    this.reader = reader;
+    this.publisher = publisher;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Uni<Response> post(String body) {
+    List<InboundEvent> events = reader.read(body);
+    return publisher.publish(events).map(ignored -> Response.accepted(
+        new Accepted(events.stream().map(InboundEvent::eventId).toList())).build());
+  }
+}

@@ -1,0 +1,91 @@
+package dev.slaservice.sla.support;
+
+import dev.slaservice.localstack.FreePorts;
+import dev.slaservice.localstack.LocalKafka;
+import dev.slaservice.localstack.LocalPostgres;
+import dev.slaservice.sla.messaging.Topics;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Real infrastructure for the tests: a Kafka broker (KRaft) inside the test JVM and a PostgreSQL
+ * server as a child process, both on free ports with throwaway data, started once per JVM.
+ * With KAFKA_BOOTSTRAP_SERVERS or SLA_DB_HOST (plus SLA_DB_PORT, SLA_DB_NAME,
+ * QUARKUS_DATASOURCE_USERNAME / _PASSWORD) in the environment, those servers are used instead.
+ */
+public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
+
+  private static String bootstrapServers;
+  private static Map<String, String> databaseSettings;
+
+  @Override
+  public synchronized Map<String, String> start() {
+    if (bootstrapServers == null) {
+      bootstrapServers = startKafka();
+    }
+    if (databaseSettings == null) {
+      databaseSettings = startPostgres();
+    }
+    Map<String, String> config = new HashMap<>(databaseSettings);
+    config.put("kafka.bootstrap.servers", bootstrapServers);
+    return config;
+  }
+
+  public static String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  private static String startKafka() {
+    String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+    if (external != null && !external.isBlank()) {
+      return external;
+    }
+    LocalKafka kafka = LocalKafka.startInProcess(throwawayDir("kafka"), FreePorts.next(), FreePorts.next());
+    kafka.createTopics(Topics.ALL, 3);
+    Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "test-kafka-stop"));
+    return kafka.bootstrapServers();
+  }
+
+  private static Map<String, String> startPostgres() {
+    Map<String, String> settings = new HashMap<>();
+    String externalHost = System.getenv("SLA_DB_HOST");
+    if (externalHost != null && !externalHost.isBlank()) {
+      return settings;
+    }
+    LocalPostgres postgres = LocalPostgres.start(throwawayDir("postgres"), FreePorts.next(), "sla_test", false);
+    Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-stop"));
+    settings.put("sla.db.host", "127.0.0.1");
+    settings.put("sla.db.port", Integer.toString(postgres.port()));
+    settings.put("sla.db.name", postgres.database());
+    settings.put("quarkus.datasource.username", LocalPostgres.USER);
+    settings.put("quarkus.datasource.password", "");
+    return settings;
+  }
+
+  private static Path throwawayDir(String name) {
+    try {
+      Path dir = Files.createTempDirectory("sla-test-" + name);
+      dir.toFile().deleteOnExit();
+      return dir.resolve("data");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void inject(TestInjector injector) {
+    injector.injectIntoFields(new KafkaCompanion(bootstrapServers),
+        new TestInjector.AnnotatedAndMatchesType(InjectKafka.class, KafkaCompanion.class));
+  }
+
+  @Override
+  public void stop() {
+    // the servers live as long as the test JVM, so later test classes reuse them
+  }
+}

@@ -1,0 +1,26 @@
+package dev.slaservice.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The JSON settings of the contract: ISO-8601 text for every time, offsets kept as sent. */
+public final class EventJson {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private EventJson() {
+  }
+
+  /** A mapper configured for the contract; share it, it is thread-safe. */
+  public static JsonMapper mapper() {
+    return MAPPER;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.slaservice.events;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The shapes an event field can take, each with the check it must pass and the hint shown when it does not. */
+public enum FieldKind {
+  /** An identifier: 1–128 printable characters, no spaces. */
+  ID("an identifier of 1 to 128 printable characters without spaces") {
+    private final Pattern pattern = Pattern.compile("[\\p{Graph}&&[^\\p{Cntrl}]]{1," + MAX_ID_LENGTH + "}");
+
+    @Override
+    boolean accepts(String value) {
+      return pattern.matcher(value).matches();
+    }
+  },
+  /** A plan priority name such as NORMAL, HIGH, P1 or HIGHLY_DEGRADED. */
+  PRIORITY("a priority name of the plan, e.g. NORMAL, HIGH, P1 or EMERGENCY (letters, digits, '_', at most 64)") {
+    private final Pattern pattern = Pattern.compile("[A-Za-z0-9_]{1,64}");
+
+    @Override
+    boolean accepts(String value) {
+      return pattern.matcher(value).matches();
+    }
+  },
+  /** Free text naming the sender, 1–200 characters, no control characters. */
+  TEXT("text of 1 to 200 characters without control characters") {
+    @Override
+    boolean accepts(String value) {
+      return !value.isBlank() && value.length() <= 200 && value.chars().noneMatch(Character::isISOControl);
+    }
+  },
+  INSTANT("an ISO-8601 date-time with offset between 1970 and 2999, e.g. 2026-11-02T09:30:00+08:00") {
+    @Override
+    boolean accepts(String value) {
+      try {
+        int year = OffsetDateTime.parse(value).getYear();
+        return year >= 1970 && year <= 2999;
+      } catch (DateTimeParseException e) {
+        return false;
+      }
+    }
+  },
+  DATE("an ISO-8601 local date, e.g. 2026-11-01") {
+    @Override
+    boolean accepts(String value) {
+      try {
+        int year = LocalDate.parse(value).getYear();
+        return year >= 1970 && year <= 2999;
+      } catch (DateTimeParseException e) {
+        return false;
+      }
+    }
+  },
+  MONTH("a month as YYYY-MM, e.g. 2026-11") {
+    @Override
+    boolean accepts(String value) {
+      try {
+        int year = YearMonth.parse(value).getYear();
+        return year >= 1970 && year <= 2999;
+      } catch (DateTimeParseException e) {
+        return false;
+      }
+    }
+  },
+  MONEY("a non-negative decimal amount with at most 4 decimals and 15 integer digits, e.g. \"1000.00\"") {
+    @Override
+    boolean accepts(String value) {
+      try {
+        BigDecimal amount = new BigDecimal(value);
+        return amount.signum() >= 0 && Math.max(amount.scale(), 0) <= 4
+            && amount.precision() - amount.scale() <= 15;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+  },
+  CURRENCY("an ISO 4217 currency code, e.g. USD or CNY") {
+    @Override
+    boolean accepts(String value) {
+      try {
+        return value.length() == 3 && Currency.getInstance(value) != null;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+  },
+  ZONE("an IANA time zone, e.g. Asia/Shanghai or America/Los_Angeles") {
+    @Override
+    boolean accepts(String value) {
+      try {
+        return value.contains("/") && ZoneId.of(value) != null || "UTC".equals(value);
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+  },
+  EXCLUSION_REASON("one of " + Arrays.stream(ExclusionReason.values()).map(Enum::name)
+      .collect(Collectors.joining(", "))) {
+    @Override
+    boolean accepts(String value) {
+      return Arrays.stream(ExclusionReason.values()).anyMatch(r -> r.name().equals(value));
+    }
+  };
+
+  public static final int MAX_ID_LENGTH = 128;
+
+  private final String expectation;
+
+  FieldKind(String expectation) {
+    this.expectation = expectation;
+  }
+
+  /** What a valid value looks like, in words a person can act on. */
+  public String expectation() {
+    return expectation;
+  }
+
+  abstract boolean accepts(String value);
+
+  /** Money may come as a JSON number; everything else must be a JSON string. */
+  boolean acceptsNumbers() {
+    return this == MONEY;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.slaservice.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class InboundEventCodecTest {
+
+  private static JsonNode json(String text) throws Exception {
+    return EventJson.mapper().readTree(text);
+  }
+
+  @Nested
+  class GivenAValidTicketOpened {
+    private final String text = """
+        {"type":"TicketOpened","eventId":"e1","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00+08:00",
+         "source":"desk","customerId":"acme","planId":"websoft9-premium","priority":"HIGH"}""";
+
+    @Test
+    void whenReadThenEveryFieldIsKeptIncludingTheOffset() throws Exception {
+      InboundEvent event = InboundEventCodec.read(json(text), () -> "unused");
+      assertThat(event).isEqualTo(new TicketEvent.TicketOpened("e1", "T-1",
+          OffsetDateTime.parse("2026-11-02T09:30:00+08:00"), "desk", "acme", "websoft9-premium", "HIGH"));
+    }
+
+    @Test
+    void whenWrittenAndReadBackThenItIsTheSameEventWithItsType() throws Exception {
+      InboundEvent event = InboundEventCodec.read(json(text), () -> "unused");
+      String written = InboundEventCodec.write(event);
+      assertThat(json(written).get("type").asText()).isEqualTo("TicketOpened");
+      assertThat(InboundEventCodec.read(written.getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
+    }
+  }
+
+  @Nested
+  class GivenInvalidInput {
+    @Test
+    void whenTheEventIdIsMissingThenOneIsAssigned() throws Exception {
+      InboundEvent event = InboundEventCodec.read(json("""
+          {"type":"WorkStarted","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}"""),
+          () -> "assigned");
+      assertThat(event.eventId()).isEqualTo("assigned");
+    }
+
+    @Test
+    void whenFieldsAreWrongThenEachIsNamedWithWhatItMustLookLike() {
+      assertThatThrownBy(() -> InboundEventCodec.read(json("""
+          {"type":"TicketOpened","ticketId":"","occurredAt":"2026-11-02T09:30:00","source":"desk",
+           "priority":"HIGH","colour":"red"}"""), () -> "x"))
+          .isInstanceOfSatisfying(MalformedEventException.class, e -> assertThat(e.violations())
+              .extracting(Violation::field)
+              .containsExactlyInAnyOrder("colour", "ticketId", "occurredAt", "customerId", "planId"));
+    }
+
+    @Test
+    void whenTheTypeIsUnknownThenTheKnownTypesAreListed() {
+      assertThatThrownBy(() -> InboundEventCodec.read(json("{\"type\":\"Nope\"}"), () -> "x"))
+          .isInstanceOf(MalformedEventException.class)
+          .hasMessageContaining("TicketOpened").hasMessageContaining("CompensationClaimed");
+    }
+
+    @Test
+    void whenARecordIsNotJsonThenItIsMalformed() {
+      assertThatThrownBy(() -> InboundEventCodec.read("\u0000garbage".getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOf(MalformedEventException.class).hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void whenAMoneyAmountIsNegativeOrTheZoneUnknownThenTheyAreRefused() {
+      assertThatThrownBy(() -> InboundEventCodec.read(json("""
+          {"type":"SubscriptionChanged","customerId":"c","occurredAt":"2026-11-02T09:30:00Z","source":"s",
+           "planId":"p","monthlyFee":-1,"currency":"XXQ","timeZone":"Mars/Olympus","effectiveFrom":"2026-11-01"}"""),
+          () -> "x"))
+          .isInstanceOfSatisfying(MalformedEventException.class, e -> assertThat(e.violations())
+              .extracting(Violation::field).containsExactlyInAnyOrder("monthlyFee", "currency", "timeZone"));
+    }
+  }
+}
