@@ -36,10 +36,19 @@ public final class Poller {
     timerId = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> runOnce());
   }
 
-  public void stop() {
+  /**
+   * Stops polling and waits (bounded) for a run in progress, so a graceful shutdown does not cut
+   * a relay between Kafka's acknowledgement and the database commit.
+   */
+  public void stop(Duration grace) {
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
+    long giveUp = System.nanoTime() + grace.toNanos();
+    while (running.get() && System.nanoTime() < giveUp) {
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
+    running.set(true);
   }
 
   private void runOnce() {

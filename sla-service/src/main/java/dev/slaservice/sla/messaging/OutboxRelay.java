@@ -49,7 +49,7 @@ public class OutboxRelay {
   }
 
   void stop(@Observes ShutdownEvent stopping) {
-    poller.stop();
+    poller.stop(java.time.Duration.ofSeconds(10));
   }
 
 

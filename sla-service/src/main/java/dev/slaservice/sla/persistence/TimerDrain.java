@@ -38,7 +38,7 @@ public class TimerDrain {
   }
 
   void stop(@Observes ShutdownEvent stopping) {
-    poller.stop();
+    poller.stop(java.time.Duration.ofSeconds(10));
   }
 
 

@@ -124,7 +124,7 @@ class BreachPipelineTest {
   }
 
   private static List<ConsumerRecord<String, String>> breaches(String ticket) {
-    return TopicSnapshot.read(Topics.SLA_BREACHES, ticket);
+    return TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket);
   }
 
   private static String header(ConsumerRecord<String, String> record, String name) {

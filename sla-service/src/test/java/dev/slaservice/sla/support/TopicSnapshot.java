@@ -18,9 +18,14 @@ public final class TopicSnapshot {
   private TopicSnapshot() {
   }
 
+  /** From the broker of {@link SlaStackResource}. */
   public static List<ConsumerRecord<String, String>> read(String topic) {
+    return read(SlaStackResource.bootstrapServers(), topic);
+  }
+
+  public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SlaStackResource.bootstrapServers());
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "snapshot-" + UUID.randomUUID());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -39,7 +44,8 @@ public final class TopicSnapshot {
     }
   }
 
-  public static List<ConsumerRecord<String, String>> read(String topic, String key) {
+  /** The records of one key (a ticket), from the broker of {@link SlaStackResource}. */
+  public static List<ConsumerRecord<String, String>> forKey(String topic, String key) {
     return read(topic).stream().filter(r -> key.equals(r.key())).toList();
   }
 }

@@ -1,0 +1,61 @@
+package dev.slaservice.sla.pipeline;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.slaservice.sla.messaging.DeadLetters;
+import dev.slaservice.sla.messaging.Topics;
+import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.InjectKafka;
+import dev.slaservice.sla.support.MovableClock;
+import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.TopicSnapshot;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Records another producer puts on ticket-events that are not valid events. */
+@QuarkusTest
+@QuarkusTestResource(SlaStackResource.class)
+class DeadLetterTest {
+
+  @InjectKafka
+  KafkaCompanion kafka;
+
+  @Inject
+  MovableClock clock;
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "not json at all                                                        | is not JSON",
+      "{\"type\":\"TicketTeleported\",\"eventId\":\"x\"}                       | unknown event type",
+      "{\"type\":\"WorkStarted\",\"eventId\":\"x\",\"source\":\"s\"}             | ticketId: is required",
+      "{\"type\":\"WorkStarted\",\"ticketId\":\"t\",\"occurredAt\":\"2026-11-02T09:30:00Z\",\"source\":\"s\"} | eventId: is required"})
+  void aPoisonRecordGoesToTheDeadLetterTopicWithItsReasonAndThePartitionGoesOn(String value, String reason) {
+    String ticket = Events.newTicketId();
+    kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.TICKET_EVENTS, ticket, value.strip()))
+        .awaitCompletion();
+    given().contentType("application/json")
+        .body(Events.opened(ticket, "acme", "websoft9-standard", "NORMAL", clock.now()))
+        .post("/events").then().statusCode(202);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.TICKET_EVENTS_DEAD_LETTERS, ticket)
+        .size() == 1);
+    ConsumerRecord<String, String> letter = TopicSnapshot.forKey(Topics.TICKET_EVENTS_DEAD_LETTERS, ticket).get(0);
+    assertThat(letter.value()).isEqualTo(value.strip());
+    assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+        .contains(reason);
+    await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
+    assertThat(List.of(letter.headers().lastHeader(DeadLetters.ORIGINAL_TOPIC).value()))
+        .singleElement().satisfies(v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo(Topics.TICKET_EVENTS));
+  }
+}
