@@ -23,14 +23,15 @@ public record TicketView(String ticketId, String customerId, String planId, int 
 
   static TicketView of(TicketSla sla, Instant asOf) {
     return new TicketView(sla.ticketId(), sla.customerId(), sla.planId(), sla.planVersion(), sla.priority(),
-        text(sla.openedAt()), text(asOf), sla.clocks().stream().map(ClockView::of).toList());
+        text(sla.openedAt()), text(asOf.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), sla.clocks().stream().map(ClockView::of).toList());
   }
 
   private static String text(Instant instant) {
     return instant == null ? null : instant.toString();
   }
 
+  /** Whole seconds: clocks are exact to the second, and sub-second noise only confuses readers. */
   private static String text(Duration duration) {
-    return duration == null ? null : duration.toString();
+    return duration == null ? null : Duration.ofSeconds(duration.getSeconds()).toString();
   }
 }
