@@ -17,10 +17,14 @@ public sealed interface CustomerEvent extends InboundEvent {
     return customerId();
   }
 
-  /** The customer's plan, fee and time zone from {@code effectiveFrom} (a local date in that zone). */
+  /**
+   * The customer's plan, fee and time zone from {@code effectiveFrom} (a local date in that zone);
+   * {@code agreedHours}, when given, replace the plan's service hours for the customer's tickets.
+   */
   record SubscriptionChanged(String eventId, String customerId, OffsetDateTime occurredAt, String source,
                              String planId, BigDecimal monthlyFee, String currency, String timeZone,
-                             LocalDate effectiveFrom) implements CustomerEvent {
+                             java.util.List<ServiceWindow> agreedHours, LocalDate effectiveFrom)
+      implements CustomerEvent {
   }
 
   /** The customer applied through the support portal for the credits of a month. */

@@ -26,7 +26,7 @@ public enum EventType {
   SUBSCRIPTION_CHANGED("SubscriptionChanged", CustomerEvent.SubscriptionChanged.class,
       Map.of("planId", required(FieldKind.ID), "monthlyFee", required(FieldKind.MONEY),
           "currency", required(FieldKind.CURRENCY), "timeZone", required(FieldKind.ZONE),
-          "effectiveFrom", required(FieldKind.DATE))),
+          "agreedHours", optional(FieldKind.WINDOWS), "effectiveFrom", required(FieldKind.DATE))),
   COMPENSATION_CLAIMED("CompensationClaimed", CustomerEvent.CompensationClaimed.class,
       Map.of("month", required(FieldKind.MONTH)));
 

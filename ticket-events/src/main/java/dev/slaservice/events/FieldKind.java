@@ -103,6 +103,14 @@ public enum FieldKind {
       }
     }
   },
+  /** An array of 1–50 weekly windows (validated by {@link #acceptsWindows}); never a string. */
+  WINDOWS("an array of 1 to 50 windows like {\"startDay\":\"MONDAY\",\"startTime\":\"09:00\","
+      + "\"endDay\":\"MONDAY\",\"endTime\":\"18:00\"}, none empty") {
+    @Override
+    boolean accepts(String value) {
+      return false;
+    }
+  },
   EXCLUSION_REASON("one of " + Arrays.stream(ExclusionReason.values()).map(Enum::name)
       .collect(Collectors.joining(", "))) {
     @Override
@@ -125,6 +133,36 @@ public enum FieldKind {
   }
 
   abstract boolean accepts(String value);
+
+  static boolean acceptsWindows(com.fasterxml.jackson.databind.JsonNode node) {
+    if (!node.isArray() || node.isEmpty() || node.size() > 50) {
+      return false;
+    }
+    java.util.Set<String> fields = java.util.Set.of("startDay", "startTime", "endDay", "endTime");
+    for (com.fasterxml.jackson.databind.JsonNode window : node) {
+      if (!window.isObject() || window.size() != fields.size()) {
+        return false;
+      }
+      for (String field : fields) {
+        com.fasterxml.jackson.databind.JsonNode value = window.get(field);
+        if (value == null || !value.isTextual()) {
+          return false;
+        }
+      }
+      try {
+        java.time.DayOfWeek startDay = java.time.DayOfWeek.valueOf(window.get("startDay").asText());
+        java.time.DayOfWeek endDay = java.time.DayOfWeek.valueOf(window.get("endDay").asText());
+        java.time.LocalTime start = java.time.LocalTime.parse(window.get("startTime").asText());
+        java.time.LocalTime end = java.time.LocalTime.parse(window.get("endTime").asText());
+        if (startDay == endDay && start.equals(end)) {
+          return false;
+        }
+      } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Money may come as a JSON number; everything else must be a JSON string. */
   boolean acceptsNumbers() {

@@ -109,6 +109,9 @@ public final class InboundEventCodec {
   }
 
   private static boolean valid(FieldKind kind, JsonNode value) {
+    if (kind == FieldKind.WINDOWS) {
+      return FieldKind.acceptsWindows(value);
+    }
     if (value.isTextual()) {
       return kind.accepts(value.asText());
     }

@@ -2,8 +2,6 @@ package dev.slaservice.sla.config;
 
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
-import dev.slaservice.sla.domain.policy.PolicyCatalog;
-import dev.slaservice.sla.domain.sla.SlaEvaluator;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -12,19 +10,13 @@ public class DomainBeans {
 
   @Produces
   @Singleton
-  PolicyCatalog policyCatalog() {
+  BuiltInCatalog builtInCatalog() {
     return new BuiltInCatalog();
   }
 
   @Produces
   @Singleton
-  SlaEvaluator slaEvaluator(PolicyCatalog catalog) {
-    return new SlaEvaluator(catalog);
-  }
-
-  @Produces
-  @Singleton
-  CatalogCheck catalogCheck(PolicyCatalog catalog) {
+  CatalogCheck catalogCheck(BuiltInCatalog catalog) {
     return new CatalogCheck(catalog);
   }
 }

@@ -6,6 +6,7 @@ import dev.slaservice.events.EventJson;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.domain.policy.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -76,6 +77,32 @@ public class EventStore {
           }
           return histories;
         });
+  }
+
+  /** Each customer's subscriptions, in the order they were stored. */
+  public Uni<Map<String, List<Subscription>>> subscriptions(Mutiny.Session session, Collection<String> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return session.createNativeQuery("select customer_id, cast(payload as text) from event_store"
+            + " where customer_id in (:ids) and event_type = 'SubscriptionChanged' order by seq", Object[].class)
+        .setParameter("ids", customerIds)
+        .getResultList()
+        .map(rows -> {
+          Map<String, List<Subscription>> subscriptions = new LinkedHashMap<>();
+          for (Object[] row : rows) {
+            CustomerEvent.SubscriptionChanged changed = (CustomerEvent.SubscriptionChanged) parse((String) row[1]);
+            subscriptions.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add(toSubscription(changed));
+          }
+          return subscriptions;
+        });
+  }
+
+  static Subscription toSubscription(CustomerEvent.SubscriptionChanged changed) {
+    List<dev.slaservice.sla.domain.calendar.WeeklyWindow> agreed = changed.agreedHours() == null ? List.of()
+        : changed.agreedHours().stream().map(CalendarDefinition::window).toList();
+    return new Subscription(changed.customerId(), changed.planId(), changed.monthlyFee(), changed.currency(),
+        java.time.ZoneId.of(changed.timeZone()), agreed, changed.effectiveFrom(), changed.occurredAt().toInstant());
   }
 
   static InboundEvent parse(String storedJson) {

@@ -57,6 +57,16 @@ public class ProjectionStore {
         });
   }
 
+  /** The tickets of these customers. */
+  public Uni<List<String>> ticketsOf(Mutiny.Session session, Collection<String> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    return session.createNativeQuery("select ticket_id from ticket_projection where customer_id in (:ids)",
+            String.class)
+        .setParameter("ids", customerIds).getResultList();
+  }
+
   public Uni<Void> upsert(Mutiny.Session session, List<Row> rows) {
     if (rows.isEmpty()) {
       return Uni.createFrom().voidItem();

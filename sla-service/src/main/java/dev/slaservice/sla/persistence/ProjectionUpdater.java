@@ -3,6 +3,7 @@ package dev.slaservice.sla.persistence;
 import dev.slaservice.events.SlaEvent;
 import dev.slaservice.events.SlaEventCodec;
 import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.domain.sla.SlaEvaluator;
 import dev.slaservice.sla.domain.sla.SlaFact;
 import dev.slaservice.sla.domain.sla.SlaProjector;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,15 +37,15 @@ public class ProjectionUpdater {
   private final ProjectionStore projections;
   private final TimerStore timers;
   private final Outbox outbox;
-  private final SlaEvaluator evaluator;
+  private final CatalogHolder catalog;
 
   public ProjectionUpdater(EventStore eventStore, ProjectionStore projections, TimerStore timers, Outbox outbox,
-                           SlaEvaluator evaluator) {
+                           CatalogHolder catalog) {
     this.eventStore = eventStore;
     this.projections = projections;
     this.timers = timers;
     this.outbox = outbox;
-    this.evaluator = evaluator;
+    this.catalog = catalog;
   }
 
   /** @return how many records went to the outbox */
@@ -51,19 +54,30 @@ public class ProjectionUpdater {
       return Uni.createFrom().item(0);
     }
     List<String> ids = List.copyOf(new TreeSet<>(ticketIds));
-    return projections.lockPublished(session, ids)
+    return catalog.refresh(session).chain(snapshot -> projections.lockPublished(session, ids)
         .chain(published -> eventStore.ticketHistories(session, ids)
-            .chain(histories -> write(session, ids, published, histories, now)));
+            .chain(histories -> eventStore.subscriptions(session, customersOf(histories))
+                .chain(subscriptions -> write(session, ids, published, histories, subscriptions,
+                    snapshot.evaluator(), now)))));
+  }
+
+  /** The customers named by the tickets' TicketOpened events. */
+  static Set<String> customersOf(Map<String, List<TicketEvent>> histories) {
+    Set<String> customers = new HashSet<>();
+    histories.values().forEach(events -> events.stream().filter(TicketEvent.TicketOpened.class::isInstance)
+        .forEach(e -> customers.add(((TicketEvent.TicketOpened) e).customerId())));
+    return customers;
   }
 
   private Uni<Integer> write(Mutiny.Session session, List<String> ids, Map<String, List<SlaFact>> published,
-                             Map<String, List<TicketEvent>> histories, Instant now) {
+                             Map<String, List<TicketEvent>> histories, Map<String, List<Subscription>> subscriptions,
+                             SlaEvaluator evaluator, Instant now) {
     List<ProjectionStore.Row> rows = new ArrayList<>();
     Map<String, Instant> nextTimers = new HashMap<>();
     List<Outbox.Entry> records = new ArrayList<>();
     for (String ticketId : ids) {
       List<TicketEvent> history = histories.getOrDefault(ticketId, List.of());
-      TicketSla sla = evaluator.evaluate(ticketId, history, now);
+      TicketSla sla = evaluator.evaluate(ticketId, history, subscriptionsOf(history, subscriptions), now);
       SlaProjector.Transition transition =
           SlaProjector.advance(published.getOrDefault(ticketId, List.of()), sla, now);
       rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));
@@ -80,5 +94,11 @@ public class ProjectionUpdater {
         .chain(() -> timers.reschedule(session, nextTimers))
         .chain(() -> outbox.add(session, records))
         .replaceWith(records.size());
+  }
+
+  static List<Subscription> subscriptionsOf(List<TicketEvent> history, Map<String, List<Subscription>> subscriptions) {
+    return history.stream().filter(TicketEvent.TicketOpened.class::isInstance).findFirst()
+        .map(e -> subscriptions.getOrDefault(((TicketEvent.TicketOpened) e).customerId(), List.of()))
+        .orElse(List.of());
   }
 }

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** The stored form of a clock reading (the projection's {@code clocks} column). */
-record StoredClock(Metric metric, ClockStatus status, String calendarId, boolean pausable, Duration target,
+record StoredClock(Metric metric, ClockStatus status, String calendarId, int calendarVersion, boolean pausable, Duration target,
                    Instant deadline, Duration elapsed, Duration remaining, Instant stoppedAt) {
 
   static StoredClock of(ClockReading r) {
-    return new StoredClock(r.metric(), r.status(), r.calendarId(), r.pausable(), r.target(), r.deadline(),
+    return new StoredClock(r.metric(), r.status(), r.calendarId(), r.calendarVersion(), r.pausable(), r.target(), r.deadline(),
         r.elapsed(), r.remaining(), r.stoppedAt());
   }
 }

@@ -1,10 +1,12 @@
 package dev.slaservice.sla.persistence;
 
+import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.config.ServiceClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,7 +14,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Applies one batch of consumed events in one transaction: append to the event store, re-fold
- * the tickets they touch, reschedule their timers, write the outbox. The caller commits Kafka
+ * the tickets they touch (and every ticket of a customer whose subscription changed), reschedule their timers, write the outbox. The caller commits Kafka
  * offsets only after this completes.
  */
 @ApplicationScoped
@@ -21,13 +23,15 @@ public class TicketBatchHandler {
   private final Mutiny.SessionFactory sessions;
   private final EventStore eventStore;
   private final ProjectionUpdater updater;
+  private final ProjectionStore projections;
   private final ServiceClock clock;
 
   public TicketBatchHandler(Mutiny.SessionFactory sessions, EventStore eventStore, ProjectionUpdater updater,
-                            ServiceClock clock) {
+                            ProjectionStore projections, ServiceClock clock) {
     this.sessions = sessions;
     this.eventStore = eventStore;
     this.updater = updater;
+    this.projections = projections;
     this.clock = clock;
   }
 
@@ -39,7 +43,15 @@ public class TicketBatchHandler {
     Instant now = clock.now();
     Set<String> tickets = events.stream().map(ConsumedEvent::event).filter(TicketEvent.class::isInstance)
         .map(e -> ((TicketEvent) e).ticketId()).collect(Collectors.toSet());
+    Set<String> resubscribed = events.stream().map(ConsumedEvent::event)
+        .filter(CustomerEvent.SubscriptionChanged.class::isInstance)
+        .map(e -> ((CustomerEvent) e).customerId()).collect(Collectors.toSet());
     return sessions.withTransaction((session, tx) -> eventStore.append(session, events, now)
-        .chain(() -> updater.refresh(session, tickets, now)));
+        .chain(() -> projections.ticketsOf(session, resubscribed))
+        .chain(customerTickets -> {
+          Set<String> all = new HashSet<>(tickets);
+          all.addAll(customerTickets);
+          return updater.refresh(session, all, now);
+        }));
   }
 }

@@ -1,7 +1,6 @@
 package dev.slaservice.sla.persistence;
 
 import dev.slaservice.events.TicketEvent;
-import dev.slaservice.sla.domain.sla.SlaEvaluator;
 import dev.slaservice.sla.domain.sla.TicketSla;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,20 +15,24 @@ public class TicketQueries {
 
   private final Mutiny.SessionFactory sessions;
   private final EventStore eventStore;
-  private final SlaEvaluator evaluator;
+  private final CatalogHolder catalog;
 
-  public TicketQueries(Mutiny.SessionFactory sessions, EventStore eventStore, SlaEvaluator evaluator) {
+  public TicketQueries(Mutiny.SessionFactory sessions, EventStore eventStore, CatalogHolder catalog) {
     this.sessions = sessions;
     this.eventStore = eventStore;
-    this.evaluator = evaluator;
+    this.catalog = catalog;
   }
 
   /** Empty when no event of the ticket is stored. */
   public Uni<Optional<TicketSla>> at(String ticketId, Instant instant) {
-    return sessions.withSession(session -> eventStore.ticketHistories(session, List.of(ticketId)))
-        .map(histories -> {
-          List<TicketEvent> history = histories.get(ticketId);
-          return history == null ? Optional.empty() : Optional.of(evaluator.evaluate(ticketId, history, instant));
-        });
+    return sessions.withSession(session -> catalog.refresh(session)
+        .chain(snapshot -> eventStore.ticketHistories(session, List.of(ticketId))
+            .chain(histories -> eventStore.subscriptions(session, ProjectionUpdater.customersOf(histories))
+                .map(subscriptions -> {
+                  List<TicketEvent> history = histories.get(ticketId);
+                  return history == null ? Optional.<TicketSla>empty()
+                      : Optional.of(snapshot.evaluator().evaluate(ticketId, history,
+                          ProjectionUpdater.subscriptionsOf(history, subscriptions), instant));
+                }))));
   }
 }

@@ -12,12 +12,13 @@ public record TicketView(String ticketId, String customerId, String planId, int 
 
   /** One clock. {@code deadline} is null while the clock is paused. */
   public record ClockView(String metric, String state, String target, String deadline, String elapsed,
-                          String remaining, String stoppedAt, String calendarId, boolean pausable) {
+                          String remaining, String stoppedAt, String calendarId, int calendarVersion,
+                          boolean pausable) {
 
     static ClockView of(ClockReading clock) {
       return new ClockView(clock.metric().name(), clock.status().name(), text(clock.target()), text(clock.deadline()),
           text(clock.elapsed()), text(clock.remaining()), text(clock.stoppedAt()), clock.calendarId(),
-          clock.pausable());
+          clock.calendarVersion(), clock.pausable());
     }
   }
 

@@ -4,6 +4,9 @@ import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.events.Violation;
+import dev.slaservice.sla.domain.calendar.WeeklyCalendar;
+import dev.slaservice.sla.domain.calendar.WeeklyWindow;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,11 +33,25 @@ public final class CatalogCheck {
       return knownSomewhere(changed.priority());
     } else if (event instanceof TicketEvent.TicketDowngraded downgraded) {
       return knownSomewhere(downgraded.priority());
-    } else if (event instanceof CustomerEvent.SubscriptionChanged subscription
-        && catalog.plan(subscription.planId()).isEmpty()) {
-      return List.of(new Violation("planId", "unknown plan " + subscription.planId()));
+    } else if (event instanceof CustomerEvent.SubscriptionChanged subscription) {
+      if (catalog.plan(subscription.planId()).isEmpty()) {
+        return List.of(new Violation("planId", "unknown plan " + subscription.planId()));
+      }
+      if (subscription.agreedHours() != null) {
+        return agreedHoursProblems(subscription);
+      }
     }
     return List.of();
+  }
+
+  private static List<Violation> agreedHoursProblems(CustomerEvent.SubscriptionChanged subscription) {
+    try {
+      new WeeklyCalendar("agreed", ZoneId.of(subscription.timeZone()), subscription.agreedHours().stream()
+          .map(w -> new WeeklyWindow(w.startDay(), w.startTime(), w.endDay(), w.endTime())).toList(), List.of());
+      return List.of();
+    } catch (IllegalArgumentException e) {
+      return List.of(new Violation("agreedHours", e.getMessage()));
+    }
   }
 
   private List<Violation> knownSomewhere(String priority) {

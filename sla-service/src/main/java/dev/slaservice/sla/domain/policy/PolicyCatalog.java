@@ -1,21 +1,38 @@
 package dev.slaservice.sla.domain.policy;
 
-import dev.slaservice.sla.domain.calendar.BusinessCalendar;
+import dev.slaservice.sla.domain.calendar.CalendarVersion;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
-/** The plans and calendars the service judges tickets by. */
+/** The plans and calendars the service judges tickets by, with every calendar version. */
 public interface PolicyCatalog {
 
   Optional<Plan> plan(String planId);
 
   Collection<Plan> plans();
 
-  Optional<BusinessCalendar> calendar(String calendarId);
+  Collection<String> calendarIds();
 
-  /** The calendar a plan's clock names; a plan naming a missing calendar is a catalog defect. */
-  default BusinessCalendar calendarOf(ClockTerms terms) {
-    return calendar(terms.calendarId()).orElseThrow(() -> new IllegalStateException(
-        "the catalog has no calendar " + terms.calendarId()));
+  /** Every version of a calendar, oldest first; empty for an unknown calendar. */
+  List<CalendarVersion> calendarVersions(String calendarId);
+
+  /** The newest version. */
+  default Optional<CalendarVersion> calendar(String calendarId) {
+    List<CalendarVersion> versions = calendarVersions(calendarId);
+    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+  }
+
+  /**
+   * The version in force at {@code instant}: the newest that took effect by then (the first version
+   * for an instant before any took effect).
+   */
+  default Optional<CalendarVersion> calendarAt(String calendarId, Instant instant) {
+    List<CalendarVersion> versions = calendarVersions(calendarId);
+    return versions.stream().filter(v -> !v.effectiveFrom().isAfter(instant))
+        .max(Comparator.comparingInt(CalendarVersion::version))
+        .or(() -> versions.stream().findFirst());
   }
 }

@@ -7,12 +7,14 @@ import java.time.Instant;
 /**
  * A clock as it reads at one instant.
  *
+ * @param calendarId the calendar counted in; {@code agreed:<customer>} for hours agreed with the customer
+ * @param calendarVersion the catalog version of the plan's calendar in force when the ticket was opened
  * @param deadline when the target is used up; null while paused (it depends on when work resumes)
  * @param elapsed business time counted so far (up to the stop for a stopped clock)
  * @param remaining what is left of the target, never negative
  * @param stoppedAt when the stopping event happened, null while the clock runs or is paused
  */
-public record ClockReading(Metric metric, ClockStatus status, String calendarId, boolean pausable,
+public record ClockReading(Metric metric, ClockStatus status, String calendarId, int calendarVersion, boolean pausable,
                            Duration target, Instant deadline, Duration elapsed, Duration remaining,
                            Instant stoppedAt) {
 }

@@ -6,6 +6,7 @@ import dev.slaservice.sla.domain.calendar.BusinessCalendar;
 import dev.slaservice.sla.domain.policy.ClockTerms;
 import dev.slaservice.sla.domain.policy.Plan;
 import dev.slaservice.sla.domain.policy.PolicyCatalog;
+import dev.slaservice.sla.domain.policy.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,10 +45,18 @@ public final class SlaEvaluator {
     this.catalog = catalog;
   }
 
+  /** A ticket without customer subscriptions: plan calendars as they are. */
+  public TicketSla evaluate(String ticketId, List<? extends TicketEvent> history, Instant now) {
+    return evaluate(ticketId, history, List.of(), now);
+  }
+
   /**
    * @param history the ticket's events in arrival order (ties in {@code occurredAt} keep that order)
+   * @param subscriptions the customer's subscriptions; the one in force at the opening sets the
+   *     contract zone and agreed hours
    */
-  public TicketSla evaluate(String ticketId, List<? extends TicketEvent> history, Instant now) {
+  public TicketSla evaluate(String ticketId, List<? extends TicketEvent> history, List<Subscription> subscriptions,
+                            Instant now) {
     List<TicketEvent> events = new ArrayList<>(history);
     events.sort(BY_OCCURRENCE);
     Optional<TicketEvent.TicketOpened> openedEvent = events.stream()
@@ -60,11 +69,12 @@ public final class SlaEvaluator {
         "ticket " + ticketId + " names plan " + opened.planId() + ", which the catalog does not have"));
     Instant start = opened.occurredAt().toInstant();
     TicketTimeline timeline = TicketTimeline.of(events, plan, opened, start);
+    TicketCalendars calendars = new TicketCalendars(catalog, start, Subscription.inForceAt(subscriptions, start));
 
     List<ClockReading> clocks = new ArrayList<>();
     List<SlaFact> facts = new ArrayList<>();
     for (Metric metric : metricsOf(plan, timeline)) {
-      ClockEvaluation clock = evaluateClock(metric, plan, timeline, now);
+      ClockEvaluation clock = evaluateClock(metric, plan, timeline, calendars, now);
       clock.reading().ifPresent(clocks::add);
       facts.addAll(clock.facts());
     }
@@ -88,7 +98,8 @@ public final class SlaEvaluator {
   private record ClockEvaluation(Optional<ClockReading> reading, List<SlaFact> facts) {
   }
 
-  private ClockEvaluation evaluateClock(Metric metric, Plan plan, TicketTimeline timeline, Instant now) {
+  private ClockEvaluation evaluateClock(Metric metric, Plan plan, TicketTimeline timeline, TicketCalendars calendars,
+                                       Instant now) {
     List<Interval> running = timeline.running(metric);
     List<SlaFact> facts = new ArrayList<>();
     SlaFact.Breach breach = null;
@@ -101,7 +112,7 @@ public final class SlaEvaluator {
         continue;
       }
       Instant spanEnd = i + 1 < spans.size() ? spans.get(i + 1).from() : null;
-      BusinessCalendar calendar = catalog.calendarOf(terms.get());
+      BusinessCalendar calendar = calendars.calendar(terms.get());
       List<Interval> active = timeline.active(running, terms.get().pausable());
       Instant deadline = CountedTime.reached(active, calendar, terms.get().target());
       for (int percent : plan.warningPercents()) {
@@ -131,14 +142,15 @@ public final class SlaEvaluator {
     String priorityAtStop = stoppedAt == null ? null : timeline.priorityAt(stoppedAt);
     Optional<ClockTerms> termsAtStop = priorityAtStop == null ? Optional.empty() : plan.terms(priorityAtStop, metric);
     if (breach == null && termsAtStop.isPresent()) {
-      Instant deadlineAtStop = deadlineIfContinued(timeline, running, termsAtStop.get(), stoppedAt);
+      Instant deadlineAtStop = deadlineIfContinued(timeline, running, calendars.calendar(termsAtStop.get()),
+          termsAtStop.get(), stoppedAt);
       facts.add(new SlaFact.Met(metric, priorityAtStop, termsAtStop.get().target(), deadlineAtStop, stoppedAt));
     }
-    return new ClockEvaluation(read(metric, plan, timeline, running, facts, now), facts);
+    return new ClockEvaluation(read(metric, plan, timeline, calendars, running, facts, now), facts);
   }
 
-  private Optional<ClockReading> read(Metric metric, Plan plan, TicketTimeline timeline, List<Interval> running,
-                                      List<SlaFact> facts, Instant now) {
+  private Optional<ClockReading> read(Metric metric, Plan plan, TicketTimeline timeline, TicketCalendars calendars,
+                                      List<Interval> running, List<SlaFact> facts, Instant now) {
     String priority = timeline.priorityAt(now);
     Optional<SlaFact.Breach> breach = facts.stream().filter(f -> f instanceof SlaFact.Breach)
         .map(SlaFact.Breach.class::cast).filter(b -> !b.effectiveAt().isAfter(now)).findFirst();
@@ -147,7 +159,8 @@ public final class SlaEvaluator {
       return Optional.empty();
     }
     ClockTerms terms = current.orElseGet(() -> plan.terms(breach.get().priority(), metric).orElseThrow());
-    BusinessCalendar calendar = catalog.calendarOf(terms);
+    TicketCalendars.Applied applied = calendars.of(terms);
+    BusinessCalendar calendar = applied.calendar();
     List<Interval> active = timeline.active(running, terms.pausable());
     Interval last = running.get(running.size() - 1);
     boolean stopped = !last.isOpen() && !last.to().isAfter(now);
@@ -162,22 +175,21 @@ public final class SlaEvaluator {
       deadline = breach.get().deadline();
     } else if (stopped) {
       status = ClockStatus.MET;
-      deadline = deadlineIfContinued(timeline, running, terms, last.to());
+      deadline = deadlineIfContinued(timeline, running, calendar, terms, last.to());
     } else if (paused) {
       status = ClockStatus.PAUSED;
       deadline = null;
     } else {
       status = ClockStatus.RUNNING;
-      deadline = deadlineIfContinued(timeline, running, terms, now);
+      deadline = deadlineIfContinued(timeline, running, calendar, terms, now);
     }
-    return Optional.of(new ClockReading(metric, status, terms.calendarId(), terms.pausable(), terms.target(),
+    return Optional.of(new ClockReading(metric, status, calendar.id(), applied.version(), terms.pausable(), terms.target(),
         deadline, elapsed, remaining, stopped ? last.to() : null));
   }
 
   /** The deadline under {@code terms} if the clock had gone on running without pause from {@code from}. */
-  private Instant deadlineIfContinued(TicketTimeline timeline, List<Interval> running, ClockTerms terms,
-                                      Instant from) {
-    BusinessCalendar calendar = catalog.calendarOf(terms);
+  private static Instant deadlineIfContinued(TicketTimeline timeline, List<Interval> running,
+                                             BusinessCalendar calendar, ClockTerms terms, Instant from) {
     List<Interval> active = timeline.active(running, terms.pausable());
     Duration counted = CountedTime.until(active, calendar, from);
     Duration left = terms.target().minus(counted);

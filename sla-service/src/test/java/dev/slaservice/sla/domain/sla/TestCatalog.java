@@ -5,7 +5,7 @@ import static dev.slaservice.events.Metric.RESPONSE;
 
 import dev.slaservice.events.Metric;
 import dev.slaservice.sla.domain.calendar.AlwaysOpenCalendar;
-import dev.slaservice.sla.domain.calendar.BusinessCalendar;
+import dev.slaservice.sla.domain.calendar.CalendarVersion;
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.ClockTerms;
 import dev.slaservice.sla.domain.policy.Plan;
@@ -46,7 +46,12 @@ final class TestCatalog implements PolicyCatalog {
   }
 
   @Override
-  public Optional<BusinessCalendar> calendar(String calendarId) {
-    return builtIn.calendar(calendarId);
+  public Collection<String> calendarIds() {
+    return builtIn.calendarIds();
+  }
+
+  @Override
+  public List<CalendarVersion> calendarVersions(String calendarId) {
+    return builtIn.calendarVersions(calendarId);
   }
 }

@@ -1,0 +1,50 @@
+package dev.slaservice.sla.persistence;
+
+import dev.slaservice.sla.domain.policy.BuiltInCatalog;
+import dev.slaservice.sla.domain.policy.VersionedCatalog;
+import dev.slaservice.sla.domain.sla.SlaEvaluator;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * The catalog in force: built-in plans and calendars plus the calendar versions stored through
+ * the API. Every batch, timer run and read checks the stored version count first (one indexed
+ * count), so all instances judge by the same versions without a cache to invalidate.
+ */
+@ApplicationScoped
+public class CatalogHolder {
+
+  /** The catalog with the evaluator over it, and how many stored versions it was built from. */
+  public record Snapshot(VersionedCatalog catalog, SlaEvaluator evaluator, long storedVersions) {
+  }
+
+  private final BuiltInCatalog builtIn;
+  private final CalendarStore calendars;
+  private final AtomicReference<Snapshot> current;
+
+  public CatalogHolder(BuiltInCatalog builtIn, CalendarStore calendars) {
+    this.builtIn = builtIn;
+    this.calendars = calendars;
+    VersionedCatalog catalog = new VersionedCatalog(builtIn, List.of());
+    this.current = new AtomicReference<>(new Snapshot(catalog, new SlaEvaluator(catalog), 0));
+  }
+
+  /** The catalog as stored now, reloaded only when a version was added since the last look. */
+  public Uni<Snapshot> refresh(Mutiny.Session session) {
+    return calendars.count(session).chain(count -> {
+      Snapshot known = current.get();
+      if (count == known.storedVersions()) {
+        return Uni.createFrom().item(known);
+      }
+      return calendars.all(session).map(versions -> {
+        VersionedCatalog catalog = new VersionedCatalog(builtIn, versions);
+        Snapshot fresh = new Snapshot(catalog, new SlaEvaluator(catalog), versions.size());
+        current.set(fresh);
+        return fresh;
+      });
+    });
+  }
+}

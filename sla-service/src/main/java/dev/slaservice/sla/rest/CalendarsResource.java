@@ -1,0 +1,138 @@
+package dev.slaservice.sla.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.slaservice.events.EventJson;
+import dev.slaservice.sla.persistence.CalendarDefinition;
+import dev.slaservice.sla.persistence.CatalogService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Business calendars: read them, define new versions, ask when a duration is due. */
+@Path("/calendars")
+@Produces(MediaType.APPLICATION_JSON)
+public class CalendarsResource {
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  private static final Duration LONGEST = Duration.ofDays(3_650);
+
+  private final CatalogService catalog;
+
+  public CalendarsResource(CatalogService catalog) {
+    this.catalog = catalog;
+  }
+
+  @GET
+  public Uni<List<CatalogViews.CalendarView>> calendars() {
+    return catalog.calendars().map(all -> all.stream().map(CatalogViews::calendar).toList());
+  }
+
+  @GET
+  @Path("/{calendarId}")
+  public Uni<CatalogViews.CalendarView> calendar(@PathParam("calendarId") String calendarId) {
+    return catalog.calendar(calendarId).map(versions -> {
+      if (versions.isEmpty()) {
+        throw notFound(calendarId);
+      }
+      return CatalogViews.calendar(versions);
+    });
+  }
+
+  @PUT
+  @Path("/{calendarId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<Response> define(@PathParam("calendarId") String calendarId, String body) {
+    if (!ID.matcher(calendarId).matches()) {
+      throw badRequest("a calendar id is 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a"
+          + " letter or digit");
+    }
+    CalendarDefinition definition = parse(body);
+    try {
+      return catalog.define(calendarId, definition).chain(() -> catalog.calendar(calendarId))
+          .map(versions -> Response.status(versions.size() == 1 ? Response.Status.CREATED : Response.Status.OK)
+              .entity(CatalogViews.calendar(versions)).build());
+    } catch (IllegalArgumentException | DateTimeException e) {
+      throw badRequest("not a valid calendar: " + e.getMessage());
+    }
+  }
+
+  @GET
+  @Path("/{calendarId}/due")
+  public Uni<CatalogViews.DueView> due(@PathParam("calendarId") String calendarId, @QueryParam("start") String start,
+                                       @QueryParam("duration") String duration) {
+    Instant from = instant(start);
+    Duration amount = duration(duration);
+    return catalog.due(calendarId, from, amount).map(due -> due.map(d -> new CatalogViews.DueView(calendarId,
+            d.calendar().version(), from.toString(), amount.toString(), d.due().toString()))
+        .orElseThrow(() -> notFound(calendarId)));
+  }
+
+  private static CalendarDefinition parse(String body) {
+    CalendarDefinition definition;
+    try {
+      definition = body == null || body.isBlank() ? null : EventJson.mapper().readValue(body, CalendarDefinition.class);
+    } catch (JsonProcessingException e) {
+      throw badRequest("the body is not a calendar: " + e.getOriginalMessage()
+          + "; expected {\"zone\":\"Asia/Shanghai\",\"windows\":[{\"startDay\":\"MONDAY\",\"startTime\":\"09:00\","
+          + "\"endDay\":\"MONDAY\",\"endTime\":\"18:00\"}],\"holidays\":[{\"date\":\"2026-10-01\"}]}");
+    }
+    if (definition == null || definition.zone() == null) {
+      throw badRequest("zone is required: an IANA time zone such as Asia/Shanghai or America/Los_Angeles");
+    }
+    if (definition.windows().isEmpty()) {
+      throw badRequest("windows must hold at least one service window");
+    }
+    if (definition.windows().stream().anyMatch(w -> w.startDay() == null || w.startTime() == null
+        || w.endDay() == null || w.endTime() == null)) {
+      throw badRequest("every window needs startDay, startTime, endDay and endTime");
+    }
+    if (definition.holidays().stream().anyMatch(h -> h.date() == null)) {
+      throw badRequest("every holiday needs a date (YYYY-MM-DD)");
+    }
+    return definition;
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (NullPointerException | DateTimeParseException e) {
+      throw badRequest("start must be an ISO-8601 date-time with offset, e.g. 2026-11-20T18:30:00+08:00");
+    }
+  }
+
+  private static Duration duration(String text) {
+    Duration amount;
+    try {
+      amount = Duration.parse(text);
+    } catch (NullPointerException | DateTimeParseException e) {
+      throw badRequest("duration must be an ISO-8601 duration such as PT4H or P2DT3H");
+    }
+    if (amount.isNegative() || amount.compareTo(LONGEST) > 0) {
+      throw badRequest("duration must lie between PT0S and P3650D");
+    }
+    return amount;
+  }
+
+  private static ProblemException notFound(String calendarId) {
+    return new ProblemException(Problem.of(Response.Status.NOT_FOUND,
+        "no calendar " + calendarId + "; GET /calendars lists the calendars"));
+  }
+
+  private static ProblemException badRequest(String detail) {
+    return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, detail));
+  }
+}
