@@ -16,7 +16,8 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = SlaEvent.SlaBreached.class, name = "SlaBreached"),
     @JsonSubTypes.Type(value = SlaEvent.SlaBreachRetracted.class, name = "SlaBreachRetracted"),
     @JsonSubTypes.Type(value = SlaEvent.SlaWarningReached.class, name = "SlaWarningReached"),
-    @JsonSubTypes.Type(value = SlaEvent.SlaMet.class, name = "SlaMet")
+    @JsonSubTypes.Type(value = SlaEvent.SlaMet.class, name = "SlaMet"),
+    @JsonSubTypes.Type(value = SlaEvent.SlaGoalChanged.class, name = "SlaGoalChanged")
 })
 public sealed interface SlaEvent {
 
@@ -65,5 +66,14 @@ public sealed interface SlaEvent {
   record SlaMet(String id, String ticketId, String customerId, String planId, String priority,
                 Metric metric, Duration target, Instant deadline, Instant detectedAt,
                 Instant metAt) implements SlaEvent {
+  }
+
+  /**
+   * The clock's target or deadline moved (a re-rating, a pause, a late event): {@code target} and
+   * {@code deadline} are the new ones, {@code previousTarget} and {@code previousDeadline} the old.
+   */
+  record SlaGoalChanged(String id, String ticketId, String customerId, String planId, String priority,
+                        Metric metric, Duration target, Instant deadline, Instant detectedAt,
+                        Duration previousTarget, Instant previousDeadline) implements SlaEvent {
   }
 }

@@ -2,7 +2,6 @@ package dev.slaservice.sla.messaging;
 
 import dev.slaservice.events.SlaEvent;
 import java.util.List;
-import java.util.Optional;
 
 /** Kafka topic names and which published event goes to which topic. */
 public final class Topics {
@@ -16,19 +15,23 @@ public final class Topics {
   /** SlaWarningReached, keyed by ticket id. */
   public static final String SLA_WARNINGS = "sla-warnings";
 
-  public static final List<String> ALL = List.of(TICKET_EVENTS, TICKET_EVENTS_DEAD_LETTERS, SLA_BREACHES, SLA_WARNINGS);
+  /** SlaMet and SlaGoalChanged (a clock's deadline moved), keyed by ticket id. */
+  public static final String SLA_CLOCKS = "sla-clocks";
+
+  public static final List<String> ALL = List.of(TICKET_EVENTS, TICKET_EVENTS_DEAD_LETTERS, SLA_BREACHES, SLA_WARNINGS,
+      SLA_CLOCKS);
 
   private Topics() {
   }
 
-  /** The topic an event is published on; SlaMet stays in the projection and is not published. */
-  public static Optional<String> of(SlaEvent event) {
+  /** The topic an event is published on. */
+  public static String of(SlaEvent event) {
     if (event instanceof SlaEvent.SlaBreached || event instanceof SlaEvent.SlaBreachRetracted) {
-      return Optional.of(SLA_BREACHES);
+      return SLA_BREACHES;
     }
     if (event instanceof SlaEvent.SlaWarningReached) {
-      return Optional.of(SLA_WARNINGS);
+      return SLA_WARNINGS;
     }
-    return Optional.empty();
+    return SLA_CLOCKS;
   }
 }

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -83,11 +82,10 @@ public class ProjectionUpdater {
       rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));
       nextTimers.put(ticketId, sla.nextChange().orElse(null));
       for (SlaEvent event : transition.outgoing()) {
-        Optional<String> topic = Topics.of(event);
         LOG.infof("ticket %s: %s %s (deadline %s, id %s)", ticketId, event.typeName(), event.metric(),
             event.deadline(), event.id());
-        topic.ifPresent(t -> records.add(Outbox.Entry.pending(t, event.ticketId(), event.id(), event.typeName(),
-            SlaEventCodec.write(event), now)));
+        records.add(Outbox.Entry.pending(Topics.of(event), event.ticketId(), event.id(), event.typeName(),
+            SlaEventCodec.write(event), now));
       }
     }
     return projections.upsert(session, rows)

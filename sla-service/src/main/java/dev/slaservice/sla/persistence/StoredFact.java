@@ -17,6 +17,9 @@ record StoredFact(String kind, Metric metric, String priority, Duration target, 
       return new StoredFact("WARNING", w.metric(), w.priority(), w.target(), w.deadline(), w.percent(),
           w.effectiveAt());
     }
+    if (fact instanceof SlaFact.Deadline d) {
+      return new StoredFact("DEADLINE", d.metric(), d.priority(), d.target(), d.deadline(), null, d.effectiveAt());
+    }
     SlaFact.Met m = (SlaFact.Met) fact;
     return new StoredFact("MET", m.metric(), m.priority(), m.target(), m.deadline(), null, m.effectiveAt());
   }
@@ -26,6 +29,7 @@ record StoredFact(String kind, Metric metric, String priority, Duration target, 
       case "BREACH" -> new SlaFact.Breach(metric, priority, target, deadline, effectiveAt);
       case "WARNING" -> new SlaFact.Warning(metric, priority, target, deadline, percent, effectiveAt);
       case "MET" -> new SlaFact.Met(metric, priority, target, deadline, effectiveAt);
+      case "DEADLINE" -> new SlaFact.Deadline(metric, priority, target, deadline, effectiveAt);
       default -> throw new IllegalStateException("unknown stored fact kind " + kind);
     };
   }

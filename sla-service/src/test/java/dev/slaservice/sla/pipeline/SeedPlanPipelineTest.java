@@ -56,6 +56,9 @@ class SeedPlanPipelineTest {
         .body("clocks.find { it.metric == 'RESTORE' }.deadline", org.hamcrest.Matchers.equalTo(
             opened.plus(Duration.ofHours(48)).toString()));
     assertThat(TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket)).isEmpty();
+    await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.SLA_CLOCKS, ticket).stream()
+        .map(r -> SlaEventCodec.read(r.value()))
+        .anyMatch(e -> e instanceof SlaEvent.SlaMet && e.metric() == Metric.RESPONSE));
   }
 
   @Test

@@ -49,4 +49,13 @@ public sealed interface SlaFact {
       return "MET/" + metric + "/" + effectiveAt;
     }
   }
+
+  /** The deadline a running clock was last published with; compared, not announced, by {@link SlaProjector}. */
+  record Deadline(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt)
+      implements SlaFact {
+    @Override
+    public String key() {
+      return "DEADLINE/" + metric;
+    }
+  }
 }

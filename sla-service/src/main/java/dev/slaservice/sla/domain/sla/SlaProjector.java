@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * (what was published, the ticket's SLA now, time) → (what is published now, outgoing events).
- * Outgoing events express only the difference: a new breach, warning or met clock, and the
- * retraction of a published breach that no longer holds. Re-folding the same history yields no
+ * Outgoing events express only the difference: a new breach, warning or met clock, a moved
+ * deadline (old and new), and the retraction of a published breach that no longer holds. Re-folding the same history yields no
  * event at all, which is what makes redelivery and replay harmless.
  */
 public final class SlaProjector {
@@ -45,7 +45,35 @@ public final class SlaProjector {
         outgoing.add(toEvent(sla, fact, detectedAt));
       }
     }
-    return new Transition(List.copyOf(now.values()), List.copyOf(outgoing));
+    List<SlaFact> published = new ArrayList<>(now.values());
+    published.addAll(deadlines(previouslyPublished, sla, detectedAt, outgoing));
+    return new Transition(List.copyOf(published), List.copyOf(outgoing));
+  }
+
+  /** Each running clock's deadline; a change from the one published before goes out as SlaGoalChanged. */
+  private static List<SlaFact.Deadline> deadlines(List<SlaFact> previouslyPublished, TicketSla sla, Instant detectedAt,
+                                                  List<SlaEvent> outgoing) {
+    Map<dev.slaservice.events.Metric, SlaFact.Deadline> previous = new java.util.EnumMap<>(dev.slaservice.events.Metric.class);
+    previouslyPublished.stream().filter(SlaFact.Deadline.class::isInstance).map(SlaFact.Deadline.class::cast)
+        .forEach(d -> previous.put(d.metric(), d));
+    Map<dev.slaservice.events.Metric, SlaFact.Deadline> current = new java.util.EnumMap<>(previous);
+    for (ClockReading clock : sla.clocks()) {
+      if (clock.status() != ClockStatus.RUNNING || clock.deadline() == null) {
+        continue;
+      }
+      SlaFact.Deadline before = previous.get(clock.metric());
+      SlaFact.Deadline after = new SlaFact.Deadline(clock.metric(), sla.priority(), clock.target(), clock.deadline(),
+          detectedAt);
+      if (before != null && (!before.deadline().equals(after.deadline()) || !before.target().equals(after.target()))) {
+        outgoing.add(new SlaEvent.SlaGoalChanged(StableIds.of(sla.ticketId(), "GOAL", clock.metric().name(),
+            before.deadline().toString(), after.deadline().toString()), sla.ticketId(), sla.customerId(),
+            sla.planId(), after.priority(), clock.metric(), after.target(), after.deadline(), detectedAt,
+            before.target(), before.deadline()));
+      }
+      current.put(clock.metric(), before != null && before.deadline().equals(after.deadline())
+          && before.target().equals(after.target()) ? before : after);
+    }
+    return List.copyOf(current.values());
   }
 
   private static SlaEvent toEvent(TicketSla sla, SlaFact fact, Instant detectedAt) {

@@ -58,6 +58,32 @@ class SlaProjectorTest {
     }
   }
 
+  @Nested
+  class GivenARunningClock {
+    private final Instant now = T0.plus(ofMinutes(30));
+    private final SlaProjector.Transition first = advance(List.of(), opened("two-clocks", "P2"), now);
+
+    @Test
+    void whenThePriorityRisesThenAGoalChangeCarriesTheOldAndTheNewDeadline() {
+      SlaProjector.Transition raised = advance(first.published(),
+          opened("two-clocks", "P2").priorityChanged(ofMinutes(40), "P1"), now.plus(ofMinutes(10)));
+      assertThat(raised.outgoing()).filteredOn(e -> e instanceof SlaEvent.SlaGoalChanged)
+          .extracting(e -> (SlaEvent.SlaGoalChanged) e)
+          .anySatisfy(g -> {
+            assertThat(g.metric()).isEqualTo(dev.slaservice.events.Metric.RESPONSE);
+            assertThat(g.previousDeadline()).isEqualTo(T0.plus(java.time.Duration.ofHours(2)));
+            assertThat(g.deadline()).isEqualTo(T0.plus(java.time.Duration.ofHours(1)));
+            assertThat(g.previousTarget()).isEqualTo(java.time.Duration.ofHours(2));
+          });
+    }
+
+    @Test
+    void whenNothingMovesThenNoGoalChangeGoesOut() {
+      assertThat(advance(first.published(), opened("two-clocks", "P2"), now.plus(ofMinutes(1))).outgoing())
+          .noneMatch(e -> e instanceof SlaEvent.SlaGoalChanged);
+    }
+  }
+
   @Test
   void aBreachIdIsDerivedFromTicketMetricAndDeadlineSoItIsStable() {
     Instant now = T0.plus(ofMinutes(30));
