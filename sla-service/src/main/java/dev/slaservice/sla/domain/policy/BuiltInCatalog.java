@@ -43,6 +43,9 @@ import java.util.Optional;
  *   <li><b>Orangesky</b>: first response; EMERGENCY 30 min on 24x7; HIGHLY_DEGRADED 4 h, MEDIUM 8 h,
  *       LOW 24 h on 24x5 (Sunday 15:00 through Friday 17:00 Pacific Time, one window).</li>
  * </ul>
+ *
+ * <p>Every plan and calendar here is version 1. Changing the terms of a plan means adding a version
+ * with a later {@code effectiveFrom}, so tickets opened before keep the terms they were opened under.
  */
 public final class BuiltInCatalog implements PolicyCatalog {
 
@@ -79,7 +82,7 @@ public final class BuiltInCatalog implements PolicyCatalog {
     Map<String, Map<Metric, ClockTerms>> priorities = new LinkedHashMap<>();
     priorities.put("NORMAL", clocks(AlwaysOpenCalendar.ID, normal, null, null));
     priorities.put("HIGH", clocks(AlwaysOpenCalendar.ID, high, null, null));
-    plans.put(id, new Plan(id, 1, name, priorities, Plan.DEFAULT_WARNING_PERCENTS));
+    plans.put(id, new Plan(id, 1, Instant.EPOCH, name, priorities, Plan.DEFAULT_WARNING_PERCENTS));
   }
 
   private void emq5x8() {
@@ -88,7 +91,7 @@ public final class BuiltInCatalog implements PolicyCatalog {
     priorities.put("P2", clocks(EMQ_5X8, hours(4), hours(72), EMQ_5X8_DAY.multipliedBy(100)));
     priorities.put("P3", clocks(EMQ_5X8, hours(24), null, EMQ_5X8_DAY.multipliedBy(150)));
     priorities.put("P4", clocks(EMQ_5X8, hours(48), null, null));
-    plans.put("emq-5x8", new Plan("emq-5x8", 1, "EMQ 5x8 support", priorities, Plan.DEFAULT_WARNING_PERCENTS));
+    plans.put("emq-5x8", new Plan("emq-5x8", 1, Instant.EPOCH, "EMQ 5x8 support", priorities, Plan.DEFAULT_WARNING_PERCENTS));
   }
 
   private void emq7x24() {
@@ -97,7 +100,7 @@ public final class BuiltInCatalog implements PolicyCatalog {
     priorities.put("P2", clocks(AlwaysOpenCalendar.ID, hours(2), hours(48), FULL_DAY.multipliedBy(30)));
     priorities.put("P3", clocks(AlwaysOpenCalendar.ID, hours(24), hours(120), FULL_DAY.multipliedBy(60)));
     priorities.put("P4", clocks(AlwaysOpenCalendar.ID, hours(48), null, null));
-    plans.put("emq-7x24", new Plan("emq-7x24", 1, "EMQ 7x24 support", priorities, Plan.DEFAULT_WARNING_PERCENTS));
+    plans.put("emq-7x24", new Plan("emq-7x24", 1, Instant.EPOCH, "EMQ 7x24 support", priorities, Plan.DEFAULT_WARNING_PERCENTS));
   }
 
   private void orangesky() {
@@ -106,7 +109,7 @@ public final class BuiltInCatalog implements PolicyCatalog {
     priorities.put("HIGHLY_DEGRADED", clocks(ORANGESKY_24X5, hours(4), null, null));
     priorities.put("MEDIUM", clocks(ORANGESKY_24X5, hours(8), null, null));
     priorities.put("LOW", clocks(ORANGESKY_24X5, hours(24), null, null));
-    plans.put("orangesky", new Plan("orangesky", 1, "Orangesky support", priorities, Plan.DEFAULT_WARNING_PERCENTS));
+    plans.put("orangesky", new Plan("orangesky", 1, Instant.EPOCH, "Orangesky support", priorities, Plan.DEFAULT_WARNING_PERCENTS));
   }
 
   /** Response never pauses; restore and resolution pause while the ticket waits on the customer. */
@@ -130,6 +133,12 @@ public final class BuiltInCatalog implements PolicyCatalog {
   @Override
   public Optional<Plan> plan(String planId) {
     return Optional.ofNullable(plans.get(planId));
+  }
+
+  @Override
+  public List<Plan> planVersions(String planId) {
+    Plan plan = plans.get(planId);
+    return plan == null ? List.of() : List.of(plan);
   }
 
   @Override

@@ -10,11 +10,13 @@ import java.util.Set;
 
 /**
  * A policy: for each of its priorities, the clocks a ticket gets. Versioned: a ticket is judged
- * by the version in force when it was opened.
+ * by the version in force when it was opened ({@code effectiveFrom}); a change of terms is a new
+ * version, never an edit of an old one.
  *
  * @param warningPercents shares of a target at which a warning goes out, ascending, each in 1..99
  */
-public record Plan(String id, int version, String name, Map<String, Map<Metric, ClockTerms>> priorities,
+public record Plan(String id, int version, java.time.Instant effectiveFrom, String name,
+                   Map<String, Map<Metric, ClockTerms>> priorities,
                    List<Integer> warningPercents) {
 
   public static final List<Integer> DEFAULT_WARNING_PERCENTS = List.of(50, 75);

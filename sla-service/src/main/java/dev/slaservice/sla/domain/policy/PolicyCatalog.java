@@ -10,7 +10,19 @@ import java.util.Optional;
 /** The plans and calendars the service judges tickets by, with every calendar version. */
 public interface PolicyCatalog {
 
+  /** The newest version of a plan. */
   Optional<Plan> plan(String planId);
+
+  /** Every version of a plan, oldest first. */
+  List<Plan> planVersions(String planId);
+
+  /** The version in force at {@code instant} (the first version for an instant before any took effect). */
+  default Optional<Plan> planAt(String planId, Instant instant) {
+    List<Plan> versions = planVersions(planId);
+    return versions.stream().filter(p -> !p.effectiveFrom().isAfter(instant))
+        .max(Comparator.comparingInt(Plan::version))
+        .or(() -> versions.stream().findFirst());
+  }
 
   Collection<Plan> plans();
 

@@ -29,6 +29,11 @@ public final class VersionedCatalog implements PolicyCatalog {
   }
 
   @Override
+  public List<Plan> planVersions(String planId) {
+    return base.planVersions(planId);
+  }
+
+  @Override
   public Collection<Plan> plans() {
     return base.plans();
   }

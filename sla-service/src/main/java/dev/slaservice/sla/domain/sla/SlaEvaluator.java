@@ -65,9 +65,9 @@ public final class SlaEvaluator {
       return TicketSla.awaitingOpen(ticketId);
     }
     TicketEvent.TicketOpened opened = openedEvent.get();
-    Plan plan = catalog.plan(opened.planId()).orElseThrow(() -> new IllegalStateException(
-        "ticket " + ticketId + " names plan " + opened.planId() + ", which the catalog does not have"));
     Instant start = opened.occurredAt().toInstant();
+    Plan plan = catalog.planAt(opened.planId(), start).orElseThrow(() -> new IllegalStateException(
+        "ticket " + ticketId + " names plan " + opened.planId() + ", which the catalog does not have"));
     TicketTimeline timeline = TicketTimeline.of(events, plan, opened, start);
     TicketCalendars calendars = new TicketCalendars(catalog, start, Subscription.inForceAt(subscriptions, start));
 

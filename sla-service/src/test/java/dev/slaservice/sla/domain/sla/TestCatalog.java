@@ -24,7 +24,7 @@ import java.util.Optional;
 final class TestCatalog implements PolicyCatalog {
 
   private final BuiltInCatalog builtIn = new BuiltInCatalog();
-  private final Plan twoClocks = new Plan("two-clocks", 1, "Two clocks", Map.of(
+  private final Plan twoClocks = new Plan("two-clocks", 1, java.time.Instant.EPOCH, "Two clocks", Map.of(
       "P1", terms(Duration.ofHours(1), Duration.ofHours(4)),
       "P2", terms(Duration.ofHours(2), Duration.ofHours(8))), Plan.DEFAULT_WARNING_PERCENTS);
 
@@ -36,6 +36,11 @@ final class TestCatalog implements PolicyCatalog {
   @Override
   public Optional<Plan> plan(String planId) {
     return twoClocks.id().equals(planId) ? Optional.of(twoClocks) : builtIn.plan(planId);
+  }
+
+  @Override
+  public List<Plan> planVersions(String planId) {
+    return plan(planId).map(List::of).orElse(List.of());
   }
 
   @Override
