@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.calendar.AlwaysOpenCalendar;
-import dev.slaservice.sla.domain.calendar.CalendarVersion;
-import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.ClockTerms;
 import dev.slaservice.sla.domain.policy.Plan;
 import dev.slaservice.sla.domain.policy.PolicyCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A ticket is judged by the plan version in force when it was opened. */
@@ -29,36 +25,8 @@ class PlanVersionsTest {
         Map.of(RESPONSE, new ClockTerms(RESPONSE, target, AlwaysOpenCalendar.ID, false))), Plan.DEFAULT_WARNING_PERCENTS);
   }
 
-  private final PolicyCatalog catalog = new PolicyCatalog() {
-    private final BuiltInCatalog builtIn = new BuiltInCatalog();
-    private final List<Plan> versions = List.of(version(1, Instant.EPOCH, Duration.ofMinutes(10)),
-        version(2, CHANGE, Duration.ofMinutes(20)));
-
-    @Override
-    public Optional<Plan> plan(String planId) {
-      return Optional.of(versions.get(1));
-    }
-
-    @Override
-    public List<Plan> planVersions(String planId) {
-      return versions;
-    }
-
-    @Override
-    public Collection<Plan> plans() {
-      return List.of(versions.get(1));
-    }
-
-    @Override
-    public Collection<String> calendarIds() {
-      return builtIn.calendarIds();
-    }
-
-    @Override
-    public List<CalendarVersion> calendarVersions(String calendarId) {
-      return builtIn.calendarVersions(calendarId);
-    }
-  };
+  private final PolicyCatalog catalog = new TestCatalog(List.of(version(1, Instant.EPOCH, Duration.ofMinutes(10)),
+      version(2, CHANGE, Duration.ofMinutes(20))));
 
   private TicketSla openedAt(Instant opened) {
     return new SlaEvaluator(catalog).evaluate("T", List.of(new TicketEvent.TicketOpened("e", "T",

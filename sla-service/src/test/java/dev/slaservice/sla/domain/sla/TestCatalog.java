@@ -24,9 +24,19 @@ import java.util.Optional;
 final class TestCatalog implements PolicyCatalog {
 
   private final BuiltInCatalog builtIn = new BuiltInCatalog();
+  private final List<Plan> extraVersions;
   private final Plan twoClocks = new Plan("two-clocks", 1, java.time.Instant.EPOCH, "Two clocks", Map.of(
       "P1", terms(Duration.ofHours(1), Duration.ofHours(4)),
       "P2", terms(Duration.ofHours(2), Duration.ofHours(8))), Plan.DEFAULT_WARNING_PERCENTS);
+
+  TestCatalog() {
+    this(List.of());
+  }
+
+  /** Also holds {@code extraVersions}: every version of further plans, oldest first. */
+  TestCatalog(List<Plan> extraVersions) {
+    this.extraVersions = List.copyOf(extraVersions);
+  }
 
   private static Map<Metric, ClockTerms> terms(Duration response, Duration resolution) {
     return Map.of(RESPONSE, new ClockTerms(RESPONSE, response, AlwaysOpenCalendar.ID, false),
@@ -35,12 +45,17 @@ final class TestCatalog implements PolicyCatalog {
 
   @Override
   public Optional<Plan> plan(String planId) {
-    return twoClocks.id().equals(planId) ? Optional.of(twoClocks) : builtIn.plan(planId);
+    List<Plan> versions = planVersions(planId);
+    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
   }
 
   @Override
   public List<Plan> planVersions(String planId) {
-    return plan(planId).map(List::of).orElse(List.of());
+    if (twoClocks.id().equals(planId)) {
+      return List.of(twoClocks);
+    }
+    List<Plan> extra = extraVersions.stream().filter(p -> p.id().equals(planId)).toList();
+    return extra.isEmpty() ? builtIn.planVersions(planId) : extra;
   }
 
   @Override
