@@ -11,6 +11,8 @@ import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 
 import dev.slaservice.events.Metric;
+import dev.slaservice.sla.domain.compensation.CreditRule;
+import java.math.BigDecimal;
 import dev.slaservice.sla.domain.calendar.AlwaysOpenCalendar;
 import dev.slaservice.sla.domain.calendar.BusinessCalendar;
 import dev.slaservice.sla.domain.calendar.CalendarVersion;
@@ -33,7 +35,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>Websoft9</b> Standard / Advanced / Premium: General ("NORMAL") and High priority work
- *       orders, 24x7x365; the target is the time to a "Work Started" status (response only).</li>
+ *       orders, 24x7x365; the target is the time to a "Work Started" status (response only).
+ *       Compensation: 5 % of the month's subscription fee per ticket whose target was missed,
+ *       capped at the month's fee.</li>
  *   <li><b>EMQ</b> 5x8 (Mon–Fri 09:00–18:00 contract-local, Asia/Shanghai unless the contract says
  *       otherwise) and 7x24; P1–P4; response / restore / fix ("—" in the table: no such clock).
  *       Day-denominated fix targets count <em>service days</em> of the plan's calendar: one day is
@@ -82,7 +86,8 @@ public final class BuiltInCatalog implements PolicyCatalog {
     Map<String, Map<Metric, ClockTerms>> priorities = new LinkedHashMap<>();
     priorities.put("NORMAL", clocks(AlwaysOpenCalendar.ID, normal, null, null));
     priorities.put("HIGH", clocks(AlwaysOpenCalendar.ID, high, null, null));
-    plans.put(id, new Plan(id, 1, Instant.EPOCH, name, priorities, Plan.DEFAULT_WARNING_PERCENTS));
+    plans.put(id, new Plan(id, 1, Instant.EPOCH, name, priorities, Plan.DEFAULT_WARNING_PERCENTS,
+        new CreditRule.PerMissedTicket(BigDecimal.valueOf(5))));
   }
 
   private void emq5x8() {

@@ -1,6 +1,7 @@
 package dev.slaservice.sla.domain.policy;
 
 import dev.slaservice.events.Metric;
+import dev.slaservice.sla.domain.compensation.CreditRule;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +15,22 @@ import java.util.Set;
  * version, never an edit of an old one.
  *
  * @param warningPercents shares of a target at which a warning goes out, ascending, each in 1..99
+ * @param credit what a missed target is worth to a customer subscribed to the plan
  */
 public record Plan(String id, int version, java.time.Instant effectiveFrom, String name,
                    Map<String, Map<Metric, ClockTerms>> priorities,
-                   List<Integer> warningPercents) {
+                   List<Integer> warningPercents, CreditRule credit) {
 
   public static final List<Integer> DEFAULT_WARNING_PERCENTS = List.of(50, 75);
 
+  /** A plan without compensation terms. */
+  public Plan(String id, int version, java.time.Instant effectiveFrom, String name,
+              Map<String, Map<Metric, ClockTerms>> priorities, List<Integer> warningPercents) {
+    this(id, version, effectiveFrom, name, priorities, warningPercents, new CreditRule.None());
+  }
+
   public Plan {
+    java.util.Objects.requireNonNull(credit, "credit");
     if (priorities.isEmpty()) {
       throw new IllegalArgumentException("plan " + id + " has no priority");
     }
