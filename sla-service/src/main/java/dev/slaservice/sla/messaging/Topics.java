@@ -18,8 +18,11 @@ public final class Topics {
   /** SlaMet and SlaGoalChanged (a clock's deadline moved), keyed by ticket id. */
   public static final String SLA_CLOCKS = "sla-clocks";
 
+  /** CompensationAccrued, CompensationIssued and CompensationCorrected, keyed by customer id. */
+  public static final String SLA_COMPENSATIONS = "sla-compensations";
+
   public static final List<String> ALL = List.of(TICKET_EVENTS, TICKET_EVENTS_DEAD_LETTERS, SLA_BREACHES, SLA_WARNINGS,
-      SLA_CLOCKS);
+      SLA_CLOCKS, SLA_COMPENSATIONS);
 
   private Topics() {
   }

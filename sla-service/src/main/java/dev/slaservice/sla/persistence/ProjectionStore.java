@@ -26,14 +26,16 @@ public class ProjectionStore {
   private static final TypeReference<List<StoredFact>> FACTS = new TypeReference<>() {
   };
   private static final String UPSERT = "insert into ticket_projection (ticket_id, opened, customer_id, plan_id,"
-      + " plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at)"
-      + " values ";
-  private static final String ROW = "(#, #, #, #, #, #, #, #, #, cast(cast(# as text) as jsonb), cast(cast(# as text) as jsonb), #, #)";
+      + " plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,"
+      + " excluded_reason) values ";
+  private static final String ROW =
+      "(#, #, #, #, #, #, #, #, #, cast(cast(# as text) as jsonb), cast(cast(# as text) as jsonb), #, #, #)";
   private static final String ON_CONFLICT = " on conflict (ticket_id) do update set opened = excluded.opened,"
       + " customer_id = excluded.customer_id, plan_id = excluded.plan_id, plan_version = excluded.plan_version,"
       + " priority = excluded.priority, opened_at = excluded.opened_at, status = excluded.status,"
       + " next_deadline = excluded.next_deadline, clocks = excluded.clocks, published = excluded.published,"
-      + " event_count = excluded.event_count, updated_at = excluded.updated_at";
+      + " event_count = excluded.event_count, updated_at = excluded.updated_at,"
+      + " excluded_reason = excluded.excluded_reason";
 
   /** A ticket's new projection row. */
   public record Row(TicketSla sla, List<SlaFact> published, int eventCount, Instant updatedAt) {
@@ -88,6 +90,7 @@ public class ProjectionStore {
       query.setParameter(p++, json(row.published().stream().map(StoredFact::of).toList()));
       query.setParameter(p++, row.eventCount());
       query.setParameter(p++, row.updatedAt().atOffset(ZoneOffset.UTC));
+      query.setParameter(p++, sla.exclusion().map(Enum::name).orElse(null));
     }
     return query.executeUpdate().replaceWithVoid();
   }
@@ -117,7 +120,7 @@ public class ProjectionStore {
     }
   }
 
-  private static List<SlaFact> readFacts(String json) {
+  static List<SlaFact> readFacts(String json) {
     try {
       return EventJson.mapper().readValue(json, FACTS).stream().map(StoredFact::toFact).toList();
     } catch (JsonProcessingException e) {

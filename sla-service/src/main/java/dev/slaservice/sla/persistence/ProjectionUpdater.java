@@ -37,27 +37,52 @@ public class ProjectionUpdater {
   private final TimerStore timers;
   private final Outbox outbox;
   private final CatalogHolder catalog;
+  private final CompensationUpdater compensation;
 
   public ProjectionUpdater(EventStore eventStore, ProjectionStore projections, TimerStore timers, Outbox outbox,
-                           CatalogHolder catalog) {
+                           CatalogHolder catalog, CompensationUpdater compensation) {
     this.eventStore = eventStore;
     this.projections = projections;
     this.timers = timers;
     this.outbox = outbox;
     this.catalog = catalog;
+    this.compensation = compensation;
   }
 
-  /** @return how many records went to the outbox */
+  /** @return how many records went to the outbox for the tickets */
   public Uni<Integer> refresh(Mutiny.Session session, Collection<String> ticketIds, Instant now) {
-    if (ticketIds.isEmpty()) {
-      return Uni.createFrom().item(0);
-    }
+    return refresh(session, ticketIds, Set.of(), now, true);
+  }
+
+  /**
+   * Re-folds the tickets, then re-computes compensation for their customers whose breaches or
+   * exclusions may have changed, and for {@code customers}.
+   *
+   * @param announce false on a rebuild: state is restored and nothing is published again
+   * @return how many records went to the outbox for the tickets
+   */
+  public Uni<Integer> refresh(Mutiny.Session session, Collection<String> ticketIds, Collection<String> customers,
+                              Instant now, boolean announce) {
     List<String> ids = List.copyOf(new TreeSet<>(ticketIds));
-    return catalog.refresh(session).chain(snapshot -> projections.lockPublished(session, ids)
-        .chain(published -> eventStore.ticketHistories(session, ids)
-            .chain(histories -> eventStore.subscriptions(session, customersOf(histories))
-                .chain(subscriptions -> write(session, ids, published, histories, subscriptions,
-                    snapshot.evaluator(), now)))));
+    return catalog.refresh(session).chain(snapshot -> {
+      if (ids.isEmpty()) {
+        return compensation.refresh(session, customers, snapshot.catalog(), now, announce).replaceWith(0);
+      }
+      return projections.lockPublished(session, ids)
+          .chain(published -> eventStore.ticketHistories(session, ids)
+              .chain(histories -> eventStore.subscriptions(session, customersOf(histories))
+                  .chain(subscriptions -> write(session, ids, published, histories, subscriptions,
+                      snapshot.evaluator(), now, announce))))
+          .chain(written -> {
+            Set<String> all = new HashSet<>(customers);
+            all.addAll(written.customers());
+            return compensation.refresh(session, all, snapshot.catalog(), now, announce).replaceWith(written.records());
+          });
+    });
+  }
+
+  /** How many records went to the outbox, and the customers whose compensation may have changed. */
+  private record Written(int records, Set<String> customers) {
   }
 
   /** The customers named by the tickets' TicketOpened events. */
@@ -68,17 +93,26 @@ public class ProjectionUpdater {
     return customers;
   }
 
-  private Uni<Integer> write(Mutiny.Session session, List<String> ids, Map<String, List<SlaFact>> published,
+  private Uni<Written> write(Mutiny.Session session, List<String> ids, Map<String, List<SlaFact>> published,
                              Map<String, List<TicketEvent>> histories, Map<String, List<Subscription>> subscriptions,
-                             SlaEvaluator evaluator, Instant now) {
+                             SlaEvaluator evaluator, Instant now, boolean announce) {
+    Set<String> compensationCustomers = new HashSet<>();
     List<ProjectionStore.Row> rows = new ArrayList<>();
     Map<String, Instant> nextTimers = new HashMap<>();
     List<Outbox.Entry> records = new ArrayList<>();
     for (String ticketId : ids) {
       List<TicketEvent> history = histories.getOrDefault(ticketId, List.of());
       TicketSla sla = evaluator.evaluate(ticketId, history, subscriptionsOf(history, subscriptions), now);
-      SlaProjector.Transition transition =
-          SlaProjector.advance(published.getOrDefault(ticketId, List.of()), sla, now);
+      List<SlaFact> before = published.getOrDefault(ticketId, List.of());
+      SlaProjector.Transition transition = SlaProjector.advance(before, sla, now);
+      if (sla.opened() && (hasBreach(before) || hasBreach(transition.published()) || sla.exclusion().isPresent())) {
+        compensationCustomers.add(sla.customerId());
+      }
+      if (!announce) {
+        rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));
+        nextTimers.put(ticketId, sla.nextChange().orElse(null));
+        continue;
+      }
       rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));
       nextTimers.put(ticketId, sla.nextChange().orElse(null));
       for (SlaEvent event : transition.outgoing()) {
@@ -91,7 +125,11 @@ public class ProjectionUpdater {
     return projections.upsert(session, rows)
         .chain(() -> timers.reschedule(session, nextTimers))
         .chain(() -> outbox.add(session, records))
-        .replaceWith(records.size());
+        .replaceWith(new Written(records.size(), compensationCustomers));
+  }
+
+  private static boolean hasBreach(List<SlaFact> facts) {
+    return facts.stream().anyMatch(SlaFact.Breach.class::isInstance);
   }
 
   static List<Subscription> subscriptionsOf(List<TicketEvent> history, Map<String, List<Subscription>> subscriptions) {

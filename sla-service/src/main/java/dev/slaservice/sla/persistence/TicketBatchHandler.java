@@ -46,12 +46,14 @@ public class TicketBatchHandler {
     Set<String> resubscribed = events.stream().map(ConsumedEvent::event)
         .filter(CustomerEvent.SubscriptionChanged.class::isInstance)
         .map(e -> ((CustomerEvent) e).customerId()).collect(Collectors.toSet());
+    Set<String> customers = events.stream().map(ConsumedEvent::event).filter(CustomerEvent.class::isInstance)
+        .map(e -> ((CustomerEvent) e).customerId()).collect(Collectors.toSet());
     return sessions.withTransaction((session, tx) -> eventStore.append(session, events, now)
         .chain(() -> projections.ticketsOf(session, resubscribed))
         .chain(customerTickets -> {
           Set<String> all = new HashSet<>(tickets);
           all.addAll(customerTickets);
-          return updater.refresh(session, all, now);
+          return updater.refresh(session, all, customers, now, true);
         }));
   }
 }

@@ -1,5 +1,6 @@
 package dev.slaservice.sla.domain.sla;
 
+import dev.slaservice.events.ExclusionReason;
 import dev.slaservice.events.Metric;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.calendar.BusinessCalendar;
@@ -81,8 +82,10 @@ public final class SlaEvaluator {
     List<SlaFact> due = facts.stream().filter(f -> !f.effectiveAt().isAfter(now)).toList();
     Optional<Instant> nextChange = facts.stream().map(SlaFact::effectiveAt).filter(t -> t.isAfter(now))
         .min(Comparator.naturalOrder());
+    Optional<ExclusionReason> exclusion = events.stream().filter(TicketEvent.TicketExcluded.class::isInstance)
+        .map(e -> ((TicketEvent.TicketExcluded) e).reason()).reduce((first, second) -> second);
     return new TicketSla(ticketId, true, opened.customerId(), plan.id(), plan.version(),
-        timeline.priorityAt(now), start, clocks, due, nextChange);
+        timeline.priorityAt(now), start, clocks, due, nextChange, exclusion);
   }
 
   private static Set<Metric> metricsOf(Plan plan, TicketTimeline timeline) {

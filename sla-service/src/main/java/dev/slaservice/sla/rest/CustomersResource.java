@@ -1,0 +1,97 @@
+package dev.slaservice.sla.rest;
+
+import dev.slaservice.events.ServiceWindow;
+import dev.slaservice.sla.config.ServiceClock;
+import dev.slaservice.sla.domain.compensation.Statement;
+import dev.slaservice.sla.domain.policy.Subscription;
+import dev.slaservice.sla.persistence.CompensationQueries;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Billing and ops read a customer's compensation statements and subscription here. */
+@Path("/customers/{customerId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomersResource {
+
+  record StatementView(String customerId, String month, String creditMonth, String planId, String currency,
+                       String monthlyFee, String status, boolean claimed, String claimedAt, boolean capped,
+                       String subtotal, String total, List<LineView> tickets) {
+  }
+
+  record LineView(String ticketId, String breachedAt, List<String> metrics, String credit, boolean eligible,
+                  String reason) {
+  }
+
+  record SubscriptionView(String customerId, String planId, String monthlyFee, String currency, String timeZone,
+                          List<ServiceWindow> agreedHours, String effectiveFrom) {
+  }
+
+  private final CompensationQueries queries;
+  private final ServiceClock clock;
+
+  public CustomersResource(CompensationQueries queries, ServiceClock clock) {
+    this.queries = queries;
+    this.clock = clock;
+  }
+
+  @GET
+  @Path("/compensation")
+  public Uni<StatementView> compensation(@PathParam("customerId") String customerId,
+                                         @QueryParam("month") String month) {
+    YearMonth yearMonth = month(month);
+    return queries.statement(customerId, yearMonth).map(lookup -> {
+      if (!lookup.customerKnown()) {
+        throw unknown(customerId);
+      }
+      return lookup.statement().map(CustomersResource::view).orElseThrow(() -> new ProblemException(Problem.of(
+          Response.Status.NOT_FOUND, "customer " + customerId + " had no subscription in " + yearMonth
+              + "; compensation follows the subscription's plan and fee")));
+    });
+  }
+
+  @GET
+  @Path("/subscription")
+  public Uni<SubscriptionView> subscription(@PathParam("customerId") String customerId) {
+    return queries.subscription(customerId, clock.now()).map(found -> found.map(CustomersResource::view)
+        .orElseThrow(() -> unknown(customerId)));
+  }
+
+  private static YearMonth month(String text) {
+    try {
+      return YearMonth.parse(text);
+    } catch (NullPointerException | DateTimeParseException e) {
+      throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
+          "month must be given as YYYY-MM, e.g. ?month=2026-11"));
+    }
+  }
+
+  private static ProblemException unknown(String customerId) {
+    return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no customer " + customerId
+        + " is known; a SubscriptionChanged or a TicketOpened for it makes it known"));
+  }
+
+  private static StatementView view(Statement s) {
+    return new StatementView(s.customerId(), s.month().toString(), s.creditMonth().toString(), s.planId(),
+        s.total().currency().getCurrencyCode(), s.monthlyFee().amount().toPlainString(), s.status().name(),
+        s.claimed(), s.claimedAt() == null ? null : s.claimedAt().toString(), s.capped(),
+        s.subtotal().amount().toPlainString(), s.total().amount().toPlainString(),
+        s.lines().stream().map(l -> new LineView(l.ticketId(), l.breachedAt().toString(),
+            l.metrics().stream().map(Enum::name).toList(), l.credit().amount().toPlainString(), l.eligible(),
+            l.reason())).toList());
+  }
+
+  private static SubscriptionView view(Subscription s) {
+    return new SubscriptionView(s.customerId(), s.planId(), s.monthlyFee().toPlainString(), s.currency(),
+        s.zone().getId(), s.agreedHours().stream().map(w -> new ServiceWindow(w.startDay(), w.startTime(), w.endDay(),
+            w.endTime())).toList(), s.effectiveFrom().toString());
+  }
+}
