@@ -48,6 +48,16 @@ class InboundEventCodecTest {
     }
 
     @Test
+    void whenAFeeIsSentAsANumberThenItKeepsItsScaleThroughTheTopic() throws Exception {
+      InboundEvent event = InboundEventCodec.read(json("""
+          {"type":"SubscriptionChanged","customerId":"c","occurredAt":"2026-11-02T09:30:00Z","source":"s",
+           "planId":"p","monthlyFee":1000.10,"currency":"USD","timeZone":"UTC","effectiveFrom":"2026-11-01"}"""),
+          () -> "x");
+      InboundEvent again = InboundEventCodec.read(InboundEventCodec.write(event).getBytes(StandardCharsets.UTF_8));
+      assertThat(((CustomerEvent.SubscriptionChanged) again).monthlyFee().toPlainString()).isEqualTo("1000.10");
+    }
+
+    @Test
     void whenFieldsAreWrongThenEachIsNamedWithWhatItMustLookLike() {
       assertThatThrownBy(() -> InboundEventCodec.read(json("""
           {"type":"TicketOpened","ticketId":"","occurredAt":"2026-11-02T09:30:00","source":"desk",

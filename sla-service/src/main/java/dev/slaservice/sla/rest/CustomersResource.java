@@ -2,6 +2,7 @@ package dev.slaservice.sla.rest;
 
 import dev.slaservice.events.ServiceWindow;
 import dev.slaservice.sla.config.ServiceClock;
+import dev.slaservice.sla.domain.compensation.Money;
 import dev.slaservice.sla.domain.compensation.Statement;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.persistence.CompensationQueries;
@@ -90,7 +91,8 @@ public class CustomersResource {
   }
 
   private static SubscriptionView view(Subscription s) {
-    return new SubscriptionView(s.customerId(), s.planId(), s.monthlyFee().toPlainString(), s.currency(),
+    return new SubscriptionView(s.customerId(), s.planId(),
+        new Money(s.monthlyFee(), java.util.Currency.getInstance(s.currency())).amount().toPlainString(), s.currency(),
         s.zone().getId(), s.agreedHours().stream().map(w -> new ServiceWindow(w.startDay(), w.startTime(), w.endDay(),
             w.endTime())).toList(), s.effectiveFrom().toString());
   }

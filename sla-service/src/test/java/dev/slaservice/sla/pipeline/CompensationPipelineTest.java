@@ -1,0 +1,141 @@
+package dev.slaservice.sla.pipeline;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.slaservice.events.CompensationEvent;
+import dev.slaservice.events.CompensationEventCodec;
+import dev.slaservice.sla.messaging.Topics;
+import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.TopicSnapshot;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Websoft9 service credits from breaches through claims, over the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(SlaStackResource.class)
+class CompensationPipelineTest {
+
+  private static final Instant NOV_10 = OffsetDateTime.parse("2026-11-10T10:00:00+08:00").toInstant();
+
+  @Test
+  void threeBreachesAreEligibleUntilClaimedThenOneIssueOfOneHundredFiftyForDecember() {
+    String customer = subscribedCustomer();
+    for (int i = 0; i < 3; i++) {
+      post(Events.opened(Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
+    }
+    awaitStatement(customer, "150.00", "ELIGIBLE");
+    given().get("/customers/{id}/compensation?month=2026-11", customer).then()
+        .body("creditMonth", equalTo("2026-12")).body("claimed", equalTo(false)).body("tickets.size()", equalTo(3));
+    assertThat(compensations(customer)).extracting(CompensationEvent::typeName)
+        .containsOnly("CompensationAccrued").hasSize(3);
+
+    post("""
+        {"type":"CompensationClaimed","customerId":"%s","occurredAt":"2026-12-01T09:00:00+08:00","source":"portal",
+         "month":"2026-11"}""".formatted(customer));
+
+    awaitStatement(customer, "150.00", "ISSUED");
+    await().atMost(Duration.ofSeconds(30)).until(() -> compensations(customer).stream()
+        .anyMatch(CompensationEvent.CompensationIssued.class::isInstance));
+    List<CompensationEvent.CompensationIssued> issued = compensations(customer).stream()
+        .filter(CompensationEvent.CompensationIssued.class::isInstance).map(CompensationEvent.CompensationIssued.class::cast)
+        .toList();
+    assertThat(issued).singleElement().satisfies(i -> {
+      assertThat(i.amount()).isEqualByComparingTo("150.00");
+      assertThat(i.creditMonth()).hasToString("2026-12");
+      assertThat(i.tickets()).hasSize(3);
+      assertThat(i.capped()).isFalse();
+    });
+  }
+
+  @Test
+  void twentyFiveBreachesAreCappedAtTheMonthlyFee() {
+    String customer = subscribedCustomer();
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      events.add(Events.opened(Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
+    }
+    post(Events.batch(events.toArray(String[]::new)));
+    awaitStatement(customer, "1000.00", "ELIGIBLE");
+    given().get("/customers/{id}/compensation?month=2026-11", customer).then()
+        .body("capped", equalTo(true)).body("subtotal", equalTo("1250.00"));
+  }
+
+  @Test
+  void excludedAndRetractedTicketsEarnNothingAndTwoBreachedClocksEarnOneCredit() {
+    String customer = subscribedCustomer();
+    String excluded = Events.newTicketId();
+    String downgraded = Events.newTicketId();
+    String twoClocks = Events.newTicketId();
+    post(Events.batch(
+        Events.opened(excluded, customer, "websoft9-standard", "HIGH", NOV_10),
+        """
+        {"type":"TicketExcluded","ticketId":"%s","occurredAt":"2026-11-10T11:00:00+08:00","source":"desk",
+         "reason":"FORCE_MAJEURE"}""".formatted(excluded),
+        Events.opened(downgraded, customer, "websoft9-premium", "HIGH", NOV_10),
+        Events.simple("WorkStarted", downgraded, NOV_10.plus(Duration.ofMinutes(30))),
+        Events.opened(twoClocks, customer, "emq-7x24", "P1", NOV_10)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.SLA_BREACHES, downgraded).size() == 1);
+
+    post(Events.priority("TicketDowngraded", downgraded, "NORMAL", NOV_10.plus(Duration.ofMinutes(40))));
+
+    awaitStatement(customer, "50.00", "ELIGIBLE");
+    await().atMost(Duration.ofSeconds(30)).until(() -> given()
+        .get("/customers/{id}/compensation?month=2026-11", customer).path("tickets.size()").equals(2));
+    given().get("/customers/{id}/compensation?month=2026-11", customer).then()
+        .body("tickets.find { it.ticketId == '%s' }.eligible".formatted(excluded), equalTo(false))
+        .body("tickets.find { it.ticketId == '%s' }.credit".formatted(twoClocks), equalTo("50.00"))
+        .body("tickets.find { it.ticketId == '%s' }.metrics.size()".formatted(twoClocks), equalTo(2));
+  }
+
+  @Test
+  void anUnknownCustomerIsNotFoundAndABadMonthIsABadRequest() {
+    given().get("/customers/{id}/compensation?month=2026-11", "nobody-" + UUID.randomUUID()).then().statusCode(404)
+        .contentType(startsWith("application/problem+json"));
+    given().get("/customers/{id}/compensation?month=November", subscribedCustomer()).then().statusCode(400)
+        .body("detail", org.hamcrest.Matchers.containsString("YYYY-MM"));
+    given().get("/customers/{id}/subscription", "nobody-" + UUID.randomUUID()).then().statusCode(404);
+  }
+
+  private static String subscribedCustomer() {
+    String customer = "cust-" + UUID.randomUUID();
+    post("""
+        {"type":"SubscriptionChanged","customerId":"%s","occurredAt":"2026-01-01T00:00:00Z","source":"billing",
+         "planId":"websoft9-standard","monthlyFee":"1000.00","currency":"USD","timeZone":"Asia/Shanghai",
+         "effectiveFrom":"2026-01-01"}""".formatted(customer));
+    await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/customers/{id}/subscription", customer)
+        .statusCode() == 200);
+    given().get("/customers/{id}/subscription", customer).then().body("monthlyFee", equalTo("1000.00"))
+        .body("timeZone", equalTo("Asia/Shanghai"));
+    return customer;
+  }
+
+  private static void awaitStatement(String customer, String total, String status) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      var response = given().get("/customers/{id}/compensation?month=2026-11", customer);
+      return response.statusCode() == 200 && total.equals(response.path("total"))
+          && status.equals(response.path("status"));
+    });
+  }
+
+  private static List<CompensationEvent> compensations(String customer) {
+    return TopicSnapshot.forKey(Topics.SLA_COMPENSATIONS, customer).stream()
+        .map(r -> CompensationEventCodec.read(r.value())).toList();
+  }
+
+  private static void post(String body) {
+    given().contentType(ContentType.JSON).body(body).post("/events").then().statusCode(202);
+  }
+}
