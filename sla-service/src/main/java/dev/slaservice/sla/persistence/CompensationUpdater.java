@@ -52,18 +52,18 @@ public class CompensationUpdater {
                 .map(claims -> new CustomerBooks(subscriptions.getOrDefault(customerId, List.of()), tickets, claims))));
   }
 
-  /** @param announce false on a rebuild: state is restored, nothing is published again */
+  /** In REBUILD mode a month with no record of what was published is restored without publishing. */
   public Uni<Void> refresh(Mutiny.Session session, Collection<String> customerIds, PolicyCatalog catalog,
-                           Instant now, boolean announce) {
+                           Instant now, ProjectionUpdater.Mode mode) {
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (String customer : new TreeSet<>(customerIds)) {
-      chain = chain.chain(() -> refreshOne(session, customer, catalog, now, announce));
+      chain = chain.chain(() -> refreshOne(session, customer, catalog, now, mode));
     }
     return chain;
   }
 
   private Uni<Void> refreshOne(Mutiny.Session session, String customerId, PolicyCatalog catalog, Instant now,
-                               boolean announce) {
+                               ProjectionUpdater.Mode mode) {
     CompensationLedger ledger = new CompensationLedger(catalog);
     return store.lockCustomer(session, customerId)
         .chain(() -> books(session, customerId))
@@ -80,7 +80,7 @@ public class CompensationUpdater {
             }
             CompensationProjector.Transition transition = CompensationProjector.advance(
                 published.getOrDefault(month, CompensationProjector.Published.nothing()), statement.get(), now);
-            if (announce) {
+            if (mode == ProjectionUpdater.Mode.LIVE || published.containsKey(month)) {
               for (CompensationEvent event : transition.outgoing()) {
                 LOG.infof("customer %s %s: %s (id %s)", customerId, month, event.typeName(), event.id());
                 records.add(Outbox.Entry.pending(Topics.SLA_COMPENSATIONS, customerId, event.id(), event.typeName(),

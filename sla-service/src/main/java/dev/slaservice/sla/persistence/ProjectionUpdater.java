@@ -49,34 +49,40 @@ public class ProjectionUpdater {
     this.compensation = compensation;
   }
 
+  /**
+   * LIVE publishes every new fact. REBUILD does too, except for a ticket (or customer-month) with
+   * no record of what was published (a wiped projection): its state is restored silently, since
+   * the world was already told.
+   */
+  public enum Mode { LIVE, REBUILD }
+
   /** @return how many records went to the outbox for the tickets */
   public Uni<Integer> refresh(Mutiny.Session session, Collection<String> ticketIds, Instant now) {
-    return refresh(session, ticketIds, Set.of(), now, true);
+    return refresh(session, ticketIds, Set.of(), now, Mode.LIVE);
   }
 
   /**
    * Re-folds the tickets, then re-computes compensation for their customers whose breaches or
    * exclusions may have changed, and for {@code customers}.
    *
-   * @param announce false on a rebuild: state is restored and nothing is published again
    * @return how many records went to the outbox for the tickets
    */
   public Uni<Integer> refresh(Mutiny.Session session, Collection<String> ticketIds, Collection<String> customers,
-                              Instant now, boolean announce) {
+                              Instant now, Mode mode) {
     List<String> ids = List.copyOf(new TreeSet<>(ticketIds));
     return catalog.refresh(session).chain(snapshot -> {
       if (ids.isEmpty()) {
-        return compensation.refresh(session, customers, snapshot.catalog(), now, announce).replaceWith(0);
+        return compensation.refresh(session, customers, snapshot.catalog(), now, mode).replaceWith(0);
       }
       return projections.lockPublished(session, ids)
           .chain(published -> eventStore.ticketHistories(session, ids)
               .chain(histories -> eventStore.subscriptions(session, customersOf(histories))
                   .chain(subscriptions -> write(session, ids, published, histories, subscriptions,
-                      snapshot.evaluator(), now, announce))))
+                      snapshot.evaluator(), now, mode))))
           .chain(written -> {
             Set<String> all = new HashSet<>(customers);
             all.addAll(written.customers());
-            return compensation.refresh(session, all, snapshot.catalog(), now, announce).replaceWith(written.records());
+            return compensation.refresh(session, all, snapshot.catalog(), now, mode).replaceWith(written.records());
           });
     });
   }
@@ -95,7 +101,7 @@ public class ProjectionUpdater {
 
   private Uni<Written> write(Mutiny.Session session, List<String> ids, Map<String, List<SlaFact>> published,
                              Map<String, List<TicketEvent>> histories, Map<String, List<Subscription>> subscriptions,
-                             SlaEvaluator evaluator, Instant now, boolean announce) {
+                             SlaEvaluator evaluator, Instant now, Mode mode) {
     Set<String> compensationCustomers = new HashSet<>();
     List<ProjectionStore.Row> rows = new ArrayList<>();
     Map<String, Instant> nextTimers = new HashMap<>();
@@ -108,7 +114,7 @@ public class ProjectionUpdater {
       if (sla.opened() && (hasBreach(before) || hasBreach(transition.published()) || sla.exclusion().isPresent())) {
         compensationCustomers.add(sla.customerId());
       }
-      if (!announce) {
+      if (mode == Mode.REBUILD && !published.containsKey(ticketId)) {
         rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));
         nextTimers.put(ticketId, sla.nextChange().orElse(null));
         continue;

@@ -53,7 +53,7 @@ public class TicketBatchHandler {
         .chain(customerTickets -> {
           Set<String> all = new HashSet<>(tickets);
           all.addAll(customerTickets);
-          return updater.refresh(session, all, customers, now, true);
+          return updater.refresh(session, all, customers, now, ProjectionUpdater.Mode.LIVE);
         }));
   }
 }

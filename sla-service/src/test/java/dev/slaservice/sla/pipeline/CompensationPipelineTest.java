@@ -61,6 +61,29 @@ class CompensationPipelineTest {
   }
 
   @Test
+  void replayingTheEventStoreReproducesTheStatementsAndPublishesNothingNew() {
+    String customer = subscribedCustomer();
+    for (int i = 0; i < 2; i++) {
+      post(Events.opened(Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
+    }
+    post("""
+        {"type":"CompensationClaimed","customerId":"%s","occurredAt":"2026-12-01T09:00:00+08:00","source":"portal",
+         "month":"2026-11"}""".formatted(customer));
+    awaitStatement(customer, "100.00", "ISSUED");
+    await().atMost(Duration.ofSeconds(30)).until(() -> compensations(customer).size() == 3);
+    String before = given().get("/customers/{id}/compensation?month=2026-11", customer).asString();
+    int breachRecords = TopicSnapshot.read(Topics.SLA_BREACHES).size();
+
+    given().queryParam("fromScratch", true).post("/admin/rebuild").then().statusCode(200);
+
+    assertThat(given().get("/customers/{id}/compensation?month=2026-11", customer).asString()).isEqualTo(before);
+    given().post("/admin/rebuild").then().statusCode(200);
+    assertThat(given().get("/customers/{id}/compensation?month=2026-11", customer).asString()).isEqualTo(before);
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(8)).until(() -> compensations(customer).size() == 3
+        && TopicSnapshot.read(Topics.SLA_BREACHES).size() == breachRecords);
+  }
+
+  @Test
   void twentyFiveBreachesAreCappedAtTheMonthlyFee() {
     String customer = subscribedCustomer();
     List<String> events = new ArrayList<>();
