@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slaservice.events.CompensationEvent;
 import dev.slaservice.events.ExclusionReason;
 import dev.slaservice.events.Metric;
-import dev.slaservice.sla.domain.calendar.CalendarVersion;
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.Plan;
-import dev.slaservice.sla.domain.policy.PolicyCatalog;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.domain.sla.SlaFact;
+import dev.slaservice.sla.domain.sla.TestCatalog;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +17,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -32,7 +29,7 @@ class CompensationLedgerTest {
   private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
   private static final Instant NOV_10 = Instant.parse("2026-11-10T02:00:00Z");
 
-  private final CompensationLedger ledger = new CompensationLedger(new CatalogWithTieredPlan());
+  private final CompensationLedger ledger = new CompensationLedger(new TestCatalog(List.of(tieredPlan())));
 
   private static Subscription subscription(String plan, String fee, LocalDate from) {
     return new Subscription("acme", plan, new BigDecimal(fee), "USD", SHANGHAI, List.of(), from, Instant.EPOCH);
@@ -193,37 +190,11 @@ class CompensationLedgerTest {
     }
   }
 
-  /** The built-in catalog plus a plan whose credit is tiered by the month's met share. */
-  private static final class CatalogWithTieredPlan implements PolicyCatalog {
-    private final BuiltInCatalog builtIn = new BuiltInCatalog();
-    private final Plan tiered = new Plan("tiered", 1, Instant.EPOCH, "Tiered", builtIn.plan("websoft9-standard")
+  /** websoft9-standard's clocks, with a credit tiered by the month's met share. */
+  private static Plan tieredPlan() {
+    return new Plan("tiered", 1, Instant.EPOCH, "Tiered", new BuiltInCatalog().plan("websoft9-standard")
         .orElseThrow().priorities(), Plan.DEFAULT_WARNING_PERCENTS, new CreditRule.TieredByMetShare(List.of(
         new CreditRule.Tier(new BigDecimal("0.95"), BigDecimal.TEN),
         new CreditRule.Tier(new BigDecimal("0.90"), new BigDecimal("25")))));
-
-    @Override
-    public Optional<Plan> plan(String planId) {
-      return "tiered".equals(planId) ? Optional.of(tiered) : builtIn.plan(planId);
-    }
-
-    @Override
-    public List<Plan> planVersions(String planId) {
-      return plan(planId).map(List::of).orElse(List.of());
-    }
-
-    @Override
-    public Collection<Plan> plans() {
-      return builtIn.plans();
-    }
-
-    @Override
-    public Collection<String> calendarIds() {
-      return builtIn.calendarIds();
-    }
-
-    @Override
-    public List<CalendarVersion> calendarVersions(String calendarId) {
-      return builtIn.calendarVersions(calendarId);
-    }
   }
 }

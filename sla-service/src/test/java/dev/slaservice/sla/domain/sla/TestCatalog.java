@@ -21,7 +21,7 @@ import java.util.Optional;
  * The built-in plans plus "two-clocks": P1 response 1 h, resolution 4 h (pausable); P2 response
  * 2 h, resolution 8 h (pausable); all 24x7.
  */
-final class TestCatalog implements PolicyCatalog {
+public final class TestCatalog implements PolicyCatalog {
 
   private final BuiltInCatalog builtIn = new BuiltInCatalog();
   private final List<Plan> extraVersions;
@@ -29,12 +29,12 @@ final class TestCatalog implements PolicyCatalog {
       "P1", terms(Duration.ofHours(1), Duration.ofHours(4)),
       "P2", terms(Duration.ofHours(2), Duration.ofHours(8))), Plan.DEFAULT_WARNING_PERCENTS);
 
-  TestCatalog() {
+  public TestCatalog() {
     this(List.of());
   }
 
   /** Also holds {@code extraVersions}: every version of further plans, oldest first. */
-  TestCatalog(List<Plan> extraVersions) {
+  public TestCatalog(List<Plan> extraVersions) {
     this.extraVersions = List.copyOf(extraVersions);
   }
 
