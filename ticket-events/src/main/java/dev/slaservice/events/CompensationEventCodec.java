@@ -1,9 +1,5 @@
 package dev.slaservice.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 /** Reads and writes the JSON form of published compensation events. */
 public final class CompensationEventCodec {
 
@@ -11,18 +7,10 @@ public final class CompensationEventCodec {
   }
 
   public static String write(CompensationEvent event) {
-    try {
-      return EventJson.mapper().writerFor(CompensationEvent.class).writeValueAsString(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + event.typeName(), e);
-    }
+    return EventJson.write(event, CompensationEvent.class);
   }
 
   public static CompensationEvent read(String json) {
-    try {
-      return EventJson.mapper().readValue(json, CompensationEvent.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EventJson.read(json, CompensationEvent.class);
   }
 }

@@ -27,4 +27,21 @@ public final class EventJson {
   public static JsonMapper mapper() {
     return MAPPER;
   }
+
+  /** The JSON of {@code value} written as {@code type}, so a polymorphic type's {@code type} property is included. */
+  public static <T> String write(T value, Class<T> type) {
+    try {
+      return MAPPER.writerFor(type).writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  public static <T> T read(String json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

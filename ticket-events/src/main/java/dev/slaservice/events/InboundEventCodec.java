@@ -75,11 +75,7 @@ public final class InboundEventCodec {
   }
 
   public static String write(InboundEvent event) {
-    try {
-      return EventJson.mapper().writerFor(InboundEvent.class).writeValueAsString(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + event.eventType().wireName(), e);
-    }
+    return EventJson.write(event, InboundEvent.class);
   }
 
   private static List<Violation> violations(EventType type, JsonNode node) {
