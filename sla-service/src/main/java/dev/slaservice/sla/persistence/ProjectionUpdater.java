@@ -111,16 +111,15 @@ public class ProjectionUpdater {
       TicketSla sla = evaluator.evaluate(ticketId, history, subscriptionsOf(history, subscriptions), now);
       List<SlaFact> before = published.getOrDefault(ticketId, List.of());
       SlaProjector.Transition transition = SlaProjector.advance(before, sla, now);
-      if (sla.opened() && (hasBreach(before) || hasBreach(transition.published()) || sla.exclusion().isPresent())) {
+      // only a changed set of breaches, or an exclusion, can change what the customer is owed
+      if (sla.opened() && (!breaches(before).equals(breaches(transition.published())) || sla.exclusion().isPresent())) {
         compensationCustomers.add(sla.customerId());
-      }
-      if (mode == Mode.REBUILD && !published.containsKey(ticketId)) {
-        rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));
-        nextTimers.put(ticketId, sla.nextChange().orElse(null));
-        continue;
       }
       rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));
       nextTimers.put(ticketId, sla.nextChange().orElse(null));
+      if (mode == Mode.REBUILD && !published.containsKey(ticketId)) {
+        continue;
+      }
       for (SlaEvent event : transition.outgoing()) {
         LOG.infof("ticket %s: %s %s (deadline %s, id %s)", ticketId, event.typeName(), event.metric(),
             event.deadline(), event.id());
@@ -134,8 +133,9 @@ public class ProjectionUpdater {
         .replaceWith(new Written(records.size(), compensationCustomers));
   }
 
-  private static boolean hasBreach(List<SlaFact> facts) {
-    return facts.stream().anyMatch(SlaFact.Breach.class::isInstance);
+  private static Set<String> breaches(List<SlaFact> facts) {
+    return facts.stream().filter(SlaFact.Breach.class::isInstance).map(SlaFact::key)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   static List<Subscription> subscriptionsOf(List<TicketEvent> history, Map<String, List<Subscription>> subscriptions) {
