@@ -13,8 +13,10 @@ import java.time.Instant;
  * @param elapsed business time counted so far (up to the stop for a stopped clock)
  * @param remaining what is left of the target, never negative
  * @param stoppedAt when the stopping event happened, null while the clock runs or is paused
+ * @param atRiskFrom for a running clock, when its first warning share of the target is (or was)
+ *     used up if it goes on running; null otherwise or for a plan without warnings
  */
 public record ClockReading(Metric metric, ClockStatus status, String calendarId, int calendarVersion, boolean pausable,
                            Duration target, Instant deadline, Duration elapsed, Duration remaining,
-                           Instant stoppedAt) {
+                           Instant stoppedAt, Instant atRiskFrom) {
 }

@@ -46,6 +46,17 @@ public final class SlaEvaluator {
     this.catalog = catalog;
   }
 
+  /**
+   * The ticket as it stood at {@code instant}: only the events that had happened by then
+   * ({@code occurredAt} not after it), evaluated at that instant.
+   */
+  public TicketSla asOf(String ticketId, List<? extends TicketEvent> history, List<Subscription> subscriptions,
+                        Instant instant) {
+    List<TicketEvent> happened = history.stream().filter(e -> !e.occurredAt().toInstant().isAfter(instant))
+        .map(TicketEvent.class::cast).toList();
+    return evaluate(ticketId, happened, subscriptions, instant);
+  }
+
   /** A ticket without customer subscriptions: plan calendars as they are. */
   public TicketSla evaluate(String ticketId, List<? extends TicketEvent> history, Instant now) {
     return evaluate(ticketId, history, List.of(), now);
@@ -186,20 +197,29 @@ public final class SlaEvaluator {
       status = ClockStatus.RUNNING;
       deadline = deadlineIfContinued(timeline, running, calendar, terms, now);
     }
+    Instant atRiskFrom = status != ClockStatus.RUNNING || plan.warningPercents().isEmpty() ? null
+        : reachedIfContinued(timeline, running, calendar, terms.pausable(),
+            terms.target().multipliedBy(plan.warningPercents().get(0)).dividedBy(100), now);
     return Optional.of(new ClockReading(metric, status, calendar.id(), applied.version(), terms.pausable(), terms.target(),
-        deadline, elapsed, remaining, stopped ? last.to() : null));
+        deadline, elapsed, remaining, stopped ? last.to() : null, atRiskFrom));
   }
 
   /** The deadline under {@code terms} if the clock had gone on running without pause from {@code from}. */
   private static Instant deadlineIfContinued(TicketTimeline timeline, List<Interval> running,
                                              BusinessCalendar calendar, ClockTerms terms, Instant from) {
-    List<Interval> active = timeline.active(running, terms.pausable());
+    return reachedIfContinued(timeline, running, calendar, terms.pausable(), terms.target(), from);
+  }
+
+  /** When {@code amount} of business time is (or was) counted if the clock runs without pause from {@code from}. */
+  private static Instant reachedIfContinued(TicketTimeline timeline, List<Interval> running, BusinessCalendar calendar,
+                                            boolean pausable, Duration amount, Instant from) {
+    List<Interval> active = timeline.active(running, pausable);
     Duration counted = CountedTime.until(active, calendar, from);
-    Duration left = terms.target().minus(counted);
+    Duration left = amount.minus(counted);
     if (left.isNegative()) {
-      return CountedTime.reached(active, calendar, terms.target());
+      return CountedTime.reached(active, calendar, amount);
     }
-    Instant reached = CountedTime.reached(active, calendar, terms.target());
+    Instant reached = CountedTime.reached(active, calendar, amount);
     return reached != null && !reached.isAfter(from) ? reached : calendar.addBusinessTime(from, left);
   }
 

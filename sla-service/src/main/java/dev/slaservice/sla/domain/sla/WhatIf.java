@@ -1,0 +1,97 @@
+package dev.slaservice.sla.domain.sla;
+
+import dev.slaservice.events.Metric;
+import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.domain.policy.Subscription;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compares a ticket's breaches under the terms it is judged by with those under alternative terms,
+ * both at the same instant. A clock breaches at most once, so breaches are matched by metric.
+ */
+public final class WhatIf {
+
+  private final SlaEvaluator actual;
+  private final SlaEvaluator alternative;
+
+  public WhatIf(SlaEvaluator actual, SlaEvaluator alternative) {
+    this.actual = actual;
+    this.alternative = alternative;
+  }
+
+  /** A breach as one side sees it. */
+  public record Breach(Metric metric, String priority, Instant deadline) {
+  }
+
+  /**
+   * How one ticket fares under the alternative.
+   *
+   * @param gained breaches only the alternative has
+   * @param lost breaches only the actual terms have
+   * @param moved breaches both have, with the alternative's (different) deadline
+   * @param skipped why the ticket could not be judged under the alternative (its priority is not in
+   *     the alternative plan), else null
+   */
+  public record Outcome(String ticketId, String customerId, String planId, String priority, List<Breach> gained,
+                        List<Breach> lost, List<Breach> moved, String skipped) {
+
+    public boolean changed() {
+      return !gained.isEmpty() || !lost.isEmpty() || !moved.isEmpty();
+    }
+  }
+
+  /** Empty for a ticket without TicketOpened. */
+  public Optional<Outcome> compare(String ticketId, List<? extends TicketEvent> history,
+                                   List<Subscription> subscriptions, Instant at) {
+    TicketSla before = actual.evaluate(ticketId, history, subscriptions, at);
+    if (!before.opened()) {
+      return Optional.empty();
+    }
+    TicketSla after;
+    try {
+      after = alternative.evaluate(ticketId, history, subscriptions, at);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      return Optional.of(new Outcome(ticketId, before.customerId(), before.planId(), before.priority(), List.of(),
+          List.of(), List.of(), e.getMessage()));
+    }
+    if (after.clocks().isEmpty() && !before.clocks().isEmpty()) {
+      return Optional.of(new Outcome(ticketId, before.customerId(), before.planId(), before.priority(), List.of(),
+          List.of(), List.of(), "the alternative plan " + after.planId() + " has no priority " + before.priority()));
+    }
+    Map<Metric, Breach> was = breaches(before);
+    Map<Metric, Breach> would = breaches(after);
+    List<Breach> gained = new ArrayList<>();
+    List<Breach> lost = new ArrayList<>();
+    List<Breach> moved = new ArrayList<>();
+    would.forEach((metric, breach) -> {
+      Breach old = was.get(metric);
+      if (old == null) {
+        gained.add(breach);
+      } else if (!old.deadline().equals(breach.deadline())) {
+        moved.add(breach);
+      }
+    });
+    was.forEach((metric, breach) -> {
+      if (!would.containsKey(metric)) {
+        lost.add(breach);
+      }
+    });
+    return Optional.of(new Outcome(ticketId, before.customerId(), before.planId(), before.priority(),
+        List.copyOf(gained), List.copyOf(lost), List.copyOf(moved), null));
+  }
+
+  private static Map<Metric, Breach> breaches(TicketSla sla) {
+    Map<Metric, Breach> breaches = new EnumMap<>(Metric.class);
+    for (SlaFact fact : sla.dueFacts()) {
+      if (fact instanceof SlaFact.Breach breach) {
+        breaches.putIfAbsent(breach.metric(), new Breach(breach.metric(), breach.priority(), breach.deadline()));
+      }
+    }
+    return breaches;
+  }
+}
