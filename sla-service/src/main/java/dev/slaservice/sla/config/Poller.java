@@ -1,9 +1,6 @@
 package dev.slaservice.sla.config;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,9 +52,7 @@ public final class Poller {
     if (!running.compareAndSet(false, true)) {
       return;
     }
-    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-    VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(ignored -> task.get().subscribe().with(
+    Background.run(vertx, () -> task.get().replaceWithVoid(),
         done -> {
           if (failing) {
             LOG.infof("%s works again", name);
@@ -71,6 +66,6 @@ public final class Poller {
             failing = true;
           }
           running.set(false);
-        }));
+        });
   }
 }

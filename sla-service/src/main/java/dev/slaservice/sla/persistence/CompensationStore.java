@@ -34,7 +34,7 @@ public class CompensationStore {
             + " from ticket_projection where customer_id = :customer and opened order by ticket_id", Object[].class)
         .setParameter("customer", customerId)
         .getResultList()
-        .map(rows -> rows.stream().map(row -> new CustomerTicket((String) row[0], Outbox.toInstant(row[1]),
+        .map(rows -> rows.stream().map(row -> new CustomerTicket((String) row[0], SqlValues.instant(row[1]),
             ProjectionStore.readFacts((String) row[3]).stream().filter(SlaFact.Breach.class::isInstance)
                 .map(SlaFact.Breach.class::cast).toList(),
             Optional.ofNullable((String) row[2]).map(ExclusionReason::valueOf))).toList());

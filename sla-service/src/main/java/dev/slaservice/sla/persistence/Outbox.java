@@ -46,27 +46,11 @@ public class Outbox {
         .setParameter("limit", limit)
         .getResultList()
         .map(rows -> rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-            (String) r[3], (String) r[4], (String) r[5], toInstant(r[6]))).toList());
+            (String) r[3], (String) r[4], (String) r[5], SqlValues.instant(r[6]))).toList());
   }
 
   public Uni<Void> remove(Mutiny.Session session, Collection<Long> ids) {
     return session.createNativeQuery("delete from outbox where id in (:ids)")
         .setParameter("ids", ids).executeUpdate().replaceWithVoid();
-  }
-
-  static Instant toInstant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp ts) {
-      return ts.toInstant();
-    }
-    if (value instanceof java.time.LocalDateTime ldt) {
-      return ldt.toInstant(ZoneOffset.UTC);
-    }
-    throw new IllegalStateException("not a timestamp: " + value);
   }
 }

@@ -1,21 +1,33 @@
 package dev.slaservice.sla.persistence;
 
+import dev.slaservice.sla.config.Background;
 import dev.slaservice.sla.config.ServiceClock;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds every ticket's projection, the timers and the compensation state by replaying the event
- * store. The record of what was published is kept, so a rebuild publishes only what is genuinely
- * new (a deadline that passed a moment ago) and never repeats a fact; a ticket whose record was
- * lost is restored silently. Runs in one transaction that holds the projection tables, so event
- * batches and timers wait for it (intake over HTTP goes on; Kafka keeps the events meanwhile).
+ * Rebuilds every ticket's projection, timers and the compensation state by replaying the event
+ * store, in the background, with progress.
+ *
+ * <p>A normal rebuild goes ticket chunk by ticket chunk, each in its own transaction that locks
+ * just those tickets' rows the way event batches and timers do, so intake and processing go on
+ * meanwhile; whichever of a batch and a chunk locks a ticket second re-folds it from everything
+ * committed by then. The record of what was published is kept, so only what is genuinely new is
+ * published and nothing twice.
+ *
+ * <p>{@code fromScratch} also forgets that record, so it must hold the projection tables for its
+ * whole run (event batches and timers wait; HTTP intake goes on and Kafka keeps the events):
+ * otherwise an event processed before its ticket is restored would publish every old fact again.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
@@ -23,52 +35,159 @@ public class ProjectionRebuild {
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
   private static final int CHUNK = 500;
 
-  /** What a rebuild did. */
-  public record Result(int tickets, int customers, Duration took) {
+  /** How a rebuild run stands. */
+  public enum Status { RUNNING, SUCCEEDED, FAILED }
+
+  /** A rebuild run and its progress; {@code error} is set when it FAILED. */
+  public record Job(String id, boolean fromScratch, Status status, Instant startedAt, Instant finishedAt,
+                    long ticketsTotal, long ticketsDone, long customersTotal, long customersDone, String error) {
+
+    Job progress(long tickets, long customers) {
+      return new Job(id, fromScratch, status, startedAt, finishedAt, ticketsTotal, tickets, customersTotal, customers,
+          null);
+    }
+
+    Job totals(long tickets, long customers) {
+      return new Job(id, fromScratch, status, startedAt, finishedAt, tickets, ticketsDone, customers, customersDone,
+          null);
+    }
+
+    Job finished(Status outcome, String failure) {
+      return new Job(id, fromScratch, outcome, startedAt, Instant.now(), ticketsTotal, ticketsDone, customersTotal,
+          customersDone, failure);
+    }
+
+    public Duration took() {
+      return Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt);
+    }
+  }
+
+  /** Thrown when a rebuild is asked for while one runs. */
+  public static final class AlreadyRunning extends RuntimeException {
+    private final transient Job running;
+
+    AlreadyRunning(Job running) {
+      super("a rebuild is already running", null, false, false);
+      this.running = running;
+    }
+
+    public Job running() {
+      return running;
+    }
   }
 
   private final Mutiny.SessionFactory sessions;
   private final ProjectionUpdater updater;
   private final ServiceClock clock;
+  private final Vertx vertx;
+  private final AtomicReference<Job> latest = new AtomicReference<>();
 
-  public ProjectionRebuild(Mutiny.SessionFactory sessions, ProjectionUpdater updater, ServiceClock clock) {
+  public ProjectionRebuild(Mutiny.SessionFactory sessions, ProjectionUpdater updater, ServiceClock clock,
+                           Vertx vertx) {
     this.sessions = sessions;
     this.updater = updater;
     this.clock = clock;
+    this.vertx = vertx;
   }
 
-  /**
-   * @param fromScratch also forget the record of what was published: every ticket and month is then
-   *     restored silently (a fact that fell due after the last publication and before the rebuild
-   *     would not be published; use it to recover a lost or corrupt projection, not routinely)
-   */
-  public Uni<Result> rebuild(boolean fromScratch) {
-    Instant started = Instant.now();
-    Instant now = clock.now();
+  /** The running or last rebuild since the service started. */
+  public Optional<Job> latest() {
+    return Optional.ofNullable(latest.get());
+  }
+
+  /** Starts a rebuild in the background. @throws AlreadyRunning while one runs */
+  public Job start(boolean fromScratch) {
+    Job job = new Job(UUID.randomUUID().toString(), fromScratch, Status.RUNNING, Instant.now(), null, 0, 0, 0, 0,
+        null);
+    Job previous = latest.get();
+    if (previous != null && previous.status() == Status.RUNNING || !latest.compareAndSet(previous, job)) {
+      throw new AlreadyRunning(latest.get());
+    }
+    LOG.infof("rebuild %s started (fromScratch=%s)", job.id(), fromScratch);
+    Background.run(vertx, () -> run(fromScratch),
+        done -> {
+          Job finished = latest.updateAndGet(j -> j.finished(Status.SUCCEEDED, null));
+          LOG.infof("rebuild %s rebuilt %d tickets and %d customers in %d ms", finished.id(), finished.ticketsDone(),
+              finished.customersDone(), finished.took().toMillis());
+        },
+        failure -> {
+          LOG.errorf(failure, "rebuild %s failed", job.id());
+          latest.updateAndGet(j -> j.finished(Status.FAILED, failure.toString()));
+        });
+    return job;
+  }
+
+  private Uni<Void> run(boolean fromScratch) {
+    Uni<Void> counted = sessions.withSession(session -> session.createNativeQuery(
+            "select (select count(distinct ticket_id) from event_store where ticket_id is not null),"
+                + " (select count(distinct customer_id) from event_store where customer_id is not null)",
+            Object[].class).getSingleResult())
+        .invoke(row -> latest.updateAndGet(j -> j.totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue())))
+        .replaceWithVoid();
+    return counted.chain(() -> fromScratch ? wipeAndReplay() : replayChunks());
+  }
+
+  private Uni<Void> replayChunks() {
+    return ticketsFrom("").chain(() -> customersFrom(""));
+  }
+
+  private Uni<Void> ticketsFrom(String after) {
+    return sessions.withTransaction((session, tx) -> nextTickets(session, after)
+            .call(chunk -> updater.refresh(session, chunk, Set.of(), clock.now(), ProjectionUpdater.Mode.REBUILD)))
+        .chain(chunk -> {
+          latest.updateAndGet(j -> j.progress(j.ticketsDone() + chunk.size(), j.customersDone()));
+          return chunk.size() < CHUNK ? Uni.createFrom().voidItem() : ticketsFrom(chunk.get(chunk.size() - 1));
+        });
+  }
+
+  private Uni<Void> customersFrom(String after) {
+    return sessions.withTransaction((session, tx) -> nextCustomers(session, after)
+            .call(chunk -> updater.refresh(session, List.of(), chunk, clock.now(), ProjectionUpdater.Mode.REBUILD)))
+        .chain(chunk -> {
+          latest.updateAndGet(j -> j.progress(j.ticketsDone(), j.customersDone() + chunk.size()));
+          return chunk.size() < CHUNK ? Uni.createFrom().voidItem() : customersFrom(chunk.get(chunk.size() - 1));
+        });
+  }
+
+  private Uni<Void> wipeAndReplay() {
     return sessions.withTransaction((session, tx) -> session
         .createNativeQuery("lock table ticket_projection, sla_timer, compensation_month in exclusive mode")
         .executeUpdate()
         .chain(() -> session.createNativeQuery("delete from sla_timer").executeUpdate())
-        .chain(() -> fromScratch ? session.createNativeQuery("delete from compensation_month").executeUpdate()
-            .chain(() -> session.createNativeQuery("delete from ticket_projection").executeUpdate())
-            : Uni.createFrom().item(0))
-        .chain(() -> session.createNativeQuery("select distinct ticket_id from event_store where ticket_id is not null"
-            + " order by ticket_id", String.class).getResultList())
-        .chain(tickets -> replay(session, tickets, now).replaceWith(tickets.size()))
-        .chain(tickets -> session.createNativeQuery("select distinct customer_id from event_store"
-                + " where customer_id is not null order by customer_id", String.class).getResultList()
-            .chain(customers -> updater.refresh(session, List.of(), customers, now, ProjectionUpdater.Mode.REBUILD)
-                .replaceWith(new Result(tickets, customers.size(), Duration.between(started, Instant.now()))))))
-        .invoke(result -> LOG.infof("rebuilt the projection of %d tickets and %d customers in %d ms",
-            result.tickets(), result.customers(), result.took().toMillis()));
+        .chain(() -> session.createNativeQuery("delete from compensation_month").executeUpdate())
+        .chain(() -> session.createNativeQuery("delete from ticket_projection").executeUpdate())
+        .chain(() -> replayInOne(session, "")));
   }
 
-  private Uni<Void> replay(Mutiny.Session session, List<String> tickets, Instant now) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (int from = 0; from < tickets.size(); from += CHUNK) {
-      List<String> chunk = tickets.subList(from, Math.min(tickets.size(), from + CHUNK));
-      chain = chain.chain(() -> updater.refresh(session, chunk, Set.of(), now, ProjectionUpdater.Mode.REBUILD).replaceWithVoid());
-    }
-    return chain;
+  /** The from-scratch replay: every chunk in the caller's (table-locking) transaction. */
+  private Uni<Void> replayInOne(Mutiny.Session session, String after) {
+    Instant now = clock.now();
+    return nextTickets(session, after)
+        .call(chunk -> updater.refresh(session, chunk, Set.of(), now, ProjectionUpdater.Mode.REBUILD))
+        .chain(chunk -> {
+          latest.updateAndGet(j -> j.progress(j.ticketsDone() + chunk.size(), j.customersDone()));
+          return chunk.size() < CHUNK ? customersInOne(session, "") : replayInOne(session, chunk.get(chunk.size() - 1));
+        });
+  }
+
+  private Uni<Void> customersInOne(Mutiny.Session session, String after) {
+    return nextCustomers(session, after)
+        .call(chunk -> updater.refresh(session, List.of(), chunk, clock.now(), ProjectionUpdater.Mode.REBUILD))
+        .chain(chunk -> {
+          latest.updateAndGet(j -> j.progress(j.ticketsDone(), j.customersDone() + chunk.size()));
+          return chunk.size() < CHUNK ? Uni.createFrom().voidItem() : customersInOne(session, chunk.get(chunk.size() - 1));
+        });
+  }
+
+  private static Uni<List<String>> nextTickets(Mutiny.Session session, String after) {
+    return session.createNativeQuery("select distinct ticket_id from event_store where ticket_id > :after"
+            + " order by ticket_id limit :limit", String.class)
+        .setParameter("after", after).setParameter("limit", CHUNK).getResultList();
+  }
+
+  private static Uni<List<String>> nextCustomers(Mutiny.Session session, String after) {
+    return session.createNativeQuery("select distinct customer_id from event_store where customer_id > :after"
+            + " order by customer_id limit :limit", String.class)
+        .setParameter("after", after).setParameter("limit", CHUNK).getResultList();
   }
 }

@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,15 +30,15 @@ public class ProjectionStore {
   };
   private static final String UPSERT = "insert into ticket_projection (ticket_id, opened, customer_id, plan_id,"
       + " plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,"
-      + " excluded_reason) values ";
+      + " excluded_reason, at_risk_from, due_at) values ";
   private static final String ROW =
-      "(#, #, #, #, #, #, #, #, #, cast(cast(# as text) as jsonb), cast(cast(# as text) as jsonb), #, #, #)";
+      "(#, #, #, #, #, #, #, #, #, cast(cast(# as text) as jsonb), cast(cast(# as text) as jsonb), #, #, #, #, #)";
   private static final String ON_CONFLICT = " on conflict (ticket_id) do update set opened = excluded.opened,"
       + " customer_id = excluded.customer_id, plan_id = excluded.plan_id, plan_version = excluded.plan_version,"
       + " priority = excluded.priority, opened_at = excluded.opened_at, status = excluded.status,"
       + " next_deadline = excluded.next_deadline, clocks = excluded.clocks, published = excluded.published,"
       + " event_count = excluded.event_count, updated_at = excluded.updated_at,"
-      + " excluded_reason = excluded.excluded_reason";
+      + " excluded_reason = excluded.excluded_reason, at_risk_from = excluded.at_risk_from, due_at = excluded.due_at";
 
   /** A ticket's new projection row. */
   public record Row(TicketSla sla, List<SlaFact> published, int eventCount, Instant updatedAt) {
@@ -91,6 +94,9 @@ public class ProjectionStore {
       query.setParameter(p++, row.eventCount());
       query.setParameter(p++, row.updatedAt().atOffset(ZoneOffset.UTC));
       query.setParameter(p++, sla.exclusion().map(Enum::name).orElse(null));
+      query.setParameter(p++, earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING), ClockReading::atRiskFrom));
+      query.setParameter(p++, earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING, ClockStatus.BREACHED),
+          ClockReading::deadline));
     }
     return query.executeUpdate().replaceWithVoid();
   }
@@ -107,7 +113,13 @@ public class ProjectionStore {
   }
 
   private static java.time.OffsetDateTime nextDeadline(List<ClockReading> clocks) {
-    return clocks.stream().filter(c -> c.status() == ClockStatus.RUNNING).map(ClockReading::deadline)
+    return earliest(clocks, EnumSet.of(ClockStatus.RUNNING), ClockReading::deadline);
+  }
+
+  /** The earliest instant {@code of} gives among the clocks in {@code statuses}, or null. */
+  private static java.time.OffsetDateTime earliest(List<ClockReading> clocks, Set<ClockStatus> statuses,
+                                                   Function<ClockReading, Instant> of) {
+    return clocks.stream().filter(c -> statuses.contains(c.status())).map(of)
         .filter(Objects::nonNull).min(Comparator.naturalOrder())
         .map(d -> d.atOffset(ZoneOffset.UTC)).orElse(null);
   }

@@ -31,4 +31,21 @@ final class SqlValues {
     }
     return values.toString();
   }
+
+  /** A timestamp column's value as the driver hands it over, as an instant; null stays null. */
+  static java.time.Instant instant(Object value) {
+    if (value == null || value instanceof java.time.Instant) {
+      return (java.time.Instant) value;
+    }
+    if (value instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp ts) {
+      return ts.toInstant();
+    }
+    if (value instanceof java.time.LocalDateTime ldt) {
+      return ldt.toInstant(java.time.ZoneOffset.UTC);
+    }
+    throw new IllegalStateException("not a timestamp: " + value);
+  }
 }

@@ -8,10 +8,10 @@ import java.time.Instant;
 
 /** The stored form of a clock reading (the projection's {@code clocks} column). */
 record StoredClock(Metric metric, ClockStatus status, String calendarId, int calendarVersion, boolean pausable, Duration target,
-                   Instant deadline, Duration elapsed, Duration remaining, Instant stoppedAt) {
+                   Instant deadline, Duration elapsed, Duration remaining, Instant stoppedAt, Instant atRiskFrom) {
 
   static StoredClock of(ClockReading r) {
     return new StoredClock(r.metric(), r.status(), r.calendarId(), r.calendarVersion(), r.pausable(), r.target(), r.deadline(),
-        r.elapsed(), r.remaining(), r.stoppedAt());
+        r.elapsed(), r.remaining(), r.stoppedAt(), r.atRiskFrom());
   }
 }

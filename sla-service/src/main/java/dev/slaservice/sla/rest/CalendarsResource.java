@@ -57,8 +57,7 @@ public class CalendarsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Uni<Response> define(@PathParam("calendarId") String calendarId, String body) {
     if (!ID.matcher(calendarId).matches()) {
-      throw badRequest("a calendar id is 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a"
-          + " letter or digit");
+      throw ProblemException.badRequest("calendar.bad-id");
     }
     CalendarDefinition definition = parse(body);
     try {
@@ -66,7 +65,7 @@ public class CalendarsResource {
           .map(versions -> Response.status(versions.size() == 1 ? Response.Status.CREATED : Response.Status.OK)
               .entity(CatalogViews.calendar(versions)).build());
     } catch (IllegalArgumentException | DateTimeException e) {
-      throw badRequest("not a valid calendar: " + e.getMessage());
+      throw ProblemException.badRequest("calendar.invalid", e.getMessage());
     }
   }
 
@@ -81,27 +80,27 @@ public class CalendarsResource {
         .orElseThrow(() -> notFound(calendarId)));
   }
 
-  private static CalendarDefinition parse(String body) {
+  static CalendarDefinition parse(String body) {
     CalendarDefinition definition;
     try {
       definition = body == null || body.isBlank() ? null : EventJson.mapper().readValue(body, CalendarDefinition.class);
     } catch (JsonProcessingException e) {
-      throw badRequest("the body is not a calendar: " + e.getOriginalMessage()
-          + "; expected {\"zone\":\"Asia/Shanghai\",\"windows\":[{\"startDay\":\"MONDAY\",\"startTime\":\"09:00\","
+      throw ProblemException.badRequest("calendar.not-json", e.getOriginalMessage(),
+          "{\"zone\":\"Asia/Shanghai\",\"windows\":[{\"startDay\":\"MONDAY\",\"startTime\":\"09:00\","
           + "\"endDay\":\"MONDAY\",\"endTime\":\"18:00\"}],\"holidays\":[{\"date\":\"2026-10-01\"}]}");
     }
     if (definition == null || definition.zone() == null) {
-      throw badRequest("zone is required: an IANA time zone such as Asia/Shanghai or America/Los_Angeles");
+      throw ProblemException.badRequest("calendar.zone-required");
     }
     if (definition.windows().isEmpty()) {
-      throw badRequest("windows must hold at least one service window");
+      throw ProblemException.badRequest("calendar.no-windows");
     }
     if (definition.windows().stream().anyMatch(w -> w.startDay() == null || w.startTime() == null
         || w.endDay() == null || w.endTime() == null)) {
-      throw badRequest("every window needs startDay, startTime, endDay and endTime");
+      throw ProblemException.badRequest("calendar.window-incomplete");
     }
     if (definition.holidays().stream().anyMatch(h -> h.date() == null)) {
-      throw badRequest("every holiday needs a date (YYYY-MM-DD)");
+      throw ProblemException.badRequest("calendar.holiday-without-date");
     }
     return definition;
   }
@@ -110,7 +109,7 @@ public class CalendarsResource {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (NullPointerException | DateTimeParseException e) {
-      throw badRequest("start must be an ISO-8601 date-time with offset, e.g. 2026-11-20T18:30:00+08:00");
+      throw ProblemException.badRequest("due.bad-start");
     }
   }
 
@@ -119,20 +118,15 @@ public class CalendarsResource {
     try {
       amount = Duration.parse(text);
     } catch (NullPointerException | DateTimeParseException e) {
-      throw badRequest("duration must be an ISO-8601 duration such as PT4H or P2DT3H");
+      throw ProblemException.badRequest("due.bad-duration");
     }
     if (amount.isNegative() || amount.compareTo(LONGEST) > 0) {
-      throw badRequest("duration must lie between PT0S and P3650D");
+      throw ProblemException.badRequest("due.duration-range");
     }
     return amount;
   }
 
   private static ProblemException notFound(String calendarId) {
-    return new ProblemException(Problem.of(Response.Status.NOT_FOUND,
-        "no calendar " + calendarId + "; GET /calendars lists the calendars"));
-  }
-
-  private static ProblemException badRequest(String detail) {
-    return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, detail));
+    return ProblemException.notFound("calendar.not-found", calendarId);
   }
 }

@@ -53,9 +53,8 @@ public class CustomersResource {
       if (!lookup.customerKnown()) {
         throw unknown(customerId);
       }
-      return lookup.statement().map(CustomersResource::view).orElseThrow(() -> new ProblemException(Problem.of(
-          Response.Status.NOT_FOUND, "customer " + customerId + " had no subscription in " + yearMonth
-              + "; compensation follows the subscription's plan and fee")));
+      return lookup.statement().map(CustomersResource::view).orElseThrow(() -> ProblemException.notFound(
+          "customer.no-subscription", customerId, yearMonth));
     });
   }
 
@@ -70,14 +69,12 @@ public class CustomersResource {
     try {
       return YearMonth.parse(text);
     } catch (NullPointerException | DateTimeParseException e) {
-      throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST,
-          "month must be given as YYYY-MM, e.g. ?month=2026-11"));
+      throw ProblemException.badRequest("query.bad-month");
     }
   }
 
   private static ProblemException unknown(String customerId) {
-    return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no customer " + customerId
-        + " is known; a SubscriptionChanged or a TicketOpened for it makes it known"));
+    return ProblemException.notFound("customer.not-found", customerId);
   }
 
   private static StatementView view(Statement s) {

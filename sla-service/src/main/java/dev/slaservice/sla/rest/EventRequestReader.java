@@ -34,18 +34,18 @@ public class EventRequestReader {
     try {
       root = body == null || body.isBlank() ? null : EventJson.mapper().readTree(body);
     } catch (JsonProcessingException e) {
-      throw badRequest("the body is not valid JSON (" + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", null);
+      throw badRequest(null, "events.not-json", e.getOriginalMessage(), e.getLocation().getLineNr(),
+          e.getLocation().getColumnNr());
     }
     if (root == null) {
-      throw badRequest("the body is empty; send one event object or an array of up to " + maxBatch, null);
+      throw badRequest(null, "events.empty", maxBatch);
     }
     boolean single = root.isObject();
     if (!single && !root.isArray()) {
-      throw badRequest("the body must be one event object or an array of up to " + maxBatch + " events", null);
+      throw badRequest(null, "events.not-object-or-array", maxBatch);
     }
     if (root.isArray() && (root.isEmpty() || root.size() > maxBatch)) {
-      throw badRequest("an array must hold 1 to " + maxBatch + " events; this one holds " + root.size(), null);
+      throw badRequest(null, "events.batch-size", maxBatch, root.size());
     }
     List<JsonNode> nodes = new ArrayList<>();
     root.forEach(nodes::add);
@@ -73,14 +73,12 @@ public class EventRequestReader {
       Problem.FieldError first = errors.get(0);
       String where = (first.index() == null ? "" : "event " + first.index() + ", ")
           + (first.field().isEmpty() ? "" : "field " + first.field() + ": ");
-      throw badRequest(errors.size() + " problem(s), nothing of this request was accepted; first: " + where
-          + first.message(), errors);
+      throw badRequest(errors, "events.invalid", errors.size(), where + first.message());
     }
     return events;
   }
 
-  private static ProblemException badRequest(String detail, List<Problem.FieldError> errors) {
-    return new ProblemException(new Problem("about:blank", "Invalid events", Response.Status.BAD_REQUEST.getStatusCode(),
-        detail, null, errors));
+  private static ProblemException badRequest(List<Problem.FieldError> errors, String key, Object... args) {
+    return new ProblemException(Response.Status.BAD_REQUEST, errors, key, args);
   }
 }

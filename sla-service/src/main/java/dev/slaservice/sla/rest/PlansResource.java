@@ -29,7 +29,7 @@ public class PlansResource {
   @GET
   @Path("/{planId}")
   public Uni<CatalogViews.PlanView> plan(@PathParam("planId") String planId) {
-    return catalog.plan(planId).map(plan -> plan.map(CatalogViews::plan).orElseThrow(() -> new ProblemException(
-        Problem.of(Response.Status.NOT_FOUND, "no plan " + planId + "; GET /plans lists the plans"))));
+    return catalog.plan(planId).map(plan -> plan.map(CatalogViews::plan).orElseThrow(() -> ProblemException.notFound("plan.not-found",
+        planId)));
   }
 }

@@ -2,11 +2,13 @@ package dev.slaservice.sla.rest;
 
 import dev.slaservice.sla.messaging.KafkaUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error leaves as application/problem+json. */
+/** Every error leaves as application/problem+json, in the client's language. */
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -18,32 +20,30 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response problem(ProblemException e) {
-    return e.problem().toResponse();
+  public Response problem(ProblemException e, HttpHeaders headers) {
+    return e.problem(Messages.languageOf(headers)).toResponse();
   }
 
   @ServerExceptionMapper
-  public Response kafkaUnavailable(KafkaUnavailableException e) {
+  public Response kafkaUnavailable(KafkaUnavailableException e, HttpHeaders headers) {
     LOG.warnf("refusing events: %s", e.getMessage());
-    return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-            "Kafka cannot take events right now, so none of this request was accepted; retry in "
-                + retryAfterSeconds + " s with the same eventIds").toResponse())
-        .header("Retry-After", retryAfterSeconds).build();
+    Problem problem = new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "events.kafka-unavailable",
+        retryAfterSeconds).problem(Messages.languageOf(headers));
+    return Response.fromResponse(problem.toResponse()).header("Retry-After", retryAfterSeconds).build();
   }
 
   @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e) {
-    Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
-    int code = e.getResponse().getStatus();
-    String title = status == null ? "HTTP " + code : status.getReasonPhrase();
-    return new Problem("about:blank", title, code, e.getMessage(), null, null).toResponse();
-  }
-
-  @ServerExceptionMapper
-  public Response unexpected(Exception e) {
-    LOG.error("unexpected failure", e);
-    return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
-        "the service failed unexpectedly; the failure is logged, please retry and report it if it persists")
+  public Response webApplication(WebApplicationException e, HttpHeaders headers) {
+    Locale locale = Messages.languageOf(headers);
+    Response.StatusType status = e.getResponse().getStatusInfo();
+    return Problem.of(status, "http.status", Messages.problem(locale, "http.status", e.getMessage()), locale, null)
         .toResponse();
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e, HttpHeaders headers) {
+    LOG.error("unexpected failure", e);
+    return new ProblemException(Response.Status.INTERNAL_SERVER_ERROR, "unexpected")
+        .problem(Messages.languageOf(headers)).toResponse();
   }
 }

@@ -1,38 +1,132 @@
 package dev.slaservice.sla.rest;
 
+import dev.slaservice.events.Metric;
 import dev.slaservice.sla.config.ServiceClock;
+import dev.slaservice.sla.domain.sla.TicketSla;
+import dev.slaservice.sla.domain.sla.TicketState;
+import dev.slaservice.sla.persistence.TicketList;
 import dev.slaservice.sla.persistence.TicketQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
-/** Ops read a ticket's SLA clocks here. */
+/** Ops read tickets here: lists by state, one ticket's clocks (now or as of an instant), history and timeline. */
 @Path("/tickets")
+@Produces(MediaType.APPLICATION_JSON)
 public class TicketsResource {
 
+  static final int MAX_TICKETS_PAGE = 500;
+  static final int MAX_EVENTS_PAGE = 1000;
+
   private final TicketQueries queries;
+  private final TicketList list;
   private final ServiceClock clock;
 
-  public TicketsResource(TicketQueries queries, ServiceClock clock) {
+  public TicketsResource(TicketQueries queries, TicketList list, ServiceClock clock) {
     this.queries = queries;
+    this.list = list;
     this.clock = clock;
   }
 
   @GET
+  public Uni<Page<TicketViews.Summary>> tickets(@QueryParam("state") List<String> states,
+                                                @QueryParam("customerId") String customerId,
+                                                @QueryParam("planId") String planId,
+                                                @QueryParam("priority") String priority,
+                                                @QueryParam("metric") String metric,
+                                                @QueryParam("dueBefore") String dueBefore,
+                                                @QueryParam("dueAfter") String dueAfter,
+                                                @QueryParam("cursor") String cursor,
+                                                @QueryParam("limit") Integer limit,
+                                                @Context HttpHeaders headers) {
+    TicketList.Filter filter = new TicketList.Filter(QueryParams.enumValues(TicketState.class, "state", states),
+        QueryParams.text(customerId), QueryParams.text(planId), QueryParams.text(priority),
+        QueryParams.enumValue(Metric.class, "metric", metric), QueryParams.instant("dueBefore", dueBefore),
+        QueryParams.instant("dueAfter", dueAfter));
+    if (filter.dueBefore() != null && filter.dueAfter() != null && !filter.dueAfter().isBefore(filter.dueBefore())) {
+      throw ProblemException.badRequest("query.range", filter.dueAfter(), filter.dueBefore());
+    }
+    String[] after = QueryParams.cursorParts(cursor, 2);
+    TicketList.Cursor from = after == null ? null
+        : new TicketList.Cursor(QueryParams.cursorInstant(after[0]), after[1]);
+    int pageSize = QueryParams.limit(limit, MAX_TICKETS_PAGE);
+    Locale locale = Messages.languageOf(headers);
+    return list.page(filter, from, pageSize, clock.now()).map(entries -> new Page<>(
+        entries.stream().map(e -> TicketViews.Summary.of(e, locale)).toList(),
+        entries.size() < pageSize ? null : cursorAfter(entries.get(entries.size() - 1).cursor())));
+  }
+
+  private static String cursorAfter(TicketList.Cursor last) {
+    return QueryParams.cursor(last.deadline() == null ? "" : last.deadline().toString(), last.ticketId());
+  }
+
+  @GET
   @Path("/{ticketId}")
-  @Produces(MediaType.APPLICATION_JSON)
-  public Uni<TicketView> ticket(@PathParam("ticketId") String ticketId) {
-    Instant now = clock.now();
-    return queries.at(ticketId, now).map(found -> found
-        .filter(sla -> sla.opened())
-        .map(sla -> TicketView.of(sla, now))
-        .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, found.isPresent()
-            ? "ticket " + ticketId + " has events but no TicketOpened yet; its clocks start when that arrives"
-            : "no ticket " + ticketId + " is known; post its TicketOpened to /events first"))));
+  public Uni<TicketView> ticket(@PathParam("ticketId") String ticketId, @QueryParam("asOf") String asOf,
+                                @Context HttpHeaders headers) {
+    Instant at = QueryParams.instant("asOf", asOf);
+    Locale locale = Messages.languageOf(headers);
+    Uni<Optional<TicketSla>> read = at == null ? queries.at(ticketId, clock.now()) : queries.asOf(ticketId, at);
+    Instant readingAt = at == null ? clock.now() : at;
+    return read.map(found -> opened(ticketId, found, TicketSla::opened))
+        .map(sla -> TicketView.of(sla, readingAt, locale));
+  }
+
+  @GET
+  @Path("/{ticketId}/timeline")
+  public Uni<TicketViews.TimelineView> timeline(@PathParam("ticketId") String ticketId,
+                                                @QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
+    Instant at = Optional.ofNullable(QueryParams.instant("asOf", asOf)).orElseGet(clock::now);
+    Locale locale = Messages.languageOf(headers);
+    return queries.timeline(ticketId, at)
+        .map(found -> opened(ticketId, found, t -> t.planId() != null))
+        .map(timeline -> TicketViews.TimelineView.of(timeline, locale));
+  }
+
+  @GET
+  @Path("/{ticketId}/events")
+  public Uni<Page<TicketViews.EventView>> events(@PathParam("ticketId") String ticketId,
+                                                 @QueryParam("cursor") String cursor,
+                                                 @QueryParam("limit") Integer limit) {
+    String[] after = QueryParams.cursorParts(cursor, 2);
+    TicketQueries.EventCursor from = after == null ? null
+        : new TicketQueries.EventCursor(QueryParams.cursorInstant(after[0]), seq(after[1]));
+    int pageSize = QueryParams.limit(limit, MAX_EVENTS_PAGE);
+    return queries.events(ticketId, from, pageSize).map(events -> {
+      if (events.isEmpty() && from == null) {
+        throw ProblemException.notFound("ticket.not-found", ticketId);
+      }
+      TicketQueries.StoredEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
+      return new Page<>(events.stream().map(TicketViews.EventView::of).toList(),
+          events.size() < pageSize ? null : QueryParams.cursor(last.occurredAt().toString(), Long.toString(last.seq())));
+    });
+  }
+
+  private static long seq(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest("query.bad-cursor");
+    }
+  }
+
+  private static <T> T opened(String ticketId, Optional<T> found, java.util.function.Predicate<T> isOpened) {
+    if (found.isEmpty()) {
+      throw ProblemException.notFound("ticket.not-found", ticketId);
+    }
+    if (!isOpened.test(found.get())) {
+      throw ProblemException.notFound("ticket.not-opened", ticketId);
+    }
+    return found.get();
   }
 }

@@ -13,15 +13,24 @@ public enum TicketState {
 
   /** The state of one clock at {@code now}. */
   public static TicketState of(ClockReading clock, Instant now) {
-    return switch (clock.status()) {
+    return of(clock.status(), clock.status() == ClockStatus.RUNNING ? clock.deadline() : null, clock.atRiskFrom(), now);
+  }
+
+  /**
+   * The state at {@code now} of a clock (or the worst of a ticket's clocks) last read as {@code status};
+   * for a running one, {@code runningDeadline} and {@code atRiskFrom} are its (earliest) deadline and
+   * at-risk instant. The ticket list applies the same rule in SQL.
+   */
+  public static TicketState of(ClockStatus status, Instant runningDeadline, Instant atRiskFrom, Instant now) {
+    return switch (status) {
       case BREACHED -> BREACHED;
       case PAUSED -> PAUSED;
       case MET -> MET;
       case RUNNING -> {
-        if (clock.deadline() != null && !clock.deadline().isAfter(now)) {
+        if (runningDeadline != null && !runningDeadline.isAfter(now)) {
           yield BREACHED;
         }
-        yield clock.atRiskFrom() != null && !clock.atRiskFrom().isAfter(now) ? AT_RISK : RUNNING;
+        yield atRiskFrom != null && !atRiskFrom.isAfter(now) ? AT_RISK : RUNNING;
       }
     };
   }

@@ -45,6 +45,26 @@ public final class WhatIf {
     }
   }
 
+  /** Totals over a set of outcomes. */
+  public record Summary(int changed, int gained, int lost, int moved, int skipped) {
+
+    public static Summary of(List<Outcome> outcomes) {
+      int changed = 0;
+      int gained = 0;
+      int lost = 0;
+      int moved = 0;
+      int skipped = 0;
+      for (Outcome outcome : outcomes) {
+        changed += outcome.changed() ? 1 : 0;
+        gained += outcome.gained().size();
+        lost += outcome.lost().size();
+        moved += outcome.moved().size();
+        skipped += outcome.skipped() == null ? 0 : 1;
+      }
+      return new Summary(changed, gained, lost, moved, skipped);
+    }
+  }
+
   /** Empty for a ticket without TicketOpened. */
   public Optional<Outcome> compare(String ticketId, List<? extends TicketEvent> history,
                                    List<Subscription> subscriptions, Instant at) {

@@ -1,0 +1,22 @@
+package dev.slaservice.sla.config;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** Runs a reactive task outside any request, on its own safe Vert.x sub-context (what Hibernate Reactive needs). */
+public final class Background {
+
+  private Background() {
+  }
+
+  public static <T> void run(Vertx vertx, Supplier<Uni<T>> task, Consumer<T> done, Consumer<Throwable> failed) {
+    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    context.runOnContext(ignored -> task.get().subscribe().with(done, failed));
+  }
+}

@@ -1,0 +1,140 @@
+package dev.slaservice.sla.persistence;
+
+import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.domain.calendar.CalendarVersion;
+import dev.slaservice.sla.domain.policy.AlternativeCatalog;
+import dev.slaservice.sla.domain.policy.Plan;
+import dev.slaservice.sla.domain.sla.SlaEvaluator;
+import dev.slaservice.sla.domain.sla.WhatIf;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Replays the tickets opened in a time range under alternative terms and reports which breaches
+ * they would gain or lose. Reads only: one session, no transaction, nothing written.
+ */
+@ApplicationScoped
+public class WhatIfService {
+
+  /** Which tickets, and the alternative: a plan version, a calendar definition, or both. */
+  public record Question(Instant openedFrom, Instant openedTo, String customerId, String planId,
+                         String alternativePlanId, Integer alternativePlanVersion, String alternativeCalendarId,
+                         CalendarDefinition alternativeCalendar) {
+  }
+
+  /** The answer for one page of tickets (in ticket id order, after {@code afterTicket}). */
+  public record Answer(int examined, List<WhatIf.Outcome> outcomes, String lastTicket, boolean more) {
+  }
+
+  /** The question names a plan version or calendar the catalog does not have. */
+  public static final class UnknownAlternative extends RuntimeException {
+    private final String key;
+    private final transient Object[] args;
+
+    UnknownAlternative(String key, Object... args) {
+      super(key, null, false, false);
+      this.key = key;
+      this.args = args;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public Object[] args() {
+      return args.clone();
+    }
+  }
+
+  private final Mutiny.SessionFactory sessions;
+  private final EventStore eventStore;
+  private final CatalogHolder catalog;
+
+  public WhatIfService(Mutiny.SessionFactory sessions, EventStore eventStore, CatalogHolder catalog) {
+    this.sessions = sessions;
+    this.eventStore = eventStore;
+    this.catalog = catalog;
+  }
+
+  public Uni<Answer> ask(Question question, String afterTicket, int limit, Instant now) {
+    return sessions.withSession(session -> catalog.refresh(session).chain(snapshot -> {
+      SlaEvaluator alternative = new SlaEvaluator(new AlternativeCatalog(snapshot.catalog(),
+          plan(snapshot.catalog(), question), calendar(snapshot.catalog(), question)));
+      WhatIf whatIf = new WhatIf(snapshot.evaluator(), alternative);
+      return tickets(session, question, afterTicket, limit + 1).chain(ids -> {
+        List<String> page = ids.subList(0, Math.min(limit, ids.size()));
+        if (page.isEmpty()) {
+          return Uni.createFrom().item(new Answer(0, List.of(), null, false));
+        }
+        return eventStore.ticketHistories(session, page)
+            .chain(histories -> eventStore.subscriptions(session, ProjectionUpdater.customersOf(histories))
+                .map(subscriptions -> {
+                  List<WhatIf.Outcome> outcomes = new ArrayList<>();
+                  for (String ticketId : page) {
+                    List<TicketEvent> history = histories.getOrDefault(ticketId, List.of());
+                    whatIf.compare(ticketId, history, ProjectionUpdater.subscriptionsOf(history, subscriptions), now)
+                        .ifPresent(outcomes::add);
+                  }
+                  return new Answer(page.size(), outcomes, page.get(page.size() - 1), ids.size() > limit);
+                }));
+      });
+    }));
+  }
+
+  private static Optional<Plan> plan(dev.slaservice.sla.domain.policy.PolicyCatalog catalog, Question question) {
+    if (question.alternativePlanId() == null) {
+      return Optional.empty();
+    }
+    List<Plan> versions = catalog.planVersions(question.alternativePlanId());
+    if (versions.isEmpty()) {
+      throw new UnknownAlternative("plan.not-found", question.alternativePlanId());
+    }
+    if (question.alternativePlanVersion() == null) {
+      return Optional.of(versions.get(versions.size() - 1));
+    }
+    return Optional.of(versions.stream().filter(p -> p.version() == question.alternativePlanVersion()).findFirst()
+        .orElseThrow(() -> new UnknownAlternative("plan.version-not-found", question.alternativePlanId(),
+            question.alternativePlanVersion())));
+  }
+
+  private static Optional<CalendarVersion> calendar(dev.slaservice.sla.domain.policy.PolicyCatalog catalog,
+                                                    Question question) {
+    if (question.alternativeCalendarId() == null) {
+      return Optional.empty();
+    }
+    List<CalendarVersion> versions = catalog.calendarVersions(question.alternativeCalendarId());
+    if (versions.isEmpty()) {
+      throw new UnknownAlternative("whatif.calendar-not-found", question.alternativeCalendarId());
+    }
+    CalendarVersion newest = versions.get(versions.size() - 1);
+    CalendarDefinition definition = question.alternativeCalendar();
+    return Optional.of(new CalendarVersion(newest.id(), newest.version() + 1, Instant.EPOCH,
+        definition.toCalendar(newest.id()), definition.followsCustomerZone()));
+  }
+
+  private static Uni<List<String>> tickets(Mutiny.Session session, Question q, String after, int limit) {
+    String sql = "select ticket_id from ticket_projection where opened and opened_at >= :from and opened_at < :to"
+        + " and ticket_id > :after"
+        + (q.customerId() == null ? "" : " and customer_id = :customerId")
+        + (q.planId() == null ? "" : " and plan_id = :planId")
+        + " order by ticket_id limit :limit";
+    var query = session.createNativeQuery(sql, String.class)
+        .setParameter("from", q.openedFrom().atOffset(ZoneOffset.UTC))
+        .setParameter("to", q.openedTo().atOffset(ZoneOffset.UTC))
+        .setParameter("after", after == null ? "" : after)
+        .setParameter("limit", limit);
+    if (q.customerId() != null) {
+      query.setParameter("customerId", q.customerId());
+    }
+    if (q.planId() != null) {
+      query.setParameter("planId", q.planId());
+    }
+    return query.getResultList();
+  }
+}

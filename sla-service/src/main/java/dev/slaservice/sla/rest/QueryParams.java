@@ -1,0 +1,105 @@
+package dev.slaservice.sla.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads query parameters, or answers 400 saying what a good value looks like. */
+final class QueryParams {
+
+  static final int DEFAULT_LIMIT = 50;
+
+  private QueryParams() {
+  }
+
+  /** Null when absent. */
+  static Instant instant(String name, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest("query.bad-instant", name);
+    }
+  }
+
+  /** Null when absent. */
+  static <E extends Enum<E>> E enumValue(Class<E> type, String name, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("query.bad-enum", name, names(type), text);
+    }
+  }
+
+  /** Every value of a repeatable (or comma-separated) parameter; empty when absent. */
+  static <E extends Enum<E>> Set<E> enumValues(Class<E> type, String name, List<String> texts) {
+    Set<E> values = EnumSet.noneOf(type);
+    if (texts != null) {
+      texts.stream().flatMap(t -> Arrays.stream(t.split(","))).filter(t -> !t.isBlank())
+          .forEach(t -> values.add(enumValue(type, name, t)));
+    }
+    return values;
+  }
+
+  static int limit(Integer limit, int max) {
+    if (limit == null) {
+      return Math.min(DEFAULT_LIMIT, max);
+    }
+    if (limit < 1 || limit > max) {
+      throw ProblemException.badRequest("query.bad-limit", max);
+    }
+    return limit;
+  }
+
+  /** Null or blank means "absent". */
+  static String text(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** An opaque cursor from its parts. */
+  static String cursor(String... parts) {
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The parts of a cursor this service handed out; null for none; 400 for anything else. */
+  static String[] cursorParts(String cursor, int parts) {
+    if (cursor == null || cursor.isBlank()) {
+      return null;
+    }
+    try {
+      String[] split = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8)
+          .split("\n", -1);
+      if (split.length != parts) {
+        throw new IllegalArgumentException();
+      }
+      return split;
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("query.bad-cursor");
+    }
+  }
+
+  /** For cursor parts: an instant, or 400 for a forged cursor. */
+  static Instant cursorInstant(String text) {
+    try {
+      return text.isEmpty() ? null : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest("query.bad-cursor");
+    }
+  }
+
+  private static <E extends Enum<E>> String names(Class<E> type) {
+    return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+  }
+}
