@@ -74,10 +74,10 @@ class CompensationPipelineTest {
     String before = given().get("/customers/{id}/compensation?month=2026-11", customer).asString();
     int breachRecords = TopicSnapshot.read(Topics.SLA_BREACHES).size();
 
-    given().queryParam("fromScratch", true).post("/admin/rebuild").then().statusCode(200);
+    dev.slaservice.sla.support.Rebuilds.runAndWait(true);
 
     assertThat(given().get("/customers/{id}/compensation?month=2026-11", customer).asString()).isEqualTo(before);
-    given().post("/admin/rebuild").then().statusCode(200);
+    dev.slaservice.sla.support.Rebuilds.runAndWait(false);
     assertThat(given().get("/customers/{id}/compensation?month=2026-11", customer).asString()).isEqualTo(before);
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(8)).until(() -> compensations(customer).size() == 3
         && TopicSnapshot.read(Topics.SLA_BREACHES).size() == breachRecords);

@@ -17,9 +17,24 @@ public class MovableClock implements ServiceClock {
 
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
+  private final AtomicReference<Instant> frozenAt = new AtomicReference<>();
+
   @Override
   public Instant now() {
-    return Clock.systemUTC().instant().plus(offset.get());
+    Instant frozen = frozenAt.get();
+    return frozen != null ? frozen : Clock.systemUTC().instant().plus(offset.get());
+  }
+
+  /** Stops time at the current instant (to the second) until {@link #unfreeze()}. */
+  public Instant freeze() {
+    Instant at = Clock.systemUTC().instant().plus(offset.get()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    frozenAt.set(at);
+    return at;
+  }
+
+  /** Time runs again from where it would have been. */
+  public void unfreeze() {
+    frozenAt.set(null);
   }
 
   public void advance(Duration by) {

@@ -50,14 +50,21 @@ public final class SlaProjector {
     return new Transition(List.copyOf(published), List.copyOf(outgoing));
   }
 
-  /** Each running clock's deadline; a change from the one published before goes out as SlaGoalChanged. */
+  /**
+   * Each running clock's deadline; a change from the one published before goes out as SlaGoalChanged.
+   * A paused clock keeps its last deadline (its change shows when it runs again); a stopped clock's
+   * is dropped, so the record depends on the ticket's state, not on how its events were batched.
+   */
   private static List<SlaFact.Deadline> deadlines(List<SlaFact> previouslyPublished, TicketSla sla, Instant detectedAt,
                                                   List<SlaEvent> outgoing) {
     Map<dev.slaservice.events.Metric, SlaFact.Deadline> previous = new java.util.EnumMap<>(dev.slaservice.events.Metric.class);
     previouslyPublished.stream().filter(SlaFact.Deadline.class::isInstance).map(SlaFact.Deadline.class::cast)
         .forEach(d -> previous.put(d.metric(), d));
-    Map<dev.slaservice.events.Metric, SlaFact.Deadline> current = new java.util.EnumMap<>(previous);
+    Map<dev.slaservice.events.Metric, SlaFact.Deadline> current = new java.util.EnumMap<>(dev.slaservice.events.Metric.class);
     for (ClockReading clock : sla.clocks()) {
+      if (clock.status() == ClockStatus.PAUSED && previous.containsKey(clock.metric())) {
+        current.put(clock.metric(), previous.get(clock.metric()));
+      }
       if (clock.status() != ClockStatus.RUNNING || clock.deadline() == null) {
         continue;
       }
