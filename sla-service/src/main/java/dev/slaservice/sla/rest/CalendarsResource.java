@@ -37,8 +37,10 @@ public class CalendarsResource {
   }
 
   @GET
-  public Uni<List<CatalogViews.CalendarView>> calendars() {
-    return catalog.calendars().map(all -> all.stream().map(CatalogViews::calendar).toList());
+  public Uni<Page<CatalogViews.CalendarView>> calendars(@QueryParam("cursor") String cursor,
+                                                       @QueryParam("limit") Integer limit) {
+    return catalog.calendars().map(all -> Page.byKey(all.stream().map(CatalogViews::calendar).toList(),
+        CatalogViews.CalendarView::id, cursor, limit, 500));
   }
 
   @GET

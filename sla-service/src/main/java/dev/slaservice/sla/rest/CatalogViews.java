@@ -14,13 +14,14 @@ final class CatalogViews {
   private CatalogViews() {
   }
 
-  record PlanView(String id, int version, String name, List<Integer> warningPercents, List<PriorityView> priorities) {
+  record PlanView(String id, int version, String name, String displayName, List<Integer> warningPercents,
+                  List<PriorityView> priorities) {
   }
 
-  record PriorityView(String priority, List<ClockTermsView> clocks) {
+  record PriorityView(String priority, String displayName, List<ClockTermsView> clocks) {
   }
 
-  record ClockTermsView(String metric, String target, String calendarId, boolean pausable) {
+  record ClockTermsView(String metric, String metricName, String target, String calendarId, boolean pausable) {
   }
 
   record CalendarView(String id, int version, String effectiveFrom, String kind, String zone,
@@ -31,11 +32,14 @@ final class CatalogViews {
   record DueView(String calendarId, int calendarVersion, String start, String duration, String due) {
   }
 
-  static PlanView plan(Plan plan) {
-    return new PlanView(plan.id(), plan.version(), plan.name(), plan.warningPercents(),
-        plan.priorities().entrySet().stream().map(p -> new PriorityView(p.getKey(), p.getValue().values().stream()
+  static PlanView plan(Plan plan, java.util.Locale locale) {
+    return new PlanView(plan.id(), plan.version(), plan.name(), Names.plan(locale, plan.id(), plan.name()),
+        plan.warningPercents(),
+        plan.priorities().entrySet().stream().map(p -> new PriorityView(p.getKey(), Names.priority(locale, p.getKey()),
+            p.getValue().values().stream()
             .sorted(java.util.Comparator.comparing(ClockTerms::metric))
-            .map(t -> new ClockTermsView(t.metric().name(), t.target().toString(), t.calendarId(), t.pausable()))
+            .map(t -> new ClockTermsView(t.metric().name(), Names.metric(locale, t.metric()), t.target().toString(),
+                t.calendarId(), t.pausable()))
             .toList())).toList());
   }
 

@@ -7,8 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.List;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Locale;
 
 /** The policy catalog: plans, their priorities and clocks. */
 @Path("/plans")
@@ -22,14 +24,18 @@ public class PlansResource {
   }
 
   @GET
-  public Uni<List<CatalogViews.PlanView>> plans() {
-    return catalog.plans().map(plans -> plans.stream().map(CatalogViews::plan).toList());
+  public Uni<Page<CatalogViews.PlanView>> plans(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+                                               @Context HttpHeaders headers) {
+    Locale locale = Messages.languageOf(headers);
+    return catalog.plans().map(plans -> Page.byKey(plans.stream().map(p -> CatalogViews.plan(p, locale)).toList(),
+        CatalogViews.PlanView::id, cursor, limit, 500));
   }
 
   @GET
   @Path("/{planId}")
-  public Uni<CatalogViews.PlanView> plan(@PathParam("planId") String planId) {
-    return catalog.plan(planId).map(plan -> plan.map(CatalogViews::plan).orElseThrow(() -> ProblemException.notFound("plan.not-found",
+  public Uni<CatalogViews.PlanView> plan(@PathParam("planId") String planId, @Context HttpHeaders headers) {
+    Locale locale = Messages.languageOf(headers);
+    return catalog.plan(planId).map(plan -> plan.map(p -> CatalogViews.plan(p, locale)).orElseThrow(() -> ProblemException.notFound("plan.not-found",
         planId)));
   }
 }

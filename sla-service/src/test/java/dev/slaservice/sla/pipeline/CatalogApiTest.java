@@ -30,7 +30,7 @@ class CatalogApiTest {
   class Plans {
     @Test
     void theSeedVendorsPlansAreBuiltIn() {
-      given().get("/plans").then().statusCode(200).body("id", hasItems("websoft9-standard", "websoft9-advanced",
+      given().get("/plans").then().statusCode(200).body("items.id", hasItems("websoft9-standard", "websoft9-advanced",
           "websoft9-premium", "emq-5x8", "emq-7x24", "orangesky"));
     }
 
