@@ -30,9 +30,12 @@ public class DeadLetters {
   }
 
   public DeadLetters(@Channel(Channels.DEAD_LETTERS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-      bufferSize = 10_000) MutinyEmitter<byte[]> emitter) {
+      bufferSize = 10_000) MutinyEmitter<byte[]> emitter, dev.slaservice.sla.observability.SlaMetrics metrics) {
     this.emitter = emitter;
+    this.metrics = metrics;
   }
+
+  private final dev.slaservice.sla.observability.SlaMetrics metrics;
 
   public Uni<Void> send(List<DeadLetter> letters) {
     if (letters.isEmpty()) {
@@ -52,6 +55,6 @@ public class DeadLetters {
     OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
         .withKey(letter.key()).withHeaders(headers).build();
     byte[] value = letter.value() == null ? new byte[0] : letter.value();
-    return emitter.sendMessage(Message.of(value).addMetadata(metadata));
+    return emitter.sendMessage(Message.of(value).addMetadata(metadata)).invoke(metrics::deadLettered);
   }
 }

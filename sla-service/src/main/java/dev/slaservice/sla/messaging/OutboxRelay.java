@@ -17,6 +17,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import dev.slaservice.sla.observability.SlaMetrics;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -33,10 +34,15 @@ public class OutboxRelay {
   private final MutinyEmitter<String> emitter;
   private final SlaConfig config;
   private final Poller poller;
+  private final Poller backlog;
+  private final SlaMetrics metrics;
 
   public OutboxRelay(Mutiny.SessionFactory sessions, Outbox outbox,
                      @Channel(Channels.SLA_EVENTS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-                         bufferSize = 10_000) MutinyEmitter<String> emitter, SlaConfig config, Vertx vertx) {
+                         bufferSize = 10_000) MutinyEmitter<String> emitter, SlaConfig config, Vertx vertx,
+                     SlaMetrics metrics) {
+    this.metrics = metrics;
+    this.backlog = new Poller("outbox backlog gauge", vertx, this::measureBacklog);
     this.sessions = sessions;
     this.outbox = outbox;
     this.emitter = emitter;
@@ -46,9 +52,16 @@ public class OutboxRelay {
 
   void start(@Observes StartupEvent started) {
     poller.start(config.outbox().pollInterval());
+    backlog.start(java.time.Duration.ofSeconds(5));
+  }
+
+  private Uni<Long> measureBacklog() {
+    return sessions.withSession(session -> session.createNativeQuery("select count(*) from outbox", Long.class)
+        .getSingleResult()).invoke(metrics::outboxBacklog);
   }
 
   void stop(@Observes ShutdownEvent stopping) {
+    backlog.stop(java.time.Duration.ofSeconds(1));
     poller.stop(java.time.Duration.ofSeconds(10));
   }
 
@@ -82,7 +95,11 @@ public class OutboxRelay {
     header(headers, "content-type", "application/json");
     OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
         .withTopic(entry.topic()).withKey(entry.key()).withHeaders(headers).build();
-    return emitter.sendMessage(Message.of(entry.payload()).addMetadata(metadata));
+    return emitter.sendMessage(Message.of(entry.payload()).addMetadata(metadata)).invoke(() -> {
+      if (!Topics.SLA_COMPENSATIONS.equals(entry.topic())) {
+        metrics.published(dev.slaservice.events.SlaEventCodec.read(entry.payload()));
+      }
+    });
   }
 
   private static void header(RecordHeaders headers, String name, String value) {

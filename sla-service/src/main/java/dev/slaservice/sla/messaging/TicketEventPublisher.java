@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.slaservice.sla.observability.SlaMetrics;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -19,10 +20,13 @@ public class TicketEventPublisher {
   private final MutinyEmitter<String> emitter;
   private final SlaConfig config;
 
+  private final SlaMetrics metrics;
+
   public TicketEventPublisher(@Channel(Channels.TICKET_EVENTS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-      bufferSize = 100_000) MutinyEmitter<String> emitter, SlaConfig config) {
+      bufferSize = 100_000) MutinyEmitter<String> emitter, SlaConfig config, SlaMetrics metrics) {
     this.emitter = emitter;
     this.config = config;
+    this.metrics = metrics;
   }
 
   /**
@@ -36,7 +40,9 @@ public class TicketEventPublisher {
         .failWith(() -> new KafkaUnavailableException("Kafka did not acknowledge within "
             + config.intake().ackTimeout().toMillis() + " ms", null))
         .onFailure(e -> !(e instanceof KafkaUnavailableException))
-        .transform(e -> new KafkaUnavailableException("Kafka refused the events: " + e.getMessage(), e));
+        .transform(e -> new KafkaUnavailableException("Kafka refused the events: " + e.getMessage(), e))
+        .invoke(() -> metrics.accepted(events))
+        .onFailure().invoke(() -> metrics.rejected("kafka_unavailable"));
   }
 
   private Uni<Void> send(InboundEvent event) {

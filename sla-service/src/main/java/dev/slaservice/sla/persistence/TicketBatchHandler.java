@@ -26,8 +26,12 @@ public class TicketBatchHandler {
   private final ProjectionStore projections;
   private final ServiceClock clock;
 
+  private final dev.slaservice.sla.observability.SlaMetrics metrics;
+
   public TicketBatchHandler(Mutiny.SessionFactory sessions, EventStore eventStore, ProjectionUpdater updater,
-                            ProjectionStore projections, ServiceClock clock) {
+                            ProjectionStore projections, ServiceClock clock,
+                            dev.slaservice.sla.observability.SlaMetrics metrics) {
+    this.metrics = metrics;
     this.sessions = sessions;
     this.eventStore = eventStore;
     this.updater = updater;
@@ -48,12 +52,14 @@ public class TicketBatchHandler {
         .map(e -> ((CustomerEvent) e).customerId()).collect(Collectors.toSet());
     Set<String> customers = events.stream().map(ConsumedEvent::event).filter(CustomerEvent.class::isInstance)
         .map(e -> ((CustomerEvent) e).customerId()).collect(Collectors.toSet());
+    long started = System.nanoTime();
     return sessions.withTransaction((session, tx) -> eventStore.append(session, events, now)
         .chain(() -> projections.ticketsOf(session, resubscribed))
         .chain(customerTickets -> {
           Set<String> all = new HashSet<>(tickets);
           all.addAll(customerTickets);
           return updater.refresh(session, all, customers, now, ProjectionUpdater.Mode.LIVE);
-        }));
+        }))
+        .invoke(() -> metrics.batchApplied(java.time.Duration.ofNanos(System.nanoTime() - started), events.size()));
   }
 }

@@ -22,9 +22,11 @@ public class TimerDrain {
   private final ServiceClock clock;
   private final SlaConfig config;
   private final Poller poller;
+  private final dev.slaservice.sla.observability.SlaMetrics metrics;
 
   public TimerDrain(Mutiny.SessionFactory sessions, TimerStore timers, ProjectionUpdater updater, ServiceClock clock,
-                    SlaConfig config, Vertx vertx) {
+                    SlaConfig config, Vertx vertx, dev.slaservice.sla.observability.SlaMetrics metrics) {
+    this.metrics = metrics;
     this.sessions = sessions;
     this.timers = timers;
     this.updater = updater;
@@ -47,7 +49,9 @@ public class TimerDrain {
     Instant now = clock.now();
     int limit = config.timers().batchSize();
     return sessions.withTransaction((session, tx) -> timers.claimDue(session, now, limit)
-            .chain(due -> updater.refresh(session, due, now).replaceWith(due.size())))
+            .chain(due -> updater.refresh(session, due.keySet(), now).replaceWith(due)))
+        .invoke(due -> due.values().forEach(at -> metrics.timerFired(java.time.Duration.between(at, clock.now()))))
+        .map(java.util.Map::size)
         .chain(fired -> fired < limit ? Uni.createFrom().item(fired) : fireDue().map(more -> fired + more));
   }
 }

@@ -17,14 +17,19 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class TimerStore {
 
-  /** Claims up to {@code limit} tickets whose timer is due at {@code now}, earliest first. */
-  public Uni<List<String>> claimDue(Mutiny.Session session, Instant now, int limit) {
-    return session.createNativeQuery("select p.ticket_id from sla_timer t"
+  /** Claims up to {@code limit} tickets whose timer is due at {@code now}, earliest first, with their due instants. */
+  public Uni<Map<String, Instant>> claimDue(Mutiny.Session session, Instant now, int limit) {
+    return session.createNativeQuery("select p.ticket_id, t.due_at from sla_timer t"
             + " join ticket_projection p on p.ticket_id = t.ticket_id"
-            + " where t.due_at <= :now order by t.due_at limit :limit for update of p skip locked", String.class)
+            + " where t.due_at <= :now order by t.due_at limit :limit for update of p skip locked", Object[].class)
         .setParameter("now", now.atOffset(ZoneOffset.UTC))
         .setParameter("limit", limit)
-        .getResultList();
+        .getResultList()
+        .map(rows -> {
+          Map<String, Instant> due = new java.util.LinkedHashMap<>();
+          rows.forEach(row -> due.put((String) row[0], SqlValues.instant(row[1])));
+          return due;
+        });
   }
 
   /** Sets each ticket's timer, or removes it where nothing is due any more (null). */

@@ -24,12 +24,25 @@ public class EventRequestReader {
   private final CatalogCheck catalogCheck;
   private final int maxBatch;
 
-  public EventRequestReader(CatalogCheck catalogCheck, SlaConfig config) {
+  private final dev.slaservice.sla.observability.SlaMetrics metrics;
+
+  public EventRequestReader(CatalogCheck catalogCheck, SlaConfig config,
+                            dev.slaservice.sla.observability.SlaMetrics metrics) {
     this.catalogCheck = catalogCheck;
+    this.metrics = metrics;
     this.maxBatch = config.intake().maxBatch();
   }
 
   public List<InboundEvent> read(String body) {
+    try {
+      return parse(body);
+    } catch (ProblemException e) {
+      metrics.rejected("invalid");
+      throw e;
+    }
+  }
+
+  private List<InboundEvent> parse(String body) {
     JsonNode root;
     try {
       root = body == null || body.isBlank() ? null : EventJson.mapper().readTree(body);
