@@ -65,6 +65,28 @@ class BreachPipelineTest {
     }
 
     @Test
+    void whenHalfAndThreeQuartersOfTheTargetAreUsedThenEachWarningCarriesItsExactInstantAsACloudEvent() {
+      String ticket = Events.newTicketId();
+      Instant openedAt = clock.now().truncatedTo(ChronoUnit.SECONDS);
+      post(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
+      awaitClockState(ticket, "RUNNING");
+
+      clock.advance(Duration.ofMinutes(8));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> warnings(ticket).size() == 2);
+      List<SlaEvent> warnings = warnings(ticket).stream().map(r -> SlaEventCodec.read(r.value())).toList();
+      assertThat(warnings).extracting(w -> ((SlaEvent.SlaWarningReached) w).percent()).containsExactly(50, 75);
+      assertThat(warnings).extracting(w -> ((SlaEvent.SlaWarningReached) w).reachedAt())
+          .containsExactly(openedAt.plus(Duration.ofMinutes(5)), openedAt.plus(Duration.ofSeconds(450)));
+      ConsumerRecord<String, String> record = warnings(ticket).get(0);
+      assertThat(header(record, "ce_id")).isEqualTo(warnings.get(0).id());
+      assertThat(header(record, "ce_type")).isEqualTo("SlaWarningReached");
+      assertThat(header(record, "ce_source")).isEqualTo("/sla-service");
+      assertThat(Instant.parse(header(record, "ce_time"))).isNotNull();
+      assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+    }
+
+    @Test
     void whenWorkStartsAtMinuteFiveThenItReadsMetAndNothingIsPublished() {
       String ticket = Events.newTicketId();
       Instant openedAt = clock.now();
@@ -119,12 +141,18 @@ class BreachPipelineTest {
   private static void awaitClockState(String ticket, String state) {
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       var response = given().get("/tickets/{id}", ticket);
-      return response.statusCode() == 200 && state.equals(response.path("clocks[0].state"));
+      String clockState = response.path("clocks[0].state");
+      return response.statusCode() == 200 && (state.equals(clockState)
+          || "RUNNING".equals(state) && "AT_RISK".equals(clockState));
     });
   }
 
   private static List<ConsumerRecord<String, String>> breaches(String ticket) {
     return TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket);
+  }
+
+  private static List<ConsumerRecord<String, String>> warnings(String ticket) {
+    return TopicSnapshot.forKey(Topics.SLA_WARNINGS, ticket);
   }
 
   private static String header(ConsumerRecord<String, String> record, String name) {

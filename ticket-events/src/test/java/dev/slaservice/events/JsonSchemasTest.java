@@ -1,0 +1,146 @@
+package dev.slaservice.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON Schema of every contract type ships in the jar (dev/slaservice/events/schemas), equals
+ * what the types define, accepts what the service writes and refuses what it would refuse.
+ * To update the files after a deliberate contract change: {@code -Dschemas.write=true}.
+ */
+class JsonSchemasTest {
+
+  private static final Instant AT = Instant.parse("2026-11-02T01:00:00Z");
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+
+  private static JsonSchema schema(String type) throws IOException {
+    try (InputStream in = JsonSchemasTest.class.getResourceAsStream("/dev/slaservice/events/schemas/" + type
+        + ".schema.json")) {
+      assertThat(in).as("schema of " + type + " in the jar").isNotNull();
+      SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+      return FACTORY.getSchema(in, config);
+    }
+  }
+
+  private static Set<ValidationMessage> validate(String type, String json) throws IOException {
+    return schema(type).validate(EventJson.mapper().readTree(json));
+  }
+
+  @Test
+  void theShippedFilesEqualWhatTheTypesDefine() throws IOException {
+    Map<String, ObjectNode> expected = ContractSchemas.all();
+    if (Boolean.getBoolean("schemas.write")) {
+      for (var entry : expected.entrySet()) {
+        Files.writeString(Path.of(ContractSchemas.DIRECTORY, entry.getKey() + ".schema.json"),
+            ContractSchemas.text(entry.getValue()));
+      }
+    }
+    try (var files = Files.list(Path.of(ContractSchemas.DIRECTORY))) {
+      assertThat(files.map(f -> f.getFileName().toString().replace(".schema.json", "")))
+          .containsExactlyInAnyOrderElementsOf(expected.keySet());
+    }
+    for (var entry : expected.entrySet()) {
+      assertThat(Files.readString(Path.of(ContractSchemas.DIRECTORY, entry.getKey() + ".schema.json")))
+          .as(entry.getKey()).isEqualTo(ContractSchemas.text(entry.getValue()));
+    }
+  }
+
+  @Nested
+  class GivenPublishedEvents {
+
+    private final List<Object> samples = List.of(
+        new SlaEvent.SlaBreached("b1", "T-1", "acme", "websoft9-premium", "HIGH", Metric.RESPONSE,
+            Duration.ofMinutes(10), AT, AT),
+        new SlaEvent.SlaBreachRetracted("r1", "T-1", "acme", "websoft9-premium", "HIGH", Metric.RESPONSE,
+            Duration.ofMinutes(10), AT, AT, "b1"),
+        new SlaEvent.SlaWarningReached("w1", "T-1", "acme", "websoft9-premium", "HIGH", Metric.RESPONSE,
+            Duration.ofMinutes(10), AT, AT, 75, AT.minusSeconds(150)),
+        new SlaEvent.SlaMet("m1", "T-1", "acme", "emq-5x8", "P1", Metric.RESTORE, Duration.ofHours(8), AT, AT, AT),
+        new SlaEvent.SlaGoalChanged("g1", "T-1", "acme", "emq-5x8", "P2", Metric.RESPONSE, Duration.ofHours(4), AT,
+            AT, Duration.ofHours(2), AT.minusSeconds(7200)),
+        new CompensationEvent.CompensationAccrued("c1", "acme", YearMonth.of(2026, 11), "T-1",
+            new BigDecimal("50.00"), "USD", true, null, AT),
+        new CompensationEvent.CompensationIssued("c2", "acme", YearMonth.of(2026, 11), YearMonth.of(2026, 12),
+            new BigDecimal("50.00"), "USD", List.of("T-1"), false, AT),
+        new CompensationEvent.CompensationCorrected("c3", "acme", YearMonth.of(2026, 11), YearMonth.of(2026, 12),
+            new BigDecimal("50.00"), BigDecimal.ZERO, "USD", List.of(), false, AT));
+
+    private static String json(Object event) {
+      return event instanceof SlaEvent sla ? SlaEventCodec.write(sla)
+          : CompensationEventCodec.write((CompensationEvent) event);
+    }
+
+    @Test
+    void whenWrittenByTheServiceThenEachValidatesAgainstItsSchema() throws IOException {
+      for (Object event : samples) {
+        assertThat(validate(event.getClass().getSimpleName(), json(event))).as(json(event)).isEmpty();
+      }
+    }
+
+    @Test
+    void whenAFieldIsMissingOrUnknownOrMistypedThenTheSchemaRefusesIt() throws IOException {
+      String breach = json(samples.get(0));
+      assertThat(validate("SlaBreached", breach.replace("\"deadline\":", "\"dueAt\":"))).isNotEmpty();
+      assertThat(validate("SlaBreached", breach.replace("\"RESPONSE\"", "\"LUNCH\""))).isNotEmpty();
+      assertThat(validate("SlaBreached", breach.replace("2026-11-02T01:00:00Z", "yesterday"))).isNotEmpty();
+      assertThat(validate("SlaBreached", breach.replace("\"type\":\"SlaBreached\"", "\"type\":\"SlaMet\"")))
+          .isNotEmpty();
+    }
+  }
+
+  @Nested
+  class GivenInboundEvents {
+
+    @Test
+    void whenWrittenByTheContractCodecThenEachValidatesAgainstItsSchema() throws IOException {
+      OffsetDateTime at = AT.atOffset(java.time.ZoneOffset.ofHours(8));
+      List<InboundEvent> samples = List.of(
+          new TicketEvent.TicketOpened("e1", "T-1", at, "desk", "acme", "websoft9-premium", "HIGH"),
+          new TicketEvent.PriorityChanged("e2", "T-1", at, "desk", "NORMAL"),
+          new TicketEvent.WorkStarted("e3", "T-1", at, "desk"),
+          new TicketEvent.TicketExcluded("e4", "T-1", at, "desk", ExclusionReason.FORCE_MAJEURE),
+          new CustomerEvent.CompensationClaimed("e5", "acme", at, "portal", YearMonth.of(2026, 11)));
+      for (InboundEvent event : samples) {
+        String json = InboundEventCodec.write(event);
+        assertThat(validate(event.eventType().wireName(), json)).as(json).isEmpty();
+      }
+    }
+
+    @Test
+    void whenTheServiceWouldRefuseAnEventThenSoDoesTheSchema() throws IOException {
+      String opened = """
+          {"type":"TicketOpened","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00+08:00","source":"desk",
+           "customerId":"acme","planId":"websoft9-premium","priority":"HIGH"}""";
+      assertThat(validate("TicketOpened", opened)).isEmpty();
+      assertThat(validate("TicketOpened", opened.replace(",\"priority\":\"HIGH\"", ""))).isNotEmpty();
+      assertThat(validate("TicketOpened", opened.replace("\"HIGH\"", "\"HIGH PLEASE\""))).isNotEmpty();
+      assertThat(validate("TicketOpened", opened.replace("}", ",\"colour\":\"red\"}"))).isNotEmpty();
+      assertThat(validate("TicketOpened", opened.replace("T-1", "T 1"))).isNotEmpty();
+      JsonNode claimed = EventJson.mapper().readTree("""
+          {"type":"CompensationClaimed","customerId":"acme","occurredAt":"2026-12-01T09:00:00Z","source":"portal",
+           "month":"2026-13"}""");
+      assertThat(schema("CompensationClaimed").validate(claimed)).isNotEmpty();
+    }
+  }
+}
