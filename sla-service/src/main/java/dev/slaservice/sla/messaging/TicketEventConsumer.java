@@ -63,8 +63,9 @@ public class TicketEventConsumer {
         .chain(() -> handler.handle(events))
         .invoke(outgoing -> LOG.debugf("applied %d events (%s), %d outgoing", events.size(),
             events.stream().map(e -> e.event().eventId()).limit(20).collect(Collectors.joining(",")), outgoing))
-        .onFailure().invoke(e -> LOG.errorf("applying a batch of %d events failed, retrying: %s", events.size(),
-            e.toString()))
+        .onFailure().invoke(e -> LOG.errorf("applying a batch of %d events failed, retrying: %s; first events: %s",
+            events.size(), e.toString(), events.stream().limit(10).map(ConsumedEvent::describe)
+                .collect(Collectors.joining(", "))))
         .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
