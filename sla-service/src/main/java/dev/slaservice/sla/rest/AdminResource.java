@@ -103,7 +103,7 @@ public class AdminResource {
     String[] after = QueryParams.cursorParts(cursor, 1);
     int pageSize = limit == null ? 500 : QueryParams.limit(limit, MAX_WHAT_IF_PAGE);
     Locale locale = Messages.languageOf(headers);
-    Instant now = clock.now();
+    Instant now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     return whatIf.ask(question, after == null ? null : after[0], pageSize, now)
         .onFailure(WhatIfService.UnknownAlternative.class).transform(e -> {
           WhatIfService.UnknownAlternative unknown = (WhatIfService.UnknownAlternative) e;

@@ -86,7 +86,8 @@ public class TicketsResource {
   @Path("/{ticketId}/timeline")
   public Uni<TicketViews.TimelineView> timeline(@PathParam("ticketId") String ticketId,
                                                 @QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
-    Instant at = Optional.ofNullable(QueryParams.instant("asOf", asOf)).orElseGet(clock::now);
+    Instant at = Optional.ofNullable(QueryParams.instant("asOf", asOf))
+        .orElseGet(() -> clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     Locale locale = Messages.languageOf(headers);
     return queries.timeline(ticketId, at)
         .map(found -> opened(ticketId, found, t -> t.planId() != null))
