@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -128,25 +130,9 @@ public class ProjectionRebuild {
   }
 
   private Uni<Void> replayChunks() {
-    return ticketsFrom("").chain(() -> customersFrom(""));
-  }
-
-  private Uni<Void> ticketsFrom(String after) {
-    return sessions.withTransaction((session, tx) -> nextTickets(session, after)
-            .call(chunk -> updater.refresh(session, chunk, Set.of(), clock.now(), ProjectionUpdater.Mode.REBUILD)))
-        .chain(chunk -> {
-          latest.updateAndGet(j -> j.progress(j.ticketsDone() + chunk.size(), j.customersDone()));
-          return chunk.size() < CHUNK ? Uni.createFrom().voidItem() : ticketsFrom(chunk.get(chunk.size() - 1));
-        });
-  }
-
-  private Uni<Void> customersFrom(String after) {
-    return sessions.withTransaction((session, tx) -> nextCustomers(session, after)
-            .call(chunk -> updater.refresh(session, List.of(), chunk, clock.now(), ProjectionUpdater.Mode.REBUILD)))
-        .chain(chunk -> {
-          latest.updateAndGet(j -> j.progress(j.ticketsDone(), j.customersDone() + chunk.size()));
-          return chunk.size() < CHUNK ? Uni.createFrom().voidItem() : customersFrom(chunk.get(chunk.size() - 1));
-        });
+    return walk("", after -> sessions.withTransaction((session, tx) -> ticketChunk(session, after)), this::ticketsDone)
+        .chain(() -> walk("", after -> sessions.withTransaction((session, tx) -> customerChunk(session, after)),
+            this::customersDone));
   }
 
   private Uni<Void> wipeAndReplay() {
@@ -156,27 +142,34 @@ public class ProjectionRebuild {
         .chain(() -> session.createNativeQuery("delete from sla_timer").executeUpdate())
         .chain(() -> session.createNativeQuery("delete from compensation_month").executeUpdate())
         .chain(() -> session.createNativeQuery("delete from ticket_projection").executeUpdate())
-        .chain(() -> replayInOne(session, "")));
+        .chain(() -> walk("", after -> ticketChunk(session, after), this::ticketsDone))
+        .chain(() -> walk("", after -> customerChunk(session, after), this::customersDone)));
   }
 
-  /** The from-scratch replay: every chunk in the caller's (table-locking) transaction. */
-  private Uni<Void> replayInOne(Mutiny.Session session, String after) {
-    Instant now = clock.now();
+  /** Runs {@code chunk} from the start of the ids, then after the last id of each full chunk, to the end. */
+  private Uni<Void> walk(String after, Function<String, Uni<List<String>>> chunk, Consumer<Integer> done) {
+    return chunk.apply(after).chain(ids -> {
+      done.accept(ids.size());
+      return ids.size() < CHUNK ? Uni.createFrom().voidItem() : walk(ids.get(ids.size() - 1), chunk, done);
+    });
+  }
+
+  private Uni<List<String>> ticketChunk(Mutiny.Session session, String after) {
     return nextTickets(session, after)
-        .call(chunk -> updater.refresh(session, chunk, Set.of(), now, ProjectionUpdater.Mode.REBUILD))
-        .chain(chunk -> {
-          latest.updateAndGet(j -> j.progress(j.ticketsDone() + chunk.size(), j.customersDone()));
-          return chunk.size() < CHUNK ? customersInOne(session, "") : replayInOne(session, chunk.get(chunk.size() - 1));
-        });
+        .call(ids -> updater.refresh(session, ids, Set.of(), clock.now(), ProjectionUpdater.Mode.REBUILD));
   }
 
-  private Uni<Void> customersInOne(Mutiny.Session session, String after) {
+  private Uni<List<String>> customerChunk(Mutiny.Session session, String after) {
     return nextCustomers(session, after)
-        .call(chunk -> updater.refresh(session, List.of(), chunk, clock.now(), ProjectionUpdater.Mode.REBUILD))
-        .chain(chunk -> {
-          latest.updateAndGet(j -> j.progress(j.ticketsDone(), j.customersDone() + chunk.size()));
-          return chunk.size() < CHUNK ? Uni.createFrom().voidItem() : customersInOne(session, chunk.get(chunk.size() - 1));
-        });
+        .call(ids -> updater.refresh(session, List.of(), ids, clock.now(), ProjectionUpdater.Mode.REBUILD));
+  }
+
+  private void ticketsDone(int count) {
+    latest.updateAndGet(j -> j.progress(j.ticketsDone() + count, j.customersDone()));
+  }
+
+  private void customersDone(int count) {
+    latest.updateAndGet(j -> j.progress(j.ticketsDone(), j.customersDone() + count));
   }
 
   private static Uni<List<String>> nextTickets(Mutiny.Session session, String after) {

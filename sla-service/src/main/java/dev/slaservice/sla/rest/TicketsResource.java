@@ -76,8 +76,8 @@ public class TicketsResource {
                                 @Context HttpHeaders headers) {
     Instant at = QueryParams.instant("asOf", asOf);
     Locale locale = Messages.languageOf(headers);
-    Uni<Optional<TicketSla>> read = at == null ? queries.at(ticketId, clock.now()) : queries.asOf(ticketId, at);
     Instant readingAt = at == null ? clock.now() : at;
+    Uni<Optional<TicketSla>> read = at == null ? queries.at(ticketId, readingAt) : queries.asOf(ticketId, at);
     return read.map(found -> opened(ticketId, found, TicketSla::opened))
         .map(sla -> TicketView.of(sla, readingAt, locale));
   }
