@@ -43,10 +43,11 @@ public class SlaMetrics {
 
   /** Events Kafka acknowledged, by type. */
   public void accepted(List<InboundEvent> events) {
-    for (InboundEvent event : events) {
-      Counter.builder(EVENTS_ACCEPTED).tag("type", event.eventType().wireName())
-          .description("Events accepted over HTTP and acknowledged by Kafka").register(registry).increment();
-    }
+    // one meter lookup per type in the request, not per event: intake runs at tens of thousands a second
+    events.stream().collect(java.util.stream.Collectors.groupingBy(e -> e.eventType().wireName(),
+            java.util.stream.Collectors.counting()))
+        .forEach((type, count) -> Counter.builder(EVENTS_ACCEPTED).tag("type", type)
+            .description("Events accepted over HTTP and acknowledged by Kafka").register(registry).increment(count));
   }
 
   /** A refused POST /events, by why: invalid (400) or kafka_unavailable (503). */
