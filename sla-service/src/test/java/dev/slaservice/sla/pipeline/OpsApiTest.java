@@ -239,6 +239,8 @@ class OpsApiTest {
           Events.simple("WorkStarted", fast, opened.plus(Duration.ofMinutes(5)))));
       await().atMost(Duration.ofSeconds(30)).until(() -> ids(list(customer, "state", "BREACHED")).size() == 1
           && ids(list(customer, "state", "MET")).size() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> database.count("select count(*) from outbox where record_key"
+          + " in (select ticket_id from ticket_projection where customer_id = $1)", customer) == 0);
       List<List<String>> storedBefore = stored(customer);
 
       String question = """
