@@ -2,6 +2,7 @@ package dev.slaservice.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,12 @@ public final class LocalStack {
       say("using PostgreSQL at " + env.get("SLA_DB_HOST"));
     }
 
+    Path keys = data.resolve("jwt");
+    TokenIssuer issuer = TokenIssuer.loadOrCreate(keys);
+    settings.add("-Dmp.jwt.verify.publickey.location=" + keys.resolve("public.pem"));
+    settings.add("-Dmp.jwt.verify.issuer=" + TokenIssuer.ISSUER);
+    printTokens(issuer, keys);
+
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(settings);
@@ -75,6 +82,29 @@ public final class LocalStack {
     int status = service.waitFor();
     say("the service exited with " + status);
     System.exit(status);
+  }
+
+  /**
+   * Prints a token per role, valid for a day, and writes them to {@code tokens.env} so a shell can
+   * {@code source} them. Each start prints new ones; the key pair stays.
+   */
+  private static void printTokens(TokenIssuer issuer, Path keys) throws java.io.IOException {
+    Duration lifetime = Duration.ofDays(1);
+    Map<String, String> tokens = new java.util.LinkedHashMap<>();
+    tokens.put("HELPDESK_TOKEN", issuer.issue("local-helpdesk", List.of("helpdesk"), null, lifetime));
+    tokens.put("OPS_TOKEN", issuer.issue("local-ops", List.of("ops"), null, lifetime));
+    tokens.put("ADMIN_TOKEN", issuer.issue("local-admin", List.of("admin", "ops"), null, lifetime));
+    tokens.put("ACME_OPS_TOKEN", issuer.issue("local-acme-ops", List.of("ops"), "acme", lifetime));
+    StringBuilder env = new StringBuilder();
+    tokens.forEach((name, token) -> env.append("export ").append(name).append('=').append(token).append('\n'));
+    Path file = keys.resolve("tokens.env");
+    Files.writeString(file, env);
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    say("every endpoint but /q/health and the API documents needs a bearer token; tokens valid for 24 h:");
+    tokens.forEach((name, token) -> System.out.println("  " + name + "=" + token));
+    say("(also in " + file + ": source it, then curl -H \"Authorization: Bearer $OPS_TOKEN\" ...)");
+    say("roles: helpdesk posts events, ops reads, admin changes calendars and runs rebuild and what-if;"
+        + " ACME_OPS_TOKEN sees customer acme only");
   }
 
   private static void say(String line) {

@@ -8,6 +8,7 @@ import dev.slaservice.sla.domain.sla.WhatIf;
 import dev.slaservice.sla.persistence.ProjectionRebuild;
 import dev.slaservice.sla.persistence.WhatIfService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,7 @@ import java.util.Locale;
 
 /** Operations on the service's own state: rebuilding the projection and asking what-if questions. */
 @Path("/admin")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
@@ -70,8 +72,10 @@ public class AdminResource {
   private final ProjectionRebuild rebuild;
   private final WhatIfService whatIf;
   private final ServiceClock clock;
+  private final CustomerScope scope;
 
-  public AdminResource(ProjectionRebuild rebuild, WhatIfService whatIf, ServiceClock clock) {
+  public AdminResource(ProjectionRebuild rebuild, WhatIfService whatIf, ServiceClock clock, CustomerScope scope) {
+    this.scope = scope;
     this.rebuild = rebuild;
     this.whatIf = whatIf;
     this.clock = clock;
@@ -80,6 +84,7 @@ public class AdminResource {
   @POST
   @Path("/rebuild")
   public Response startRebuild(@QueryParam("fromScratch") boolean fromScratch) {
+    scope.requireUnlimited();
     try {
       ProjectionRebuild.Job job = rebuild.start(fromScratch);
       return Response.accepted(RebuildView.of(job)).location(URI.create("/admin/rebuild")).build();
@@ -90,6 +95,7 @@ public class AdminResource {
 
   @GET
   @Path("/rebuild")
+  @RolesAllowed({Roles.OPS, Roles.ADMIN})
   public RebuildView rebuildProgress() {
     return rebuild.latest().map(RebuildView::of).orElseThrow(() -> ProblemException.notFound("rebuild.none"));
   }
@@ -99,6 +105,7 @@ public class AdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Uni<WhatIfView> whatIf(String body, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
                                 @Context HttpHeaders headers) {
+    scope.requireUnlimited();
     WhatIfService.Question question = question(body);
     String[] after = QueryParams.cursorParts(cursor, 1);
     int pageSize = limit == null ? 500 : QueryParams.limit(limit, MAX_WHAT_IF_PAGE);

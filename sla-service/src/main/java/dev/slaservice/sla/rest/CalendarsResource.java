@@ -5,6 +5,7 @@ import dev.slaservice.events.EventJson;
 import dev.slaservice.sla.persistence.CalendarDefinition;
 import dev.slaservice.sla.persistence.CatalogService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -25,14 +26,17 @@ import java.util.regex.Pattern;
 /** Business calendars: read them, define new versions, ask when a duration is due. */
 @Path("/calendars")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPS, Roles.ADMIN})
 public class CalendarsResource {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Duration LONGEST = Duration.ofDays(3_650);
 
   private final CatalogService catalog;
+  private final CustomerScope scope;
 
-  public CalendarsResource(CatalogService catalog) {
+  public CalendarsResource(CatalogService catalog, CustomerScope scope) {
+    this.scope = scope;
     this.catalog = catalog;
   }
 
@@ -57,7 +61,9 @@ public class CalendarsResource {
   @PUT
   @Path("/{calendarId}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.ADMIN)
   public Uni<Response> define(@PathParam("calendarId") String calendarId, String body) {
+    scope.requireUnlimited();
     if (!ID.matcher(calendarId).matches()) {
       throw ProblemException.badRequest("calendar.bad-id");
     }

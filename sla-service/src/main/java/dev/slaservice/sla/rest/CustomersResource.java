@@ -7,6 +7,7 @@ import dev.slaservice.sla.domain.compensation.Statement;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.persistence.CompensationQueries;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,7 @@ import java.util.List;
 /** Billing and ops read a customer's compensation statements and subscription here. */
 @Path("/customers/{customerId}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPS, Roles.ADMIN})
 public class CustomersResource {
 
   record StatementView(String customerId, String month, String creditMonth, String planId, String currency,
@@ -38,8 +40,10 @@ public class CustomersResource {
 
   private final CompensationQueries queries;
   private final ServiceClock clock;
+  private final CustomerScope scope;
 
-  public CustomersResource(CompensationQueries queries, ServiceClock clock) {
+  public CustomersResource(CompensationQueries queries, ServiceClock clock, CustomerScope scope) {
+    this.scope = scope;
     this.queries = queries;
     this.clock = clock;
   }
@@ -48,6 +52,7 @@ public class CustomersResource {
   @Path("/compensation")
   public Uni<StatementView> compensation(@PathParam("customerId") String customerId,
                                          @QueryParam("month") String month) {
+    scope.requireCustomer(customerId);
     YearMonth yearMonth = month(month);
     return queries.statement(customerId, yearMonth).map(lookup -> {
       if (!lookup.customerKnown()) {
@@ -61,6 +66,7 @@ public class CustomersResource {
   @GET
   @Path("/subscription")
   public Uni<SubscriptionView> subscription(@PathParam("customerId") String customerId) {
+    scope.requireCustomer(customerId);
     return queries.subscription(customerId, clock.now()).map(found -> found.map(CustomersResource::view)
         .orElseThrow(() -> unknown(customerId)));
   }

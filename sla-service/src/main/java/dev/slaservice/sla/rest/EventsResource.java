@@ -3,6 +3,7 @@ package dev.slaservice.sla.rest;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.sla.messaging.TicketEventPublisher;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,18 +22,21 @@ public class EventsResource {
 
   private final EventRequestReader reader;
   private final TicketEventPublisher publisher;
+  private final CustomerScope scope;
 
-  public EventsResource(EventRequestReader reader, TicketEventPublisher publisher) {
+  public EventsResource(EventRequestReader reader, TicketEventPublisher publisher, CustomerScope scope) {
+    this.scope = scope;
     this.reader = reader;
     this.publisher = publisher;
   }
 
   @POST
+  @RolesAllowed(Roles.HELPDESK)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> post(String body) {
     List<InboundEvent> events = reader.read(body);
-    return publisher.publish(events).map(ignored -> Response.accepted(
+    return scope.requireEvents(events).chain(() -> publisher.publish(events)).map(ignored -> Response.accepted(
         new Accepted(events.stream().map(InboundEvent::eventId).toList())).build());
   }
 }

@@ -2,6 +2,7 @@ package dev.slaservice.sla.rest;
 
 import dev.slaservice.sla.persistence.CatalogService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import java.util.Locale;
 /** The policy catalog: plans, their priorities and clocks. */
 @Path("/plans")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPS, Roles.ADMIN})
 public class PlansResource {
 
   private final CatalogService catalog;

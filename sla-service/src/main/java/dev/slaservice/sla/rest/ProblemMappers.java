@@ -1,7 +1,13 @@
 package dev.slaservice.sla.rest;
 
 import dev.slaservice.sla.messaging.KafkaUnavailableException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
@@ -14,8 +20,10 @@ public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   private final int retryAfterSeconds;
+  private final SecurityIdentity identity;
 
-  public ProblemMappers(dev.slaservice.sla.config.SlaConfig config) {
+  public ProblemMappers(dev.slaservice.sla.config.SlaConfig config, SecurityIdentity identity) {
+    this.identity = identity;
     this.retryAfterSeconds = config.intake().retryAfterSeconds();
   }
 
@@ -30,6 +38,26 @@ public class ProblemMappers {
     Problem problem = new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "events.kafka-unavailable",
         retryAfterSeconds).problem(Messages.languageOf(headers));
     return Response.fromResponse(problem.toResponse()).header("Retry-After", retryAfterSeconds).build();
+  }
+
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthenticated(RuntimeException e, HttpHeaders headers) {
+    Problem problem = new ProblemException(Response.Status.UNAUTHORIZED, "auth.unauthenticated")
+        .problem(Messages.languageOf(headers));
+    return Response.fromResponse(problem.toResponse()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, HttpHeaders headers, ResourceInfo resource) {
+    RolesAllowed needed = resource.getResourceMethod() == null ? null
+        : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+    if (needed == null && resource.getResourceClass() != null) {
+      needed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+    }
+    String roles = needed == null ? "-" : String.join(" / ", needed.value());
+    String held = identity.getRoles().isEmpty() ? "-" : String.join(", ", new java.util.TreeSet<>(identity.getRoles()));
+    return new ProblemException(Response.Status.FORBIDDEN, "auth.forbidden", roles, held)
+        .problem(Messages.languageOf(headers)).toResponse();
   }
 
   @ServerExceptionMapper

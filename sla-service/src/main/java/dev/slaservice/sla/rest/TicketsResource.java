@@ -7,6 +7,7 @@ import dev.slaservice.sla.domain.sla.TicketState;
 import dev.slaservice.sla.persistence.TicketList;
 import dev.slaservice.sla.persistence.TicketQueries;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +24,7 @@ import java.util.Optional;
 /** Ops read tickets here: lists by state, one ticket's clocks (now or as of an instant), history and timeline. */
 @Path("/tickets")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OPS, Roles.ADMIN})
 public class TicketsResource {
 
   static final int MAX_TICKETS_PAGE = 500;
@@ -31,8 +33,10 @@ public class TicketsResource {
   private final TicketQueries queries;
   private final TicketList list;
   private final ServiceClock clock;
+  private final CustomerScope scope;
 
-  public TicketsResource(TicketQueries queries, TicketList list, ServiceClock clock) {
+  public TicketsResource(TicketQueries queries, TicketList list, ServiceClock clock, CustomerScope scope) {
+    this.scope = scope;
     this.queries = queries;
     this.list = list;
     this.clock = clock;
@@ -50,7 +54,7 @@ public class TicketsResource {
                                                 @QueryParam("limit") Integer limit,
                                                 @Context HttpHeaders headers) {
     TicketList.Filter filter = new TicketList.Filter(QueryParams.enumValues(TicketState.class, "state", states),
-        QueryParams.text(customerId), QueryParams.text(planId), QueryParams.text(priority),
+        scope.narrow(QueryParams.text(customerId)), QueryParams.text(planId), QueryParams.text(priority),
         QueryParams.enumValue(Metric.class, "metric", metric), QueryParams.instant("dueBefore", dueBefore),
         QueryParams.instant("dueAfter", dueAfter));
     if (filter.dueBefore() != null && filter.dueAfter() != null && !filter.dueAfter().isBefore(filter.dueBefore())) {
@@ -61,6 +65,9 @@ public class TicketsResource {
         : new TicketList.Cursor(QueryParams.cursorInstant(after[0]), after[1]);
     int pageSize = QueryParams.limit(limit, MAX_TICKETS_PAGE);
     Locale locale = Messages.languageOf(headers);
+    if (customerId != null && !scope.sees(QueryParams.text(customerId))) {
+      return Uni.createFrom().item(new Page<>(List.of(), null));
+    }
     return list.page(filter, from, pageSize, clock.now()).map(entries -> new Page<>(
         entries.stream().map(e -> TicketViews.Summary.of(e, locale)).toList(),
         entries.size() < pageSize ? null : cursorAfter(entries.get(entries.size() - 1).cursor())));
@@ -78,7 +85,8 @@ public class TicketsResource {
     Locale locale = Messages.languageOf(headers);
     Instant readingAt = at == null ? clock.now() : at;
     Uni<Optional<TicketSla>> read = at == null ? queries.at(ticketId, readingAt) : queries.asOf(ticketId, at);
-    return read.map(found -> opened(ticketId, found, TicketSla::opened))
+    return scope.requireTicket(ticketId).chain(() -> read)
+        .map(found -> opened(ticketId, found, TicketSla::opened))
         .map(sla -> TicketView.of(sla, readingAt, locale));
   }
 
@@ -89,7 +97,7 @@ public class TicketsResource {
     Instant at = Optional.ofNullable(QueryParams.instant("asOf", asOf))
         .orElseGet(() -> clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     Locale locale = Messages.languageOf(headers);
-    return queries.timeline(ticketId, at)
+    return scope.requireTicket(ticketId).chain(() -> queries.timeline(ticketId, at))
         .map(found -> opened(ticketId, found, t -> t.planId() != null))
         .map(timeline -> TicketViews.TimelineView.of(timeline, locale));
   }
@@ -103,7 +111,7 @@ public class TicketsResource {
     TicketQueries.EventCursor from = after == null ? null
         : new TicketQueries.EventCursor(QueryParams.cursorInstant(after[0]), seq(after[1]));
     int pageSize = QueryParams.limit(limit, MAX_EVENTS_PAGE);
-    return queries.events(ticketId, from, pageSize).map(events -> {
+    return scope.requireTicket(ticketId).chain(() -> queries.events(ticketId, from, pageSize)).map(events -> {
       if (events.isEmpty() && from == null) {
         throw ProblemException.notFound("ticket.not-found", ticketId);
       }

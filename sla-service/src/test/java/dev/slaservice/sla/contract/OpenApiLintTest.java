@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiLintTest {
 
   private static final Path CONTRACT = Path.of("..", "openapi.yaml");
+  private static final Set<String> KNOWN_ROLES = Set.of("helpdesk", "ops", "admin");
   private static final Path RESOURCES = Path.of("target", "classes", "dev", "slaservice", "sla", "rest");
 
   private static SwaggerParseResult parse() throws IOException {
@@ -79,11 +81,26 @@ class OpenApiLintTest {
           listWithoutPages(api, response).ifPresent(f -> findings.add(where + " " + status + ": " + f));
         }
       });
+      if (roles(operation).isEmpty() || !KNOWN_ROLES.containsAll(roles(operation))) {
+        findings.add(where + ": x-roles must list the roles that may call it, of " + KNOWN_ROLES);
+      }
+      if (!operation.getResponses().containsKey("401") || !operation.getResponses().containsKey("403")) {
+        findings.add(where + ": every operation needs a bearer token, so it answers 401 and 403");
+      }
       if (operation.getResponses().keySet().stream().noneMatch(s -> s.startsWith("2"))) {
         findings.add(where + ": needs a success response");
       }
     }));
     assertThat(findings).isEmpty();
+  }
+
+  private static Set<String> roles(Operation operation) {
+    Object roles = operation.getExtensions() == null ? null : operation.getExtensions().get("x-roles");
+    Set<String> names = new TreeSet<>();
+    if (roles instanceof List<?> list) {
+      list.forEach(role -> names.add(String.valueOf(role)));
+    }
+    return names;
   }
 
   /** A list must come as a page: an object with items and nextCursor, never a bare array. */
@@ -114,10 +131,13 @@ class OpenApiLintTest {
   }
 
   @Test
-  void theDocumentDescribesExactlyTheOperationsTheResourcesServe() throws Exception {
+  void theDocumentDescribesExactlyTheOperationsAndRolesTheResourcesServe() throws Exception {
+    OpenAPI api = parse().getOpenAPI();
+    assertThat(api.getSecurity()).as("a bearer token is required everywhere")
+        .anySatisfy(requirement -> assertThat(requirement).containsKey("bearer"));
     Set<String> documented = new TreeSet<>();
-    parse().getOpenAPI().getPaths().forEach((path, item) ->
-        item.readOperationsMap().keySet().forEach(method -> documented.add(method + " " + path)));
+    api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+        documented.add(method + " " + path + " " + roles(operation))));
     assertThat(served()).isEqualTo(documented);
   }
 
@@ -135,7 +155,10 @@ class OpenApiLintTest {
           String verb = verb(method);
           if (verb != null) {
             jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
-            served.add(verb + " " + root.value() + (sub == null ? "" : sub.value()));
+            RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
+                ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
+            Set<String> roles = allowed == null ? Set.of() : new TreeSet<>(List.of(allowed.value()));
+            served.add(verb + " " + root.value() + (sub == null ? "" : sub.value()) + " " + roles);
           }
         }
       }

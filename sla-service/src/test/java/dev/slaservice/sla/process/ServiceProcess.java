@@ -3,6 +3,8 @@ package dev.slaservice.sla.process;
 import static org.awaitility.Awaitility.await;
 
 import dev.slaservice.localstack.FreePorts;
+import dev.slaservice.localstack.TokenIssuer;
+import dev.slaservice.sla.support.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 /** The packaged service (target/quarkus-app) running as its own process, as it runs in production. */
 final class ServiceProcess implements AutoCloseable {
 
+  private static final String HELPDESK = Tokens.of("helpdesk");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Map<String, String> settings;
@@ -45,6 +48,8 @@ final class ServiceProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-Dmp.jwt.verify.publickey.location=" + Tokens.publicKeyFile());
+    command.add("-Dmp.jwt.verify.issuer=" + TokenIssuer.ISSUER);
     command.add("-Dquarkus.http.port=" + port);
     command.add("-jar");
     command.add(jar.toString());
@@ -90,7 +95,8 @@ final class ServiceProcess implements AutoCloseable {
   int post(String path, String body) {
     try {
       return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-              .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+              .header("Content-Type", "application/json").header("Authorization", "Bearer " + HELPDESK)
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       return -1;

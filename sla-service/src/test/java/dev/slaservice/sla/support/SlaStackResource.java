@@ -5,6 +5,7 @@ import dev.slaservice.localstack.LocalKafka;
 import dev.slaservice.localstack.LocalPostgres;
 import dev.slaservice.sla.messaging.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
 
   private static String bootstrapServers;
   private static Map<String, String> databaseSettings;
+  private static boolean defaultTokenAdded;
 
   @Override
   public synchronized Map<String, String> start() {
@@ -34,6 +36,19 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
     }
     Map<String, String> config = new HashMap<>(databaseSettings);
     config.put("kafka.bootstrap.servers", bootstrapServers);
+    config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
+    config.put("mp.jwt.verify.issuer", dev.slaservice.localstack.TokenIssuer.ISSUER);
+    if (!defaultTokenAdded) {
+      // tests of other concerns act with every role unless a request brings its own token
+      String token = Tokens.everyRole();
+      RestAssured.filters((request, response, context) -> {
+        if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+          request.header("Authorization", "Bearer " + token);
+        }
+        return context.next(request, response);
+      });
+      defaultTokenAdded = true;
+    }
     return config;
   }
 
