@@ -56,8 +56,16 @@ public interface SlaConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How long the relay waits for Kafka to acknowledge a batch before trying again. */
+    /** How long a Kafka call of the relay may block (send, commit, recovery) before it tries again. */
     @WithDefault("10s")
     Duration ackTimeout();
+
+    /** The relay's Kafka transactional id; every instance uses the same one, so a new relay fences the old. */
+    @WithDefault("sla-service-outbox-relay")
+    String transactionalId();
+
+    /** Where the relay records which outbox ids each of its transactions published (docs/adr/0005). */
+    @WithDefault("sla-outbox-progress")
+    String progressTopic();
   }
 }

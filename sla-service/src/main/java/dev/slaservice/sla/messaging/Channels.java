@@ -6,7 +6,6 @@ public final class Channels {
   public static final String TICKET_EVENTS_OUT = "ticket-events-out";
   public static final String TICKET_EVENTS_IN = "ticket-events-in";
   public static final String DEAD_LETTERS_OUT = "dead-letters-out";
-  public static final String SLA_EVENTS_OUT = "sla-events-out";
 
   private Channels() {
   }

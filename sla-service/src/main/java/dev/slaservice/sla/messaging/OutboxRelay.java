@@ -1,58 +1,73 @@
 package dev.slaservice.sla.messaging;
 
-import dev.slaservice.sla.config.SlaConfig;
-import dev.slaservice.sla.persistence.Outbox;
+import dev.slaservice.events.SlaEventCodec;
 import dev.slaservice.sla.config.Poller;
+import dev.slaservice.sla.config.SlaConfig;
+import dev.slaservice.sla.observability.SlaMetrics;
+import dev.slaservice.sla.persistence.Outbox;
+import dev.slaservice.sla.persistence.RelayLeadership;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import dev.slaservice.sla.observability.SlaMetrics;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox records in id order and deletes them once Kafka acknowledged them, in the
- * transaction that locked them. Each record carries CloudEvents binary-mode headers.
+ * Publishes outbox records in id order, each batch in one Kafka transaction, and deletes them once
+ * that transaction committed. Only the instance holding {@link RelayLeadership} relays. Whenever it
+ * gains the lead or a batch fails, it first recovers: a new transactional producer fences any
+ * earlier one, and the ids of the last committed batch are deleted rather than sent again
+ * (see docs/adr/0005).
  */
 @ApplicationScoped
 public class OutboxRelay {
 
   public static final String SOURCE = "/sla-service";
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
   private final Mutiny.SessionFactory sessions;
   private final Outbox outbox;
-  private final MutinyEmitter<String> emitter;
   private final SlaConfig config;
+  private final RelayLeadership leadership;
+  private final TransactionalRelayProducer producer;
   private final Poller poller;
   private final Poller backlog;
   private final SlaMetrics metrics;
+  private volatile long recoveredFor = -1;
 
-  public OutboxRelay(Mutiny.SessionFactory sessions, Outbox outbox,
-                     @Channel(Channels.SLA_EVENTS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-                         bufferSize = 10_000) MutinyEmitter<String> emitter, SlaConfig config, Vertx vertx,
-                     SlaMetrics metrics) {
-    this.metrics = metrics;
-    this.backlog = new Poller("outbox backlog gauge", vertx, this::measureBacklog);
+  public OutboxRelay(Mutiny.SessionFactory sessions, Outbox outbox, SlaConfig config, Vertx vertx,
+                     SlaMetrics metrics, RelayLeadership leadership,
+                     @Identifier("default-kafka-broker") Map<String, Object> kafka) {
     this.sessions = sessions;
     this.outbox = outbox;
-    this.emitter = emitter;
     this.config = config;
+    this.metrics = metrics;
+    this.leadership = leadership;
+    this.producer = new TransactionalRelayProducer(kafka, config.outbox().transactionalId(),
+        config.outbox().progressTopic(), config.outbox().ackTimeout());
     this.poller = new Poller("outbox relay", vertx, this::relayAll);
+    this.backlog = new Poller("outbox backlog gauge", vertx, this::measureBacklog);
   }
 
   void start(@Observes StartupEvent started) {
     poller.start(config.outbox().pollInterval());
-    backlog.start(java.time.Duration.ofSeconds(5));
+    backlog.start(Duration.ofSeconds(5));
+  }
+
+  void stop(@Observes ShutdownEvent stopping) {
+    backlog.stop(Duration.ofSeconds(1));
+    poller.stop(Duration.ofSeconds(10));
+    producer.close();
+    leadership.release();
   }
 
   private Uni<Long> measureBacklog() {
@@ -60,49 +75,54 @@ public class OutboxRelay {
         .getSingleResult()).invoke(metrics::outboxBacklog);
   }
 
-  void stop(@Observes ShutdownEvent stopping) {
-    backlog.stop(java.time.Duration.ofSeconds(1));
-    poller.stop(java.time.Duration.ofSeconds(10));
-  }
-
-
-  /** Publishes everything pending. @return how many records were published */
+  /** Publishes everything pending, if this instance is the relay. @return how many records were published */
   public Uni<Integer> relayAll() {
-    int limit = config.outbox().batchSize();
-    return sessions.withTransaction((session, tx) -> outbox.claim(session, limit)
-            .chain(entries -> publish(entries)
-                .chain(() -> entries.isEmpty() ? Uni.createFrom().voidItem()
-                    : outbox.remove(session, entries.stream().map(Outbox.Entry::id).toList()))
-                .replaceWith(entries.size())))
-        .chain(sent -> sent < limit ? Uni.createFrom().item(sent) : relayAll().map(more -> sent + more));
+    return leadership.tryAcquire().chain(leading -> leading ? recoverIfNeeded().chain(this::relayBatches)
+        : Uni.createFrom().item(0));
   }
 
-  private Uni<Void> publish(List<Outbox.Entry> entries) {
-    if (entries.isEmpty()) {
+  private Uni<Void> recoverIfNeeded() {
+    long generation = leadership.generation();
+    if (recoveredFor == generation) {
       return Uni.createFrom().voidItem();
     }
-    return Uni.join().all(entries.stream().map(this::send).toList()).andFailFast().replaceWithVoid()
-        .ifNoItem().after(config.outbox().ackTimeout()).fail();
+    return blocking(producer::recover)
+        .chain(published -> sessions.withTransaction((session, tx) -> outbox.remove(session, published))
+            .invoke(removed -> {
+              if (removed > 0) {
+                LOG.infof("recovered the outbox relay: %d records of the last committed batch were published"
+                    + " before the relay stopped; they were deleted, not sent again", removed);
+              }
+              recoveredFor = generation;
+            }))
+        .replaceWithVoid();
   }
 
-  private Uni<Void> send(Outbox.Entry entry) {
-    RecordHeaders headers = new RecordHeaders();
-    header(headers, "ce_specversion", "1.0");
-    header(headers, "ce_id", entry.eventId());
-    header(headers, "ce_type", entry.eventType());
-    header(headers, "ce_source", SOURCE);
-    header(headers, "ce_time", entry.createdAt().toString());
-    header(headers, "content-type", "application/json");
-    OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-        .withTopic(entry.topic()).withKey(entry.key()).withHeaders(headers).build();
-    return emitter.sendMessage(Message.of(entry.payload()).addMetadata(metadata)).invoke(() -> {
-      if (!Topics.SLA_COMPENSATIONS.equals(entry.topic())) {
-        metrics.published(dev.slaservice.events.SlaEventCodec.read(entry.payload()));
-      }
-    });
+  private Uni<Integer> relayBatches() {
+    int limit = config.outbox().batchSize();
+    return sessions.withSession(session -> outbox.pending(session, limit))
+        .chain(entries -> entries.isEmpty() ? Uni.createFrom().item(0) : publish(entries))
+        .chain(sent -> sent < limit || !leadership.held() ? Uni.createFrom().item(sent)
+            : relayBatches().map(more -> sent + more));
   }
 
-  private static void header(RecordHeaders headers, String name, String value) {
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  private Uni<Integer> publish(List<Outbox.Entry> entries) {
+    List<Long> ids = entries.stream().map(Outbox.Entry::id).toList();
+    return blocking(() -> {
+      producer.publish(entries);
+      return null;
+    })
+        .onFailure().invoke(() -> recoveredFor = -1)
+        .chain(() -> sessions.withTransaction((session, tx) -> outbox.remove(session, ids)))
+        .onFailure().invoke(() -> recoveredFor = -1)
+        .invoke(() -> entries.stream().filter(entry -> !Topics.SLA_COMPENSATIONS.equals(entry.topic()))
+            .forEach(entry -> metrics.published(SlaEventCodec.read(entry.payload()))))
+        .replaceWith(entries.size());
+  }
+
+  /** Runs a blocking Kafka call on a worker thread and continues on the caller's Vert.x context. */
+  private static <T> Uni<T> blocking(Callable<T> call) {
+    Context context = Vertx.currentContext();
+    return Uni.createFrom().completionStage(() -> context.<T>executeBlocking(call, true).toCompletionStage());
   }
 }

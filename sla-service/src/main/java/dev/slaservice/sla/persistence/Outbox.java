@@ -39,18 +39,22 @@ public class Outbox {
     return query.executeUpdate().replaceWithVoid();
   }
 
-  /** Locks the oldest pending records, skipping those another relay holds. */
-  public Uni<List<Entry>> claim(Mutiny.Session session, int limit) {
+  /** The oldest pending records; only the relay that holds the lead reads them. */
+  public Uni<List<Entry>> pending(Mutiny.Session session, int limit) {
     return session.createNativeQuery("select id, topic, record_key, event_id, event_type, payload, created_at"
-            + " from outbox order by id limit :limit for update skip locked", Object[].class)
+            + " from outbox order by id limit :limit", Object[].class)
         .setParameter("limit", limit)
         .getResultList()
         .map(rows -> rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
             (String) r[3], (String) r[4], (String) r[5], SqlValues.instant(r[6]))).toList());
   }
 
-  public Uni<Void> remove(Mutiny.Session session, Collection<Long> ids) {
+  /** @return how many of the records were still there */
+  public Uni<Integer> remove(Mutiny.Session session, Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Uni.createFrom().item(0);
+    }
     return session.createNativeQuery("delete from outbox where id in (:ids)")
-        .setParameter("ids", ids).executeUpdate().replaceWithVoid();
+        .setParameter("ids", ids).executeUpdate();
   }
 }

@@ -8,6 +8,7 @@ import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.Rebuilds;
+import dev.slaservice.sla.support.Rows;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -70,14 +71,14 @@ class RebuildEqualityTest {
     assertThat(job.getLong("ticketsDone")).isGreaterThanOrEqualTo(TICKETS);
     awaitStored(run + "b-", postedDuring);
 
-    assertSameRows(projection(run + "a-"), live);
+    Rows.assertSame(projection(run + "a-"), live);
     List<List<String>> liveDuring = projection(run + "b-");
 
     Rebuilds.runAndWait(true);
 
     // from scratch, what was published is forgotten: a paused clock's last published deadline cannot be known
-    assertSameRows(withoutDeadlines(projection(run + "a-")), withoutDeadlines(live));
-    assertSameRows(withoutDeadlines(projection(run + "b-")), withoutDeadlines(liveDuring));
+    Rows.assertSame(withoutDeadlines(projection(run + "a-")), withoutDeadlines(live));
+    Rows.assertSame(withoutDeadlines(projection(run + "b-")), withoutDeadlines(liveDuring));
     assertThat(published).as("breaches and warnings published live").isPositive();
     awaitOutboxRelayed();
     assertThat(published(run + "a-")).as("records for the rebuilt tickets").isEqualTo(published);
@@ -91,22 +92,6 @@ class RebuildEqualityTest {
           + " '$[*] ? (@.kind != \"DEADLINE\")')::text", row.get(PUBLISHED)).get(0).get(0));
       return copy;
     }).toList();
-  }
-
-  /** Row by row, naming the first rows and columns that differ. */
-  private static void assertSameRows(List<List<String>> actual, List<List<String>> expected) {
-    assertThat(actual).hasSameSizeAs(expected);
-    List<String> differences = new ArrayList<>();
-    for (int i = 0; i < expected.size(); i++) {
-      for (int c = 0; c < expected.get(i).size(); c++) {
-        if (!java.util.Objects.equals(expected.get(i).get(c), actual.get(i).get(c))) {
-          differences.add(expected.get(i).get(0) + " column " + c + ": live " + expected.get(i).get(c)
-              + " rebuilt " + actual.get(i).get(c));
-        }
-      }
-    }
-    assertThat(differences.subList(0, Math.min(5, differences.size()))).as(differences.size() + " differences")
-        .isEmpty();
   }
 
   /** Records on the breach and warning topics for tickets whose id starts with the prefix. */

@@ -5,23 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slaservice.events.SlaEvent;
 import dev.slaservice.events.SlaEventCodec;
-import dev.slaservice.localstack.FreePorts;
-import dev.slaservice.localstack.LocalKafka;
-import dev.slaservice.localstack.LocalPostgres;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
-import dev.slaservice.sla.support.TopicSnapshot;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,36 +33,20 @@ class RestartIT {
   private static final int TICKETS = 600;
   private static final int BATCH = 20;
 
-  private static LocalKafka kafka;
-  private static LocalPostgres postgres;
+  private static ProcessStack stack;
   private static ServiceProcess service;
 
   @BeforeAll
-  static void startStack() throws Exception {
-    Path dir = Files.createTempDirectory("sla-restart-it");
-    kafka = LocalKafka.startInProcess(dir.resolve("kafka"), FreePorts.next(), FreePorts.next());
-    kafka.createTopics(Topics.ALL, 3);
-    postgres = LocalPostgres.start(dir.resolve("postgres"), FreePorts.next(), "sla_it", false);
-    Map<String, String> settings = new HashMap<>();
-    settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-    settings.put("sla.db.host", "127.0.0.1");
-    settings.put("sla.db.port", Integer.toString(postgres.port()));
-    settings.put("sla.db.name", postgres.database());
-    settings.put("quarkus.datasource.username", LocalPostgres.USER);
-    service = new ServiceProcess(settings, dir.resolve("service.log"));
+  static void startStack() {
+    stack = ProcessStack.start("restart-it", false);
+    service = stack.service("service", Map.of());
     service.start();
   }
 
   @AfterAll
   static void stopStack() {
-    if (service != null) {
-      service.close();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -94,9 +68,9 @@ class RestartIT {
     helpdesk.get();
     assertThat(accepted).hasSize(TICKETS);
 
-    await().atMost(Duration.ofMinutes(2)).until(() -> storedIds().size() == TICKETS);
-    assertThat(storedIds()).containsExactlyInAnyOrderElementsOf(accepted);
-    assertThat(countRows("select count(*) from event_store")).isEqualTo(TICKETS);
+    await().atMost(Duration.ofMinutes(2)).until(() -> stack.storedEventIds().size() == TICKETS);
+    assertThat(stack.storedEventIds()).containsExactlyInAnyOrderElementsOf(accepted);
+    assertThat(stack.count("select count(*) from event_store")).isEqualTo(TICKETS);
 
     await().atMost(Duration.ofMinutes(2)).until(() -> breachedTickets().size() == TICKETS);
     List<ConsumerRecord<String, String>> records = readAll(Topics.SLA_BREACHES);
@@ -127,31 +101,12 @@ class RestartIT {
     }
   }
 
-  private static Set<String> storedIds() throws Exception {
-    Set<String> ids = new HashSet<>();
-    try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
-         ResultSet rows = connection.createStatement().executeQuery("select event_id from event_store")) {
-      while (rows.next()) {
-        ids.add(rows.getString(1));
-      }
-    }
-    return ids;
-  }
-
-  private static long countRows(String sql) throws Exception {
-    try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
-         ResultSet rows = connection.createStatement().executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
-
   private static List<String> breachedTickets() {
     return readAll(Topics.SLA_BREACHES).stream().map(r -> SlaEventCodec.read(r.value()))
         .filter(SlaEvent.SlaBreached.class::isInstance).map(SlaEvent::ticketId).toList();
   }
 
   private static List<ConsumerRecord<String, String>> readAll(String topic) {
-    return TopicSnapshot.read(kafka.bootstrapServers(), topic);
+    return stack.read(topic);
   }
 }
