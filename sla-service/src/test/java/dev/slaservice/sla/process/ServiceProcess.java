@@ -62,6 +62,23 @@ final class ServiceProcess implements AutoCloseable {
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(this::ready);
   }
 
+  /** The readiness answer: 200 when UP, 503 when DOWN, -1 when the service did not answer. */
+  int readiness() {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(20)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
   private boolean ready() {
     if (!process.isAlive()) {
       throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
