@@ -6,7 +6,9 @@ import dev.slaservice.events.MalformedEventException;
 import dev.slaservice.events.Violation;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
 import dev.slaservice.sla.persistence.ConsumedEvent;
+import dev.slaservice.sla.persistence.DatabaseProbe;
 import dev.slaservice.sla.persistence.TicketBatchHandler;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -14,7 +16,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -22,51 +26,97 @@ import org.jboss.logging.Logger;
 /**
  * Reads ticket-events in batches. Records that are not valid events go to the dead-letter topic;
  * the rest are applied in one database transaction, and only then is the batch acknowledged
- * (which lets the connector commit its offsets). A database failure is retried with back-off
- * and nothing is acknowledged meanwhile.
+ * (which lets the connector commit its offsets).
+ *
+ * <p>When a batch keeps failing, the database is asked whether it is up. If it is not, the batch
+ * waits and is retried for as long as the outage lasts, nothing acknowledged meanwhile. If it is,
+ * the failure lies in the batch: its events are applied one at a time, in order, and an event that
+ * still cannot be applied goes to the dead-letter topic, so one bad event never holds a partition.
  */
 @ApplicationScoped
 public class TicketEventConsumer {
 
   private static final Logger LOG = Logger.getLogger(TicketEventConsumer.class);
+  private static final int ATTEMPTS_BEFORE_ISOLATING = 3;
 
   private final TicketBatchHandler handler;
   private final DeadLetters deadLetters;
   private final CatalogCheck catalogCheck;
+  private final DatabaseProbe database;
 
-  public TicketEventConsumer(TicketBatchHandler handler, DeadLetters deadLetters, CatalogCheck catalogCheck) {
+  public TicketEventConsumer(TicketBatchHandler handler, DeadLetters deadLetters, CatalogCheck catalogCheck,
+                             DatabaseProbe database) {
     this.handler = handler;
     this.deadLetters = deadLetters;
     this.catalogCheck = catalogCheck;
+    this.database = database;
   }
 
   @Incoming(Channels.TICKET_EVENTS_IN)
   public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
     List<ConsumedEvent> events = new ArrayList<>();
+    Map<ConsumedEvent, KafkaRecord<String, byte[]>> records = new IdentityHashMap<>();
     List<DeadLetters.DeadLetter> poison = new ArrayList<>();
     for (KafkaRecord<String, byte[]> record : batch) {
-      long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
-          .map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L);
+      long offset = offsetOf(record);
       try {
         InboundEvent event = InboundEventCodec.read(record.getPayload());
         List<Violation> problems = catalogCheck.problems(event);
         if (!problems.isEmpty()) {
           throw new MalformedEventException(problems);
         }
-        events.add(new ConsumedEvent(event, record.getPartition(), offset));
+        ConsumedEvent consumed = new ConsumedEvent(event, record.getPartition(), offset);
+        events.add(consumed);
+        records.put(consumed, record);
       } catch (MalformedEventException e) {
-        poison.add(new DeadLetters.DeadLetter(record.getKey(), record.getPayload(), record.getTopic(),
-            record.getPartition(), offset, e.getMessage()));
+        poison.add(letter(record, e.getMessage()));
       }
     }
     return deadLetters.send(poison)
-        .chain(() -> handler.handle(events))
-        .invoke(outgoing -> LOG.debugf("applied %d events (%s), %d outgoing", events.size(),
-            events.stream().map(e -> e.event().eventId()).limit(20).collect(Collectors.joining(",")), outgoing))
-        .onFailure().invoke(e -> LOG.errorf("applying a batch of %d events failed, retrying: %s; first events: %s",
-            events.size(), e.toString(), events.stream().limit(10).map(ConsumedEvent::describe)
-                .collect(Collectors.joining(", "))))
+        .chain(() -> applyBatch(events, records))
+        .onFailure().invoke(e -> LOG.errorf("could not apply or dead-letter a batch of %d events (the database"
+            + " or Kafka is unreachable), retrying: %s; first events: %s", events.size(), e.toString(),
+            events.stream().limit(10).map(ConsumedEvent::describe).collect(Collectors.joining(", "))))
         .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+  }
+
+  /** Applies the batch; fails only while the database is unreachable. */
+  private Uni<Void> applyBatch(List<ConsumedEvent> events, Map<ConsumedEvent, KafkaRecord<String, byte[]>> records) {
+    return handler.handle(events)
+        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
+        .atMost(ATTEMPTS_BEFORE_ISOLATING - 1L)
+        .replaceWithVoid()
+        .onFailure().recoverWithUni(failure -> database.answers().chain(up -> {
+          if (!up) {
+            return Uni.createFrom().failure(failure);
+          }
+          LOG.warnf("a batch of %d events failed %d times with the database up (%s); applying its events one"
+              + " at a time", events.size(), ATTEMPTS_BEFORE_ISOLATING, failure.toString());
+          return Multi.createFrom().iterable(events)
+              .onItem().transformToUniAndConcatenate(event -> applyAlone(event, records.get(event)))
+              .collect().last().replaceWithVoid();
+        }));
+  }
+
+  private Uni<Void> applyAlone(ConsumedEvent event, KafkaRecord<String, byte[]> record) {
+    return handler.handle(List.of(event))
+        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
+        .atMost(ATTEMPTS_BEFORE_ISOLATING - 1L)
+        .replaceWithVoid()
+        .onFailure().recoverWithUni(failure -> database.answers().chain(up -> up
+            ? deadLetters.send(List.of(letter(record, "could not be applied (" + event.describe() + "): "
+                + failure)))
+            : Uni.createFrom().failure(failure)));
+  }
+
+  private static DeadLetters.DeadLetter letter(KafkaRecord<String, byte[]> record, String reason) {
+    return new DeadLetters.DeadLetter(record.getKey(), record.getPayload(), record.getTopic(), record.getPartition(),
+        offsetOf(record), reason);
+  }
+
+  private static long offsetOf(KafkaRecord<String, byte[]> record) {
+    return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
+        .orElse(-1L);
   }
 }

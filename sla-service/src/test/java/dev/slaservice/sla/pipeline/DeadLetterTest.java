@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slaservice.sla.messaging.DeadLetters;
 import dev.slaservice.sla.messaging.Topics;
+import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.InjectKafka;
 import dev.slaservice.sla.support.MovableClock;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -57,5 +59,38 @@ class DeadLetterTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
     assertThat(List.of(letter.headers().lastHeader(DeadLetters.ORIGINAL_TOPIC).value()))
         .singleElement().satisfies(v -> assertThat(new String(v, StandardCharsets.UTF_8)).isEqualTo(Topics.TICKET_EVENTS));
+  }
+
+  @Inject
+  Database database;
+
+  @Test
+  void anEventTheDatabaseKeepsRefusingIsDeadLetteredAndTheOthersOfItsBatchAreApplied() {
+    database.rows("create or replace function refuse_poison_ticket() returns trigger language plpgsql as"
+        + " $$ begin if new.ticket_id like 'T-POISON-%' then raise exception 'refused by the test trigger'; end if;"
+        + " return new; end $$");
+    database.rows("create trigger refuse_poison_ticket before insert on event_store for each row"
+        + " execute function refuse_poison_ticket()");
+    try {
+      String before = Events.newTicketId();
+      String poison = "T-POISON-" + java.util.UUID.randomUUID();
+      String after = Events.newTicketId();
+      given().contentType("application/json").body(Events.batch(
+              Events.opened(before, "acme", "websoft9-standard", "NORMAL", clock.now()),
+              Events.opened(poison, "acme", "websoft9-standard", "NORMAL", clock.now()),
+              Events.opened(after, "acme", "websoft9-standard", "NORMAL", clock.now())))
+          .post("/events").then().statusCode(202);
+
+      await().atMost(Duration.ofSeconds(60)).until(() ->
+          TopicSnapshot.forKey(Topics.TICKET_EVENTS_DEAD_LETTERS, poison).size() == 1);
+      ConsumerRecord<String, String> letter = TopicSnapshot.forKey(Topics.TICKET_EVENTS_DEAD_LETTERS, poison).get(0);
+      assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+          .contains("could not be applied").contains("refused by the test trigger");
+      await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/tickets/{id}", before).statusCode() == 200
+          && given().get("/tickets/{id}", after).statusCode() == 200);
+      given().get("/tickets/{id}", poison).then().statusCode(404);
+    } finally {
+      database.rows("drop trigger refuse_poison_ticket on event_store");
+    }
   }
 }
