@@ -18,7 +18,7 @@ public enum FieldKind {
     private final Pattern pattern = Pattern.compile("[\\p{Graph}&&[^\\p{Cntrl}]]{1," + MAX_ID_LENGTH + "}");
 
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       return pattern.matcher(value).matches();
     }
   },
@@ -27,20 +27,20 @@ public enum FieldKind {
     private final Pattern pattern = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       return pattern.matcher(value).matches();
     }
   },
   /** Free text naming the sender, 1–200 characters, no control characters. */
   TEXT("text of 1 to 200 characters without control characters") {
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       return !value.isBlank() && value.length() <= 200 && value.chars().noneMatch(Character::isISOControl);
     }
   },
   INSTANT("an ISO-8601 date-time with offset between 1970 and 2999, e.g. 2026-11-02T09:30:00+08:00") {
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       try {
         int year = OffsetDateTime.parse(value).getYear();
         return year >= 1970 && year <= 2999;
@@ -51,7 +51,7 @@ public enum FieldKind {
   },
   DATE("an ISO-8601 local date, e.g. 2026-11-01") {
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       try {
         int year = LocalDate.parse(value).getYear();
         return year >= 1970 && year <= 2999;
@@ -62,7 +62,7 @@ public enum FieldKind {
   },
   MONTH("a month as YYYY-MM, e.g. 2026-11") {
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       try {
         int year = YearMonth.parse(value).getYear();
         return year >= 1970 && year <= 2999;
@@ -73,7 +73,7 @@ public enum FieldKind {
   },
   MONEY("a non-negative decimal amount with at most 4 decimals and 15 integer digits, e.g. \"1000.00\"") {
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       try {
         BigDecimal amount = new BigDecimal(value);
         return amount.signum() >= 0 && Math.max(amount.scale(), 0) <= 4
@@ -85,7 +85,7 @@ public enum FieldKind {
   },
   CURRENCY("an ISO 4217 currency code, e.g. USD or CNY") {
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       try {
         return value.length() == 3 && Currency.getInstance(value) != null;
       } catch (IllegalArgumentException e) {
@@ -95,7 +95,7 @@ public enum FieldKind {
   },
   ZONE("an IANA time zone, e.g. Asia/Shanghai or America/Los_Angeles") {
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       try {
         return value.contains("/") && ZoneId.of(value) != null || "UTC".equals(value);
       } catch (RuntimeException e) {
@@ -107,14 +107,14 @@ public enum FieldKind {
   WINDOWS("an array of 1 to 50 windows like {\"startDay\":\"MONDAY\",\"startTime\":\"09:00\","
       + "\"endDay\":\"MONDAY\",\"endTime\":\"18:00\"}, none empty") {
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       return false;
     }
   },
   EXCLUSION_REASON("one of " + Arrays.stream(ExclusionReason.values()).map(Enum::name)
       .collect(Collectors.joining(", "))) {
     @Override
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       return Arrays.stream(ExclusionReason.values()).anyMatch(r -> r.name().equals(value));
     }
   };
@@ -132,7 +132,7 @@ public enum FieldKind {
     return expectation;
   }
 
-  abstract boolean accepts(String value);
+  public abstract boolean accepts(String value);
 
   static boolean acceptsWindows(com.fasterxml.jackson.databind.JsonNode node) {
     if (!node.isArray() || node.isEmpty() || node.size() > 50) {

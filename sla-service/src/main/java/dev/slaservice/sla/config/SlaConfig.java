@@ -30,6 +30,10 @@ public interface SlaConfig {
     @WithDefault("4s")
     Duration ackTimeout();
 
+    /** Bytes of a request body at most (413 above); the HTTP server's own limit is higher, as a last guard. */
+    @WithDefault("2097152")
+    long maxBodyBytes();
+
     /** Events in one POST /events request at most. */
     @WithDefault("1000")
     int maxBatch();

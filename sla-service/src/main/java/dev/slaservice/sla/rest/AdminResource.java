@@ -7,6 +7,7 @@ import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.domain.sla.WhatIf;
 import dev.slaservice.sla.persistence.ProjectionRebuild;
 import dev.slaservice.sla.persistence.WhatIfService;
+import dev.slaservice.events.FieldKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -111,7 +112,7 @@ public class AdminResource {
     int pageSize = limit == null ? 500 : QueryParams.limit(limit, MAX_WHAT_IF_PAGE);
     Locale locale = Messages.languageOf(headers);
     Instant now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    return whatIf.ask(question, after == null ? null : after[0], pageSize, now)
+    return whatIf.ask(question, after == null ? null : QueryParams.id("cursor", after[0]), pageSize, now)
         .onFailure(WhatIfService.UnknownAlternative.class).transform(e -> {
           WhatIfService.UnknownAlternative unknown = (WhatIfService.UnknownAlternative) e;
           return ProblemException.notFound(unknown.key(), unknown.args());
@@ -136,15 +137,17 @@ public class AdminResource {
     if (!from.isBefore(to)) {
       throw ProblemException.badRequest("whatif.range-required");
     }
-    boolean hasPlan = request.plan() != null && QueryParams.text(request.plan().id()) != null;
-    boolean hasCalendar = request.calendar() != null && QueryParams.text(request.calendar().id()) != null;
+    boolean hasPlan = request.plan() != null
+        && QueryParams.optional(FieldKind.ID, "plan.id", request.plan().id()) != null;
+    boolean hasCalendar = request.calendar() != null
+        && QueryParams.optional(FieldKind.ID, "calendar.id", request.calendar().id()) != null;
     if (!hasPlan && !hasCalendar) {
       throw ProblemException.badRequest("whatif.alternative-required");
     }
     var definition = hasCalendar ? CalendarsResource.parse(request.calendar().definition() == null ? null
         : request.calendar().definition().toString()) : null;
-    return new WhatIfService.Question(from, to, QueryParams.text(request.customerId()),
-        QueryParams.text(request.planId()), hasPlan ? request.plan().id().trim() : null,
+    return new WhatIfService.Question(from, to, QueryParams.optional(FieldKind.ID, "customerId", request.customerId()),
+        QueryParams.optional(FieldKind.ID, "planId", request.planId()), hasPlan ? request.plan().id().trim() : null,
         hasPlan ? request.plan().version() : null, hasCalendar ? request.calendar().id().trim() : null, definition);
   }
 

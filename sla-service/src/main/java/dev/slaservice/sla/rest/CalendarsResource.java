@@ -50,6 +50,7 @@ public class CalendarsResource {
   @GET
   @Path("/{calendarId}")
   public Uni<CatalogViews.CalendarView> calendar(@PathParam("calendarId") String calendarId) {
+    QueryParams.id("calendarId", calendarId);
     return catalog.calendar(calendarId).map(versions -> {
       if (versions.isEmpty()) {
         throw notFound(calendarId);
@@ -81,6 +82,7 @@ public class CalendarsResource {
   @Path("/{calendarId}/due")
   public Uni<CatalogViews.DueView> due(@PathParam("calendarId") String calendarId, @QueryParam("start") String start,
                                        @QueryParam("duration") String duration) {
+    QueryParams.id("calendarId", calendarId);
     Instant from = instant(start);
     Duration amount = duration(duration);
     return catalog.due(calendarId, from, amount).map(due -> due.map(d -> new CatalogViews.DueView(calendarId,

@@ -52,6 +52,7 @@ public class CustomersResource {
   @Path("/compensation")
   public Uni<StatementView> compensation(@PathParam("customerId") String customerId,
                                          @QueryParam("month") String month) {
+    QueryParams.id("customerId", customerId);
     scope.requireCustomer(customerId);
     YearMonth yearMonth = month(month);
     return queries.statement(customerId, yearMonth).map(lookup -> {
@@ -66,6 +67,7 @@ public class CustomersResource {
   @GET
   @Path("/subscription")
   public Uni<SubscriptionView> subscription(@PathParam("customerId") String customerId) {
+    QueryParams.id("customerId", customerId);
     scope.requireCustomer(customerId);
     return queries.subscription(customerId, clock.now()).map(found -> found.map(CustomersResource::view)
         .orElseThrow(() -> unknown(customerId)));

@@ -47,8 +47,10 @@ public class EventRequestReader {
     try {
       root = body == null || body.isBlank() ? null : EventJson.mapper().readTree(body);
     } catch (JsonProcessingException e) {
-      throw badRequest(null, "events.not-json", e.getOriginalMessage(), e.getLocation().getLineNr(),
-          e.getLocation().getColumnNr());
+      // a broken limit (e.g. nesting too deep) may come without a location
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+      throw badRequest(null, "events.not-json", e.getOriginalMessage(), line, column);
     }
     if (root == null) {
       throw badRequest(null, "events.empty", maxBatch);

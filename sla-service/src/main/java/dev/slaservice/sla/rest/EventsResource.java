@@ -23,8 +23,11 @@ public class EventsResource {
   private final EventRequestReader reader;
   private final TicketEventPublisher publisher;
   private final CustomerScope scope;
+  private final BodyLimit bodyLimit;
 
-  public EventsResource(EventRequestReader reader, TicketEventPublisher publisher, CustomerScope scope) {
+  public EventsResource(EventRequestReader reader, TicketEventPublisher publisher, CustomerScope scope,
+                        BodyLimit bodyLimit) {
+    this.bodyLimit = bodyLimit;
     this.scope = scope;
     this.reader = reader;
     this.publisher = publisher;
@@ -35,6 +38,7 @@ public class EventsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> post(String body) {
+    bodyLimit.requireWithinLimit(body);
     List<InboundEvent> events = reader.read(body);
     return scope.requireEvents(events).chain(() -> publisher.publish(events)).map(ignored -> Response.accepted(
         new Accepted(events.stream().map(InboundEvent::eventId).toList())).build());

@@ -36,6 +36,27 @@ public final class Messages {
     return ENGLISH;
   }
 
+  /** The same choice from a raw Accept-Language header, for answers made outside the REST layer. */
+  public static Locale languageOf(String acceptLanguage) {
+    if (acceptLanguage == null || acceptLanguage.isBlank()) {
+      return ENGLISH;
+    }
+    try {
+      for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+        String language = range.getRange().split("-")[0];
+        if (language.equals("zh")) {
+          return CHINESE;
+        }
+        if (language.equals("en")) {
+          return ENGLISH;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      return ENGLISH;
+    }
+    return ENGLISH;
+  }
+
   /** A problem message; arguments are inserted as text (no number or date formatting). */
   public static String problem(Locale locale, String key, Object... args) {
     String pattern = text("i18n/problems", locale, key);

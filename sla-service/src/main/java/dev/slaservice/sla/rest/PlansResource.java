@@ -36,6 +36,7 @@ public class PlansResource {
   @GET
   @Path("/{planId}")
   public Uni<CatalogViews.PlanView> plan(@PathParam("planId") String planId, @Context HttpHeaders headers) {
+    QueryParams.id("planId", planId);
     Locale locale = Messages.languageOf(headers);
     return catalog.plan(planId).map(plan -> plan.map(p -> CatalogViews.plan(p, locale)).orElseThrow(() -> ProblemException.notFound("plan.not-found",
         planId)));

@@ -1,6 +1,7 @@
 package dev.slaservice.sla.rest;
 
 import java.nio.charset.StandardCharsets;
+import dev.slaservice.events.FieldKind;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -65,6 +66,23 @@ final class QueryParams {
   /** Null or blank means "absent". */
   static String text(String value) {
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** An identifier from the path or a cursor: 400 unless the contract allows it. */
+  static String id(String name, String value) {
+    if (value == null || !FieldKind.ID.accepts(value)) {
+      throw ProblemException.badRequest("query.bad-value", name, FieldKind.ID.expectation());
+    }
+    return value;
+  }
+
+  /** An optional filter of the kind; null when absent, 400 when the contract does not allow it. */
+  static String optional(FieldKind kind, String name, String value) {
+    String text = text(value);
+    if (text != null && !kind.accepts(text)) {
+      throw ProblemException.badRequest("query.bad-value", name, kind.expectation());
+    }
+    return text;
   }
 
   /** An opaque cursor from its parts. */

@@ -1,5 +1,6 @@
 package dev.slaservice.sla.rest;
 
+import dev.slaservice.events.FieldKind;
 import dev.slaservice.events.Metric;
 import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.domain.sla.TicketSla;
@@ -54,7 +55,8 @@ public class TicketsResource {
                                                 @QueryParam("limit") Integer limit,
                                                 @Context HttpHeaders headers) {
     TicketList.Filter filter = new TicketList.Filter(QueryParams.enumValues(TicketState.class, "state", states),
-        scope.narrow(QueryParams.text(customerId)), QueryParams.text(planId), QueryParams.text(priority),
+        scope.narrow(QueryParams.optional(FieldKind.ID, "customerId", customerId)),
+        QueryParams.optional(FieldKind.ID, "planId", planId), QueryParams.optional(FieldKind.PRIORITY, "priority", priority),
         QueryParams.enumValue(Metric.class, "metric", metric), QueryParams.instant("dueBefore", dueBefore),
         QueryParams.instant("dueAfter", dueAfter));
     if (filter.dueBefore() != null && filter.dueAfter() != null && !filter.dueAfter().isBefore(filter.dueBefore())) {
@@ -62,7 +64,7 @@ public class TicketsResource {
     }
     String[] after = QueryParams.cursorParts(cursor, 2);
     TicketList.Cursor from = after == null ? null
-        : new TicketList.Cursor(QueryParams.cursorInstant(after[0]), after[1]);
+        : new TicketList.Cursor(QueryParams.cursorInstant(after[0]), QueryParams.id("cursor", after[1]));
     int pageSize = QueryParams.limit(limit, MAX_TICKETS_PAGE);
     Locale locale = Messages.languageOf(headers);
     if (customerId != null && !scope.sees(QueryParams.text(customerId))) {
@@ -81,6 +83,7 @@ public class TicketsResource {
   @Path("/{ticketId}")
   public Uni<TicketView> ticket(@PathParam("ticketId") String ticketId, @QueryParam("asOf") String asOf,
                                 @Context HttpHeaders headers) {
+    QueryParams.id("ticketId", ticketId);
     Instant at = QueryParams.instant("asOf", asOf);
     Locale locale = Messages.languageOf(headers);
     Instant readingAt = at == null ? clock.now() : at;
@@ -94,6 +97,7 @@ public class TicketsResource {
   @Path("/{ticketId}/timeline")
   public Uni<TicketViews.TimelineView> timeline(@PathParam("ticketId") String ticketId,
                                                 @QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
+    QueryParams.id("ticketId", ticketId);
     Instant at = Optional.ofNullable(QueryParams.instant("asOf", asOf))
         .orElseGet(() -> clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     Locale locale = Messages.languageOf(headers);
@@ -107,6 +111,7 @@ public class TicketsResource {
   public Uni<Page<TicketViews.EventView>> events(@PathParam("ticketId") String ticketId,
                                                  @QueryParam("cursor") String cursor,
                                                  @QueryParam("limit") Integer limit) {
+    QueryParams.id("ticketId", ticketId);
     String[] after = QueryParams.cursorParts(cursor, 2);
     TicketQueries.EventCursor from = after == null ? null
         : new TicketQueries.EventCursor(QueryParams.cursorInstant(after[0]), seq(after[1]));
