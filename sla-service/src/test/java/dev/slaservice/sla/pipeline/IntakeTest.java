@@ -76,7 +76,7 @@ class IntakeTest {
   @Test
   void readinessReportsKafkaAndTheDatabase() {
     given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-        .body("checks.name", hasItem("Kafka connection health check"))
+        .body("checks.name", hasItem("Kafka"))
         .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
   }
 }
