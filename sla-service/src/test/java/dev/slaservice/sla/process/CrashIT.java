@@ -35,7 +35,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * rebuild from the event store. {@code -Dcrash.events} and {@code -Dcrash.kills} size the run
  * (README: the long run); {@code -Dcrash.seed} repeats one.
  */
-class CrashIT {
+class CrashIT extends PackagedServiceTest {
 
   private static final int EVENTS = Integer.getInteger("crash.events", 4_000);
   private static final int KILLS = Integer.getInteger("crash.kills", 3);
@@ -55,21 +54,9 @@ class CrashIT {
   private static final int BATCH = 50;
   private static final String HELPDESK = Tokens.of("helpdesk");
 
-  private static ProcessStack stack;
-  private static ServiceProcess service;
-
   @BeforeAll
   static void startStack() {
-    stack = ProcessStack.start("crash-it", false);
-    service = stack.service("service", Map.of());
-    service.start();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
+    startStack("crash-it", false);
   }
 
   @Test

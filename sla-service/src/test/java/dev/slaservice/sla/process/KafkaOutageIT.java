@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,27 +22,15 @@ import org.junit.jupiter.api.Test;
  * answers 503 with Retry-After within 5 s and never 202, readiness is DOWN, and when the broker is
  * back everything flows again without a restart, including a breach whose deadline passed meanwhile.
  */
-class KafkaOutageIT {
+class KafkaOutageIT extends PackagedServiceTest {
 
   private static final int OUTAGE_SECONDS = Integer.getInteger("outage.seconds", 60);
   private static final String HELPDESK = Tokens.of("helpdesk");
   private static final String OPS = Tokens.of("ops");
 
-  private static ProcessStack stack;
-  private static ServiceProcess service;
-
   @BeforeAll
   static void startStack() {
-    stack = ProcessStack.start("kafka-outage-it", true);
-    service = stack.service("service", Map.of());
-    service.start();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
+    startStack("kafka-outage-it", true);
   }
 
   @Test

@@ -20,7 +20,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,26 +29,14 @@ import org.junit.jupiter.api.Test;
  * store, and when the database is back it resumes by itself with every event stored once and
  * every due breach published once.
  */
-class PostgresOutageIT {
+class PostgresOutageIT extends PackagedServiceTest {
 
   private static final int OUTAGE_SECONDS = Integer.getInteger("outage.seconds", 30);
   private static final String HELPDESK = Tokens.of("helpdesk");
 
-  private static ProcessStack stack;
-  private static ServiceProcess service;
-
   @BeforeAll
   static void startStack() {
-    stack = ProcessStack.start("postgres-outage-it", false);
-    service = stack.service("service", Map.of());
-    service.start();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
+    startStack("postgres-outage-it", false);
   }
 
   @Test

@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,26 +27,14 @@ import org.junit.jupiter.api.Test;
  * Restarts the packaged service twice while a helpdesk keeps posting: every event that got a
  * 202 is stored exactly once, every ticket gets its one breach, and no breach is published twice.
  */
-class RestartIT {
+class RestartIT extends PackagedServiceTest {
 
   private static final int TICKETS = 600;
   private static final int BATCH = 20;
 
-  private static ProcessStack stack;
-  private static ServiceProcess service;
-
   @BeforeAll
   static void startStack() {
-    stack = ProcessStack.start("restart-it", false);
-    service = stack.service("service", Map.of());
-    service.start();
-  }
-
-  @AfterAll
-  static void stopStack() {
-    if (stack != null) {
-      stack.close();
-    }
+    startStack("restart-it", false);
   }
 
   @Test

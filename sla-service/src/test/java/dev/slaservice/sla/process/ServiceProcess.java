@@ -83,15 +83,7 @@ final class ServiceProcess implements AutoCloseable {
     if (!process.isAlive()) {
       throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
     }
-    try {
-      return HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return readiness() == 200;
   }
 
   /** A graceful stop (SIGTERM), as an orchestrator restarts a service. */
@@ -142,19 +134,10 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** POSTs a body; the status code, or -1 when the service did not answer. */
+  /** POSTs a body as a helpdesk; the status code, or -1 when the service did not answer. */
   int post(String path, String body) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-              .header("Content-Type", "application/json").header("Authorization", "Bearer " + HELPDESK)
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+    HttpResponse<String> answer = send("POST", path, body, HELPDESK);
+    return answer == null ? -1 : answer.statusCode();
   }
 
   @Override
