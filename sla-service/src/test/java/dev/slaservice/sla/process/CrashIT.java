@@ -84,7 +84,9 @@ class CrashIT extends PackagedServiceTest {
     }
     // kills come 1 to 8 s after the service is back: while events stream in and while deadlines pass
     for (int kill = 1; kill <= KILLS; kill++) {
-      Thread.sleep(1_000 + random.nextInt(7_000));
+      Instant killAt = Instant.now().plusMillis(1_000 + random.nextInt(7_000));
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+          .until(() -> !Instant.now().isBefore(killAt) && service.alive());
       service.kill();
       System.out.printf("kill %d at +%d s, %d of %d requests accepted, %d records in the outbox%n", kill,
           Duration.between(start, Instant.now()).toSeconds(), sent.get(), bodies.size(),
@@ -188,20 +190,15 @@ class CrashIT extends PackagedServiceTest {
   }
 
   /** Posts one request until it is accepted, as a helpdesk retries with the same event ids. */
-  private static void postUntilAccepted(Request request, Set<String> accepted) throws InterruptedException {
-    long giveUp = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (System.nanoTime() < giveUp) {
+  private static void postUntilAccepted(Request request, Set<String> accepted) {
+    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
       HttpResponse<String> answer = service.send("POST", "/events", request.body(), HELPDESK);
-      if (answer != null && answer.statusCode() == 202) {
-        accepted.addAll(request.eventIds());
-        return;
-      }
-      if (answer != null && answer.statusCode() != 503) {
+      if (answer != null && answer.statusCode() != 202 && answer.statusCode() != 503) {
         throw new AssertionError("POST /events answered " + answer.statusCode() + ": " + answer.body());
       }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("a request was not accepted within 5 minutes");
+      return answer != null && answer.statusCode() == 202;
+    });
+    accepted.addAll(request.eventIds());
   }
 
   private static Instant lastResponseDeadline(Map<String, List<InboundEvent>> tickets) {
