@@ -112,8 +112,8 @@ public class OutboxRelay {
       producer.publish(entries);
       return null;
     })
-        .onFailure().invoke(() -> recoveredFor = -1)
         .chain(() -> sessions.withTransaction((session, tx) -> outbox.remove(session, ids)))
+        // whether the send or the delete failed, the next run starts with a recovery
         .onFailure().invoke(() -> recoveredFor = -1)
         .invoke(() -> entries.stream().filter(entry -> !Topics.SLA_COMPENSATIONS.equals(entry.topic()))
             .forEach(entry -> metrics.published(SlaEventCodec.read(entry.payload()))))

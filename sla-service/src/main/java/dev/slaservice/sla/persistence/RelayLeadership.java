@@ -18,10 +18,12 @@ public class RelayLeadership {
   private static final Logger LOG = Logger.getLogger(RelayLeadership.class);
   /** An arbitrary constant that names the relay's lock among the database's advisory locks. */
   private static final long LOCK = 0x534c41_0001L;
+  private static final long RETRY_NANOS = 1_000_000_000L;
 
   private final Pool pool;
   private volatile SqlConnection held;
   private volatile long generation;
+  private volatile long lastAttempt = System.nanoTime() - RETRY_NANOS;
 
   public RelayLeadership(Pool pool) {
     this.pool = pool;
@@ -37,11 +39,19 @@ public class RelayLeadership {
     return generation;
   }
 
-  /** Takes the lock if it is free. @return whether this instance now holds it */
+  /**
+   * Takes the lock if it is free; an instance that does not lead asks at most once a second, not
+   * on every relay poll. @return whether this instance now holds it
+   */
   public Uni<Boolean> tryAcquire() {
     if (held != null) {
       return Uni.createFrom().item(true);
     }
+    long now = System.nanoTime();
+    if (now - lastAttempt < RETRY_NANOS) {
+      return Uni.createFrom().item(false);
+    }
+    lastAttempt = now;
     return pool.getConnection().chain(connection -> connection.preparedQuery("select pg_try_advisory_lock($1)")
         .execute(io.vertx.mutiny.sqlclient.Tuple.of(LOCK))
         .map(rows -> {
