@@ -62,8 +62,8 @@ public class ProjectionUpdater {
   }
 
   /**
-   * Re-folds the tickets, then re-computes compensation for their customers whose breaches or
-   * exclusions may have changed, and for {@code customers}.
+   * Re-folds the tickets, then re-computes compensation for {@code customers} and, when LIVE, for
+   * the tickets' customers whose breaches or exclusions may have changed.
    *
    * @return how many records went to the outbox for the tickets
    */
@@ -81,7 +81,11 @@ public class ProjectionUpdater {
                       snapshot.evaluator(), now, mode))))
           .chain(written -> {
             Set<String> all = new HashSet<>(customers);
-            all.addAll(written.customers());
+            // a rebuild re-computes each customer once, after all tickets are restored: a statement
+            // computed from a half-restored customer would be published as a correction later
+            if (mode == Mode.LIVE) {
+              all.addAll(written.customers());
+            }
             return compensation.refresh(session, all, snapshot.catalog(), now, mode).replaceWith(written.records());
           });
     });
@@ -111,8 +115,10 @@ public class ProjectionUpdater {
       TicketSla sla = evaluator.evaluate(ticketId, history, subscriptionsOf(history, subscriptions), now);
       List<SlaFact> before = published.getOrDefault(ticketId, List.of());
       SlaProjector.Transition transition = SlaProjector.advance(before, sla, now);
-      // only a changed set of breaches, or an exclusion, can change what the customer is owed
-      if (sla.opened() && (!breaches(before).equals(breaches(transition.published())) || sla.exclusion().isPresent())) {
+      // only a changed set of breaches, or an exclusion, can change what the customer is owed, and
+      // only a customer with a subscription is owed anything
+      if (sla.opened() && subscriptions.containsKey(sla.customerId())
+          && (!breaches(before).equals(breaches(transition.published())) || sla.exclusion().isPresent())) {
         compensationCustomers.add(sla.customerId());
       }
       rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));

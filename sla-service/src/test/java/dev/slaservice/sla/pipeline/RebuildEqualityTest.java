@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class RebuildEqualityTest {
 
   private static final int TICKETS = 3000;
+  private static final int CUSTOMERS = 40;
   private static final int PUBLISHED = 11;
   private static final String[][] PLANS = {
       {"websoft9-standard", "NORMAL", "HIGH"}, {"websoft9-advanced", "NORMAL", "HIGH"},
@@ -55,7 +56,8 @@ class RebuildEqualityTest {
   void aRebuildDuringIntakeAndOneFromScratchBothEqualTheLiveProjection() {
     Instant now = clock.freeze();
     String run = "RB-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-    int posted = postTickets(run + "a-", TICKETS, now, new Random(42));
+    subscribeCustomers(run);
+    int posted = postTickets(run, "a-", TICKETS, now, new Random(42));
     awaitStored(run + "a-", posted);
     List<List<String>> live = projection(run + "a-");
     assertThat(live).hasSize(TICKETS);
@@ -63,7 +65,7 @@ class RebuildEqualityTest {
     long published = published(run + "a-");
 
     given().post("/admin/rebuild").then().statusCode(202);
-    int postedDuring = postTickets(run + "b-", 300, now, new Random(7));
+    int postedDuring = postTickets(run, "b-", 300, now, new Random(7));
     given().post("/admin/rebuild").then().statusCode(409).contentType("application/problem+json");
     await().atMost(Duration.ofMinutes(3)).until(() -> !"RUNNING".equals(given().get("/admin/rebuild").path("status")));
     var job = given().get("/admin/rebuild").then().statusCode(200).extract().jsonPath();
@@ -73,6 +75,8 @@ class RebuildEqualityTest {
 
     Rows.assertSame(projection(run + "a-"), live);
     List<List<String>> liveDuring = projection(run + "b-");
+    awaitOutboxRelayed();
+    List<String> compensations = compensations(run);
 
     Rebuilds.runAndWait(true);
 
@@ -82,6 +86,31 @@ class RebuildEqualityTest {
     assertThat(published).as("breaches and warnings published live").isPositive();
     awaitOutboxRelayed();
     assertThat(published(run + "a-")).as("records for the rebuilt tickets").isEqualTo(published);
+    // each customer's tickets span every chunk of the rebuild: no statement may be told again
+    assertThat(compensations).as("compensation records published live").isNotEmpty();
+    assertThat(compensations(run)).as("compensation records after the rebuild from scratch").isEqualTo(compensations);
+  }
+
+  /** Every customer of the run subscribes to a plan with credits, so breaches accrue compensation. */
+  private static void subscribeCustomers(String run) {
+    List<String> subscriptions = new ArrayList<>();
+    for (int c = 0; c < CUSTOMERS; c++) {
+      subscriptions.add("""
+          {"type":"SubscriptionChanged","eventId":"%s","customerId":"%s","occurredAt":"2026-01-01T00:00:00Z",\
+          "source":"billing","planId":"websoft9-standard","monthlyFee":"100000.00","currency":"USD",\
+          "timeZone":"Asia/Shanghai","effectiveFrom":"2026-01-01"}""".formatted(UUID.randomUUID(), customer(run, c)));
+    }
+    send(subscriptions);
+  }
+
+  private static String customer(String run, int index) {
+    return run + "customer-" + index;
+  }
+
+  /** The compensation records of the run's customers, sorted. */
+  private static List<String> compensations(String run) {
+    return TopicSnapshot.read(Topics.SLA_COMPENSATIONS).stream().filter(r -> r.key().startsWith(run))
+        .map(r -> r.key() + " " + r.value()).sorted().toList();
   }
 
   /** The rows with the published record's DEADLINE entries taken out. */
@@ -119,11 +148,11 @@ class RebuildEqualityTest {
   }
 
   /** Posts generated tickets (all of a ticket's events in one request) and returns how many events went. */
-  private static int postTickets(String prefix, int tickets, Instant now, Random random) {
+  private static int postTickets(String run, String group, int tickets, Instant now, Random random) {
     List<String> batch = new ArrayList<>();
     int total = 0;
     for (int i = 0; i < tickets; i++) {
-      List<String> events = ticket(prefix + i, now, random);
+      List<String> events = ticket(run, run + group + i, now, random);
       if (batch.size() + events.size() > 500) {
         send(batch);
         batch.clear();
@@ -142,9 +171,9 @@ class RebuildEqualityTest {
     }
   }
 
-  private static List<String> ticket(String id, Instant now, Random random) {
+  private static List<String> ticket(String run, String id, Instant now, Random random) {
     String[] plan = PLANS[random.nextInt(PLANS.length)];
-    String customer = "rb-customer-" + random.nextInt(40);
+    String customer = customer(run, random.nextInt(CUSTOMERS));
     Instant opened = now.minusSeconds(60 + random.nextInt(72 * 3600));
     long span = Duration.between(opened, now).getSeconds();
     List<String> events = new ArrayList<>();
