@@ -22,19 +22,13 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class EventStore {
 
-  private static final int ROWS_PER_STATEMENT = 500;
   private static final String INSERT = "insert into event_store (event_id, event_type, ticket_id, customer_id,"
       + " occurred_at, recorded_at, kafka_partition, kafka_offset, payload) values ";
   private static final String ROW = "(#, #, #, #, #, #, #, #, cast(cast(# as text) as jsonb))";
 
   /** Appends the events that are not stored yet. */
   public Uni<Void> append(Mutiny.Session session, List<ConsumedEvent> events, Instant recordedAt) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (int from = 0; from < events.size(); from += ROWS_PER_STATEMENT) {
-      List<ConsumedEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_STATEMENT));
-      chain = chain.chain(() -> insert(session, chunk, recordedAt));
-    }
-    return chain;
+    return SqlValues.inChunks(events, chunk -> insert(session, chunk, recordedAt));
   }
 
   private Uni<Void> insert(Mutiny.Session session, List<ConsumedEvent> chunk, Instant recordedAt) {

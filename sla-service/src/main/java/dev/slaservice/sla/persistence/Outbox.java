@@ -22,9 +22,10 @@ public class Outbox {
   }
 
   public Uni<Void> add(Mutiny.Session session, List<Entry> entries) {
-    if (entries.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
+    return SqlValues.inChunks(entries, chunk -> insert(session, chunk));
+  }
+
+  private Uni<Integer> insert(Mutiny.Session session, List<Entry> entries) {
     var query = session.createNativeQuery("insert into outbox (topic, record_key, event_id, event_type, payload,"
         + " created_at) values " + SqlValues.rows("(#, #, #, #, #, #)", entries.size()));
     int p = 1;
@@ -36,7 +37,7 @@ public class Outbox {
       query.setParameter(p++, entry.payload());
       query.setParameter(p++, entry.createdAt().atOffset(ZoneOffset.UTC));
     }
-    return query.executeUpdate().replaceWithVoid();
+    return query.executeUpdate();
   }
 
   /** The oldest pending records; only the relay that holds the lead reads them. */

@@ -73,9 +73,10 @@ public class ProjectionStore {
   }
 
   public Uni<Void> upsert(Mutiny.Session session, List<Row> rows) {
-    if (rows.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
+    return SqlValues.inChunks(rows, chunk -> upsertChunk(session, chunk));
+  }
+
+  private Uni<Integer> upsertChunk(Mutiny.Session session, List<Row> rows) {
     var query = session.createNativeQuery(UPSERT + SqlValues.rows(ROW, rows.size()) + ON_CONFLICT);
     int p = 1;
     for (Row row : rows) {
@@ -98,7 +99,7 @@ public class ProjectionStore {
       query.setParameter(p++, earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING, ClockStatus.BREACHED),
           ClockReading::deadline));
     }
-    return query.executeUpdate().replaceWithVoid();
+    return query.executeUpdate();
   }
 
   /** The worst state among the clocks: breached over running over paused over met. */

@@ -32,6 +32,35 @@ final class SqlValues {
     return values.toString();
   }
 
+  /** The largest number of rows one multi-row statement carries. */
+  static final int MAX_ROWS = 512;
+
+  /**
+   * Splits rows into chunks whose sizes are powers of two, largest first (1000 rows: 512, 256,
+   * 128, 64, 32, 8): each statement then has one of ten shapes, whose SQL text is parsed once and
+   * cached, where a statement per batch size would fill the query plan cache with large entries.
+   */
+  static <T> java.util.List<java.util.List<T>> chunks(java.util.List<T> rows) {
+    java.util.List<java.util.List<T>> chunks = new java.util.ArrayList<>();
+    int from = 0;
+    while (from < rows.size()) {
+      int size = Math.min(MAX_ROWS, Integer.highestOneBit(rows.size() - from));
+      chunks.add(rows.subList(from, from + size));
+      from += size;
+    }
+    return chunks;
+  }
+
+  /** Runs {@code statement} for each chunk of {@code rows}, one after the other. */
+  static <T> io.smallrye.mutiny.Uni<Void> inChunks(java.util.List<T> rows,
+      java.util.function.Function<java.util.List<T>, io.smallrye.mutiny.Uni<?>> statement) {
+    io.smallrye.mutiny.Uni<Void> chain = io.smallrye.mutiny.Uni.createFrom().voidItem();
+    for (java.util.List<T> chunk : chunks(rows)) {
+      chain = chain.chain(() -> statement.apply(chunk)).replaceWithVoid();
+    }
+    return chain;
+  }
+
   /** A timestamp column's value as the driver hands it over, as an instant; null stays null. */
   static java.time.Instant instant(Object value) {
     if (value == null || value instanceof java.time.Instant) {

@@ -44,16 +44,18 @@ public class TimerStore {
     if (set.isEmpty()) {
       return delete;
     }
-    return delete.chain(() -> {
-      var query = session.createNativeQuery("insert into sla_timer (ticket_id, due_at) values "
-          + SqlValues.rows("(#, #)", set.size())
-          + " on conflict (ticket_id) do update set due_at = excluded.due_at");
-      int p = 1;
-      for (Map.Entry<String, Instant> entry : set) {
-        query.setParameter(p++, entry.getKey());
-        query.setParameter(p++, entry.getValue().atOffset(ZoneOffset.UTC));
-      }
-      return query.executeUpdate().replaceWithVoid();
-    });
+    return delete.chain(() -> SqlValues.inChunks(set, chunk -> upsert(session, chunk)));
+  }
+
+  private Uni<Integer> upsert(Mutiny.Session session, List<Map.Entry<String, Instant>> set) {
+    var query = session.createNativeQuery("insert into sla_timer (ticket_id, due_at) values "
+        + SqlValues.rows("(#, #)", set.size())
+        + " on conflict (ticket_id) do update set due_at = excluded.due_at");
+    int p = 1;
+    for (Map.Entry<String, Instant> entry : set) {
+      query.setParameter(p++, entry.getKey());
+      query.setParameter(p++, entry.getValue().atOffset(ZoneOffset.UTC));
+    }
+    return query.executeUpdate();
   }
 }
