@@ -1,0 +1,285 @@
+package dev.slaservice.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The benchmark command: starts Kafka, PostgreSQL and the packaged service, measures the raw
+ * limits and the service side by side, and prints a table and one JSON object. Settings are
+ * system properties (see {@link Settings}); it never fails on a figure, only when the stack does.
+ */
+public final class PipelineBenchmark {
+
+  private final Settings settings;
+  private final BenchStack stack;
+  private final Figures figures;
+  private final TicketMix mix;
+  private final HttpLoad load;
+  private final HttpLoad singleLoad;
+  private final java.util.concurrent.atomic.AtomicLong directlyAccepted = new java.util.concurrent.atomic.AtomicLong();
+  private StoredEvents stored;
+
+  private PipelineBenchmark(Settings settings, BenchStack stack, Figures figures) {
+    this.settings = settings;
+    this.stack = stack;
+    this.figures = figures;
+    this.mix = new TicketMix(settings.customers(), settings.seed());
+    this.load = new HttpLoad(stack.service().uri("/events"), stack.token("helpdesk"));
+    this.singleLoad = new HttpLoad(stack.service().uri("/events"), stack.token("helpdesk"));
+  }
+
+  public static void main(String[] args) throws Exception {
+    Settings settings = Settings.fromSystemProperties();
+    Path dir = settings.dir();
+    Files.createDirectories(dir);
+    System.out.println("[bench] stack, logs and results under " + dir);
+    Figures figures = new Figures(Machine.describe(settings));
+    try (BenchStack stack = BenchStack.start(dir, settings.partitions(), settings.serviceJvmOptions())) {
+      new PipelineBenchmark(settings, stack, figures).run();
+    } finally {
+      System.out.println();
+      System.out.println(figures.table());
+      System.out.println(figures.json());
+      figures.write(dir.resolve("benchmark.json"));
+      System.out.println("[bench] written to " + dir.resolve("benchmark.json"));
+    }
+  }
+
+  private void run() throws SQLException, IOException {
+    subscribeCustomers();
+    try (StoredEvents watcher = new StoredEvents(stack)) {
+      stored = watcher;
+      rawLimits();
+      intake();
+      endToEnd();
+      breachLatency();
+      memory();
+      rebuild();
+    }
+  }
+
+  /** Every customer's subscription, stored before anything is measured. */
+  private void subscribeCustomers() {
+    List<String> subscriptions = mix.subscriptions();
+    for (int from = 0; from < subscriptions.size(); from += 1000) {
+      int to = Math.min(subscriptions.size(), from + 1000);
+      postAccepted(TicketMix.array(subscriptions.subList(from, to)), to - from);
+    }
+    long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (stack.count("select count(*) from event_store") < subscriptions.size()) {
+      if (System.nanoTime() > giveUp) {
+        throw new IllegalStateException("the subscriptions were not stored within 2 minutes");
+      }
+      Pause.briefly(Duration.ofMillis(100));
+    }
+    directlyAccepted.set(0);
+  }
+
+  private void rawLimits() {
+    int recordSize = RawLimits.averageEventSize(new TicketMix(settings.customers(), settings.seed() + 1));
+    System.out.println("[bench] average event size in the mix: " + recordSize + " bytes");
+    for (int r = 0; r < settings.repeats(); r++) {
+      String topic = RawLimits.randomTopic();
+      stack.createTopic(topic);
+      figures.add("raw.kafka.producerRecordsPerSecond", "raw: Kafka producer (" + recordSize + " B, acks=all)",
+          "records/s", RawLimits.kafkaProducer(stack, topic, settings.rawKafkaRecords(), recordSize), null, null);
+    }
+    for (int r = 0; r < settings.repeats(); r++) {
+      figures.add("raw.postgres.insert500RowsPerSecond", "raw: PostgreSQL 500-row insert tx", "rows/s",
+          RawLimits.postgresInserts(stack, new TicketMix(settings.customers(), settings.seed() + 2),
+              settings.rawPostgresDuration()), null, null);
+    }
+  }
+
+  private void intake() {
+    // the first seconds of a fresh JVM run interpreted code; they are not what a running service does
+    load.closedLoop(() -> TicketMix.array(IntStream.range(0, 100).mapToObj(i -> mix.longOpen(Instant.now())).toList()),
+        100, settings.intakeWorkers(), HttpLoad.after(settings.warmup()), () -> false);
+    awaitCaughtUp();
+    for (int r = 0; r < settings.repeats(); r++) {
+      HttpLoad.Result batches = load.closedLoop(() -> TicketMix.array(IntStream.range(0, 100)
+              .mapToObj(i -> mix.longOpen(Instant.now())).toList()), 100, settings.intakeWorkers(),
+          HttpLoad.after(settings.intakeDuration()), () -> false);
+      report("intake.batch100", "intake, batches of 100", batches, "raw.kafka.producerRecordsPerSecond",
+          ">= 50,000 events/s");
+    }
+    for (int r = 0; r < settings.repeats(); r++) {
+      HttpLoad.Result singles = singleLoad.openLoop(() -> mix.longOpen(Instant.now()), 1,
+          settings.singleRequestsPerSecond(), settings.intakeDuration());
+      figures.add("intake.single.requestsPerSecond", "intake, single events (offered "
+          + settings.singleRequestsPerSecond() + "/s)", "req/s", singles.eventsPerSecond(), null, null);
+      figures.add("intake.single.p50Millis", "intake, single event p50", "ms",
+          singles.latencies().percentileMillis(0.5), null, null);
+      figures.add("intake.single.p99Millis", "intake, single event p99", "ms",
+          singles.latencies().percentileMillis(0.99), null, "<= 20 ms");
+      warnIfRefused(singles);
+    }
+    awaitCaughtUp();
+  }
+
+  private void report(String key, String label, HttpLoad.Result result, String limit, String target) {
+    figures.add(key + ".eventsPerSecond", label, "events/s", result.eventsPerSecond(), limit, target);
+    figures.add(key + ".p50Millis", label + " p50", "ms", result.latencies().percentileMillis(0.5), null, null);
+    figures.add(key + ".p99Millis", label + " p99", "ms", result.latencies().percentileMillis(0.99), null, null);
+    warnIfRefused(result);
+  }
+
+  private static void warnIfRefused(HttpLoad.Result result) {
+    if (result.refusedRequests() > 0) {
+      System.out.println("[bench] " + result.refusedRequests() + " requests were not accepted");
+    }
+  }
+
+  /** Waits until everything accepted so far is in the event store; @return when, in System.nanoTime. */
+  private long awaitCaughtUp() {
+    long accepted = accepted();
+    long started = System.nanoTime();
+    long caughtUp = stored.awaitStored(accepted, Duration.ofMinutes(30));
+    System.out.printf("[bench] pipeline caught up with %,d accepted events (waited %.1f s)%n", accepted,
+        (caughtUp - started) / 1e9);
+    return caughtUp;
+  }
+
+  private long accepted() {
+    return load.totalAccepted() + singleLoad.totalAccepted() + directlyAccepted.get();
+  }
+
+  /** Posting never runs further ahead of the event store than this many events. */
+  private boolean farBehind() {
+    return accepted() - stored.stored() > settings.maxBacklog();
+  }
+
+  private void endToEnd() {
+    for (int r = 0; r < settings.e2eRepeats(); r++) {
+      long before = load.totalAccepted();
+      long start = System.nanoTime();
+      HttpLoad.Result posted = load.closedLoop(() -> mix.lifecycleBatch(100, settings.ticketsInFlight(),
+          Instant.now()), 100, settings.e2eWorkers(), HttpLoad.after(settings.e2eDuration()), this::farBehind);
+      long caughtUp = awaitCaughtUp();
+      double rate = (load.totalAccepted() - before) / ((caughtUp - start) / 1e9);
+      figures.add("endToEnd.eventsPerSecond", "end to end, POST to committed projection", "events/s", rate,
+          "raw.postgres.insert500RowsPerSecond", ">= 25,000 events/s and >= 0.30 x raw PG");
+      warnIfRefused(posted);
+    }
+  }
+
+  private void breachLatency() {
+    long open = mix.longOpens();
+    long missing = settings.openTickets() - settings.dueTickets() - open;
+    System.out.printf("[bench] %,d long-lived open tickets so far; opening %,d more%n", open, Math.max(0, missing));
+    if (missing > 0) {
+      long target = open + missing;
+      load.closedLoop(() -> TicketMix.array(IntStream.range(0, 1000).mapToObj(i -> mix.longOpen(Instant.now()))
+          .toList()), 1000, settings.e2eWorkers(), () -> mix.longOpens() >= target, this::farBehind);
+    }
+    awaitCaughtUp();
+    int due = settings.dueTickets();
+    Instant windowStart = Instant.now().plus(settings.dueLead());
+    System.out.printf("[bench] opening %,d tickets due between %s and %s%n", due, windowStart,
+        windowStart.plusSeconds(60));
+    try (BreachWatch watch = new BreachWatch(stack, "-D")) {
+      List<String> dueEvents = new ArrayList<>();
+      for (int i = 0; i < due; i++) {
+        dueEvents.add(mix.dueAt(windowStart.plusNanos(60_000_000_000L * i / due)));
+      }
+      for (int from = 0; from < dueEvents.size(); from += 1000) {
+        postAccepted(TicketMix.array(dueEvents.subList(from, Math.min(dueEvents.size(), from + 1000))),
+            Math.min(dueEvents.size(), from + 1000) - from);
+      }
+      awaitCaughtUp();
+      if (Instant.now().isAfter(windowStart)) {
+        System.out.println("[bench] WARNING: the due tickets were stored only after the window opened; raise"
+            + " -Dbench.due.lead.seconds");
+      }
+      Latencies latencies = watch.await(due, System.nanoTime()
+          + Duration.between(Instant.now(), windowStart.plusSeconds(60 + 120)).toNanos());
+      figures.add("breach.count", "breaches of due tickets read", "breaches", latencies.count(), null,
+          "= " + due);
+      figures.add("breach.latencyP50Millis", "breach latency p50 (read - deadline)", "ms",
+          latencies.percentileMillis(0.5), null, null);
+      figures.add("breach.latencyP99Millis", "breach latency p99", "ms", latencies.percentileMillis(0.99), null,
+          "<= 1,000 ms");
+      figures.add("breach.latencyMaxMillis", "breach latency max", "ms", latencies.percentileMillis(1.0), null,
+          "<= 2,000 ms");
+    }
+  }
+
+  private void memory() {
+    long openTickets = stack.count("select count(*) from ticket_projection where status in ('RUNNING', 'BREACHED',"
+        + " 'PAUSED')");
+    System.out.printf("[bench] %,d tickets with a clock not stopped%n", openTickets);
+    figures.add("service.rssMegabytes", "service RSS after " + openTickets / 1000 + "k open tickets", "MB",
+        stack.service().rssBytes() / 1048576.0, null, "<= 512 MB");
+    figures.add("service.heapUsedMegabytes", "service heap used", "MB",
+        stack.service().heapUsedBytes() / 1048576.0, null, null);
+  }
+
+  private void rebuild() {
+    long events = stack.count("select count(*) from event_store");
+    for (int r = 0; r < settings.rebuildRepeats(); r++) {
+      double millis = RebuildRun.fromScratch(stack);
+      figures.add("rebuild.eventsPerSecond", "rebuild from scratch (" + events / 1000 + "k events)", "events/s",
+          events / (millis / 1000), null, ">= 100,000 events/s");
+    }
+  }
+
+  /** Posts a body until it is accepted (a 503 asks to retry with the same event ids). */
+  private void postAccepted(String body, int events) {
+    for (int attempt = 1; ; attempt++) {
+      int status = stack.service().post("/events", body, stack.token("helpdesk")).statusCode();
+      if (status == 202) {
+        directlyAccepted.addAndGet(events);
+        return;
+      }
+      if (status != 503 || attempt == 20) {
+        throw new IllegalStateException("a benchmark request was refused with " + status);
+      }
+      Pause.briefly(Duration.ofMillis(500));
+    }
+  }
+
+  /** The machine the figures came from. */
+  static final class Machine {
+    private Machine() {
+    }
+
+    static Map<String, Object> describe(Settings settings) {
+      Map<String, Object> machine = new LinkedHashMap<>();
+      machine.put("date", Instant.now().toString());
+      machine.put("cores", Runtime.getRuntime().availableProcessors());
+      machine.put("cpu", cpuModel());
+      machine.put("memoryGiB", Math.round(totalMemoryKb() / 1048576.0));
+      machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+      machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+      machine.put("serviceJvm", String.join(" ", settings.serviceJvmOptions()));
+      machine.put("partitions", settings.partitions());
+      return machine;
+    }
+
+    private static String cpuModel() {
+      return lineOf("/proc/cpuinfo", "model name").replaceFirst("^model name\\s*:\\s*", "");
+    }
+
+    private static long totalMemoryKb() {
+      String line = lineOf("/proc/meminfo", "MemTotal");
+      return line.isEmpty() ? 0 : Long.parseLong(line.replaceAll("[^0-9]", ""));
+    }
+
+    private static String lineOf(String file, String prefix) {
+      try {
+        return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
+      } catch (IOException e) {
+        return "";
+      }
+    }
+  }
+}
