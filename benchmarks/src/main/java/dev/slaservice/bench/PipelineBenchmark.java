@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
@@ -25,7 +26,7 @@ public final class PipelineBenchmark {
   private final TicketMix mix;
   private final HttpLoad load;
   private final HttpLoad singleLoad;
-  private final java.util.concurrent.atomic.AtomicLong directlyAccepted = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong directlyAccepted = new AtomicLong();
   private StoredEvents stored;
 
   private PipelineBenchmark(Settings settings, BenchStack stack, Figures figures) {

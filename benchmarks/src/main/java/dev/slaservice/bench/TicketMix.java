@@ -1,5 +1,6 @@
 package dev.slaservice.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class TicketMix {
       List.of("NORMAL", "HIGH"), List.of("P1", "P2", "P3", "P4"), List.of("P1", "P2", "P3", "P4"),
       List.of("EMERGENCY", "HIGHLY_DEGRADED", "MEDIUM", "LOW"));
   /** Websoft9 Premium, High: a 10-minute response target on a 24x7 calendar. */
-  static final java.time.Duration DUE_TARGET = java.time.Duration.ofMinutes(10);
+  static final Duration DUE_TARGET = Duration.ofMinutes(10);
 
   private final int customers;
   private final String run;

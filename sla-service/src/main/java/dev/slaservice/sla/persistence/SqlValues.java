@@ -1,6 +1,14 @@
 package dev.slaservice.sla.persistence;
 
+import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /** Builds the VALUES list of a multi-row statement with numbered parameters (?1, ?2, …). */
 final class SqlValues {
@@ -40,8 +48,8 @@ final class SqlValues {
    * 128, 64, 32, 8): each statement then has one of ten shapes, whose SQL text is parsed once and
    * cached, where a statement per batch size would fill the query plan cache with large entries.
    */
-  static <T> java.util.List<java.util.List<T>> chunks(java.util.List<T> rows) {
-    java.util.List<java.util.List<T>> chunks = new java.util.ArrayList<>();
+  static <T> List<List<T>> chunks(List<T> rows) {
+    List<List<T>> chunks = new ArrayList<>();
     int from = 0;
     while (from < rows.size()) {
       int size = Math.min(MAX_ROWS, Integer.highestOneBit(rows.size() - from));
@@ -52,28 +60,28 @@ final class SqlValues {
   }
 
   /** Runs {@code statement} for each chunk of {@code rows}, one after the other. */
-  static <T> io.smallrye.mutiny.Uni<Void> inChunks(java.util.List<T> rows,
-      java.util.function.Function<java.util.List<T>, io.smallrye.mutiny.Uni<?>> statement) {
-    io.smallrye.mutiny.Uni<Void> chain = io.smallrye.mutiny.Uni.createFrom().voidItem();
-    for (java.util.List<T> chunk : chunks(rows)) {
+  static <T> Uni<Void> inChunks(List<T> rows,
+      Function<List<T>, Uni<?>> statement) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (List<T> chunk : chunks(rows)) {
       chain = chain.chain(() -> statement.apply(chunk)).replaceWithVoid();
     }
     return chain;
   }
 
   /** A timestamp column's value as the driver hands it over, as an instant; null stays null. */
-  static java.time.Instant instant(Object value) {
-    if (value == null || value instanceof java.time.Instant) {
-      return (java.time.Instant) value;
+  static Instant instant(Object value) {
+    if (value == null || value instanceof Instant) {
+      return (Instant) value;
     }
-    if (value instanceof java.time.OffsetDateTime odt) {
+    if (value instanceof OffsetDateTime odt) {
       return odt.toInstant();
     }
     if (value instanceof java.sql.Timestamp ts) {
       return ts.toInstant();
     }
-    if (value instanceof java.time.LocalDateTime ldt) {
-      return ldt.toInstant(java.time.ZoneOffset.UTC);
+    if (value instanceof LocalDateTime ldt) {
+      return ldt.toInstant(ZoneOffset.UTC);
     }
     throw new IllegalStateException("not a timestamp: " + value);
   }
