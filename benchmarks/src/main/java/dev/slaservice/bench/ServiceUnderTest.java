@@ -68,10 +68,6 @@ final class ServiceUnderTest implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
-  long pid() {
-    return process.pid();
-  }
-
   /** Resident set size of the service process, from /proc. */
   long rssBytes() {
     try {

@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** Builds the VALUES list of a multi-row statement with numbered parameters (?1, ?2, …). */
@@ -16,11 +18,17 @@ final class SqlValues {
   private SqlValues() {
   }
 
+  /** Built VALUES lists by template and row count; chunk sizes keep them to a few dozen. */
+  private static final Map<String, String> BUILT = new ConcurrentHashMap<>();
+
   /**
    * @param rowTemplate one row with {@code #} where each parameter goes, e.g. {@code (#, cast(# as jsonb))}
    */
   static String rows(String rowTemplate, int rows) {
-    int perRow = (int) rowTemplate.chars().filter(c -> c == '#').count();
+    return BUILT.computeIfAbsent(rows + ":" + rowTemplate, key -> build(rowTemplate, rows));
+  }
+
+  private static String build(String rowTemplate, int rows) {
     StringJoiner values = new StringJoiner(", ");
     int parameter = 1;
     for (int row = 0; row < rows; row++) {
@@ -33,9 +41,6 @@ final class SqlValues {
         }
       }
       values.add(sql);
-    }
-    if (parameter - 1 != perRow * rows) {
-      throw new IllegalStateException("parameter count mismatch");
     }
     return values.toString();
   }
@@ -60,8 +65,7 @@ final class SqlValues {
   }
 
   /** Runs {@code statement} for each chunk of {@code rows}, one after the other. */
-  static <T> Uni<Void> inChunks(List<T> rows,
-      Function<List<T>, Uni<?>> statement) {
+  static <T> Uni<Void> inChunks(List<T> rows, Function<List<T>, Uni<?>> statement) {
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (List<T> chunk : chunks(rows)) {
       chain = chain.chain(() -> statement.apply(chunk)).replaceWithVoid();

@@ -41,9 +41,6 @@ public class TimerStore {
     Uni<Void> delete = cleared.isEmpty() ? Uni.createFrom().voidItem()
         : session.createNativeQuery("delete from sla_timer where ticket_id in (:ids)")
             .setParameter("ids", (Collection<String>) cleared).executeUpdate().replaceWithVoid();
-    if (set.isEmpty()) {
-      return delete;
-    }
     return delete.chain(() -> SqlValues.inChunks(set, chunk -> upsert(session, chunk)));
   }
 
