@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,57 +25,116 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class CompensationStore {
 
-  /** Serialises compensation work per customer across transactions and instances. */
-  public Uni<Void> lockCustomer(Mutiny.Session session, String customerId) {
-    return session.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) locked", Integer.class)
-        .setParameter(1, "compensation:" + customerId).getSingleResult().replaceWithVoid();
+  /** Breaches are all compensation reads of a ticket's facts; other tickets' facts are not parsed. */
+  private static final String HAS_BREACH = "published @> cast('[{\"kind\": \"BREACH\"}]' as jsonb)";
+
+  /** What was published for one customer-month, to be saved. */
+  public record Saved(String customerId, YearMonth month, CompensationProjector.Published published) {
+  }
+
+  /**
+   * Serialises compensation work per customer across transactions and instances: every writer
+   * takes the customers' locks in one statement, in the order of their lock keys, so two writers
+   * cannot deadlock.
+   */
+  public Uni<Void> lockCustomers(Mutiny.Session session, Collection<String> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    // padded with repeats of the first id to a power of two, so the statement has few shapes
+    List<String> ids = new ArrayList<>(customerIds);
+    int rows = Integer.highestOneBit(ids.size() - 1) << 1;
+    while (ids.size() < Math.max(1, rows)) {
+      ids.add(ids.get(0));
+    }
+    var query = session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(k) from (select"
+        + " distinct hashtext('compensation:' || c) k from (values " + SqlValues.rows("(cast(# as text))", ids.size())
+        + ") customers (c) order by k) keys) locked", Long.class);
+    for (int p = 0; p < ids.size(); p++) {
+      query.setParameter(p + 1, ids.get(p));
+    }
+    return query.getSingleResult().replaceWithVoid();
   }
 
   public Uni<List<CustomerTicket>> tickets(Mutiny.Session session, String customerId) {
-    return session.createNativeQuery("select ticket_id, opened_at, excluded_reason, cast(published as text)"
-            + " from ticket_projection where customer_id = :customer and opened order by ticket_id", Object[].class)
-        .setParameter("customer", customerId)
+    return tickets(session, List.of(customerId)).map(tickets -> tickets.getOrDefault(customerId, List.of()));
+  }
+
+  /** The customers' opened tickets, by customer. */
+  public Uni<Map<String, List<CustomerTicket>>> tickets(Mutiny.Session session, Collection<String> customerIds) {
+    return session.createNativeQuery("select customer_id, ticket_id, opened_at, excluded_reason, case when "
+            + HAS_BREACH + " then cast(published as text) end from ticket_projection where customer_id in (:ids)"
+            + " and opened order by customer_id, ticket_id", Object[].class)
+        .setParameter("ids", customerIds)
         .getResultList()
-        .map(rows -> rows.stream().map(row -> new CustomerTicket((String) row[0], SqlValues.instant(row[1]),
-            ProjectionStore.readFacts((String) row[3]).stream().filter(SlaFact.Breach.class::isInstance)
-                .map(SlaFact.Breach.class::cast).toList(),
-            Optional.ofNullable((String) row[2]).map(ExclusionReason::valueOf))).toList());
+        .map(rows -> {
+          Map<String, List<CustomerTicket>> tickets = new HashMap<>();
+          for (Object[] row : rows) {
+            List<SlaFact.Breach> breaches = row[4] == null ? List.of() : ProjectionStore.readFacts((String) row[4])
+                .stream().filter(SlaFact.Breach.class::isInstance).map(SlaFact.Breach.class::cast).toList();
+            tickets.computeIfAbsent((String) row[0], c -> new ArrayList<>()).add(new CustomerTicket((String) row[1],
+                SqlValues.instant(row[2]), breaches, Optional.ofNullable((String) row[3]).map(ExclusionReason::valueOf)));
+          }
+          return tickets;
+        });
   }
 
   public Uni<List<Claim>> claims(Mutiny.Session session, String customerId) {
-    return session.createNativeQuery("select cast(payload as text) from event_store where customer_id = :customer"
-            + " and event_type = 'CompensationClaimed' order by seq", String.class)
-        .setParameter("customer", customerId)
-        .getResultList()
-        .map(rows -> rows.stream().map(json -> (CustomerEvent.CompensationClaimed) EventStore.parse(json))
-            .map(c -> new Claim(c.month(), c.occurredAt().toInstant())).toList());
+    return claims(session, List.of(customerId)).map(claims -> claims.getOrDefault(customerId, List.of()));
   }
 
-  /** Locks and returns what was published for each of the customer's months. */
-  public Uni<Map<YearMonth, CompensationProjector.Published>> published(Mutiny.Session session, String customerId) {
-    return session.createNativeQuery("select month, cast(published as text) from compensation_month"
-            + " where customer_id = :customer for update", Object[].class)
-        .setParameter("customer", customerId)
+  /** The customers' compensation claims, by customer, in the order they were stored. */
+  public Uni<Map<String, List<Claim>>> claims(Mutiny.Session session, Collection<String> customerIds) {
+    return session.createNativeQuery("select customer_id, cast(payload as text) from event_store"
+            + " where customer_id in (:ids) and event_type = 'CompensationClaimed' order by seq", Object[].class)
+        .setParameter("ids", customerIds)
         .getResultList()
         .map(rows -> {
-          Map<YearMonth, CompensationProjector.Published> published = new HashMap<>();
+          Map<String, List<Claim>> claims = new HashMap<>();
           for (Object[] row : rows) {
-            published.put(YearMonth.parse((String) row[0]), read((String) row[1]));
+            CustomerEvent.CompensationClaimed claimed = (CustomerEvent.CompensationClaimed) EventStore.parse(
+                (String) row[1]);
+            claims.computeIfAbsent((String) row[0], c -> new ArrayList<>())
+                .add(new Claim(claimed.month(), claimed.occurredAt().toInstant()));
+          }
+          return claims;
+        });
+  }
+
+  /** Locks and returns what was published for each month of each customer. */
+  public Uni<Map<String, Map<YearMonth, CompensationProjector.Published>>> published(
+      Mutiny.Session session, Collection<String> customerIds) {
+    return session.createNativeQuery("select customer_id, month, cast(published as text) from compensation_month"
+            + " where customer_id in (:ids) order by customer_id, month for update", Object[].class)
+        .setParameter("ids", customerIds)
+        .getResultList()
+        .map(rows -> {
+          Map<String, Map<YearMonth, CompensationProjector.Published>> published = new HashMap<>();
+          for (Object[] row : rows) {
+            published.computeIfAbsent((String) row[0], c -> new HashMap<>())
+                .put(YearMonth.parse((String) row[1]), read((String) row[2]));
           }
           return published;
         });
   }
 
-  public Uni<Void> save(Mutiny.Session session, String customerId, YearMonth month,
-                        CompensationProjector.Published published, Instant now) {
-    return session.createNativeQuery("insert into compensation_month (customer_id, month, published, updated_at)"
-            + " values (?1, ?2, cast(cast(?3 as text) as jsonb), ?4) on conflict (customer_id, month) do update"
-            + " set published = excluded.published, updated_at = excluded.updated_at")
-        .setParameter(1, customerId)
-        .setParameter(2, month.toString())
-        .setParameter(3, write(published))
-        .setParameter(4, now.atOffset(ZoneOffset.UTC))
-        .executeUpdate().replaceWithVoid();
+  public Uni<Void> save(Mutiny.Session session, List<Saved> months, Instant now) {
+    return SqlValues.inChunks(months, chunk -> saveChunk(session, chunk, now));
+  }
+
+  private Uni<Integer> saveChunk(Mutiny.Session session, List<Saved> months, Instant now) {
+    var query = session.createNativeQuery("insert into compensation_month (customer_id, month, published, updated_at)"
+        + " values " + SqlValues.rows("(#, #, cast(cast(# as text) as jsonb), #)", months.size())
+        + " on conflict (customer_id, month) do update"
+        + " set published = excluded.published, updated_at = excluded.updated_at");
+    int p = 1;
+    for (Saved saved : months) {
+      query.setParameter(p++, saved.customerId());
+      query.setParameter(p++, saved.month().toString());
+      query.setParameter(p++, write(saved.published()));
+      query.setParameter(p++, now.atOffset(ZoneOffset.UTC));
+    }
+    return query.executeUpdate();
   }
 
   private static CompensationProjector.Published read(String json) {

@@ -17,6 +17,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Re-computes customers' monthly statements in the caller's transaction and writes to the outbox
- * what billing has not been told yet. Customers are locked one by one in id order.
+ * what billing has not been told yet.
  */
 @ApplicationScoped
 public class CompensationUpdater {
@@ -52,47 +53,72 @@ public class CompensationUpdater {
                 .map(claims -> new CustomerBooks(subscriptions.getOrDefault(customerId, List.of()), tickets, claims))));
   }
 
-  /** In REBUILD mode a month with no record of what was published is restored without publishing. */
+  /**
+   * Re-computes the customers' statements: all of them are locked first, then read and written
+   * {@value #GROUP} customers at a time, a few statements per group whatever its size.
+   * In REBUILD mode a month with no record of what was published is restored without publishing.
+   */
   public Uni<Void> refresh(Mutiny.Session session, Collection<String> customerIds, PolicyCatalog catalog,
                            Instant now, ProjectionUpdater.Mode mode) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (String customer : new TreeSet<>(customerIds)) {
-      chain = chain.chain(() -> refreshOne(session, customer, catalog, now, mode));
+    if (customerIds.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<String> ids = List.copyOf(new TreeSet<>(customerIds));
+    CompensationLedger ledger = new CompensationLedger(catalog);
+    Uni<Void> chain = store.lockCustomers(session, ids);
+    for (int from = 0; from < ids.size(); from += GROUP) {
+      List<String> group = ids.subList(from, Math.min(ids.size(), from + GROUP));
+      chain = chain.chain(() -> refreshGroup(session, group, ledger, now, mode));
     }
     return chain;
   }
 
-  private Uni<Void> refreshOne(Mutiny.Session session, String customerId, PolicyCatalog catalog, Instant now,
-                               ProjectionUpdater.Mode mode) {
-    CompensationLedger ledger = new CompensationLedger(catalog);
-    return store.lockCustomer(session, customerId)
-        .chain(() -> books(session, customerId))
-        .chain(books -> store.published(session, customerId).chain(published -> {
-          TreeSet<YearMonth> months = new TreeSet<>(published.keySet());
-          months.addAll(CompensationLedger.monthsWithActivity(books.subscriptions(), books.tickets(), books.claims()));
-          List<Outbox.Entry> records = new ArrayList<>();
-          Uni<Void> saves = Uni.createFrom().voidItem();
-          for (YearMonth month : months) {
-            Optional<Statement> statement = ledger.statement(customerId, month, books.subscriptions(), books.tickets(),
-                books.claims());
-            if (statement.isEmpty()) {
-              continue;
-            }
-            CompensationProjector.Transition transition = CompensationProjector.advance(
-                published.getOrDefault(month, CompensationProjector.Published.nothing()), statement.get(), now);
-            if (mode == ProjectionUpdater.Mode.LIVE || published.containsKey(month)) {
-              for (CompensationEvent event : transition.outgoing()) {
-                LOG.infof("customer %s %s: %s (id %s)", customerId, month, event.typeName(), event.id());
-                records.add(Outbox.Entry.pending(Topics.SLA_COMPENSATIONS, customerId, event.id(), event.typeName(),
-                    CompensationEventCodec.write(event), now));
-              }
-            }
-            if (!transition.published().equals(published.get(month))) {
-              saves = saves.chain(() -> store.save(session, customerId, month, transition.published(), now));
-            }
-          }
-          return saves.chain(() -> outbox.add(session, records));
-        }));
+  /** Customers read and written together: bounded, since each brings all of its tickets. */
+  static final int GROUP = 32;
+
+  private Uni<Void> refreshGroup(Mutiny.Session session, List<String> customers, CompensationLedger ledger,
+                                 Instant now, ProjectionUpdater.Mode mode) {
+    return eventStore.subscriptions(session, customers)
+        .chain(subscriptions -> store.tickets(session, customers)
+            .chain(tickets -> store.claims(session, customers)
+                .chain(claims -> store.published(session, customers).chain(published -> {
+                  List<CompensationStore.Saved> saves = new ArrayList<>();
+                  List<Outbox.Entry> records = new ArrayList<>();
+                  for (String customer : customers) {
+                    CustomerBooks books = new CustomerBooks(subscriptions.getOrDefault(customer, List.of()),
+                        tickets.getOrDefault(customer, List.of()), claims.getOrDefault(customer, List.of()));
+                    advance(ledger, customer, books, published.getOrDefault(customer, Map.of()), now, mode, saves,
+                        records);
+                  }
+                  return store.save(session, saves, now).chain(() -> outbox.add(session, records));
+                }))));
+  }
+
+  private static void advance(CompensationLedger ledger, String customerId, CustomerBooks books,
+                              Map<YearMonth, CompensationProjector.Published> published, Instant now,
+                              ProjectionUpdater.Mode mode, List<CompensationStore.Saved> saves,
+                              List<Outbox.Entry> records) {
+    TreeSet<YearMonth> months = new TreeSet<>(published.keySet());
+    months.addAll(CompensationLedger.monthsWithActivity(books.subscriptions(), books.tickets(), books.claims()));
+    for (YearMonth month : months) {
+      Optional<Statement> statement = ledger.statement(customerId, month, books.subscriptions(), books.tickets(),
+          books.claims());
+      if (statement.isEmpty()) {
+        continue;
+      }
+      CompensationProjector.Transition transition = CompensationProjector.advance(
+          published.getOrDefault(month, CompensationProjector.Published.nothing()), statement.get(), now);
+      if (mode == ProjectionUpdater.Mode.LIVE || published.containsKey(month)) {
+        for (CompensationEvent event : transition.outgoing()) {
+          LOG.infof("customer %s %s: %s (id %s)", customerId, month, event.typeName(), event.id());
+          records.add(Outbox.Entry.pending(Topics.SLA_COMPENSATIONS, customerId, event.id(), event.typeName(),
+              CompensationEventCodec.write(event), now));
+        }
+      }
+      if (!transition.published().equals(published.get(month))) {
+        saves.add(new CompensationStore.Saved(customerId, month, transition.published()));
+      }
+    }
   }
 
   /** A month's statement as it stands, computed from the books without locking. */
