@@ -2,6 +2,7 @@ package dev.slaservice.sla.persistence;
 
 import dev.slaservice.sla.config.Background;
 import dev.slaservice.sla.config.ServiceClock;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -130,8 +131,8 @@ public class ProjectionRebuild {
   }
 
   private Uni<Void> replayChunks() {
-    return walk("", after -> sessions.withTransaction((session, tx) -> ticketChunk(session, after)), this::ticketsDone)
-        .chain(() -> walk("", after -> sessions.withTransaction((session, tx) -> customerChunk(session, after)),
+    return walk(after -> sessions.withTransaction((session, tx) -> ticketChunk(session, after)), this::ticketsDone)
+        .chain(() -> walk(after -> sessions.withTransaction((session, tx) -> customerChunk(session, after)),
             this::customersDone));
   }
 
@@ -142,16 +143,25 @@ public class ProjectionRebuild {
         .chain(() -> session.createNativeQuery("delete from sla_timer").executeUpdate())
         .chain(() -> session.createNativeQuery("delete from compensation_month").executeUpdate())
         .chain(() -> session.createNativeQuery("delete from ticket_projection").executeUpdate())
-        .chain(() -> walk("", after -> ticketChunk(session, after), this::ticketsDone))
-        .chain(() -> walk("", after -> customerChunk(session, after), this::customersDone)));
+        .chain(() -> walk(after -> ticketChunk(session, after), this::ticketsDone))
+        .chain(() -> walk(after -> customerChunk(session, after), this::customersDone)));
   }
 
-  /** Runs {@code chunk} from the start of the ids, then after the last id of each full chunk, to the end. */
-  private Uni<Void> walk(String after, Function<String, Uni<List<String>>> chunk, Consumer<Integer> done) {
-    return chunk.apply(after).chain(ids -> {
-      done.accept(ids.size());
-      return ids.size() < CHUNK ? Uni.createFrom().voidItem() : walk(ids.get(ids.size() - 1), chunk, done);
-    });
+  /**
+   * Runs {@code chunk} from the start of the ids, then after the last id of each full chunk, to the
+   * end: a loop, not a chain of nested continuations, so nothing of a finished chunk is kept.
+   */
+  private static Uni<Void> walk(Function<String, Uni<List<String>>> chunk, Consumer<Integer> done) {
+    AtomicReference<String> after = new AtomicReference<>("");
+    return Multi.createBy().repeating()
+        .uni(() -> chunk.apply(after.get()).invoke(ids -> {
+          done.accept(ids.size());
+          if (!ids.isEmpty()) {
+            after.set(ids.get(ids.size() - 1));
+          }
+        }))
+        .whilst(ids -> ids.size() == CHUNK)
+        .onItem().ignoreAsUni();
   }
 
   private Uni<List<String>> ticketChunk(Mutiny.Session session, String after) {
