@@ -7,7 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -89,35 +90,57 @@ final class HttpLoad {
     return new Result(accepted.get() * eventsPerBody, accepted.get(), refused.get(), took, latencies);
   }
 
-  /** {@code perSecond} requests a second for {@code duration}, each body from {@code body}. */
+  /** Connections the open loop keeps at most, as a load balancer in front of the service would. */
+  static final int OPEN_LOOP_CONNECTIONS = 64;
+
+  /**
+   * {@code perSecond} requests a second for {@code duration}, each body from {@code body}, over at
+   * most {@value #OPEN_LOOP_CONNECTIONS} connections. A request that finds every connection busy
+   * waits for one, and that wait counts in its latency.
+   */
   Result openLoop(Supplier<String> body, int eventsPerBody, int perSecond, Duration duration) {
     Latencies latencies = new Latencies();
     AtomicLong accepted = new AtomicLong();
     AtomicLong refused = new AtomicLong();
     long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
     long total = duration.toSeconds() * perSecond;
-    List<CompletableFuture<?>> answers = new ArrayList<>();
+    ExecutorService connections = Executors.newFixedThreadPool(OPEN_LOOP_CONNECTIONS);
     long start = System.nanoTime();
-    for (long i = 0; i < total; i++) {
-      long due = start + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
+    try {
+      for (long i = 0; i < total; i++) {
+        long due = start + i * interval;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        String json = body.get();
+        connections.execute(() -> {
+          int status = post(json);
+          latencies.record((System.nanoTime() - due) / 1000);
+          if (status == 202) {
+            accepted.incrementAndGet();
+            totalAccepted.addAndGet(eventsPerBody);
+          } else {
+            refused.incrementAndGet();
+          }
+        });
       }
-      answers.add(http.sendAsync(request(body.get()), HttpResponse.BodyHandlers.discarding())
-          .whenComplete((response, failure) -> {
-            latencies.record((System.nanoTime() - due) / 1000);
-            if (failure == null && response.statusCode() == 202) {
-              accepted.incrementAndGet();
-              totalAccepted.addAndGet(eventsPerBody);
-            } else {
-              refused.incrementAndGet();
-            }
-          }));
+    } finally {
+      connections.shutdown();
+      awaitTermination(connections);
     }
-    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     return new Result(accepted.get() * eventsPerBody, accepted.get(), refused.get(), took, latencies);
+  }
+
+  private static void awaitTermination(ExecutorService executor) {
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.MINUTES)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private int post(String json) {
