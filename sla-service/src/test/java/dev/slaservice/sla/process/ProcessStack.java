@@ -19,6 +19,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -43,10 +52,15 @@ final class ProcessStack implements AutoCloseable {
   }
 
   static ProcessStack start(String name, boolean kafkaAsProcess) {
+    return start(name, kafkaAsProcess, 3);
+  }
+
+  /** A stack whose topics have {@code partitions} partitions each. */
+  static ProcessStack start(String name, boolean kafkaAsProcess, int partitions) {
     try {
       ProcessStack stack = new ProcessStack(Files.createTempDirectory("sla-" + name), kafkaAsProcess);
       stack.startKafka();
-      stack.kafka.createTopics(Topics.ALL, 3);
+      stack.kafka.createTopics(Topics.ALL, partitions);
       stack.startPostgres();
       return stack;
     } catch (IOException e) {
@@ -98,6 +112,25 @@ final class ProcessStack implements AutoCloseable {
   /** Everything committed to a topic, read with isolation.level=read_committed. */
   List<ConsumerRecord<String, String>> read(String topic) {
     return TopicSnapshot.read(kafka.bootstrapServers(), topic);
+  }
+
+  /** The ticket-events partitions each member of the consumer group holds, by the member's client id. */
+  Map<String, Set<Integer>> assignments(String groupId) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).all().get(20, TimeUnit.SECONDS)
+          .get(groupId);
+      Map<String, Set<Integer>> assignments = new TreeMap<>();
+      for (MemberDescription member : group.members()) {
+        member.assignment().topicPartitions().stream().filter(p -> p.topic().equals(Topics.TICKET_EVENTS))
+            .forEach(p -> assignments.computeIfAbsent(member.clientId(), c -> new TreeSet<>()).add(p.partition()));
+      }
+      return assignments;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not describe consumer group " + groupId, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   Set<String> storedEventIds() {
