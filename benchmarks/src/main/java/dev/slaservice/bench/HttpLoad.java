@@ -58,9 +58,7 @@ final class HttpLoad {
    */
   Result closedLoop(Supplier<String> body, int eventsPerBody, int workers, BooleanSupplier stop,
                     BooleanSupplier hold) {
-    Latencies latencies = new Latencies();
-    AtomicLong accepted = new AtomicLong();
-    AtomicLong refused = new AtomicLong();
+    Tally tally = new Tally(eventsPerBody);
     long start = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
@@ -72,22 +70,14 @@ final class HttpLoad {
           }
           String json = body.get();
           long sent = System.nanoTime();
-          int status = post(json);
-          latencies.record((System.nanoTime() - sent) / 1000);
-          if (status == 202) {
-            accepted.incrementAndGet();
-            totalAccepted.addAndGet(eventsPerBody);
-          } else {
-            refused.incrementAndGet();
-          }
+          tally.answer(post(json), sent);
         }
       }, "load-" + i);
       worker.start();
       threads.add(worker);
     }
     threads.forEach(HttpLoad::join);
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    return new Result(accepted.get() * eventsPerBody, accepted.get(), refused.get(), took, latencies);
+    return tally.result(start);
   }
 
   /** Connections the open loop keeps at most, as a load balancer in front of the service would. */
@@ -99,9 +89,7 @@ final class HttpLoad {
    * waits for one, and that wait counts in its latency.
    */
   Result openLoop(Supplier<String> body, int eventsPerBody, int perSecond, Duration duration) {
-    Latencies latencies = new Latencies();
-    AtomicLong accepted = new AtomicLong();
-    AtomicLong refused = new AtomicLong();
+    Tally tally = new Tally(eventsPerBody);
     long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
     long total = duration.toSeconds() * perSecond;
     ExecutorService connections = Executors.newFixedThreadPool(OPEN_LOOP_CONNECTIONS);
@@ -114,23 +102,40 @@ final class HttpLoad {
           LockSupport.parkNanos(wait);
         }
         String json = body.get();
-        connections.execute(() -> {
-          int status = post(json);
-          latencies.record((System.nanoTime() - due) / 1000);
-          if (status == 202) {
-            accepted.incrementAndGet();
-            totalAccepted.addAndGet(eventsPerBody);
-          } else {
-            refused.incrementAndGet();
-          }
-        });
+        connections.execute(() -> tally.answer(post(json), due));
       }
     } finally {
       connections.shutdown();
       awaitTermination(connections);
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    return new Result(accepted.get() * eventsPerBody, accepted.get(), refused.get(), took, latencies);
+    return tally.result(start);
+  }
+
+  /** One run's answers: latency from {@code since} of each, accepted and refused counts. */
+  private final class Tally {
+    private final int eventsPerBody;
+    private final Latencies latencies = new Latencies();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+
+    Tally(int eventsPerBody) {
+      this.eventsPerBody = eventsPerBody;
+    }
+
+    void answer(int status, long sinceNanos) {
+      latencies.record((System.nanoTime() - sinceNanos) / 1000);
+      if (status == 202) {
+        accepted.incrementAndGet();
+        totalAccepted.addAndGet(eventsPerBody);
+      } else {
+        refused.incrementAndGet();
+      }
+    }
+
+    Result result(long startNanos) {
+      Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+      return new Result(accepted.get() * eventsPerBody, accepted.get(), refused.get(), took, latencies);
+    }
   }
 
   private static void awaitTermination(ExecutorService executor) {

@@ -1,6 +1,7 @@
 package dev.slaservice.sla.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.InboundEventCodec;
@@ -103,17 +104,40 @@ final class DeadlineStream {
     return requests;
   }
 
-  static int eventCount(Map<String, List<InboundEvent>> tickets) {
+  private static int eventCount(Map<String, List<InboundEvent>> tickets) {
     return tickets.values().stream().mapToInt(List::size).sum();
   }
 
-  static Instant lastResponseDeadline(Map<String, List<InboundEvent>> tickets) {
+  private static Instant lastResponseDeadline(Map<String, List<InboundEvent>> tickets) {
     return tickets.values().stream().map(events -> events.get(0).occurredAt().toInstant())
         .max(Instant::compareTo).orElseThrow().plus(Duration.ofMinutes(10));
   }
 
+  /**
+   * Waits until every accepted event is stored and every deadline has passed with its timer fired
+   * and the outbox relayed, then checks: the stored events are exactly the accepted ones, once
+   * each; no id was published twice; the breaches standing on sla-breaches are the ones the
+   * events call for.
+   */
+  static void assertAppliedOnce(ProcessStack stack, Map<String, List<InboundEvent>> tickets, Set<String> accepted,
+                                Duration within) {
+    int expectedEvents = eventCount(tickets);
+    assertThat(accepted).hasSize(expectedEvents);
+    await().atMost(within).until(() -> stack.count("select count(*) from event_store") >= expectedEvents);
+    assertThat(stack.storedEventIds()).as("stored event ids").isEqualTo(accepted);
+    assertThat(stack.count("select count(*) from event_store")).as("stored events").isEqualTo(expectedEvents);
+
+    Instant lastDeadline = lastResponseDeadline(tickets);
+    await().atMost(within).until(() -> Instant.now().isAfter(lastDeadline.plusSeconds(2))
+        && stack.count("select count(*) from sla_timer where due_at < now()") == 0
+        && stack.count("select count(*) from outbox") == 0);
+    assertNothingPublishedTwice(stack);
+    assertThat(publishedBreaches(stack)).as("breaches standing on sla-breaches")
+        .isEqualTo(expectedBreaches(tickets, Instant.now()));
+  }
+
   /** (ticket, metric) of every clock the events breach, by the same domain rules the service runs. */
-  static Set<String> expectedBreaches(Map<String, List<InboundEvent>> tickets, Instant now) {
+  private static Set<String> expectedBreaches(Map<String, List<InboundEvent>> tickets, Instant now) {
     SlaEvaluator evaluator = new SlaEvaluator(new BuiltInCatalog());
     Set<String> breached = new HashSet<>();
     tickets.forEach((ticket, events) -> evaluator.evaluate(ticket,
@@ -124,7 +148,7 @@ final class DeadlineStream {
   }
 
   /** (ticket, metric) whose breaches outnumber their retractions on sla-breaches; fails on a negative count. */
-  static Set<String> publishedBreaches(ProcessStack stack) {
+  private static Set<String> publishedBreaches(ProcessStack stack) {
     Map<String, Integer> standing = new HashMap<>();
     for (ConsumerRecord<String, String> record : stack.read(Topics.SLA_BREACHES)) {
       SlaEvent event = SlaEventCodec.read(record.value());
@@ -137,7 +161,7 @@ final class DeadlineStream {
   }
 
   /** No integration event id appears twice on any output topic (read_committed). */
-  static void assertNothingPublishedTwice(ProcessStack stack) {
+  private static void assertNothingPublishedTwice(ProcessStack stack) {
     for (String topic : List.of(Topics.SLA_BREACHES, Topics.SLA_WARNINGS, Topics.SLA_CLOCKS, Topics.SLA_COMPENSATIONS)) {
       Map<String, Long> perId = stack.read(topic).stream().collect(Collectors.groupingBy(DeadlineStream::ceId,
           Collectors.counting()));

@@ -113,19 +113,7 @@ class ScaleOutIT {
         instances.get("instance-a").uri("").toString(), instances.get("instance-b").uri("").toString(),
         instances.get("instance-c").uri("").toString());
 
-    int expectedEvents = DeadlineStream.eventCount(tickets);
-    assertThat(accepted).hasSize(expectedEvents);
-    await().atMost(Duration.ofMinutes(5)).until(() -> stack.count("select count(*) from event_store") >= expectedEvents);
-    assertThat(stack.storedEventIds()).as("stored event ids").isEqualTo(accepted);
-    assertThat(stack.count("select count(*) from event_store")).as("stored events").isEqualTo(expectedEvents);
-
-    Instant lastDeadline = DeadlineStream.lastResponseDeadline(tickets);
-    await().atMost(Duration.ofMinutes(5)).until(() -> Instant.now().isAfter(lastDeadline.plusSeconds(2))
-        && stack.count("select count(*) from sla_timer where due_at < now()") == 0
-        && stack.count("select count(*) from outbox") == 0);
-    DeadlineStream.assertNothingPublishedTwice(stack);
-    assertThat(DeadlineStream.publishedBreaches(stack)).as("breaches standing on sla-breaches")
-        .isEqualTo(DeadlineStream.expectedBreaches(tickets, Instant.now()));
+    DeadlineStream.assertAppliedOnce(stack, tickets, accepted, Duration.ofMinutes(5));
 
     assertOpsApiAnswersAlike(tickets);
 
