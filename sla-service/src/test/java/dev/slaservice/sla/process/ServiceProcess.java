@@ -25,12 +25,24 @@ final class ServiceProcess implements AutoCloseable {
   private static final String HELPDESK = Tokens.of("helpdesk");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  /** How the service process is started from its settings and HTTP port. */
+  interface Launch {
+    ProcessBuilder process(Map<String, String> settings, int port);
+  }
+
+  private final Launch launch;
   private final Map<String, String> settings;
   private final Path log;
   private final int port = FreePorts.next();
   private Process process;
 
+  /** The packaged service run by this test JVM's java, settings as system properties. */
   ServiceProcess(Map<String, String> settings, Path log) {
+    this(ServiceProcess::packagedJar, settings, log);
+  }
+
+  ServiceProcess(Launch launch, Map<String, String> settings, Path log) {
+    this.launch = launch;
     this.settings = settings;
     this.log = log;
   }
@@ -40,6 +52,16 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   void start() {
+    try {
+      process = launch.process(settings, port).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(this::ready);
+  }
+
+  private static ProcessBuilder packagedJar(Map<String, String> settings, int port) {
     Path jar = Path.of(System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar"));
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: this test runs after the package phase");
@@ -53,13 +75,7 @@ final class ServiceProcess implements AutoCloseable {
     command.add("-Dquarkus.http.port=" + port);
     command.add("-jar");
     command.add(jar.toString());
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(this::ready);
+    return new ProcessBuilder(command);
   }
 
   /** The readiness answer: 200 when UP, 503 when DOWN, -1 when the service did not answer. */
