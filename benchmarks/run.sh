@@ -8,7 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 echo "[bench] building"
-./mvnw -B -q -DskipTests install
+./mvnw -B -q -DskipTests -Dimage.skip install
 ./mvnw -B -q -pl benchmarks dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 exec java -Xmx2g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" "$@" \

@@ -8,7 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 echo "[local-stack] building (first time: a few minutes while Maven fetches dependencies)"
-./mvnw -B -q -DskipTests install
+./mvnw -B -q -DskipTests -Dimage.skip install
 ./mvnw -B -q -pl deploy/local-stack dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 exec java -cp "deploy/local-stack/target/classes:$(cat deploy/local-stack/target/classpath.txt)" \

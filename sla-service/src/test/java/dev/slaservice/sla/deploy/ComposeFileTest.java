@@ -39,18 +39,19 @@ class ComposeFileTest {
 
   private static List<String> instances() {
     return services.entrySet().stream()
-        .filter(s -> String.valueOf(s.getValue().get("command")).contains("quarkus-run.jar"))
+        .filter(s -> String.valueOf(s.getValue().get("image")).startsWith("sla-service:"))
         .map(Map.Entry::getKey).sorted().toList();
   }
 
   @Test
-  void runsTwoInstancesOfThePackagedServiceOnTheirOwnPorts() {
+  void runsTwoInstancesOfTheImageTheBuildWritesOnTheirOwnPorts() {
     assertThat(instances()).containsExactly("sla-service-1", "sla-service-2");
     assertThat(instances().stream().map(i -> services.get(i).get("ports")).distinct()).hasSize(2);
     instances().forEach(instance -> {
-      assertThat(services.get(instance).get("volumes").toString())
-          .contains("../sla-service/target/quarkus-app:/deployments");
+      assertThat(services.get(instance).get("image")).isEqualTo(System.getProperty("service.image.name"));
       assertThat(services.get(instance).get("mem_limit")).isEqualTo("512m");
+      assertThat(services.get(instance).get("read_only")).isEqualTo(true);
+      assertThat(services.get(instance).get("tmpfs").toString()).contains("/tmp");
     });
   }
 

@@ -158,11 +158,14 @@ class ManifestsTest {
     }
 
     @Test
-    void hasTheMemoryTheJvmSettingsAreSizedFor() {
+    void hasTheMemoryTheImagesJvmSettingsAreSizedFor() {
       assertThat(container.getResources().getLimits().get("memory")).isEqualTo(new Quantity("512Mi"));
       assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
-      assertThat(named(ConfigMap.class, "sla-service").getData().get("JAVA_TOOL_OPTIONS"))
-          .contains("-XX:MaxRAMPercentage=45");
+    }
+
+    @Test
+    void runsTheImageTheBuildWrites() {
+      assertThat(container.getImage()).endsWith("/" + System.getProperty("service.image.name"));
     }
 
     @Test
