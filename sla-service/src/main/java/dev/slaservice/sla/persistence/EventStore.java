@@ -10,7 +10,6 @@ import dev.slaservice.sla.domain.policy.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,32 +21,28 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class EventStore {
 
+  /** In the batch's order, so that seq follows it. */
   private static final String INSERT = "insert into event_store (event_id, event_type, ticket_id, customer_id,"
-      + " occurred_at, recorded_at, kafka_partition, kafka_offset, payload) values ";
-  private static final String ROW = "(#, #, #, #, #, #, #, #, cast(cast(# as text) as jsonb))";
+      + " occurred_at, recorded_at, kafka_partition, kafka_offset, payload)"
+      + " select event_id, event_type, ticket_id, customer_id, cast(occurred_at as timestamptz),"
+      + " cast(recorded_at as timestamptz), cast(kafka_partition as integer), cast(kafka_offset as bigint),"
+      + " cast(payload as jsonb) from " + ColumnArrays.unnest("event_id", "event_type", "ticket_id", "customer_id",
+      "occurred_at", "recorded_at", "kafka_partition", "kafka_offset", "payload")
+      + " order by r.ord on conflict (event_id) do nothing";
 
-  /** Appends the events that are not stored yet. */
+  /** Appends the events that are not stored yet, in one statement. */
   public Uni<Void> append(Mutiny.Session session, List<ConsumedEvent> events, Instant recordedAt) {
-    return SqlValues.inChunks(events, chunk -> insert(session, chunk, recordedAt));
-  }
-
-  private Uni<Void> insert(Mutiny.Session session, List<ConsumedEvent> chunk, Instant recordedAt) {
-    var query = session.createNativeQuery(INSERT + SqlValues.rows(ROW, chunk.size())
-        + " on conflict (event_id) do nothing");
-    int p = 1;
-    for (ConsumedEvent consumed : chunk) {
-      InboundEvent event = consumed.event();
-      query.setParameter(p++, event.eventId());
-      query.setParameter(p++, event.eventType().wireName());
-      query.setParameter(p++, event instanceof TicketEvent t ? t.ticketId() : null);
-      query.setParameter(p++, customerOf(event));
-      query.setParameter(p++, event.occurredAt().toInstant().atOffset(ZoneOffset.UTC));
-      query.setParameter(p++, recordedAt.atOffset(ZoneOffset.UTC));
-      query.setParameter(p++, consumed.partition());
-      query.setParameter(p++, consumed.offset());
-      query.setParameter(p++, InboundEventCodec.write(event));
+    if (events.isEmpty()) {
+      return Uni.createFrom().voidItem();
     }
-    return query.executeUpdate().replaceWithVoid();
+    ColumnArrays rows = new ColumnArrays(9, events.size());
+    for (ConsumedEvent consumed : events) {
+      InboundEvent event = consumed.event();
+      rows.add(event.eventId(), event.eventType().wireName(), event instanceof TicketEvent t ? t.ticketId() : null,
+          customerOf(event), event.occurredAt(), recordedAt, consumed.partition(), consumed.offset(),
+          InboundEventCodec.write(event));
+    }
+    return rows.bind(session.createNativeQuery(INSERT)).executeUpdate().replaceWithVoid();
   }
 
   private static String customerOf(InboundEvent event) {

@@ -3,7 +3,6 @@ package dev.slaservice.sla.persistence;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -21,23 +20,20 @@ public class Outbox {
     }
   }
 
+  /** Adds the entries in one statement, their ids in the order given (the relay publishes in id order). */
   public Uni<Void> add(Mutiny.Session session, List<Entry> entries) {
-    return SqlValues.inChunks(entries, chunk -> insert(session, chunk));
-  }
-
-  private Uni<Integer> insert(Mutiny.Session session, List<Entry> entries) {
-    var query = session.createNativeQuery("insert into outbox (topic, record_key, event_id, event_type, payload,"
-        + " created_at) values " + SqlValues.rows("(#, #, #, #, #, #)", entries.size()));
-    int p = 1;
-    for (Entry entry : entries) {
-      query.setParameter(p++, entry.topic());
-      query.setParameter(p++, entry.key());
-      query.setParameter(p++, entry.eventId());
-      query.setParameter(p++, entry.eventType());
-      query.setParameter(p++, entry.payload());
-      query.setParameter(p++, entry.createdAt().atOffset(ZoneOffset.UTC));
+    if (entries.isEmpty()) {
+      return Uni.createFrom().voidItem();
     }
-    return query.executeUpdate();
+    ColumnArrays columns = new ColumnArrays(6, entries.size());
+    entries.forEach(entry -> columns.add(entry.topic(), entry.key(), entry.eventId(), entry.eventType(),
+        entry.payload(), entry.createdAt()));
+    return columns.bind(session.createNativeQuery("insert into outbox (topic, record_key, event_id, event_type,"
+            + " payload, created_at) select topic, record_key, event_id, event_type, payload,"
+            + " cast(created_at as timestamptz) from "
+            + ColumnArrays.unnest("topic", "record_key", "event_id", "event_type", "payload", "created_at")
+            + " order by r.ord"))
+        .executeUpdate().replaceWithVoid();
   }
 
   /** The oldest pending records; only the relay that holds the lead reads them. */

@@ -10,7 +10,6 @@ import dev.slaservice.sla.domain.sla.TicketSla;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -30,9 +29,14 @@ public class ProjectionStore {
   };
   private static final String UPSERT = "insert into ticket_projection (ticket_id, opened, customer_id, plan_id,"
       + " plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,"
-      + " excluded_reason, at_risk_from, due_at) values ";
-  private static final String ROW =
-      "(#, #, #, #, #, #, #, #, #, cast(cast(# as text) as jsonb), cast(cast(# as text) as jsonb), #, #, #, #, #)";
+      + " excluded_reason, at_risk_from, due_at)"
+      + " select ticket_id, cast(opened as boolean), customer_id, plan_id, cast(plan_version as integer), priority,"
+      + " cast(opened_at as timestamptz), status, cast(next_deadline as timestamptz), cast(clocks as jsonb),"
+      + " cast(published as jsonb), cast(event_count as integer), cast(updated_at as timestamptz), excluded_reason,"
+      + " cast(at_risk_from as timestamptz), cast(due_at as timestamptz) from "
+      + ColumnArrays.unnest("ticket_id", "opened", "customer_id", "plan_id", "plan_version", "priority", "opened_at",
+      "status", "next_deadline", "clocks", "published", "event_count", "updated_at", "excluded_reason", "at_risk_from",
+      "due_at");
   private static final String ON_CONFLICT = " on conflict (ticket_id) do update set opened = excluded.opened,"
       + " customer_id = excluded.customer_id, plan_id = excluded.plan_id, plan_version = excluded.plan_version,"
       + " priority = excluded.priority, opened_at = excluded.opened_at, status = excluded.status,"
@@ -72,34 +76,24 @@ public class ProjectionStore {
         .setParameter("ids", customerIds).getResultList();
   }
 
+  /** Writes the rows in one statement; a ticket appears at most once among them. */
   public Uni<Void> upsert(Mutiny.Session session, List<Row> rows) {
-    return SqlValues.inChunks(rows, chunk -> upsertChunk(session, chunk));
-  }
-
-  private Uni<Integer> upsertChunk(Mutiny.Session session, List<Row> rows) {
-    var query = session.createNativeQuery(UPSERT + SqlValues.rows(ROW, rows.size()) + ON_CONFLICT);
-    int p = 1;
+    if (rows.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    ColumnArrays columns = new ColumnArrays(16, rows.size());
     for (Row row : rows) {
       TicketSla sla = row.sla();
-      query.setParameter(p++, sla.ticketId());
-      query.setParameter(p++, sla.opened());
-      query.setParameter(p++, sla.customerId());
-      query.setParameter(p++, sla.planId());
-      query.setParameter(p++, sla.opened() ? sla.planVersion() : null);
-      query.setParameter(p++, sla.priority());
-      query.setParameter(p++, sla.openedAt() == null ? null : sla.openedAt().atOffset(ZoneOffset.UTC));
-      query.setParameter(p++, sla.opened() ? overallStatus(sla.clocks()).name() : null);
-      query.setParameter(p++, nextDeadline(sla.clocks()));
-      query.setParameter(p++, json(sla.clocks().stream().map(StoredClock::of).toList()));
-      query.setParameter(p++, json(row.published().stream().map(StoredFact::of).toList()));
-      query.setParameter(p++, row.eventCount());
-      query.setParameter(p++, row.updatedAt().atOffset(ZoneOffset.UTC));
-      query.setParameter(p++, sla.exclusion().map(Enum::name).orElse(null));
-      query.setParameter(p++, earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING), ClockReading::atRiskFrom));
-      query.setParameter(p++, earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING, ClockStatus.BREACHED),
-          ClockReading::deadline));
+      columns.add(sla.ticketId(), sla.opened(), sla.customerId(), sla.planId(),
+          sla.opened() ? sla.planVersion() : null, sla.priority(), sla.openedAt(),
+          sla.opened() ? overallStatus(sla.clocks()).name() : null, nextDeadline(sla.clocks()),
+          json(sla.clocks().stream().map(StoredClock::of).toList()),
+          json(row.published().stream().map(StoredFact::of).toList()), row.eventCount(), row.updatedAt(),
+          sla.exclusion().map(Enum::name).orElse(null),
+          earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING), ClockReading::atRiskFrom),
+          earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING, ClockStatus.BREACHED), ClockReading::deadline));
     }
-    return query.executeUpdate();
+    return columns.bind(session.createNativeQuery(UPSERT + ON_CONFLICT)).executeUpdate().replaceWithVoid();
   }
 
   /** The worst state among the clocks: breached over running over paused over met. */
@@ -113,16 +107,15 @@ public class ProjectionStore {
     return ClockStatus.MET;
   }
 
-  private static java.time.OffsetDateTime nextDeadline(List<ClockReading> clocks) {
+  private static Instant nextDeadline(List<ClockReading> clocks) {
     return earliest(clocks, EnumSet.of(ClockStatus.RUNNING), ClockReading::deadline);
   }
 
   /** The earliest instant {@code of} gives among the clocks in {@code statuses}, or null. */
-  private static java.time.OffsetDateTime earliest(List<ClockReading> clocks, Set<ClockStatus> statuses,
-                                                   Function<ClockReading, Instant> of) {
+  private static Instant earliest(List<ClockReading> clocks, Set<ClockStatus> statuses,
+                                  Function<ClockReading, Instant> of) {
     return clocks.stream().filter(c -> statuses.contains(c.status())).map(of)
-        .filter(Objects::nonNull).min(Comparator.naturalOrder())
-        .map(d -> d.atOffset(ZoneOffset.UTC)).orElse(null);
+        .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
   }
 
   private static String json(Object value) {

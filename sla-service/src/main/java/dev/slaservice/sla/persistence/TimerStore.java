@@ -41,18 +41,15 @@ public class TimerStore {
     Uni<Void> delete = cleared.isEmpty() ? Uni.createFrom().voidItem()
         : session.createNativeQuery("delete from sla_timer where ticket_id in (:ids)")
             .setParameter("ids", (Collection<String>) cleared).executeUpdate().replaceWithVoid();
-    return delete.chain(() -> SqlValues.inChunks(set, chunk -> upsert(session, chunk)));
+    return set.isEmpty() ? delete : delete.chain(() -> upsert(session, set));
   }
 
-  private Uni<Integer> upsert(Mutiny.Session session, List<Map.Entry<String, Instant>> set) {
-    var query = session.createNativeQuery("insert into sla_timer (ticket_id, due_at) values "
-        + SqlValues.rows("(#, #)", set.size())
-        + " on conflict (ticket_id) do update set due_at = excluded.due_at");
-    int p = 1;
-    for (Map.Entry<String, Instant> entry : set) {
-      query.setParameter(p++, entry.getKey());
-      query.setParameter(p++, entry.getValue().atOffset(ZoneOffset.UTC));
-    }
-    return query.executeUpdate();
+  private Uni<Void> upsert(Mutiny.Session session, List<Map.Entry<String, Instant>> set) {
+    ColumnArrays columns = new ColumnArrays(2, set.size());
+    set.forEach(entry -> columns.add(entry.getKey(), entry.getValue()));
+    return columns.bind(session.createNativeQuery("insert into sla_timer (ticket_id, due_at)"
+            + " select ticket_id, cast(due_at as timestamptz) from " + ColumnArrays.unnest("ticket_id", "due_at")
+            + " on conflict (ticket_id) do update set due_at = excluded.due_at"))
+        .executeUpdate().replaceWithVoid();
   }
 }
