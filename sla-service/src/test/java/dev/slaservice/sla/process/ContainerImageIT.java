@@ -21,7 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The container image the build writes (target/sla-service-image.tar), unpacked and run as a
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * entrypoint and environment, settings as environment variables, the Deployment's key mount, and
  * the 512 MB memory limit as the JVM reads it. The service in it then does its job end to end.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerImageIT {
 
   private static final String OPS = Tokens.of("ops");
@@ -109,6 +113,17 @@ class ContainerImageIT {
           .map(root::relativize))
           .as("paths the running service created or changed outside /tmp").isEmpty();
     }
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void stoppingTheContainerStopsTheServiceInIt() {
+    List<ProcessHandle> container = service.processTree();
+    assertThat(container).as("unshare and the JVM it runs").hasSizeGreaterThanOrEqualTo(2);
+
+    service.stop();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> container.stream().noneMatch(ProcessHandle::isAlive));
   }
 
   private static long breachesOf(String ticket) {

@@ -102,9 +102,13 @@ final class ServiceProcess implements AutoCloseable {
     return readiness() == 200;
   }
 
-  /** A graceful stop (SIGTERM), as an orchestrator restarts a service. */
+  /**
+   * A graceful stop (SIGTERM), as an orchestrator restarts a service. The signal goes to the
+   * process's children too: in an image's container the JVM is the child of {@code unshare}.
+   */
   void stop() {
     if (process != null && process.isAlive()) {
+      process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();
       try {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -116,9 +120,10 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** SIGKILL: the process ends at once, whatever it was doing. */
+  /** SIGKILL: the process and its children end at once, whatever they were doing. */
   void kill() {
     if (process != null && process.isAlive()) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       try {
         process.waitFor(30, TimeUnit.SECONDS);
@@ -126,6 +131,14 @@ final class ServiceProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** The process and its children (the container's processes when the service runs from an image). */
+  List<ProcessHandle> processTree() {
+    List<ProcessHandle> tree = new ArrayList<>();
+    tree.add(process.toHandle());
+    process.descendants().forEach(tree::add);
+    return tree;
   }
 
   boolean alive() {
@@ -158,8 +171,6 @@ final class ServiceProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    if (process != null) {
-      process.destroyForcibly();
-    }
+    kill();
   }
 }
