@@ -11,6 +11,7 @@ public final class EventJson {
 
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
+      .addModule(IsoTimes.module())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
