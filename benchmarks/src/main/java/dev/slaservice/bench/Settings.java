@@ -1,5 +1,6 @@
 package dev.slaservice.bench;
 
+import dev.slaservice.image.ServiceImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -17,9 +18,12 @@ record Settings(Path dir, long seed, int partitions, int customers, int repeats,
                 int ticketsInFlight, long maxBacklog, int openTickets, int dueTickets, Duration dueLead,
                 int rebuildRepeats, List<String> serviceJvmOptions) {
 
-  /** What a 512 MB container gives the JVM: its ergonomics see 512 MB and two processors. */
-  static final String CONTAINER_JVM = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=45 -XX:ActiveProcessorCount=2"
-      + " -XX:ReservedCodeCacheSize=64m -Xss512k";
+  /**
+   * The JVM as the image runs it in a 512 MB container: the image's options, with 512 MB and two
+   * processors as its ergonomics would read them from the container's limits.
+   */
+  static final String CONTAINER_JVM = "-XX:MaxRAM=512m -XX:ActiveProcessorCount=2 "
+      + String.join(" ", ServiceImage.JVM_OPTIONS);
 
   static Settings fromSystemProperties() {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));

@@ -38,9 +38,14 @@ public final class ServiceImage {
   static final int HTTP_PORT = 8080;
   static final Path UTF8_LOCALE = Path.of("/usr/lib/locale/C.utf8");
 
-  /** Heap 45 % of the container's memory; the rest is metaspace, code cache, thread stacks, Kafka and Netty buffers. */
-  static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=45", "-XX:ReservedCodeCacheSize=64m",
-      "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
+  /**
+   * Heap 45 % of the container's memory; the rest is metaspace, code cache, thread stacks, Kafka and
+   * Netty buffers. The serial collector is what the JVM picks by itself in a 512 MB container; it is
+   * named so that no host changes it. The benchmark measured G1 at 511 MB RSS and this at 366 MB,
+   * at the same throughput and breach latency. The benchmark runs the service with these options.
+   */
+  public static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=45", "-XX:+UseSerialGC",
+      "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
       "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
 
   private ServiceImage() {

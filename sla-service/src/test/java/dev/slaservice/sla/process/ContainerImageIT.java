@@ -69,7 +69,8 @@ class ContainerImageIT {
     assertThat(config.get("WorkingDir").asText()).isEqualTo("/deployments");
     assertThat(config.at("/ExposedPorts/8080~1tcp").isObject()).isTrue();
     assertThat(entrypoint).startsWith("/opt/java/bin/java").endsWith("-jar", "/deployments/quarkus-run.jar")
-        .contains("-XX:MaxRAMPercentage=45", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+        .contains("-XX:MaxRAMPercentage=45", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+            "-Dfile.encoding=UTF-8");
     assertThat(image.environment()).containsEntry("JAVA_HOME", "/opt/java").containsEntry("LANG", "C.UTF-8");
     assertThat(image.root().resolve("bin/sh")).as("no shell in the image").doesNotExist();
     assertThat(image.root().resolve("usr/lib/locale/C.utf8/LC_CTYPE")).exists();
