@@ -14,6 +14,8 @@ public interface SlaConfig {
 
   Outbox outbox();
 
+  Compensation compensation();
+
   Db db();
 
   /** Where PostgreSQL is; the datasource URLs are built from these (env SLA_DB_HOST, SLA_DB_PORT, SLA_DB_NAME). */
@@ -50,6 +52,16 @@ public interface SlaConfig {
 
     /** Tickets fired in one transaction at most. */
     @WithDefault("500")
+    int batchSize();
+  }
+
+  interface Compensation {
+    /** How often the customers queued by breaches, claims and subscription changes are looked for. */
+    @WithDefault("250ms")
+    Duration pollInterval();
+
+    /** Customers whose statements are re-computed in one transaction at most. */
+    @WithDefault("32")
     int batchSize();
   }
 

@@ -3,6 +3,7 @@ package dev.slaservice.sla.persistence;
 import dev.slaservice.events.SlaEvent;
 import dev.slaservice.events.SlaEventCodec;
 import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.domain.policy.PolicyCatalog;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.domain.sla.SlaEvaluator;
 import dev.slaservice.sla.domain.sla.SlaFact;
@@ -38,15 +39,17 @@ public class ProjectionUpdater {
   private final Outbox outbox;
   private final CatalogHolder catalog;
   private final CompensationUpdater compensation;
+  private final CompensationQueue queue;
 
   public ProjectionUpdater(EventStore eventStore, ProjectionStore projections, TimerStore timers, Outbox outbox,
-                           CatalogHolder catalog, CompensationUpdater compensation) {
+                           CatalogHolder catalog, CompensationUpdater compensation, CompensationQueue queue) {
     this.eventStore = eventStore;
     this.projections = projections;
     this.timers = timers;
     this.outbox = outbox;
     this.catalog = catalog;
     this.compensation = compensation;
+    this.queue = queue;
   }
 
   /**
@@ -72,7 +75,7 @@ public class ProjectionUpdater {
     List<String> ids = List.copyOf(new TreeSet<>(ticketIds));
     return catalog.refresh(session).chain(snapshot -> {
       if (ids.isEmpty()) {
-        return compensation.refresh(session, customers, snapshot.catalog(), now, mode).replaceWith(0);
+        return compensate(session, customers, snapshot.catalog(), now, mode).replaceWith(0);
       }
       return projections.lockPublished(session, ids)
           .chain(published -> eventStore.ticketHistories(session, ids)
@@ -86,9 +89,20 @@ public class ProjectionUpdater {
             if (mode == Mode.LIVE) {
               all.addAll(written.customers());
             }
-            return compensation.refresh(session, all, snapshot.catalog(), now, mode).replaceWith(written.records());
+            return compensate(session, all, snapshot.catalog(), now, mode).replaceWith(written.records());
           });
     });
+  }
+
+  /**
+   * Live changes queue their customers, whose statements the compensation drain re-computes in
+   * transactions of their own (ADR 0008): a breach does not wait for its customer's statement,
+   * which reads every ticket of the customer. A rebuild re-computes in its own transaction.
+   */
+  private Uni<Void> compensate(Mutiny.Session session, Collection<String> customers, PolicyCatalog policies,
+                               Instant now, Mode mode) {
+    return mode == Mode.LIVE ? queue.enqueue(session, customers, now)
+        : compensation.refresh(session, customers, policies, now, mode);
   }
 
   /** How many records went to the outbox, and the customers whose compensation may have changed. */

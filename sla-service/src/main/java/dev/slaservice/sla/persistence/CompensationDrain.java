@@ -1,0 +1,66 @@
+package dev.slaservice.sla.persistence;
+
+import dev.slaservice.sla.config.Poller;
+import dev.slaservice.sla.config.ServiceClock;
+import dev.slaservice.sla.config.SlaConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Re-computes the statements of queued customers (ADR 0008), a batch per transaction: the
+ * statements, what is published of them, the outbox records and the removal from the queue commit
+ * together. Any instance drains; SKIP LOCKED keeps two from taking the same customer.
+ */
+@ApplicationScoped
+public class CompensationDrain {
+
+  private final Mutiny.SessionFactory sessions;
+  private final CompensationQueue queue;
+  private final CompensationUpdater compensation;
+  private final CatalogHolder catalog;
+  private final ServiceClock clock;
+  private final SlaConfig config;
+  private final Poller poller;
+
+  public CompensationDrain(Mutiny.SessionFactory sessions, CompensationQueue queue, CompensationUpdater compensation,
+                           CatalogHolder catalog, ServiceClock clock, SlaConfig config, Vertx vertx) {
+    this.sessions = sessions;
+    this.queue = queue;
+    this.compensation = compensation;
+    this.catalog = catalog;
+    this.clock = clock;
+    this.config = config;
+    this.poller = new Poller("compensation drain", vertx, this::drain);
+  }
+
+  void start(@Observes StartupEvent started) {
+    poller.start(config.compensation().pollInterval());
+  }
+
+  void stop(@Observes ShutdownEvent stopping) {
+    poller.stop(Duration.ofSeconds(10));
+  }
+
+  /** Re-computes every queued customer. @return how many customers were re-computed */
+  public Uni<Integer> drain() {
+    Instant now = clock.now();
+    int limit = config.compensation().batchSize();
+    return sessions.withTransaction((session, tx) -> queue.claim(session, limit)
+            .chain(customers -> customers.isEmpty() ? Uni.createFrom().item(customers)
+                : catalog.refresh(session)
+                    .chain(snapshot -> compensation.refresh(session, customers, snapshot.catalog(), now,
+                        ProjectionUpdater.Mode.LIVE))
+                    .chain(() -> queue.remove(session, customers))
+                    .replaceWith(customers)))
+        .map(List::size)
+        .chain(done -> done < limit ? Uni.createFrom().item(done) : drain().map(more -> done + more));
+  }
+}
