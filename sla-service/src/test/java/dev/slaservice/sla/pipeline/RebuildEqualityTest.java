@@ -138,8 +138,10 @@ class RebuildEqualityTest {
     return rows;
   }
 
+  /** The compensation queue drained and the outbox relayed: the drain writes the outbox as it dequeues. */
   private void awaitOutboxRelayed() {
-    await().atMost(Duration.ofMinutes(1)).until(() -> database.count("select count(*) from outbox") == 0);
+    await().atMost(Duration.ofMinutes(1)).until(() -> database.count(
+        "select (select count(*) from compensation_due) + (select count(*) from outbox)") == 0);
   }
 
   private void awaitStored(String prefix, int events) {

@@ -130,7 +130,7 @@ final class DeadlineStream {
     Instant lastDeadline = lastResponseDeadline(tickets);
     await().atMost(within).until(() -> Instant.now().isAfter(lastDeadline.plusSeconds(2))
         && stack.count("select count(*) from sla_timer where due_at < now()") == 0
-        && stack.count("select count(*) from outbox") == 0);
+        && stack.count("select (select count(*) from compensation_due) + (select count(*) from outbox)") == 0);
     assertNothingPublishedTwice(stack);
     assertThat(publishedBreaches(stack)).as("breaches standing on sla-breaches")
         .isEqualTo(expectedBreaches(tickets, Instant.now()));
