@@ -25,7 +25,7 @@ public class CalendarStore {
         .map(rows -> rows.stream().map(row -> {
           CalendarDefinition definition = read((String) row[3]);
           String id = (String) row[0];
-          return new CalendarVersion(id, ((Number) row[1]).intValue(), SqlValues.instant(row[2]),
+          return new CalendarVersion(id, ((Number) row[1]).intValue(), SqlTimestamps.instant(row[2]),
               definition.toCalendar(id), definition.followsCustomerZone());
         }).toList());
   }

@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,19 +40,12 @@ public class CompensationStore {
     if (customerIds.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    // padded with repeats of the first id to a power of two, so the statement has few shapes
-    List<String> ids = new ArrayList<>(customerIds);
-    int rows = Integer.highestOneBit(ids.size() - 1) << 1;
-    while (ids.size() < Math.max(1, rows)) {
-      ids.add(ids.get(0));
-    }
-    var query = session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(k) from (select"
-        + " distinct hashtext('compensation:' || c) k from (values " + SqlValues.rows("(cast(# as text))", ids.size())
-        + ") customers (c) order by k) keys) locked", Long.class);
-    for (int p = 0; p < ids.size(); p++) {
-      query.setParameter(p + 1, ids.get(p));
-    }
-    return query.getSingleResult().replaceWithVoid();
+    ColumnArrays ids = new ColumnArrays(1, customerIds.size());
+    customerIds.forEach(ids::add);
+    return ids.bind(session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(k) from (select"
+            + " distinct hashtext('compensation:' || c) k from " + ColumnArrays.unnest("c") + " order by k) keys) locked",
+            Long.class))
+        .getSingleResult().replaceWithVoid();
   }
 
   public Uni<List<CustomerTicket>> tickets(Mutiny.Session session, String customerId) {
@@ -73,7 +65,7 @@ public class CompensationStore {
             List<SlaFact.Breach> breaches = row[4] == null ? List.of() : ProjectionStore.readFacts((String) row[4])
                 .stream().filter(SlaFact.Breach.class::isInstance).map(SlaFact.Breach.class::cast).toList();
             tickets.computeIfAbsent((String) row[0], c -> new ArrayList<>()).add(new CustomerTicket((String) row[1],
-                SqlValues.instant(row[2]), breaches, Optional.ofNullable((String) row[3]).map(ExclusionReason::valueOf)));
+                SqlTimestamps.instant(row[2]), breaches, Optional.ofNullable((String) row[3]).map(ExclusionReason::valueOf)));
           }
           return tickets;
         });
@@ -119,22 +111,17 @@ public class CompensationStore {
   }
 
   public Uni<Void> save(Mutiny.Session session, List<Saved> months, Instant now) {
-    return SqlValues.inChunks(months, chunk -> saveChunk(session, chunk, now));
-  }
-
-  private Uni<Integer> saveChunk(Mutiny.Session session, List<Saved> months, Instant now) {
-    var query = session.createNativeQuery("insert into compensation_month (customer_id, month, published, updated_at)"
-        + " values " + SqlValues.rows("(#, #, cast(cast(# as text) as jsonb), #)", months.size())
-        + " on conflict (customer_id, month) do update"
-        + " set published = excluded.published, updated_at = excluded.updated_at");
-    int p = 1;
-    for (Saved saved : months) {
-      query.setParameter(p++, saved.customerId());
-      query.setParameter(p++, saved.month().toString());
-      query.setParameter(p++, write(saved.published()));
-      query.setParameter(p++, now.atOffset(ZoneOffset.UTC));
+    if (months.isEmpty()) {
+      return Uni.createFrom().voidItem();
     }
-    return query.executeUpdate();
+    ColumnArrays columns = new ColumnArrays(4, months.size());
+    months.forEach(saved -> columns.add(saved.customerId(), saved.month().toString(), write(saved.published()), now));
+    return columns.bind(session.createNativeQuery("insert into compensation_month (customer_id, month, published,"
+            + " updated_at) select customer_id, month, cast(published as jsonb), cast(updated_at as timestamptz) from "
+            + ColumnArrays.unnest("customer_id", "month", "published", "updated_at")
+            + " on conflict (customer_id, month) do update"
+            + " set published = excluded.published, updated_at = excluded.updated_at"))
+        .executeUpdate().replaceWithVoid();
   }
 
   private static CompensationProjector.Published read(String json) {

@@ -43,7 +43,7 @@ public class Outbox {
         .setParameter("limit", limit)
         .getResultList()
         .map(rows -> rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-            (String) r[3], (String) r[4], (String) r[5], SqlValues.instant(r[6]))).toList());
+            (String) r[3], (String) r[4], (String) r[5], SqlTimestamps.instant(r[6]))).toList());
   }
 
   /** @return how many of the records were still there */

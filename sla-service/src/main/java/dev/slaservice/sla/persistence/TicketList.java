@@ -144,9 +144,9 @@ public class TicketList {
 
   private static Entry entry(Object[] row, Instant now) {
     ClockStatus status = ClockStatus.valueOf((String) row[6]);
-    Instant deadline = SqlValues.instant(row[7]);
-    Instant runningDeadline = SqlValues.instant(row[8]);
-    Instant atRiskFrom = SqlValues.instant(row[9]);
+    Instant deadline = SqlTimestamps.instant(row[7]);
+    Instant runningDeadline = SqlTimestamps.instant(row[8]);
+    Instant atRiskFrom = SqlTimestamps.instant(row[9]);
     return new Entry((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).intValue(), (String) row[4],
         row[5] == null ? null : Metric.valueOf((String) row[5]), TicketState.of(status, runningDeadline, atRiskFrom, now),
         deadline, status == ClockStatus.RUNNING ? atRiskFrom : null);

@@ -72,7 +72,7 @@ public class TicketQueries {
       }
       return query.getResultList();
     }).map(rows -> rows.stream().map(row -> new StoredEvent(((Number) row[0]).longValue(), (String) row[1],
-        (String) row[2], SqlValues.instant(row[3]), SqlValues.instant(row[4]), json((String) row[5]))).toList());
+        (String) row[2], SqlTimestamps.instant(row[3]), SqlTimestamps.instant(row[4]), json((String) row[5]))).toList());
   }
 
   private static JsonNode json(String text) {

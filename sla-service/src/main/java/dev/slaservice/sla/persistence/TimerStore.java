@@ -27,7 +27,7 @@ public class TimerStore {
         .getResultList()
         .map(rows -> {
           Map<String, Instant> due = new java.util.LinkedHashMap<>();
-          rows.forEach(row -> due.put((String) row[0], SqlValues.instant(row[1])));
+          rows.forEach(row -> due.put((String) row[0], SqlTimestamps.instant(row[1])));
           return due;
         });
   }
