@@ -34,7 +34,8 @@ public class CompensationStore {
   /**
    * Serialises compensation work per customer across transactions and instances: every writer
    * takes the customers' locks in one statement, in the order of their lock keys, so two writers
-   * cannot deadlock.
+   * cannot deadlock. The table comes first: a rebuild from scratch holds it while it takes customer
+   * locks, so a writer must wait for the table before it holds any customer.
    */
   public Uni<Void> lockCustomers(Mutiny.Session session, Collection<String> customerIds) {
     if (customerIds.isEmpty()) {
@@ -42,10 +43,12 @@ public class CompensationStore {
     }
     ColumnArrays ids = new ColumnArrays(1, customerIds.size());
     customerIds.forEach(ids::add);
-    return ids.bind(session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(k) from (select"
-            + " distinct hashtext('compensation:' || c) k from " + ColumnArrays.unnest("c") + " order by k) keys) locked",
-            Long.class))
-        .getSingleResult().replaceWithVoid();
+    return session.createNativeQuery("lock table compensation_month in row exclusive mode").executeUpdate()
+        .chain(() -> ids.bind(session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(k) from"
+                + " (select distinct hashtext('compensation:' || c) k from " + ColumnArrays.unnest("c")
+                + " order by k) keys) locked", Long.class))
+            .getSingleResult())
+        .replaceWithVoid();
   }
 
   public Uni<List<CustomerTicket>> tickets(Mutiny.Session session, String customerId) {

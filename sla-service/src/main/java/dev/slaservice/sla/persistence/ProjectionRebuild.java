@@ -37,6 +37,8 @@ public class ProjectionRebuild {
 
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
   private static final int CHUNK = 500;
+  /** Held for a whole rebuild from scratch: readers go on, every writer of these tables waits. */
+  static final String LOCK_TABLES = "lock table ticket_projection, sla_timer, compensation_month in exclusive mode";
 
   /** How a rebuild run stands. */
   public enum Status { RUNNING, SUCCEEDED, FAILED }
@@ -138,7 +140,7 @@ public class ProjectionRebuild {
 
   private Uni<Void> wipeAndReplay() {
     return sessions.withTransaction((session, tx) -> session
-        .createNativeQuery("lock table ticket_projection, sla_timer, compensation_month in exclusive mode")
+        .createNativeQuery(LOCK_TABLES)
         .executeUpdate()
         .chain(() -> session.createNativeQuery("delete from sla_timer").executeUpdate())
         .chain(() -> session.createNativeQuery("delete from compensation_month").executeUpdate())
