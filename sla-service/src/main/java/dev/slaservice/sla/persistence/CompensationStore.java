@@ -7,6 +7,7 @@ import dev.slaservice.events.ExclusionReason;
 import dev.slaservice.sla.domain.compensation.Claim;
 import dev.slaservice.sla.domain.compensation.CompensationProjector;
 import dev.slaservice.sla.domain.compensation.CustomerTicket;
+import dev.slaservice.sla.domain.compensation.UnbreachedTickets;
 import dev.slaservice.sla.domain.sla.SlaFact;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,9 @@ public class CompensationStore {
 
   /** Breaches are all compensation reads of a ticket's facts; other tickets' facts are not parsed. */
   private static final String HAS_BREACH = "published @> cast('[{\"kind\": \"BREACH\"}]' as jsonb)";
+  /** A ticket's breach facts alone, as text: warnings and met facts are not sent or parsed. */
+  private static final String BREACHES = "(select cast(jsonb_agg(f) as text) from jsonb_array_elements(published) f"
+      + " where f ->> 'kind' = 'BREACH')";
 
   /** What was published for one customer-month, to be saved. */
   public record Saved(String customerId, YearMonth month, CompensationProjector.Published published) {
@@ -51,15 +55,15 @@ public class CompensationStore {
         .replaceWithVoid();
   }
 
-  public Uni<List<CustomerTicket>> tickets(Mutiny.Session session, String customerId) {
-    return tickets(session, List.of(customerId)).map(tickets -> tickets.getOrDefault(customerId, List.of()));
-  }
-
-  /** The customers' opened tickets, by customer. */
+  /**
+   * The customers' opened tickets that have a breach or an exclusion, by customer: the others are
+   * only counted ({@link #unbreached}).
+   */
   public Uni<Map<String, List<CustomerTicket>>> tickets(Mutiny.Session session, Collection<String> customerIds) {
     return session.createNativeQuery("select customer_id, ticket_id, opened_at, excluded_reason, case when "
-            + HAS_BREACH + " then cast(published as text) end from ticket_projection where customer_id in (:ids)"
-            + " and opened order by customer_id, ticket_id", Object[].class)
+            + HAS_BREACH + " then " + BREACHES + " end from ticket_projection where customer_id in (:ids)"
+            + " and opened and (" + HAS_BREACH + " or excluded_reason is not null) order by customer_id, ticket_id",
+            Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
         .map(rows -> {
@@ -74,8 +78,26 @@ public class CompensationStore {
         });
   }
 
-  public Uni<List<Claim>> claims(Mutiny.Session session, String customerId) {
-    return claims(session, List.of(customerId)).map(claims -> claims.getOrDefault(customerId, List.of()));
+  /**
+   * How many of the customers' opened tickets have neither a breach nor an exclusion, by customer
+   * and quarter-hour of opening, counted by the database.
+   */
+  public Uni<Map<String, List<UnbreachedTickets>>> unbreached(Mutiny.Session session,
+                                                              Collection<String> customerIds) {
+    return session.createNativeQuery("select customer_id, date_bin(cast('15 minutes' as interval), opened_at,"
+            + " cast('2000-01-01T00:00:00Z' as timestamptz)) quarter, count(*) from ticket_projection"
+            + " where customer_id in (:ids) and opened and excluded_reason is null and not " + HAS_BREACH
+            + " group by customer_id, quarter order by customer_id, quarter", Object[].class)
+        .setParameter("ids", customerIds)
+        .getResultList()
+        .map(rows -> {
+          Map<String, List<UnbreachedTickets>> counts = new HashMap<>();
+          for (Object[] row : rows) {
+            counts.computeIfAbsent((String) row[0], c -> new ArrayList<>()).add(new UnbreachedTickets(
+                SqlTimestamps.instant(row[1]), ((Number) row[2]).longValue()));
+          }
+          return counts;
+        });
   }
 
   /** The customers' compensation claims, by customer, in the order they were stored. */

@@ -7,6 +7,7 @@ import dev.slaservice.sla.domain.compensation.CompensationLedger;
 import dev.slaservice.sla.domain.compensation.CompensationProjector;
 import dev.slaservice.sla.domain.compensation.CustomerTicket;
 import dev.slaservice.sla.domain.compensation.Statement;
+import dev.slaservice.sla.domain.compensation.UnbreachedTickets;
 import dev.slaservice.sla.domain.policy.PolicyCatalog;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.messaging.Topics;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,14 +45,29 @@ public class CompensationUpdater {
   }
 
   /** Everything a statement is computed from, for one customer. */
-  public record CustomerBooks(List<Subscription> subscriptions, List<CustomerTicket> tickets, List<Claim> claims) {
+  public record CustomerBooks(List<Subscription> subscriptions, List<CustomerTicket> tickets,
+                              List<UnbreachedTickets> unbreached, List<Claim> claims) {
   }
 
   public Uni<CustomerBooks> books(Mutiny.Session session, String customerId) {
-    return eventStore.subscriptions(session, List.of(customerId))
-        .chain(subscriptions -> store.tickets(session, customerId)
-            .chain(tickets -> store.claims(session, customerId)
-                .map(claims -> new CustomerBooks(subscriptions.getOrDefault(customerId, List.of()), tickets, claims))));
+    return books(session, List.of(customerId)).map(books -> books.get(customerId));
+  }
+
+  /** Each customer's books, read in a few statements whatever the number of customers. */
+  private Uni<Map<String, CustomerBooks>> books(Mutiny.Session session, List<String> customerIds) {
+    return eventStore.subscriptions(session, customerIds)
+        .chain(subscriptions -> store.tickets(session, customerIds)
+            .chain(tickets -> store.unbreached(session, customerIds)
+                .chain(unbreached -> store.claims(session, customerIds)
+                    .map(claims -> {
+                      Map<String, CustomerBooks> books = new HashMap<>();
+                      for (String customer : customerIds) {
+                        books.put(customer, new CustomerBooks(subscriptions.getOrDefault(customer, List.of()),
+                            tickets.getOrDefault(customer, List.of()), unbreached.getOrDefault(customer, List.of()),
+                            claims.getOrDefault(customer, List.of())));
+                      }
+                      return books;
+                    }))));
   }
 
   /**
@@ -78,20 +95,16 @@ public class CompensationUpdater {
 
   private Uni<Void> refreshGroup(Mutiny.Session session, List<String> customers, CompensationLedger ledger,
                                  Instant now, ProjectionUpdater.Mode mode) {
-    return eventStore.subscriptions(session, customers)
-        .chain(subscriptions -> store.tickets(session, customers)
-            .chain(tickets -> store.claims(session, customers)
-                .chain(claims -> store.published(session, customers).chain(published -> {
-                  List<CompensationStore.Saved> saves = new ArrayList<>();
-                  List<Outbox.Entry> records = new ArrayList<>();
-                  for (String customer : customers) {
-                    CustomerBooks books = new CustomerBooks(subscriptions.getOrDefault(customer, List.of()),
-                        tickets.getOrDefault(customer, List.of()), claims.getOrDefault(customer, List.of()));
-                    advance(ledger, customer, books, published.getOrDefault(customer, Map.of()), now, mode, saves,
-                        records);
-                  }
-                  return store.save(session, saves, now).chain(() -> outbox.add(session, records));
-                }))));
+    return books(session, customers)
+        .chain(books -> store.published(session, customers).chain(published -> {
+          List<CompensationStore.Saved> saves = new ArrayList<>();
+          List<Outbox.Entry> records = new ArrayList<>();
+          for (String customer : customers) {
+            advance(ledger, customer, books.get(customer), published.getOrDefault(customer, Map.of()), now, mode,
+                saves, records);
+          }
+          return store.save(session, saves, now).chain(() -> outbox.add(session, records));
+        }));
   }
 
   private static void advance(CompensationLedger ledger, String customerId, CustomerBooks books,
@@ -99,10 +112,11 @@ public class CompensationUpdater {
                               ProjectionUpdater.Mode mode, List<CompensationStore.Saved> saves,
                               List<Outbox.Entry> records) {
     TreeSet<YearMonth> months = new TreeSet<>(published.keySet());
-    months.addAll(CompensationLedger.monthsWithActivity(books.subscriptions(), books.tickets(), books.claims()));
+    months.addAll(CompensationLedger.monthsWithActivity(books.subscriptions(), books.tickets(), books.unbreached(),
+        books.claims()));
     for (YearMonth month : months) {
       Optional<Statement> statement = ledger.statement(customerId, month, books.subscriptions(), books.tickets(),
-          books.claims());
+          books.unbreached(), books.claims());
       if (statement.isEmpty()) {
         continue;
       }
@@ -125,10 +139,10 @@ public class CompensationUpdater {
   public static Optional<Statement> statement(PolicyCatalog catalog, String customerId, YearMonth month,
                                               CustomerBooks books) {
     return new CompensationLedger(catalog).statement(customerId, month, books.subscriptions(), books.tickets(),
-        books.claims());
+        books.unbreached(), books.claims());
   }
 
   static boolean isKnown(CustomerBooks books) {
-    return !books.subscriptions().isEmpty() || !books.tickets().isEmpty();
+    return !books.subscriptions().isEmpty() || !books.tickets().isEmpty() || !books.unbreached().isEmpty();
   }
 }

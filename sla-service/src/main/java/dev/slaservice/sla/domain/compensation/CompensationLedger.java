@@ -41,6 +41,18 @@ public final class CompensationLedger {
   /** Empty when no subscription governs the month. */
   public Optional<Statement> statement(String customerId, YearMonth month, List<Subscription> subscriptions,
                                        List<CustomerTicket> tickets, List<Claim> claims) {
+    return statement(customerId, month, subscriptions, tickets, List.of(), claims);
+  }
+
+  /**
+   * Empty when no subscription governs the month.
+   *
+   * @param tickets tickets in full: those with a breach or an exclusion, and any others
+   * @param unbreached tickets only counted: none of them may also be among {@code tickets}
+   */
+  public Optional<Statement> statement(String customerId, YearMonth month, List<Subscription> subscriptions,
+                                       List<CustomerTicket> tickets, List<UnbreachedTickets> unbreached,
+                                       List<Claim> claims) {
     Optional<Subscription> governing = governing(subscriptions, month);
     if (governing.isEmpty()) {
       return Optional.empty();
@@ -53,7 +65,7 @@ public final class CompensationLedger {
     List<Statement.Line> lines = new ArrayList<>();
     Money subtotal;
     if (rule instanceof CreditRule.TieredByMetShare tiered) {
-      subtotal = tiered(tiered, month, subscriptions, subscription, tickets, lines);
+      subtotal = tiered(tiered, month, subscriptions, subscription, tickets, unbreached, lines);
     } else {
       subtotal = perTicket(rule, subscription.planId(), month, subscriptions, subscription, tickets, lines);
     }
@@ -69,9 +81,16 @@ public final class CompensationLedger {
   /** The months in which any of the tickets first breached, or for which a claim was made. */
   public static List<YearMonth> monthsWithActivity(List<Subscription> subscriptions, List<CustomerTicket> tickets,
                                                    List<Claim> claims) {
+    return monthsWithActivity(subscriptions, tickets, List.of(), claims);
+  }
+
+  /** The months in which any of the tickets opened or first breached, or for which a claim was made. */
+  public static List<YearMonth> monthsWithActivity(List<Subscription> subscriptions, List<CustomerTicket> tickets,
+                                                   List<UnbreachedTickets> unbreached, List<Claim> claims) {
     List<YearMonth> months = new ArrayList<>();
     tickets.forEach(t -> t.firstBreach().ifPresent(b -> months.add(monthOf(b, subscriptions, null))));
     tickets.forEach(t -> months.add(monthOf(t.openedAt(), subscriptions, null)));
+    unbreached.forEach(u -> months.add(monthOf(u.openedFrom(), subscriptions, null)));
     claims.forEach(c -> months.add(c.month()));
     return months.stream().distinct().sorted().toList();
   }
@@ -105,15 +124,20 @@ public final class CompensationLedger {
   }
 
   private Money tiered(CreditRule.TieredByMetShare rule, YearMonth month, List<Subscription> subscriptions,
-                       Subscription governing, List<CustomerTicket> tickets, List<Statement.Line> lines) {
+                       Subscription governing, List<CustomerTicket> tickets, List<UnbreachedTickets> unbreached,
+                       List<Statement.Line> lines) {
     Money zero = Money.zero(fee(governing).currency());
     List<CustomerTicket> ofMonth = tickets.stream()
         .filter(t -> monthOf(t.openedAt(), subscriptions, governing.zone()).equals(month)).toList();
     List<CustomerTicket> counted = ofMonth.stream().filter(t -> t.exclusion().isEmpty()).toList();
-    long met = counted.stream().filter(t -> t.breaches().isEmpty()).count();
-    BigDecimal share = counted.isEmpty() ? BigDecimal.ONE
-        : BigDecimal.valueOf(met).divide(BigDecimal.valueOf(counted.size()), MathContext.DECIMAL64);
-    String shareText = met + " of " + counted.size() + " tickets met their targets";
+    long onlyCounted = unbreached.stream()
+        .filter(u -> monthOf(u.openedFrom(), subscriptions, governing.zone()).equals(month))
+        .mapToLong(UnbreachedTickets::count).sum();
+    long met = counted.stream().filter(t -> t.breaches().isEmpty()).count() + onlyCounted;
+    long countedTotal = counted.size() + onlyCounted;
+    BigDecimal share = countedTotal == 0 ? BigDecimal.ONE
+        : BigDecimal.valueOf(met).divide(BigDecimal.valueOf(countedTotal), MathContext.DECIMAL64);
+    String shareText = met + " of " + countedTotal + " tickets met their targets";
     for (CustomerTicket ticket : ofMonth) {
       if (ticket.firstBreach().isEmpty()) {
         continue;
