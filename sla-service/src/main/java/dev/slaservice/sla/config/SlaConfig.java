@@ -63,6 +63,13 @@ public interface SlaConfig {
     /** Customers whose statements are re-computed in one transaction at most. */
     @WithDefault("32")
     int batchSize();
+
+    /**
+     * How long a queued customer waits before its statement is re-computed: the breaches, claims
+     * and exclusions of that time are re-computed together.
+     */
+    @WithDefault("2s")
+    Duration settleTime();
   }
 
   interface Outbox {

@@ -53,7 +53,7 @@ public class CompensationDrain {
   public Uni<Integer> drain() {
     Instant now = clock.now();
     int limit = config.compensation().batchSize();
-    return sessions.withTransaction((session, tx) -> queue.claim(session, limit)
+    return sessions.withTransaction((session, tx) -> queue.claim(session, limit, config.compensation().settleTime())
             .chain(customers -> customers.isEmpty() ? Uni.createFrom().item(customers)
                 : catalog.refresh(session)
                     .chain(snapshot -> compensation.refresh(session, customers, snapshot.catalog(), now,

@@ -2,6 +2,7 @@ package dev.slaservice.sla.persistence;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -33,10 +34,15 @@ public class CompensationQueue {
         .executeUpdate().replaceWithVoid();
   }
 
-  /** Claims up to {@code limit} queued customers, longest waiting first, skipping those another instance holds. */
-  public Uni<List<String>> claim(Mutiny.Session session, int limit) {
-    return session.createNativeQuery("select customer_id from compensation_due order by since, customer_id"
-            + " limit :limit for update skip locked", String.class)
+  /**
+   * Claims up to {@code limit} customers queued at least {@code settleTime} ago, longest waiting
+   * first, skipping those another instance holds.
+   */
+  public Uni<List<String>> claim(Mutiny.Session session, int limit, Duration settleTime) {
+    return session.createNativeQuery("select customer_id from compensation_due"
+            + " where queued_at <= clock_timestamp() - make_interval(secs => :settle)"
+            + " order by since, customer_id limit :limit for update skip locked", String.class)
+        .setParameter("settle", settleTime.toMillis() / 1000.0)
         .setParameter("limit", limit).getResultList();
   }
 
