@@ -17,7 +17,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * Re-computes the statements of queued customers (ADR 0008), a batch per transaction: the
  * statements, what is published of them, the outbox records and the removal from the queue commit
- * together. Any instance drains; SKIP LOCKED keeps two from taking the same customer.
+ * together. Any instance drains; a customer's compensation lock, tried and skipped when taken,
+ * keeps two from re-computing the same customer. Queue rows are not held meanwhile, so a breach
+ * that queues a customer never waits for a drain.
  */
 @ApplicationScoped
 public class CompensationDrain {
@@ -54,12 +56,13 @@ public class CompensationDrain {
     Instant now = clock.now();
     int limit = config.compensation().batchSize();
     return sessions.withTransaction((session, tx) -> queue.claim(session, limit, config.compensation().settleTime())
-            .chain(customers -> customers.isEmpty() ? Uni.createFrom().item(customers)
+            .chain(queued -> queued.isEmpty() ? Uni.createFrom().item(queued)
                 : catalog.refresh(session)
-                    .chain(snapshot -> compensation.refresh(session, customers, snapshot.catalog(), now,
+                    .chain(snapshot -> compensation.refresh(session,
+                        queued.stream().map(CompensationQueue.Queued::customerId).toList(), snapshot.catalog(), now,
                         ProjectionUpdater.Mode.LIVE))
-                    .chain(() -> queue.remove(session, customers))
-                    .replaceWith(customers)))
+                    .chain(() -> queue.remove(session, queued))
+                    .replaceWith(queued)))
         .map(List::size)
         .chain(done -> done < limit ? Uni.createFrom().item(done) : drain().map(more -> done + more));
   }

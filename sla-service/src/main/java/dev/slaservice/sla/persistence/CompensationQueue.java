@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -13,9 +15,17 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * The customers whose statements are to be re-computed (ADR 0008). A customer is queued in the
  * same transaction as the change that affects its statement, so a crash loses no re-computation;
  * queued twice, it is re-computed once.
+ *
+ * <p>A drain holds no queue row while it re-computes: the change that queues a customer (a breach)
+ * never waits for a drain. Each queueing counts up the row's version; the drain removes a customer
+ * only if its version is still the one it read before reading the books.
  */
 @ApplicationScoped
 public class CompensationQueue {
+
+  /** A queued customer as a drain read it. */
+  public record Queued(String customerId, long version) {
+  }
 
   public Uni<Void> enqueue(Mutiny.Session session, Collection<String> customerIds, Instant now) {
     if (customerIds.isEmpty()) {
@@ -27,30 +37,48 @@ public class CompensationQueue {
     ids.forEach(id -> columns.add(id, now));
     return columns.bind(session.createNativeQuery("insert into compensation_due (customer_id, since)"
             + " select customer_id, cast(since as timestamptz) from " + ColumnArrays.unnest("customer_id", "since")
-            // not "do nothing": the no-op update waits for a drain holding the customer, whose
-            // snapshot predates this change; the drain then deletes the row, and this insert
-            // queues the customer again
-            + " order by customer_id on conflict (customer_id) do update set since = compensation_due.since"))
+            + " order by customer_id on conflict (customer_id) do update set version = compensation_due.version + 1"))
         .executeUpdate().replaceWithVoid();
   }
 
   /**
-   * Claims up to {@code limit} customers queued at least {@code settleTime} ago, longest waiting
-   * first, skipping those another instance holds.
+   * Up to {@code limit} customers queued at least {@code settleTime} ago, longest waiting first,
+   * that no other drain is re-computing: each returned customer's compensation lock is taken (after
+   * the compensation table's, the order every compensation writer keeps), the others skipped.
    */
-  public Uni<List<String>> claim(Mutiny.Session session, int limit, Duration settleTime) {
-    return session.createNativeQuery("select customer_id from compensation_due"
-            + " where queued_at <= clock_timestamp() - make_interval(secs => :settle)"
-            + " order by since, customer_id limit :limit for update skip locked", String.class)
-        .setParameter("settle", settleTime.toMillis() / 1000.0)
-        .setParameter("limit", limit).getResultList();
+  public Uni<List<Queued>> claim(Mutiny.Session session, int limit, Duration settleTime) {
+    return session.createNativeQuery("lock table compensation_month in row exclusive mode").executeUpdate()
+        .chain(() -> session.createNativeQuery("select customer_id, version from (select customer_id, version, since"
+                + " from compensation_due where queued_at <= clock_timestamp() - make_interval(secs => :settle)"
+                + " order by since, customer_id limit :limit) due"
+                + " where pg_try_advisory_xact_lock(hashtext('compensation:' || customer_id))"
+                + " order by since, customer_id", Object[].class)
+            .setParameter("settle", settleTime.toMillis() / 1000.0)
+            .setParameter("limit", limit)
+            .getResultList())
+        .map(rows -> rows.stream().map(row -> new Queued((String) row[0], ((Number) row[1]).longValue())).toList());
   }
 
-  public Uni<Void> remove(Mutiny.Session session, Collection<String> customerIds) {
-    if (customerIds.isEmpty()) {
+  /**
+   * Removes the customers still at the versions the drain read. A customer queued again since then
+   * stays, and waits the settle time again from now.
+   */
+  public Uni<Void> remove(Mutiny.Session session, Collection<Queued> drained) {
+    if (drained.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    return session.createNativeQuery("delete from compensation_due where customer_id in (:ids)")
-        .setParameter("ids", customerIds).executeUpdate().replaceWithVoid();
+    Map<String, Long> versions = new TreeMap<>();
+    drained.forEach(q -> versions.put(q.customerId(), q.version()));
+    ColumnArrays columns = new ColumnArrays(2, versions.size());
+    versions.forEach((customer, version) -> columns.add(customer, version));
+    // rows locked in id order, as enqueue locks them
+    return columns.bind(session.createNativeQuery("with drained as (select customer_id, cast(version as bigint)"
+            + " version from " + ColumnArrays.unnest("customer_id", "version") + "), locked as (select q.customer_id,"
+            + " q.version = d.version unchanged from compensation_due q join drained d using (customer_id)"
+            + " order by q.customer_id for update of q), removed as (delete from compensation_due q using locked l"
+            + " where q.customer_id = l.customer_id and l.unchanged returning q.customer_id)"
+            + " update compensation_due q set queued_at = clock_timestamp() from locked l"
+            + " where q.customer_id = l.customer_id and not l.unchanged"))
+        .executeUpdate().replaceWithVoid();
   }
 }
