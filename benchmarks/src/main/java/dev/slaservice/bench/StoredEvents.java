@@ -11,13 +11,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * Watches how many events the service has committed to its event store (the same transaction as
  * the projection), so a phase can hold its posting while the pipeline is far behind and can tell
  * when the pipeline has caught up.
+ *
+ * <p>Each poll counts only the rows above a watermark that trails the newest row by
+ * {@link #SETTLED}: a transaction that drew a lower seq may still commit after a higher one, but
+ * not that much later. Counting every row since the start, at a million events, was a parallel
+ * index scan every 200 ms on the same two cores as the service (seen in pg_stat_activity).
  */
 final class StoredEvents implements AutoCloseable {
 
+  private static final Duration SETTLED = Duration.ofSeconds(10);
+
   private final Connection connection;
+
   private final PreparedStatement count;
-  private final long base;
+  private final PreparedStatement countBetween;
   private final AtomicLong stored = new AtomicLong();
+  /** Rows up to {@code watermark} since the start, counted once. */
+  private long watermark;
+  private long belowWatermark;
+  /** The newest seq seen, and when: it becomes the watermark once {@link #SETTLED} old. */
+  private final java.util.ArrayDeque<long[]> seen = new java.util.ArrayDeque<>();
   private final Thread watcher;
   private volatile boolean running = true;
 
@@ -25,9 +38,11 @@ final class StoredEvents implements AutoCloseable {
     connection = stack.jdbc();
     try (ResultSet max = connection.createStatement().executeQuery("select coalesce(max(seq), 0) from event_store")) {
       max.next();
-      base = max.getLong(1);
+      watermark = max.getLong(1);
     }
-    count = connection.prepareStatement("select count(*) from event_store where seq > ?");
+    connection.createStatement().execute("set max_parallel_workers_per_gather = 0");
+    count = connection.prepareStatement("select count(*), coalesce(max(seq), 0) from event_store where seq > ?");
+    countBetween = connection.prepareStatement("select count(*) from event_store where seq > ? and seq <= ?");
     watcher = new Thread(() -> {
       while (running) {
         refresh();
@@ -45,10 +60,24 @@ final class StoredEvents implements AutoCloseable {
 
   private synchronized void refresh() {
     try {
-      count.setLong(1, base);
+      long now = System.nanoTime();
+      while (!seen.isEmpty() && now - seen.peekFirst()[1] >= SETTLED.toNanos()) {
+        long settled = seen.pollFirst()[0];
+        if (settled > watermark) {
+          countBetween.setLong(1, watermark);
+          countBetween.setLong(2, settled);
+          try (ResultSet result = countBetween.executeQuery()) {
+            result.next();
+            belowWatermark += result.getLong(1);
+          }
+          watermark = settled;
+        }
+      }
+      count.setLong(1, watermark);
       try (ResultSet result = count.executeQuery()) {
         result.next();
-        stored.set(result.getLong(1));
+        stored.set(belowWatermark + result.getLong(1));
+        seen.addLast(new long[] {result.getLong(2), now});
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot count stored events: " + e.getMessage(), e);
