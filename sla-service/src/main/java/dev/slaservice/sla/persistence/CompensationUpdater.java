@@ -124,7 +124,7 @@ public class CompensationUpdater {
           published.getOrDefault(month, CompensationProjector.Published.nothing()), statement.get(), now);
       if (mode == ProjectionUpdater.Mode.LIVE || published.containsKey(month)) {
         for (CompensationEvent event : transition.outgoing()) {
-          LOG.infof("customer %s %s: %s (id %s)", customerId, month, event.typeName(), event.id());
+          LOG.debugf("customer %s %s: %s (id %s)", customerId, month, event.typeName(), event.id());
           records.add(Outbox.Entry.pending(Topics.SLA_COMPENSATIONS, customerId, event.id(), event.typeName(),
               CompensationEventCodec.write(event), now));
         }
