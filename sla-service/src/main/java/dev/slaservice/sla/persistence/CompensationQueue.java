@@ -27,6 +27,12 @@ public class CompensationQueue {
   public record Queued(String customerId, long version) {
   }
 
+  private final CompensationStore store;
+
+  public CompensationQueue(CompensationStore store) {
+    this.store = store;
+  }
+
   public Uni<Void> enqueue(Mutiny.Session session, Collection<String> customerIds, Instant now) {
     if (customerIds.isEmpty()) {
       return Uni.createFrom().voidItem();
@@ -47,11 +53,11 @@ public class CompensationQueue {
    * the compensation table's, the order every compensation writer keeps), the others skipped.
    */
   public Uni<List<Queued>> claim(Mutiny.Session session, int limit, Duration settleTime) {
-    return session.createNativeQuery("lock table compensation_month in row exclusive mode").executeUpdate()
+    return store.lockTable(session)
         .chain(() -> session.createNativeQuery("select customer_id, version from (select customer_id, version, since"
                 + " from compensation_due where queued_at <= clock_timestamp() - make_interval(secs => :settle)"
                 + " order by since, customer_id limit :limit) due"
-                + " where pg_try_advisory_xact_lock(hashtext('compensation:' || customer_id))"
+                + " where pg_try_advisory_xact_lock(" + CompensationStore.lockKey("customer_id") + ")"
                 + " order by since, customer_id", Object[].class)
             .setParameter("settle", settleTime.toMillis() / 1000.0)
             .setParameter("limit", limit)

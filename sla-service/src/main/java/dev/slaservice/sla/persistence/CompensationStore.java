@@ -47,12 +47,23 @@ public class CompensationStore {
     }
     ColumnArrays ids = new ColumnArrays(1, customerIds.size());
     customerIds.forEach(ids::add);
-    return session.createNativeQuery("lock table compensation_month in row exclusive mode").executeUpdate()
+    return lockTable(session)
         .chain(() -> ids.bind(session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(k) from"
-                + " (select distinct hashtext('compensation:' || c) k from " + ColumnArrays.unnest("c")
+                + " (select distinct " + lockKey("c") + " k from " + ColumnArrays.unnest("c")
                 + " order by k) keys) locked", Long.class))
             .getSingleResult())
         .replaceWithVoid();
+  }
+
+  /** The compensation table's lock, which every compensation writer takes before any customer's. */
+  Uni<Void> lockTable(Mutiny.Session session) {
+    return session.createNativeQuery("lock table compensation_month in row exclusive mode").executeUpdate()
+        .replaceWithVoid();
+  }
+
+  /** The advisory lock key of the customer that {@code customerId} (an SQL expression) names. */
+  static String lockKey(String customerId) {
+    return "hashtext('compensation:' || " + customerId + ")";
   }
 
   /**

@@ -34,6 +34,8 @@ class CompensationQueueTest {
   @Inject
   CompensationQueue queue;
   @Inject
+  CompensationStore store;
+  @Inject
   Database database;
   @Inject
   Vertx vertx;
@@ -45,10 +47,9 @@ class CompensationQueueTest {
     CompletableFuture<Void> inserted = new CompletableFuture<>();
     CompletableFuture<CompensationQueue.Queued> claimed = new CompletableFuture<>();
     CompletableFuture<Void> queuedAgain = new CompletableFuture<>();
-    CompletableFuture<Void> drainSide = run(() -> sessions.withTransaction((session, tx) -> session
-        // held first, as the service's own drain holds it: that drain skips this customer
-        .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext('compensation:' || :c))) l",
-            Long.class).setParameter("c", customer).getSingleResult()
+    // held first, as the service's own drain holds it: that drain skips this customer
+    CompletableFuture<Void> drainSide = run(() -> sessions.withTransaction((session, tx) -> store
+        .lockCustomers(session, List.of(customer))
         .invoke(() -> locked.complete(null))
         .chain(() -> onThisContext(inserted))
         .chain(() -> queue.claim(session, 10_000, Duration.ZERO))
@@ -87,9 +88,7 @@ class CompensationQueueTest {
   @Test
   void aDrainRemovesACustomerNobodyQueuedSinceItRead() throws Exception {
     String customer = "queue-" + UUID.randomUUID();
-    run(() -> sessions.withTransaction((session, tx) -> session
-        .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext('compensation:' || :c))) l",
-            Long.class).setParameter("c", customer).getSingleResult()
+    run(() -> sessions.withTransaction((session, tx) -> store.lockCustomers(session, List.of(customer))
         .chain(() -> queue.enqueue(session, List.of(customer), Instant.now()))
         .chain(() -> queue.claim(session, 10_000, Duration.ZERO))
         .map(all -> all.stream().filter(q -> q.customerId().equals(customer)).toList())
