@@ -4,7 +4,11 @@ import dev.slaservice.events.SlaEvent;
 import dev.slaservice.events.SlaEventCodec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,11 +23,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class BreachWatch implements AutoCloseable {
 
   private final KafkaConsumer<String, String> consumer;
-  private final Latencies latencies = new Latencies();
-  private final String ticketMarker;
+  private static final long SLICE_SECONDS = 10;
 
-  BreachWatch(BenchStack stack, String ticketMarker) {
+  private final Latencies latencies = new Latencies();
+  private final SortedMap<Long, Latencies> bySlice = new TreeMap<>();
+  private final Set<String> seen = new HashSet<>();
+  private final String ticketMarker;
+  private final Instant windowStart;
+  private long duplicates;
+
+  BreachWatch(BenchStack stack, String ticketMarker, Instant windowStart) {
     this.ticketMarker = ticketMarker;
+    this.windowStart = windowStart;
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -46,11 +57,36 @@ final class BreachWatch implements AutoCloseable {
       for (ConsumerRecord<String, String> record : records) {
         if (record.key() != null && record.key().contains(ticketMarker)
             && SlaEventCodec.read(record.value()) instanceof SlaEvent.SlaBreached breach) {
-          latencies.record(Duration.between(breach.deadline(), read).toNanos() / 1000);
+          // billing trusts each breach to arrive once: a second record with the same id is counted, not timed
+          if (!seen.add(breach.id())) {
+            duplicates++;
+            continue;
+          }
+          long micros = Duration.between(breach.deadline(), read).toNanos() / 1000;
+          latencies.record(micros);
+          long slice = Math.floorDiv(Duration.between(windowStart, breach.deadline()).toSeconds(), SLICE_SECONDS);
+          bySlice.computeIfAbsent(slice, s -> new Latencies()).record(micros);
         }
       }
     }
     return latencies;
+  }
+
+  /** Records read again with the id of a breach already read. */
+  long duplicates() {
+    return duplicates;
+  }
+
+  /**
+   * One line per ten seconds of deadlines: a tail that one figure hides (a stall, a backlog that
+   * grows through the window) shows where it happened.
+   */
+  void printSlices() {
+    bySlice.forEach((slice, sliceLatencies) -> System.out.printf(
+        "[bench]   deadlines %+4d..%+4d s: %,7d breaches, p50 %,7.0f ms, p99 %,7.0f ms, max %,7.0f ms%n",
+        slice * SLICE_SECONDS, (slice + 1) * SLICE_SECONDS, sliceLatencies.count(),
+        sliceLatencies.percentileMillis(0.5), sliceLatencies.percentileMillis(0.99),
+        sliceLatencies.percentileMillis(1.0)));
   }
 
   @Override

@@ -187,7 +187,7 @@ public final class PipelineBenchmark {
     Instant windowStart = Instant.now().plus(settings.dueLead());
     System.out.printf("[bench] opening %,d tickets due between %s and %s%n", due, windowStart,
         windowStart.plusSeconds(60));
-    try (BreachWatch watch = new BreachWatch(stack, "-D")) {
+    try (BreachWatch watch = new BreachWatch(stack, "-D", windowStart)) {
       List<String> dueEvents = new ArrayList<>();
       for (int i = 0; i < due; i++) {
         dueEvents.add(mix.dueAt(windowStart.plusNanos(60_000_000_000L * i / due)));
@@ -201,16 +201,28 @@ public final class PipelineBenchmark {
         System.out.println("[bench] WARNING: the due tickets were stored only after the window opened; raise"
             + " -Dbench.due.lead.seconds");
       }
+      TimerLagHistogram timersBefore = stack.service().timerLag();
       Latencies latencies = watch.await(due, System.nanoTime()
           + Duration.between(Instant.now(), windowStart.plusSeconds(60 + 120)).toNanos());
+      TimerLagHistogram timers = stack.service().timerLag().since(timersBefore);
+      System.out.printf("[bench] timers fired in the window: %,.0f; lag (due to committed) p50 <= %,.0f ms,"
+              + " p99 <= %,.0f ms (the service's histogram buckets); the rest of a breach's latency is the relay%n",
+          timers.count(), timers.percentileUpperBoundMillis(0.5), timers.percentileUpperBoundMillis(0.99));
+      System.out.println("[bench] breach latency by deadline, from the window's start:");
+      watch.printSlices();
       figures.add("breach.count", "breaches of due tickets read", "breaches", latencies.count(), null,
           "= " + due);
+      figures.add("breach.duplicates", "breaches read twice (same id)", "records", watch.duplicates(), null, "= 0");
       figures.add("breach.latencyP50Millis", "breach latency p50 (read - deadline)", "ms",
           latencies.percentileMillis(0.5), null, null);
       figures.add("breach.latencyP99Millis", "breach latency p99", "ms", latencies.percentileMillis(0.99), null,
           "<= 1,000 ms");
       figures.add("breach.latencyMaxMillis", "breach latency max", "ms", latencies.percentileMillis(1.0), null,
           "<= 2,000 ms");
+      figures.add("breach.timerLagP50Millis", "timer lag p50 (bucket bound)", "ms",
+          timers.percentileUpperBoundMillis(0.5), null, null);
+      figures.add("breach.timerLagP99Millis", "timer lag p99 (bucket bound)", "ms",
+          timers.percentileUpperBoundMillis(0.99), null, null);
     }
   }
 

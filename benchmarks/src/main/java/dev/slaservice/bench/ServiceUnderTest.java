@@ -93,6 +93,11 @@ final class ServiceUnderTest implements AutoCloseable {
     return used;
   }
 
+  /** How late the service's timers fired so far, from its own metrics. */
+  TimerLagHistogram timerLag() {
+    return TimerLagHistogram.parse(get("/q/metrics", opsToken).body());
+  }
+
   HttpResponse<String> get(String path, String token) {
     return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET());
   }
