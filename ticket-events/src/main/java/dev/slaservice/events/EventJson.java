@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** The JSON settings of the contract: ISO-8601 text for every time, offsets kept as sent. */
 public final class EventJson {
@@ -36,6 +38,15 @@ public final class EventJson {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
     }
+  }
+
+  /**
+   * The instant an ISO-8601 text with an offset names, read as the mapper reads it: the service's
+   * own form without java.time's general formatter, any other form through {@link Instant#parse}.
+   */
+  public static Instant instant(String text) {
+    OffsetDateTime time = IsoTimes.offsetDateTime(text);
+    return time != null ? time.toInstant() : OffsetDateTime.parse(text).toInstant();
   }
 
   public static <T> T read(String json, Class<T> type) {

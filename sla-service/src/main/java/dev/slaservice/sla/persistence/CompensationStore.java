@@ -80,7 +80,7 @@ public class CompensationStore {
         .map(rows -> {
           Map<String, List<CustomerTicket>> tickets = new HashMap<>();
           for (Object[] row : rows) {
-            List<SlaFact.Breach> breaches = row[4] == null ? List.of() : ProjectionStore.readFacts((String) row[4])
+            List<SlaFact.Breach> breaches = row[4] == null ? List.of() : ProjectionJson.readFacts((String) row[4])
                 .stream().filter(SlaFact.Breach.class::isInstance).map(SlaFact.Breach.class::cast).toList();
             tickets.computeIfAbsent((String) row[0], c -> new ArrayList<>()).add(new CustomerTicket((String) row[1],
                 SqlTimestamps.instant(row[2]), breaches, Optional.ofNullable((String) row[3]).map(ExclusionReason::valueOf)));

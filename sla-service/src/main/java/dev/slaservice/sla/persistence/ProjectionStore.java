@@ -1,8 +1,5 @@
 package dev.slaservice.sla.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.slaservice.events.EventJson;
 import dev.slaservice.sla.domain.sla.ClockReading;
 import dev.slaservice.sla.domain.sla.ClockStatus;
 import dev.slaservice.sla.domain.sla.SlaFact;
@@ -25,8 +22,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class ProjectionStore {
 
-  private static final TypeReference<List<StoredFact>> FACTS = new TypeReference<>() {
-  };
   private static final String UPSERT = "insert into ticket_projection (ticket_id, opened, customer_id, plan_id,"
       + " plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,"
       + " excluded_reason, at_risk_from, due_at)"
@@ -60,7 +55,7 @@ public class ProjectionStore {
         .map(rows -> {
           Map<String, List<SlaFact>> published = new HashMap<>();
           for (Object[] row : rows) {
-            published.put((String) row[0], readFacts((String) row[1]));
+            published.put((String) row[0], ProjectionJson.readFacts((String) row[1]));
           }
           return published;
         });
@@ -87,8 +82,8 @@ public class ProjectionStore {
       columns.add(sla.ticketId(), sla.opened(), sla.customerId(), sla.planId(),
           sla.opened() ? sla.planVersion() : null, sla.priority(), sla.openedAt(),
           sla.opened() ? overallStatus(sla.clocks()).name() : null, nextDeadline(sla.clocks()),
-          json(sla.clocks().stream().map(StoredClock::of).toList()),
-          json(row.published().stream().map(StoredFact::of).toList()), row.eventCount(), row.updatedAt(),
+          ProjectionJson.writeClocks(sla.clocks()), ProjectionJson.writeFacts(row.published()), row.eventCount(),
+          row.updatedAt(),
           sla.exclusion().map(Enum::name).orElse(null),
           earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING), ClockReading::atRiskFrom),
           earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING, ClockStatus.BREACHED), ClockReading::deadline));
@@ -116,21 +111,5 @@ public class ProjectionStore {
                                   Function<ClockReading, Instant> of) {
     return clocks.stream().filter(c -> statuses.contains(c.status())).map(of)
         .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-  }
-
-  private static String json(Object value) {
-    try {
-      return EventJson.mapper().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static List<SlaFact> readFacts(String json) {
-    try {
-      return EventJson.mapper().readValue(json, FACTS).stream().map(StoredFact::toFact).toList();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable published facts: " + e.getOriginalMessage(), e);
-    }
   }
 }

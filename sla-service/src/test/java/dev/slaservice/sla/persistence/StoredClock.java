@@ -6,7 +6,7 @@ import dev.slaservice.sla.domain.sla.ClockStatus;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The stored form of a clock reading (the projection's {@code clocks} column). */
+/** The form the contract's mapper gives a clock reading: what {@link ProjectionJson} must write into {@code clocks}. */
 record StoredClock(Metric metric, ClockStatus status, String calendarId, int calendarVersion, boolean pausable, Duration target,
                    Instant deadline, Duration elapsed, Duration remaining, Instant stoppedAt, Instant atRiskFrom) {
 
