@@ -15,7 +15,9 @@ public final class Background {
   }
 
   public static <T> void run(Vertx vertx, Supplier<Uni<T>> task, Consumer<T> done, Consumer<Throwable> failed) {
-    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+    // always a new context: called from another task's context, reusing it would hand this task
+    // that task's Hibernate Reactive session (kept in the context), so both would share a transaction
+    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
     VertxContextSafetyToggle.setContextSafe(context, true);
     context.runOnContext(ignored -> task.get().subscribe().with(done, failed));
   }
