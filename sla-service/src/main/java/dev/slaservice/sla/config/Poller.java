@@ -20,8 +20,10 @@ public final class Poller {
   private final Vertx vertx;
   private final Supplier<Uni<?>> task;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean wanted = new AtomicBoolean();
   private long timerId = -1;
   private volatile boolean failing;
+  private volatile boolean stopped;
 
   public Poller(String name, Vertx vertx, Supplier<Uni<?>> task) {
     this.name = name;
@@ -38,6 +40,7 @@ public final class Poller {
    * a relay between Kafka's acknowledgement and the database commit.
    */
   public void stop(Duration grace) {
+    stopped = true;
     if (timerId >= 0) {
       vertx.cancelTimer(timerId);
     }
@@ -48,24 +51,44 @@ public final class Poller {
     running.set(true);
   }
 
+  /**
+   * Runs the task now, or right after the run in progress if there is one, instead of at the next
+   * interval: for work another component just committed. A stopped poller stays stopped.
+   */
+  public void wake() {
+    wanted.set(true);
+    runOnce();
+  }
+
   private void runOnce() {
-    if (!running.compareAndSet(false, true)) {
+    if (stopped || !running.compareAndSet(false, true)) {
       return;
     }
+    // this run sees everything committed before it starts; a wake from now on asks for another
+    wanted.set(false);
     Background.run(vertx, () -> task.get().replaceWithVoid(),
         done -> {
           if (failing) {
             LOG.infof("%s works again", name);
             failing = false;
           }
-          running.set(false);
+          finished();
         },
         failure -> {
           if (!failing) {
             LOG.warnf("%s failed, retrying every poll until it works: %s", name, failure.toString());
             failing = true;
           }
-          running.set(false);
+          // a failing task waits for its interval, however often it is woken
+          wanted.set(false);
+          finished();
         });
+  }
+
+  private void finished() {
+    running.set(false);
+    if (wanted.get()) {
+      runOnce();
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.slaservice.sla.config.Poller;
 import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.observability.SlaMetrics;
 import dev.slaservice.sla.persistence.Outbox;
+import dev.slaservice.sla.persistence.OutboxSignal;
 import dev.slaservice.sla.persistence.RelayLeadership;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -45,7 +46,7 @@ public class OutboxRelay {
   private volatile long recoveredFor = -1;
 
   public OutboxRelay(Mutiny.SessionFactory sessions, Outbox outbox, SlaConfig config, Vertx vertx,
-                     SlaMetrics metrics, RelayLeadership leadership,
+                     SlaMetrics metrics, RelayLeadership leadership, OutboxSignal committed,
                      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
     this.sessions = sessions;
     this.outbox = outbox;
@@ -55,6 +56,7 @@ public class OutboxRelay {
     this.producer = new TransactionalRelayProducer(kafka, config.outbox().transactionalId(),
         config.outbox().progressTopic(), config.outbox().ackTimeout());
     this.poller = new Poller("outbox relay", vertx, this::relayAll);
+    committed.onCommitted(poller::wake);
     this.backlog = new Poller("outbox backlog gauge", vertx, this::measureBacklog);
   }
 

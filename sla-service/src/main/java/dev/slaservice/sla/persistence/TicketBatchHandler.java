@@ -27,11 +27,13 @@ public class TicketBatchHandler {
   private final ServiceClock clock;
 
   private final dev.slaservice.sla.observability.SlaMetrics metrics;
+  private final OutboxSignal outbox;
 
   public TicketBatchHandler(Mutiny.SessionFactory sessions, EventStore eventStore, ProjectionUpdater updater,
                             ProjectionStore projections, ServiceClock clock,
-                            dev.slaservice.sla.observability.SlaMetrics metrics) {
+                            dev.slaservice.sla.observability.SlaMetrics metrics, OutboxSignal outbox) {
     this.metrics = metrics;
+    this.outbox = outbox;
     this.sessions = sessions;
     this.eventStore = eventStore;
     this.updater = updater;
@@ -60,6 +62,9 @@ public class TicketBatchHandler {
           all.addAll(customerTickets);
           return updater.refresh(session, all, customers, now, ProjectionUpdater.Mode.LIVE);
         }))
-        .invoke(() -> metrics.batchApplied(java.time.Duration.ofNanos(System.nanoTime() - started), events.size()));
+        .invoke(records -> {
+          outbox.committed(records);
+          metrics.batchApplied(java.time.Duration.ofNanos(System.nanoTime() - started), events.size());
+        });
   }
 }

@@ -23,10 +23,13 @@ public class TimerDrain {
   private final SlaConfig config;
   private final Poller poller;
   private final dev.slaservice.sla.observability.SlaMetrics metrics;
+  private final OutboxSignal outbox;
 
   public TimerDrain(Mutiny.SessionFactory sessions, TimerStore timers, ProjectionUpdater updater, ServiceClock clock,
-                    SlaConfig config, Vertx vertx, dev.slaservice.sla.observability.SlaMetrics metrics) {
+                    SlaConfig config, Vertx vertx, dev.slaservice.sla.observability.SlaMetrics metrics,
+                    OutboxSignal outbox) {
     this.metrics = metrics;
+    this.outbox = outbox;
     this.sessions = sessions;
     this.timers = timers;
     this.updater = updater;
@@ -44,14 +47,21 @@ public class TimerDrain {
   }
 
 
+  /** The tickets whose timers fired, with their due instants, and how many records went to the outbox. */
+  private record Fired(java.util.Map<String, Instant> due, int records) {
+  }
+
   /** Fires every timer due now, a batch per transaction. @return how many tickets were fired */
   public Uni<Integer> fireDue() {
     Instant now = clock.now();
     int limit = config.timers().batchSize();
     return sessions.withTransaction((session, tx) -> timers.claimDue(session, now, limit)
-            .chain(due -> updater.refresh(session, due.keySet(), now).replaceWith(due)))
-        .invoke(due -> due.values().forEach(at -> metrics.timerFired(java.time.Duration.between(at, clock.now()))))
-        .map(java.util.Map::size)
+            .chain(due -> updater.refresh(session, due.keySet(), now).map(records -> new Fired(due, records))))
+        .invoke(fired -> {
+          outbox.committed(fired.records());
+          fired.due().values().forEach(at -> metrics.timerFired(java.time.Duration.between(at, clock.now())));
+        })
+        .map(fired -> fired.due().size())
         .chain(fired -> fired < limit ? Uni.createFrom().item(fired) : fireDue().map(more -> fired + more));
   }
 }
