@@ -1,6 +1,5 @@
 package dev.slaservice.sla.messaging;
 
-import dev.slaservice.events.SlaEventCodec;
 import dev.slaservice.sla.config.Poller;
 import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.observability.SlaMetrics;
@@ -117,8 +116,8 @@ public class OutboxRelay {
         .chain(() -> sessions.withTransaction((session, tx) -> outbox.remove(session, ids)))
         // whether the send or the delete failed, the next run starts with a recovery
         .onFailure().invoke(() -> recoveredFor = -1)
-        .invoke(() -> entries.stream().filter(entry -> !Topics.SLA_COMPENSATIONS.equals(entry.topic()))
-            .forEach(entry -> metrics.published(SlaEventCodec.read(entry.payload()))))
+        .invoke(() -> entries.stream().filter(entry -> entry.metric() != null)
+            .forEach(entry -> metrics.published(entry.eventType(), entry.planId(), entry.metric())))
         .replaceWith(entries.size());
   }
 

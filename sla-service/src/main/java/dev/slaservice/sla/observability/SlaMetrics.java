@@ -1,13 +1,14 @@
 package dev.slaservice.sla.observability;
 
 import dev.slaservice.events.InboundEvent;
-import dev.slaservice.events.SlaEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +31,7 @@ public class SlaMetrics {
   private final Timer batchTime;
   private final Timer timerLag;
   private final AtomicLong outboxBacklog = new AtomicLong();
+  private final Map<List<String>, Counter> published = new ConcurrentHashMap<>();
 
   public SlaMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -70,9 +72,10 @@ public class SlaMetrics {
   }
 
   /** An integration event Kafka acknowledged, by type, plan and metric (breaches, warnings, retractions…). */
-  public void published(SlaEvent event) {
-    Counter.builder(PUBLISHED).tag("type", event.typeName()).tag("plan", event.planId())
-        .tag("metric", event.metric().name()).description("SLA events published to Kafka").register(registry)
+  public void published(String type, String planId, String metric) {
+    // one counter per combination, looked up without building a meter id for every record
+    published.computeIfAbsent(List.of(type, planId, metric), tags -> Counter.builder(PUBLISHED).tag("type", type)
+        .tag("plan", planId).tag("metric", metric).description("SLA events published to Kafka").register(registry))
         .increment();
   }
 

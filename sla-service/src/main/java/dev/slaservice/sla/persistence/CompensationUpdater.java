@@ -126,7 +126,7 @@ public class CompensationUpdater {
         for (CompensationEvent event : transition.outgoing()) {
           LOG.debugf("customer %s %s: %s (id %s)", customerId, month, event.typeName(), event.id());
           records.add(Outbox.Entry.pending(Topics.SLA_COMPENSATIONS, customerId, event.id(), event.typeName(),
-              CompensationEventCodec.write(event), now));
+              null, null, CompensationEventCodec.write(event), now));
         }
       }
       if (!transition.published().equals(published.get(month))) {

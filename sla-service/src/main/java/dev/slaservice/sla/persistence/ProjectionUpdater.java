@@ -146,7 +146,7 @@ public class ProjectionUpdater {
         LOG.debugf("ticket %s: %s %s (deadline %s, id %s)", ticketId, event.typeName(), event.metric(),
             event.deadline(), event.id());
         records.add(Outbox.Entry.pending(Topics.of(event), event.ticketId(), event.id(), event.typeName(),
-            SlaEventCodec.write(event), now));
+            event.planId(), event.metric().name(), SlaEventCodec.write(event), now));
       }
     }
     return projections.upsert(session, rows)

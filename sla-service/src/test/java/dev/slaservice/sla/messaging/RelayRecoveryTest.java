@@ -35,7 +35,8 @@ class RelayRecoveryTest {
   }
 
   private Outbox.Entry entry(long id) {
-    return new Outbox.Entry(id, Topics.SLA_CLOCKS, "relay-test-" + run, run + "-" + id, "SlaMet", "{\"n\":" + id + "}",
+    return new Outbox.Entry(id, Topics.SLA_CLOCKS, "relay-test-" + run, run + "-" + id, "SlaMet", "test-plan",
+        "RESPONSE", "{\"n\":" + id + "}",
         Instant.now());
   }
 
