@@ -114,10 +114,13 @@ public class CompensationStore {
         });
   }
 
+  /** Read through its own partial index (Flyway V10), not through every event of the customers. */
+  static final String CLAIMS = "select customer_id, cast(payload as text) from event_store"
+      + " where customer_id in (:ids) and event_type = 'CompensationClaimed' order by seq";
+
   /** The customers' compensation claims, by customer, in the order they were stored. */
   public Uni<Map<String, List<Claim>>> claims(Mutiny.Session session, Collection<String> customerIds) {
-    return session.createNativeQuery("select customer_id, cast(payload as text) from event_store"
-            + " where customer_id in (:ids) and event_type = 'CompensationClaimed' order by seq", Object[].class)
+    return session.createNativeQuery(CLAIMS, Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
         .map(rows -> {

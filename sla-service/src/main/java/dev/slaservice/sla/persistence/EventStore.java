@@ -68,13 +68,16 @@ public class EventStore {
         });
   }
 
+  /** Read through its own partial index (Flyway V10): a batch names hundreds of customers. */
+  static final String SUBSCRIPTIONS = "select customer_id, cast(payload as text) from event_store"
+      + " where customer_id in (:ids) and event_type = 'SubscriptionChanged' order by seq";
+
   /** Each customer's subscriptions, in the order they were stored. */
   public Uni<Map<String, List<Subscription>>> subscriptions(Mutiny.Session session, Collection<String> customerIds) {
     if (customerIds.isEmpty()) {
       return Uni.createFrom().item(Map.of());
     }
-    return session.createNativeQuery("select customer_id, cast(payload as text) from event_store"
-            + " where customer_id in (:ids) and event_type = 'SubscriptionChanged' order by seq", Object[].class)
+    return session.createNativeQuery(SUBSCRIPTIONS, Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
         .map(rows -> {
