@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Business hours as weekly windows in a time zone, minus holidays.
@@ -34,6 +35,15 @@ public final class WeeklyCalendar implements BusinessCalendar {
   /** Per day of week (0 = Monday), the open seconds-of-day spans {start, end}, sorted and merged. */
   private final long[][][] weekly = new long[7][][];
   private final Map<LocalDate, List<Holiday>> holidaysByDate = new HashMap<>();
+  /**
+   * The open spans of each date asked for, kept: every ticket's clocks walk the same few hundred
+   * dates, and turning a date's local spans into instants (the zone's rules) was most of the
+   * calendar's cost end to end. The spans follow from the date alone, so keeping them changes no
+   * answer; the map is emptied when it reaches {@link #REMEMBERED_DATES}.
+   */
+  private final Map<LocalDate, Instant[][]> openByDate = new ConcurrentHashMap<>();
+  private static final int REMEMBERED_DATES = 4_096;
+  private final Map<ZoneId, WeeklyCalendar> inZones = new ConcurrentHashMap<>();
 
   public WeeklyCalendar(String id, ZoneId zone, List<WeeklyWindow> windows, List<Holiday> holidays) {
     if (windows.isEmpty()) {
@@ -114,9 +124,13 @@ public final class WeeklyCalendar implements BusinessCalendar {
     return holidays;
   }
 
-  /** The same hours in another zone (a contract's local time). */
+  /**
+   * The same hours in another zone (a contract's local time); one instance per zone, so that the
+   * dates it remembers serve every ticket of the customers in that zone.
+   */
   public WeeklyCalendar inZone(ZoneId otherZone) {
-    return otherZone.equals(zone) ? this : new WeeklyCalendar(id, otherZone, windows, holidays);
+    return otherZone.equals(zone) ? this
+        : inZones.computeIfAbsent(otherZone, other -> new WeeklyCalendar(id, other, windows, holidays));
   }
 
   @Override
@@ -174,8 +188,20 @@ public final class WeeklyCalendar implements BusinessCalendar {
     throw new IllegalStateException("calendar " + id + " has no open hour for " + MAX_CLOSED_DAYS + " days");
   }
 
-  /** The open spans of one local date as instants, holidays removed. */
+  /** The open spans of one local date as instants, holidays removed; callers must not change them. */
   Instant[][] openOn(LocalDate date) {
+    Instant[][] open = openByDate.get(date);
+    if (open == null) {
+      open = spansOn(date);
+      if (openByDate.size() >= REMEMBERED_DATES) {
+        openByDate.clear();
+      }
+      openByDate.put(date, open);
+    }
+    return open;
+  }
+
+  private Instant[][] spansOn(LocalDate date) {
     long[][] spans = weekly[date.getDayOfWeek().getValue() - 1];
     List<Holiday> closed = holidaysByDate.get(date);
     List<Instant[]> open = new ArrayList<>(spans.length);

@@ -142,6 +142,34 @@ class WeeklyCalendarTest {
     }
   }
 
+  @Nested
+  class GivenOneCalendarAskedAboutManyDates {
+
+    @Test
+    void whenItHasBeenAskedAboutMoreDatesThanItRemembersThenItAnswersAsAFreshOne() {
+      WeeklyCalendar used = fiveByEight(SAO_PAULO, Holiday.wholeDay(LocalDate.of(2026, 12, 25), "Christmas"));
+      Instant start = at("2026-01-01T07:30:00-03:00");
+      // 6,000 starting dates, over the dates the calendar keeps, each asked twice
+      for (int pass = 0; pass < 2; pass++) {
+        for (int day = 0; day < 6_000; day += 1) {
+          Instant from = start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(day % 600));
+          WeeklyCalendar fresh = fiveByEight(SAO_PAULO, Holiday.wholeDay(LocalDate.of(2026, 12, 25), "Christmas"));
+          assertThat(used.addBusinessTime(from, Duration.ofHours(day % 50)))
+              .isEqualTo(fresh.addBusinessTime(from, Duration.ofHours(day % 50)));
+        }
+      }
+    }
+
+    @Test
+    void whenMovedToAnotherZoneTwiceThenBothAreTheSameHoursThere() {
+      WeeklyCalendar calendar = fiveByEight(SHANGHAI);
+      assertThat(calendar.inZone(LOS_ANGELES)).isSameAs(calendar.inZone(LOS_ANGELES));
+      assertThat(calendar.inZone(LOS_ANGELES).addBusinessTime(at("2026-11-20T17:30:00-08:00"), Duration.ofHours(1)))
+          .isEqualTo(at("2026-11-23T09:30:00-08:00"));
+      assertThat(calendar.inZone(SHANGHAI)).isSameAs(calendar);
+    }
+  }
+
   @Test
   void overlappingOrEmptyWindowsAreRefused() {
     assertThatThrownBy(() -> new WeeklyCalendar("x", SHANGHAI, List.of(
