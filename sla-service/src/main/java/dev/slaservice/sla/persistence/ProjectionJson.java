@@ -17,10 +17,10 @@ import java.util.List;
 
 /**
  * The projection's {@code published} and {@code clocks} columns, read and written with Jackson's
- * streaming API in the very form the contract's mapper gives {@link StoredFact} and
- * {@link StoredClock}. Every timer and every change of a ticket reads its facts, and every
- * statement reads its customer's breaches: through data binding that parsing was the largest
- * single cost in the breach window's profile.
+ * streaming API in the very form the contract's mapper gives a list of {@link StoredFact} or of
+ * clock readings (ProjectionJsonTest holds the two equal). Every timer and every change of a
+ * ticket reads its facts, and every statement reads its customer's breaches: through data binding
+ * that parsing was the largest single cost in the breach window's profile.
  */
 final class ProjectionJson {
 
@@ -94,7 +94,7 @@ final class ProjectionJson {
     });
   }
 
-  /** A {@code clocks} column: the readings as the mapper writes a list of {@link StoredClock}. */
+  /** A {@code clocks} column: the readings as the mapper writes them, field by field. */
   static String writeClocks(List<ClockReading> clocks) {
     return write(generator -> {
       for (ClockReading clock : clocks) {
