@@ -1,5 +1,6 @@
 package dev.slaservice.bench;
 
+import dev.slaservice.localstack.Directories;
 import dev.slaservice.localstack.FreePorts;
 import dev.slaservice.localstack.LocalKafka;
 import dev.slaservice.localstack.LocalPostgres;
@@ -102,6 +103,11 @@ final class BenchStack implements AutoCloseable {
     }
     if (kafka != null) {
       kafka.close();
+    }
+    // gigabytes after a million tickets; the logs and benchmark.json stay in the run directory
+    if (!Boolean.getBoolean("bench.keep.data")) {
+      Directories.deleteTree(dir.resolve("postgres"));
+      Directories.deleteTree(dir.resolve("kafka"));
     }
   }
 }

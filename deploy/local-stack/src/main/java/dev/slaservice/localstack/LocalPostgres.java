@@ -31,6 +31,8 @@ public final class LocalPostgres implements AutoCloseable {
   private final int port;
   private final String database;
   private Process server;
+  /** The Unix socket directory of the running server; each start makes a new one, and close removes it. */
+  private Path sockets;
 
   private LocalPostgres(Path dataDir, int port, String database) {
     this.dataDir = dataDir;
@@ -76,7 +78,7 @@ public final class LocalPostgres implements AutoCloseable {
         ChildProcesses.run(initdb, log, "initdb of " + dataDir);
       }
       Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
-      Path sockets = Files.createTempDirectory("pg-sock");
+      sockets = Files.createTempDirectory("pg-sock");
       List<String> postgres = command(binaries.resolve("bin/postgres").toString(), "-D", dataDir.toString(),
           "-p", Integer.toString(port), "-k", sockets.toString(), "-c", "listen_addresses=127.0.0.1",
           "-c", "max_connections=200", "-c", "shared_buffers=256MB",
@@ -173,5 +175,8 @@ public final class LocalPostgres implements AutoCloseable {
   public void close() {
     // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients still connected
     ChildProcesses.stop(server, "INT", 30);
+    if (sockets != null) {
+      Directories.deleteTree(sockets);
+    }
   }
 }

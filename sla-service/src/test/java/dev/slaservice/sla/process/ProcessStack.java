@@ -1,5 +1,6 @@
 package dev.slaservice.sla.process;
 
+import dev.slaservice.localstack.Directories;
 import dev.slaservice.localstack.FreePorts;
 import dev.slaservice.localstack.LocalKafka;
 import dev.slaservice.localstack.LocalPostgres;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -191,6 +193,13 @@ final class ProcessStack implements AutoCloseable {
     }
     if (kafka != null) {
       kafka.close();
+    }
+    // the servers' data and an unpacked image are hundreds of megabytes a run; the logs beside
+    // them are kept for a failure
+    try (Stream<Path> entries = Files.list(dir)) {
+      entries.filter(Files::isDirectory).forEach(Directories::deleteTree);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.slaservice.sla.support;
 
+import dev.slaservice.localstack.Directories;
 import dev.slaservice.localstack.FreePorts;
 import dev.slaservice.localstack.LocalKafka;
 import dev.slaservice.localstack.LocalPostgres;
@@ -61,9 +62,10 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
     if (external != null && !external.isBlank()) {
       return external;
     }
-    LocalKafka kafka = LocalKafka.startInProcess(throwawayDir("kafka"), FreePorts.next(), FreePorts.next());
+    Path dir = throwawayDir("kafka");
+    LocalKafka kafka = LocalKafka.startInProcess(dir.resolve("data"), FreePorts.next(), FreePorts.next());
     kafka.createTopics(Topics.ALL, 3);
-    Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "test-kafka-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAndDelete(kafka, dir), "test-kafka-stop"));
     return kafka.bootstrapServers();
   }
 
@@ -73,8 +75,9 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
     if (externalHost != null && !externalHost.isBlank()) {
       return settings;
     }
-    LocalPostgres postgres = LocalPostgres.start(throwawayDir("postgres"), FreePorts.next(), "sla_test", false);
-    Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "test-postgres-stop"));
+    Path dir = throwawayDir("postgres");
+    LocalPostgres postgres = LocalPostgres.start(dir.resolve("data"), FreePorts.next(), "sla_test", false);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAndDelete(postgres, dir), "test-postgres-stop"));
     settings.put("sla.db.host", "127.0.0.1");
     settings.put("sla.db.port", Integer.toString(postgres.port()));
     settings.put("sla.db.name", postgres.database());
@@ -85,12 +88,20 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
 
   private static Path throwawayDir(String name) {
     try {
-      Path dir = Files.createTempDirectory("sla-test-" + name);
-      dir.toFile().deleteOnExit();
-      return dir.resolve("data");
+      return Files.createTempDirectory("sla-test-" + name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** In one shutdown hook, since hooks run in no set order: the data goes only once its server stopped. */
+  private static void closeAndDelete(AutoCloseable server, Path dir) {
+    try {
+      server.close();
+    } catch (Exception e) {
+      System.err.println("cannot stop the test server in " + dir + ": " + e);
+    }
+    Directories.deleteTree(dir);
   }
 
   @Override
