@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Applies one batch of consumed events in one transaction: append to the event store, re-fold
+ * Applies one batch of consumed events in one transaction: order it against concurrent
+ * subscription changes ({@link SubscriptionLocks}), append to the event store, re-fold
  * the tickets they touch (and every ticket of a customer whose subscription changed), reschedule their timers, write the outbox. The caller commits Kafka
  * offsets only after this completes.
  */
@@ -28,10 +29,13 @@ public class TicketBatchHandler {
 
   private final dev.slaservice.sla.observability.SlaMetrics metrics;
   private final OutboxSignal outbox;
+  private final SubscriptionLocks subscriptionLocks;
 
   public TicketBatchHandler(Mutiny.SessionFactory sessions, EventStore eventStore, ProjectionUpdater updater,
                             ProjectionStore projections, ServiceClock clock,
-                            dev.slaservice.sla.observability.SlaMetrics metrics, OutboxSignal outbox) {
+                            dev.slaservice.sla.observability.SlaMetrics metrics, OutboxSignal outbox,
+                            SubscriptionLocks subscriptionLocks) {
+    this.subscriptionLocks = subscriptionLocks;
     this.metrics = metrics;
     this.outbox = outbox;
     this.sessions = sessions;
@@ -54,8 +58,12 @@ public class TicketBatchHandler {
         .map(e -> ((CustomerEvent) e).customerId()).collect(Collectors.toSet());
     Set<String> customers = events.stream().map(ConsumedEvent::event).filter(CustomerEvent.class::isInstance)
         .map(e -> ((CustomerEvent) e).customerId()).collect(Collectors.toSet());
+    Set<String> opening = events.stream().map(ConsumedEvent::event)
+        .filter(TicketEvent.TicketOpened.class::isInstance)
+        .map(e -> ((TicketEvent.TicketOpened) e).customerId()).collect(Collectors.toSet());
     long started = System.nanoTime();
-    return sessions.withTransaction((session, tx) -> eventStore.append(session, events, now)
+    return sessions.withTransaction((session, tx) -> subscriptionLocks.lock(session, resubscribed, opening)
+        .chain(() -> eventStore.append(session, events, now))
         .chain(() -> projections.ticketsOf(session, resubscribed))
         .chain(customerTickets -> {
           Set<String> all = new HashSet<>(tickets);
