@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -33,7 +32,7 @@ public class SubscriptionLocks {
   /** Locks {@code changing} exclusively and {@code opening} shared, in one statement, in customer order. */
   public Uni<Void> lock(Mutiny.Session session, Set<String> changing, Set<String> opening) {
     TreeMap<String, Boolean> exclusive = new TreeMap<>();
-    new TreeSet<>(opening).forEach(customer -> exclusive.put(customer, false));
+    opening.forEach(customer -> exclusive.put(customer, false));
     changing.forEach(customer -> exclusive.put(customer, true));
     if (exclusive.isEmpty()) {
       return Uni.createFrom().voidItem();
