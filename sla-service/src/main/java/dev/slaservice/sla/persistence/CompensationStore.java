@@ -3,6 +3,7 @@ package dev.slaservice.sla.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.EventJson;
+import dev.slaservice.events.EventType;
 import dev.slaservice.events.ExclusionReason;
 import dev.slaservice.sla.domain.compensation.Claim;
 import dev.slaservice.sla.domain.compensation.CompensationProjector;
@@ -114,25 +115,10 @@ public class CompensationStore {
         });
   }
 
-  /** Read through its own partial index (Flyway V10), not through every event of the customers. */
-  static final String CLAIMS = "select customer_id, cast(payload as text) from event_store"
-      + " where customer_id in (:ids) and event_type = 'CompensationClaimed' order by seq";
-
   /** The customers' compensation claims, by customer, in the order they were stored. */
   public Uni<Map<String, List<Claim>>> claims(Mutiny.Session session, Collection<String> customerIds) {
-    return session.createNativeQuery(CLAIMS, Object[].class)
-        .setParameter("ids", customerIds)
-        .getResultList()
-        .map(rows -> {
-          Map<String, List<Claim>> claims = new HashMap<>();
-          for (Object[] row : rows) {
-            CustomerEvent.CompensationClaimed claimed = (CustomerEvent.CompensationClaimed) EventStore.parse(
-                (String) row[1]);
-            claims.computeIfAbsent((String) row[0], c -> new ArrayList<>())
-                .add(new Claim(claimed.month(), claimed.occurredAt().toInstant()));
-          }
-          return claims;
-        });
+    return EventStore.customerEvents(session, customerIds, EventType.COMPENSATION_CLAIMED,
+        CustomerEvent.CompensationClaimed.class, claimed -> new Claim(claimed.month(), claimed.occurredAt().toInstant()));
   }
 
   /** Locks and returns what was published for each month of each customer. */

@@ -3,6 +3,7 @@ package dev.slaservice.sla.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.EventJson;
+import dev.slaservice.events.EventType;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.events.TicketEvent;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** The append-only store of accepted events; a repeated event id is ignored. */
@@ -68,26 +70,39 @@ public class EventStore {
         });
   }
 
-  /** Read through its own partial index (Flyway V10): a batch names hundreds of customers. */
-  static final String SUBSCRIPTIONS = "select customer_id, cast(payload as text) from event_store"
-      + " where customer_id in (:ids) and event_type = 'SubscriptionChanged' order by seq";
+  /**
+   * A customer event type's rows of the customers, read through the type's own partial index
+   * (Flyway V10): a batch names hundreds of customers, each with thousands of ticket events.
+   */
+  static String customerEventsOf(EventType type) {
+    return "select customer_id, cast(payload as text) from event_store where customer_id in (:ids)"
+        + " and event_type = '" + type.wireName() + "' order by seq";
+  }
 
-  /** Each customer's subscriptions, in the order they were stored. */
-  public Uni<Map<String, List<Subscription>>> subscriptions(Mutiny.Session session, Collection<String> customerIds) {
+  /** The customers' events of {@code type}, each mapped, by customer, in the order they were stored. */
+  static <E extends CustomerEvent, T> Uni<Map<String, List<T>>> customerEvents(
+      Mutiny.Session session, Collection<String> customerIds, EventType type, Class<E> javaType,
+      Function<E, T> mapping) {
     if (customerIds.isEmpty()) {
       return Uni.createFrom().item(Map.of());
     }
-    return session.createNativeQuery(SUBSCRIPTIONS, Object[].class)
+    return session.createNativeQuery(customerEventsOf(type), Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
         .map(rows -> {
-          Map<String, List<Subscription>> subscriptions = new LinkedHashMap<>();
+          Map<String, List<T>> byCustomer = new LinkedHashMap<>();
           for (Object[] row : rows) {
-            CustomerEvent.SubscriptionChanged changed = (CustomerEvent.SubscriptionChanged) parse((String) row[1]);
-            subscriptions.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add(toSubscription(changed));
+            byCustomer.computeIfAbsent((String) row[0], id -> new ArrayList<>())
+                .add(mapping.apply(javaType.cast(parse((String) row[1]))));
           }
-          return subscriptions;
+          return byCustomer;
         });
+  }
+
+  /** Each customer's subscriptions, in the order they were stored. */
+  public Uni<Map<String, List<Subscription>>> subscriptions(Mutiny.Session session, Collection<String> customerIds) {
+    return customerEvents(session, customerIds, EventType.SUBSCRIPTION_CHANGED,
+        CustomerEvent.SubscriptionChanged.class, EventStore::toSubscription);
   }
 
   static Subscription toSubscription(CustomerEvent.SubscriptionChanged changed) {

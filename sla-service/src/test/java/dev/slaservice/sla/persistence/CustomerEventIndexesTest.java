@@ -2,6 +2,7 @@ package dev.slaservice.sla.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slaservice.events.EventType;
 import dev.slaservice.sla.support.SlaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,12 +43,12 @@ class CustomerEventIndexesTest {
 
     @Test
     void whenTheirSubscriptionsAreReadThenOnlySubscriptionEventsAreVisited() {
-      assertThat(plan(EventStore.SUBSCRIPTIONS)).contains("event_store_subscriptions_idx");
+      assertThat(plan(EventStore.customerEventsOf(EventType.SUBSCRIPTION_CHANGED))).contains("event_store_subscriptions_idx");
     }
 
     @Test
     void whenTheirClaimsAreReadThenOnlyClaimEventsAreVisited() {
-      assertThat(plan(CompensationStore.CLAIMS)).contains("event_store_claims_idx");
+      assertThat(plan(EventStore.customerEventsOf(EventType.COMPENSATION_CLAIMED))).contains("event_store_claims_idx");
     }
   }
 }
