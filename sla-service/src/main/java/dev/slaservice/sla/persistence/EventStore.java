@@ -54,11 +54,13 @@ public class EventStore {
     return event instanceof TicketEvent.TicketOpened opened ? opened.customerId() : null;
   }
 
+  /** Through event_store_ticket_occurred_idx (V11). */
+  static final String TICKET_HISTORIES =
+      "select ticket_id, cast(payload as text) from event_store where ticket_id in (:ids) order by seq";
+
   /** Each ticket's events in the order they were stored. */
   public Uni<Map<String, List<TicketEvent>>> ticketHistories(Mutiny.Session session, Collection<String> ticketIds) {
-    return session.createNativeQuery(
-            "select ticket_id, cast(payload as text) from event_store where ticket_id in (:ids) order by seq",
-            Object[].class)
+    return session.createNativeQuery(TICKET_HISTORIES, Object[].class)
         .setParameter("ids", ticketIds)
         .getResultList()
         .map(rows -> {

@@ -184,9 +184,12 @@ public class ProjectionRebuild {
     latest.updateAndGet(j -> j.progress(j.ticketsDone(), j.customersDone() + count));
   }
 
+  /** Walks event_store_ticket_occurred_idx (V11). */
+  static final String NEXT_TICKETS = "select distinct ticket_id from event_store where ticket_id > :after"
+      + " order by ticket_id limit :limit";
+
   private static Uni<List<String>> nextTickets(Mutiny.Session session, String after) {
-    return session.createNativeQuery("select distinct ticket_id from event_store where ticket_id > :after"
-            + " order by ticket_id limit :limit", String.class)
+    return session.createNativeQuery(NEXT_TICKETS, String.class)
         .setParameter("after", after).setParameter("limit", CHUNK).getResultList();
   }
 
