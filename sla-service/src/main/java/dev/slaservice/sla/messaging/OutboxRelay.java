@@ -1,5 +1,6 @@
 package dev.slaservice.sla.messaging;
 
+import dev.slaservice.sla.config.BatchLoop;
 import dev.slaservice.sla.config.Poller;
 import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.observability.SlaMetrics;
@@ -101,10 +102,12 @@ public class OutboxRelay {
 
   private Uni<Integer> relayBatches() {
     int limit = config.outbox().batchSize();
+    return BatchLoop.whileFull(() -> relayBatch(limit), limit, leadership::held);
+  }
+
+  private Uni<Integer> relayBatch(int limit) {
     return sessions.withSession(session -> outbox.pending(session, limit))
-        .chain(entries -> entries.isEmpty() ? Uni.createFrom().item(0) : publish(entries))
-        .chain(sent -> sent < limit || !leadership.held() ? Uni.createFrom().item(sent)
-            : relayBatches().map(more -> sent + more));
+        .chain(entries -> entries.isEmpty() ? Uni.createFrom().item(0) : publish(entries));
   }
 
   private Uni<Integer> publish(List<Outbox.Entry> entries) {

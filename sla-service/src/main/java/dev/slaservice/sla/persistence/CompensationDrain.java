@@ -1,5 +1,6 @@
 package dev.slaservice.sla.persistence;
 
+import dev.slaservice.sla.config.BatchLoop;
 import dev.slaservice.sla.config.Poller;
 import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.config.SlaConfig;
@@ -53,8 +54,12 @@ public class CompensationDrain {
 
   /** Re-computes every queued customer. @return how many customers were re-computed */
   public Uni<Integer> drain() {
-    Instant now = clock.now();
     int limit = config.compensation().batchSize();
+    return BatchLoop.whileFull(() -> drainBatch(limit), limit);
+  }
+
+  private Uni<Integer> drainBatch(int limit) {
+    Instant now = clock.now();
     return sessions.withTransaction((session, tx) -> queue.claim(session, limit, config.compensation().settleTime())
             .chain(queued -> queued.isEmpty() ? Uni.createFrom().item(queued)
                 : catalog.refresh(session)
@@ -63,7 +68,6 @@ public class CompensationDrain {
                         ProjectionUpdater.Mode.LIVE))
                     .chain(() -> queue.remove(session, queued))
                     .replaceWith(queued)))
-        .map(List::size)
-        .chain(done -> done < limit ? Uni.createFrom().item(done) : drain().map(more -> done + more));
+        .map(List::size);
   }
 }

@@ -1,8 +1,8 @@
 package dev.slaservice.sla.persistence;
 
 import dev.slaservice.sla.config.Background;
+import dev.slaservice.sla.config.BatchLoop;
 import dev.slaservice.sla.config.ServiceClock;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -149,21 +149,16 @@ public class ProjectionRebuild {
         .chain(() -> walk(after -> customerChunk(session, after), this::customersDone)));
   }
 
-  /**
-   * Runs {@code chunk} from the start of the ids, then after the last id of each full chunk, to the
-   * end: a loop, not a chain of nested continuations, so nothing of a finished chunk is kept.
-   */
+  /** Runs {@code chunk} from the start of the ids, then after the last id of each full chunk, to the end. */
   private static Uni<Void> walk(Function<String, Uni<List<String>>> chunk, Consumer<Integer> done) {
     AtomicReference<String> after = new AtomicReference<>("");
-    return Multi.createBy().repeating()
-        .uni(() -> chunk.apply(after.get()).invoke(ids -> {
-          done.accept(ids.size());
-          if (!ids.isEmpty()) {
-            after.set(ids.get(ids.size() - 1));
-          }
-        }))
-        .whilst(ids -> ids.size() == CHUNK)
-        .onItem().ignoreAsUni();
+    return BatchLoop.whileFull(() -> chunk.apply(after.get()).map(ids -> {
+      done.accept(ids.size());
+      if (!ids.isEmpty()) {
+        after.set(ids.get(ids.size() - 1));
+      }
+      return ids.size();
+    }), CHUNK).replaceWithVoid();
   }
 
   private Uni<List<String>> ticketChunk(Mutiny.Session session, String after) {

@@ -2,6 +2,7 @@ package dev.slaservice.sla.persistence;
 
 import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.config.SlaConfig;
+import dev.slaservice.sla.config.BatchLoop;
 import dev.slaservice.sla.config.Poller;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -53,15 +54,18 @@ public class TimerDrain {
 
   /** Fires every timer due now, a batch per transaction. @return how many tickets were fired */
   public Uni<Integer> fireDue() {
-    Instant now = clock.now();
     int limit = config.timers().batchSize();
+    return BatchLoop.whileFull(() -> fireBatch(limit), limit);
+  }
+
+  private Uni<Integer> fireBatch(int limit) {
+    Instant now = clock.now();
     return sessions.withTransaction((session, tx) -> timers.claimDue(session, now, limit)
             .chain(due -> updater.refresh(session, due.keySet(), now).map(records -> new Fired(due, records))))
         .invoke(fired -> {
           outbox.committed(fired.records());
           fired.due().values().forEach(at -> metrics.timerFired(java.time.Duration.between(at, clock.now())));
         })
-        .map(fired -> fired.due().size())
-        .chain(fired -> fired < limit ? Uni.createFrom().item(fired) : fireDue().map(more -> fired + more));
+        .map(fired -> fired.due().size());
   }
 }
