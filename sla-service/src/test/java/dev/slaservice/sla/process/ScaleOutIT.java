@@ -68,9 +68,8 @@ class ScaleOutIT {
   }
 
   private static ServiceProcess start(String name) {
-    // two consumers each, as a deployment with more memory runs them (ADR 0006)
+    // each with the default two consumers (ADR 0006)
     ServiceProcess instance = stack.service(name, Map.of(
-        "mp.messaging.incoming.ticket-events-in.concurrency", "2",
         "mp.messaging.incoming.ticket-events-in.client.id", name,
         "mp.messaging.incoming.ticket-events-in.session.timeout.ms", Long.toString(SESSION_TIMEOUT.toMillis()),
         "mp.messaging.incoming.ticket-events-in.heartbeat.interval.ms", "1000"));
