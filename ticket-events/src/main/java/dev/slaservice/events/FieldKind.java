@@ -37,10 +37,13 @@ public enum FieldKind {
     }
   },
   INSTANT("an ISO-8601 date-time with offset between 1970 and 2999, e.g. 2026-11-02T09:30:00+08:00") {
+    // the strict form first: java.time's general parser was 6 % of the service's samples at intake
+    // (FieldKindProperties holds this equal to the parser alone)
     @Override
     public boolean accepts(String value) {
       try {
-        int year = OffsetDateTime.parse(value).getYear();
+        OffsetDateTime strict = IsoTimes.offsetDateTime(value);
+        int year = (strict != null ? strict : OffsetDateTime.parse(value)).getYear();
         return year >= 1970 && year <= 2999;
       } catch (DateTimeParseException e) {
         return false;

@@ -45,12 +45,12 @@ public final class InboundEventCodec {
     if (!violations.isEmpty()) {
       throw new MalformedEventException(violations);
     }
-    ObjectNode copy = ((ObjectNode) node).deepCopy();
-    if (!copy.hasNonNull("eventId")) {
-      copy.put("eventId", eventIdSupplier.get());
+    JsonNode complete = node;
+    if (!node.hasNonNull("eventId")) {
+      complete = ((ObjectNode) node).deepCopy().put("eventId", eventIdSupplier.get());
     }
     try {
-      return EventJson.mapper().treeToValue(copy, InboundEvent.class);
+      return EventJson.mapper().treeToValue(complete, InboundEvent.class);
     } catch (JsonProcessingException e) {
       throw new MalformedEventException(List.of(new Violation("", "cannot be read: " + e.getOriginalMessage())));
     } catch (IllegalArgumentException e) {

@@ -9,7 +9,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The hand-written checks of ids and priority names accept exactly what their patterns accepted. */
+/**
+ * The hand-written checks of ids and priority names accept exactly what their patterns accepted,
+ * and instants exactly what java.time's parser accepts.
+ */
 class FieldKindProperties {
 
   private static final Pattern ID = Pattern.compile("[\\p{Graph}&&[^\\p{Cntrl}]]{1,128}");
@@ -23,6 +26,43 @@ class FieldKindProperties {
   @Property(tries = 2000)
   void aPriorityIsAcceptedExactlyWhenThePatternMatches(@ForAll("candidates") String value) {
     assertThat(FieldKind.PRIORITY.accepts(value)).as("%s", value).isEqualTo(PRIORITY.matcher(value).matches());
+  }
+
+  @Property(tries = 3000)
+  void anInstantIsAcceptedExactlyWhenJavaTimeReadsAYearInRange(@ForAll("nearlyInstants") String value) {
+    assertThat(FieldKind.INSTANT.accepts(value)).as("%s", value).isEqualTo(javaTimeAccepts(value));
+  }
+
+  private static boolean javaTimeAccepts(String value) {
+    try {
+      int year = java.time.OffsetDateTime.parse(value).getYear();
+      return year >= 1970 && year <= 2999;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Date-times around the accepted years' edges with every offset form, fractions of 0 to 10 digits,
+   * impossible dates and times, and single characters replaced.
+   */
+  @Provide
+  Arbitrary<String> nearlyInstants() {
+    Arbitrary<String> year = Arbitraries.oneOf(Arbitraries.integers().between(1968, 1972),
+        Arbitraries.integers().between(2024, 2030), Arbitraries.integers().between(2997, 3001))
+        .map(y -> String.format("%04d", y));
+    Arbitrary<String> twoDigits = Arbitraries.integers().between(0, 61).map(n -> String.format("%02d", n));
+    Arbitrary<String> fraction = Arbitraries.integers().between(0, 10)
+        .map(digits -> digits == 0 ? "" : "." + "1234567890".substring(0, digits));
+    Arbitrary<String> offset = Arbitraries.of("Z", "z", "+00:00", "-00:00", "+08:00", "-05:30", "+18:00", "-18:00",
+        "+18:01", "+19:00", "+05:60", "+0800", "+08", "+08:00:30", "", "[UTC]", "+08:00[Asia/Shanghai]");
+    Arbitrary<String> text = net.jqwik.api.Combinators.combine(java.util.List.of(year, twoDigits, twoDigits, twoDigits,
+            twoDigits, twoDigits, fraction, offset))
+        .as(p -> p.get(0) + "-" + p.get(1) + "-" + p.get(2) + "T" + p.get(3) + ":" + p.get(4) + ":" + p.get(5)
+            + p.get(6) + p.get(7));
+    return Arbitraries.oneOf(text, text.flatMap(t -> Arbitraries.integers().between(0, t.length() - 1)
+        .flatMap(at -> Arbitraries.of('0', '2', '9', '-', ':', 'T', 'Z', '.', '+', ' ')
+            .map(c -> t.substring(0, at) + c + t.substring(at + 1)))));
   }
 
   /** Mostly ASCII around both length limits, with spaces, controls, DEL, Latin-1, CJK and emoji mixed in. */
