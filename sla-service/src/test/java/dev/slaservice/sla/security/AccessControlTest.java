@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.slaservice.localstack.TokenIssuer;
+import dev.slaservice.sla.rest.VerifiedTokens;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.Tokens;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +44,9 @@ class AccessControlTest {
 
   @TestHTTPResource("/")
   URI base;
+
+  @Inject
+  JWTParser tokenParser;
 
   record Operation(String method, String path, Set<String> roles) {
     URI uri(URI base) {
@@ -106,6 +113,11 @@ class AccessControlTest {
     await().atMost(Duration.ofMinutes(2)).until(() ->
         !call(new Operation("GET", "/admin/rebuild", Set.of()), Optional.of(Tokens.of("ops"))).body()
             .contains("\"RUNNING\""));
+  }
+
+  @Test
+  void requestsAreCheckedByTheParserThatRemembersVerifiedTokens() {
+    assertThat(ClientProxy.unwrap(tokenParser)).isInstanceOf(VerifiedTokens.class);
   }
 
   @Test
