@@ -29,7 +29,7 @@ final class RawLimits {
 
   /**
    * Kafka's own ProducerPerformance tool, as a separate JVM, with the intake producer's settings
-   * (acks=all, idempotent, linger.ms=2) and the mix's average record size. @return records/s
+   * (acks=all, idempotent, linger.ms=0) and the mix's average record size. @return records/s
    */
   static double kafkaProducer(BenchStack stack, String topic, long records, int recordSize) {
     List<String> command = new ArrayList<>();
@@ -40,7 +40,7 @@ final class RawLimits {
     command.add("org.apache.kafka.tools.ProducerPerformance");
     command.addAll(List.of("--topic", topic, "--num-records", Long.toString(records), "--record-size",
         Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
-        "bootstrap.servers=" + stack.bootstrapServers(), "acks=all", "enable.idempotence=true", "linger.ms=2",
+        "bootstrap.servers=" + stack.bootstrapServers(), "acks=all", "enable.idempotence=true", "linger.ms=0",
         "key.serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
         "value.serializer=org.apache.kafka.common.serialization.ByteArraySerializer"));
     try {
