@@ -22,8 +22,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The bearer-token check, remembering tokens it verified for a minute at most and never past their
  * expiry. A helpdesk posts every event with the same token; verifying its RSA signature on each
  * request was a quarter of the service's samples at 2,000 single-event requests a second.
- * A remembered token is accepted only while the full check would still accept it; a token that
- * failed is never remembered. Only {@link #parse(String)}, the request path, remembers anything.
+ * A remembered token is never accepted past its expiry, and a token that failed is never
+ * remembered; a key withdrawn at the issuer stops admitting the tokens it signed within a minute.
+ * Only {@link #parse(String)}, the request path, remembers anything.
  */
 @Alternative
 @Priority(1)
