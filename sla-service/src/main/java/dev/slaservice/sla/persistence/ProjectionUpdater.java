@@ -77,11 +77,11 @@ public class ProjectionUpdater {
       if (ids.isEmpty()) {
         return compensate(session, customers, snapshot.catalog(), now, mode).replaceWith(0);
       }
+      // locked before the histories are read: a batch that appends to a ticket meanwhile waits for
+      // the lock, and whichever locks second re-folds the ticket from everything committed by then
       return projections.lockPublished(session, ids)
-          .chain(published -> eventStore.ticketHistories(session, ids)
-              .chain(histories -> eventStore.subscriptions(session, customersOf(histories))
-                  .chain(subscriptions -> write(session, ids, published, histories, subscriptions,
-                      snapshot.evaluator(), now, mode))))
+          .chain(published -> read(session, ids)
+              .chain(sources -> write(session, sources, published, snapshot.evaluator(), now, mode)))
           .chain(written -> {
             Set<String> all = new HashSet<>(customers);
             // a rebuild re-computes each customer once, after all tickets are restored: a statement
@@ -92,6 +92,48 @@ public class ProjectionUpdater {
             return compensate(session, all, snapshot.catalog(), now, mode).replaceWith(written.records());
           });
     });
+  }
+
+  /** What re-folding tickets reads from the event store: their histories and their customers' subscriptions. */
+  public record Sources(List<String> ticketIds, Map<String, List<TicketEvent>> histories,
+                        Map<String, List<Subscription>> subscriptions) {
+
+    static final Sources NONE = new Sources(List.of(), Map.of(), Map.of());
+
+    public int size() {
+      return ticketIds.size();
+    }
+
+    /** The greatest ticket id; only called on sources that have tickets. */
+    public String lastTicketId() {
+      return ticketIds.get(ticketIds.size() - 1);
+    }
+  }
+
+  /** Reads the tickets' histories and their customers' subscriptions; {@code ticketIds} in id order. */
+  public Uni<Sources> read(Mutiny.Session session, List<String> ticketIds) {
+    if (ticketIds.isEmpty()) {
+      return Uni.createFrom().item(Sources.NONE);
+    }
+    return eventStore.ticketHistories(session, ticketIds)
+        .chain(histories -> eventStore.subscriptions(session, customersOf(histories))
+            .map(subscriptions -> new Sources(ticketIds, histories, subscriptions)));
+  }
+
+  /**
+   * Restores tickets that have no projection row, from sources read beforehand (possibly on another
+   * connection), publishing nothing. Sound only while the caller holds the projection tables
+   * ({@link ProjectionRebuild#LOCK_TABLES}): no other transaction can then give these tickets a row,
+   * and a batch that appends to their histories cannot commit before the caller does, so what was
+   * read is still everything committed for them.
+   */
+  public Uni<Void> restore(Mutiny.Session session, Sources sources, Instant now) {
+    if (sources.ticketIds().isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return catalog.refresh(session)
+        .chain(snapshot -> write(session, sources, Map.of(), snapshot.evaluator(), now, Mode.REBUILD))
+        .replaceWithVoid();
   }
 
   /**
@@ -117,14 +159,15 @@ public class ProjectionUpdater {
     return customers;
   }
 
-  private Uni<Written> write(Mutiny.Session session, List<String> ids, Map<String, List<SlaFact>> published,
-                             Map<String, List<TicketEvent>> histories, Map<String, List<Subscription>> subscriptions,
+  private Uni<Written> write(Mutiny.Session session, Sources sources, Map<String, List<SlaFact>> published,
                              SlaEvaluator evaluator, Instant now, Mode mode) {
+    Map<String, List<TicketEvent>> histories = sources.histories();
+    Map<String, List<Subscription>> subscriptions = sources.subscriptions();
     Set<String> compensationCustomers = new HashSet<>();
     List<ProjectionStore.Row> rows = new ArrayList<>();
     Map<String, Instant> nextTimers = new HashMap<>();
     List<Outbox.Entry> records = new ArrayList<>();
-    for (String ticketId : ids) {
+    for (String ticketId : sources.ticketIds()) {
       List<TicketEvent> history = histories.getOrDefault(ticketId, List.of());
       TicketSla sla = evaluator.evaluate(ticketId, history, subscriptionsOf(history, subscriptions), now);
       List<SlaFact> before = published.getOrDefault(ticketId, List.of());
