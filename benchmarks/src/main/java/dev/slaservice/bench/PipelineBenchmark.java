@@ -115,6 +115,9 @@ public final class PipelineBenchmark {
       report("intake.batch100", "intake, batches of 100", batches, "raw.kafka.producerRecordsPerSecond",
           ">= 50,000 events/s");
     }
+    // one event per request over many connections runs code the batch warm-up leaves cold: without
+    // this the JIT compiler was the service's busiest thread through the single-event repeats
+    singleLoad.openLoop(() -> mix.longOpen(Instant.now()), 1, settings.singleRequestsPerSecond(), settings.warmup());
     for (int r = 0; r < settings.repeats(); r++) {
       awaitCaughtUp();
       HttpLoad.Result singles = singleLoad.openLoop(() -> mix.longOpen(Instant.now()), 1,
