@@ -3,6 +3,7 @@ package dev.slaservice.sla.persistence;
 import dev.slaservice.sla.config.Background;
 import dev.slaservice.sla.config.BatchLoop;
 import dev.slaservice.sla.config.ServiceClock;
+import dev.slaservice.sla.persistence.ProjectionUpdater.Sources;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,11 +158,11 @@ public class ProjectionRebuild {
    * the event store, which the rebuild does not lock ({@link ProjectionUpdater#restore}).
    */
   private Uni<Void> restoreTickets(Mutiny.Session writer, Mutiny.Session reader) {
-    AtomicReference<ProjectionUpdater.Sources> current = new AtomicReference<>();
+    AtomicReference<Sources> current = new AtomicReference<>();
     return nextSources(reader, "").invoke(current::set)
         .chain(() -> BatchLoop.whileFull(() -> {
-          ProjectionUpdater.Sources chunk = current.get();
-          Uni<ProjectionUpdater.Sources> ahead = chunk.size() < CHUNK ? Uni.createFrom().item(ProjectionUpdater.Sources.NONE)
+          Sources chunk = current.get();
+          Uni<Sources> ahead = chunk.size() < CHUNK ? Uni.createFrom().item(Sources.NONE)
               : nextSources(reader, chunk.lastTicketId());
           // both finish before the next step, also on failure, so neither session is closed mid-query
           return Uni.combine().all().unis(updater.restore(writer, chunk, clock.now()), ahead).collectFailures()
@@ -174,7 +175,7 @@ public class ProjectionRebuild {
         .replaceWithVoid();
   }
 
-  private Uni<ProjectionUpdater.Sources> nextSources(Mutiny.Session reader, String after) {
+  private Uni<Sources> nextSources(Mutiny.Session reader, String after) {
     return nextTickets(reader, after).chain(ids -> updater.read(reader, ids));
   }
 
