@@ -33,6 +33,8 @@ final class BenchStack implements AutoCloseable {
   private LocalKafka kafka;
   private LocalPostgres postgres;
   private ServiceUnderTest service;
+  private Path publicKey;
+  private List<String> serviceJvmOptions;
 
   private BenchStack(Path dir, int partitions) {
     this.dir = dir;
@@ -46,9 +48,10 @@ final class BenchStack implements AutoCloseable {
       stack.kafka = LocalKafka.startProcess(dir.resolve("kafka"), FreePorts.next(), FreePorts.next(), partitions);
       stack.kafka.createTopics(TOPICS, partitions);
       stack.postgres = LocalPostgres.start(dir.resolve("postgres"), FreePorts.next(), DATABASE, true);
-      Path publicKey = dir.resolve("jwt-public.pem");
-      Files.writeString(publicKey, stack.tokens.publicKeyPem());
-      stack.service = ServiceUnderTest.start(stack, publicKey, serviceJvmOptions);
+      stack.publicKey = dir.resolve("jwt-public.pem");
+      Files.writeString(stack.publicKey, stack.tokens.publicKeyPem());
+      stack.serviceJvmOptions = serviceJvmOptions;
+      stack.service = ServiceUnderTest.start(stack, stack.publicKey, serviceJvmOptions, "service", List.of());
       return stack;
     } catch (IOException e) {
       stack.close();
@@ -57,6 +60,14 @@ final class BenchStack implements AutoCloseable {
       stack.close();
       throw e;
     }
+  }
+
+  /**
+   * A second instance of the service beside the first, with further {@code -D} settings; the
+   * caller closes it.
+   */
+  ServiceUnderTest startAnotherService(String name, List<String> properties) {
+    return ServiceUnderTest.start(this, publicKey, serviceJvmOptions, name, properties);
   }
 
   String bootstrapServers() {

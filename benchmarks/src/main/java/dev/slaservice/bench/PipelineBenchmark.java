@@ -60,6 +60,7 @@ public final class PipelineBenchmark {
     try (StoredEvents watcher = new StoredEvents(stack)) {
       stored = watcher;
       rawLimits();
+      intakeAlone();
       intake();
       endToEnd();
       breachLatency();
@@ -102,35 +103,63 @@ public final class PipelineBenchmark {
   }
 
   private void intake() {
+    measureIntake("intake", "intake", mix, load, singleLoad, this::awaitCaughtUp);
+    awaitCaughtUp();
+  }
+
+  /**
+   * Intake on its own: a second instance whose intake publishes to a topic no consumer reads, and
+   * whose consumers read an empty one, so the pipeline takes none of the two cores while it is
+   * measured. The main instance is idle meanwhile; nothing posted here reaches the event store.
+   */
+  private void intakeAlone() {
+    String published = "bench-intake-alone";
+    String empty = "bench-intake-alone-empty";
+    stack.createTopic(published);
+    stack.createTopic(empty);
+    try (ServiceUnderTest alone = stack.startAnotherService("service-intake-alone", List.of(
+        "-Dmp.messaging.outgoing.ticket-events-out.topic=" + published,
+        "-Dmp.messaging.incoming.ticket-events-in.topic=" + empty,
+        "-Dmp.messaging.incoming.ticket-events-in.group.id=" + published))) {
+      TicketMix aloneMix = new TicketMix(settings.customers(), settings.seed() + 3);
+      HttpLoad batches = new HttpLoad(alone.uri("/events"), stack.token("helpdesk"));
+      HttpLoad singles = new HttpLoad(alone.uri("/events"), stack.token("helpdesk"));
+      measureIntake("intakeAlone", "intake alone (no consumers)", aloneMix, batches, singles, () -> {
+      });
+    }
+  }
+
+  private void measureIntake(String key, String label, TicketMix events, HttpLoad batchLoad, HttpLoad singles,
+                             Runnable beforeRepeat) {
     // the first seconds of a fresh JVM run interpreted code; they are not what a running service does
-    load.closedLoop(() -> TicketMix.array(IntStream.range(0, 100).mapToObj(i -> mix.longOpen(Instant.now())).toList()),
-        100, settings.intakeWorkers(), HttpLoad.after(settings.warmup()), () -> false);
-    // every repeat starts with the pipeline caught up: a backlog left by the previous one would be
-    // measured as intake latency, and it is not what a helpdesk posting at this rate sees
+    batchLoad.closedLoop(() -> TicketMix.array(IntStream.range(0, 100).mapToObj(i -> events.longOpen(Instant.now()))
+        .toList()), 100, settings.intakeWorkers(), HttpLoad.after(settings.warmup()), () -> false);
+    // every repeat of the main instance starts with the pipeline caught up: a backlog left by the
+    // previous one would be measured as intake latency, and it is not what a helpdesk posting at this
+    // rate sees
     for (int r = 0; r < settings.repeats(); r++) {
-      awaitCaughtUp();
-      HttpLoad.Result batches = load.closedLoop(() -> TicketMix.array(IntStream.range(0, 100)
-              .mapToObj(i -> mix.longOpen(Instant.now())).toList()), 100, settings.intakeWorkers(),
+      beforeRepeat.run();
+      HttpLoad.Result batches = batchLoad.closedLoop(() -> TicketMix.array(IntStream.range(0, 100)
+              .mapToObj(i -> events.longOpen(Instant.now())).toList()), 100, settings.intakeWorkers(),
           HttpLoad.after(settings.intakeDuration()), () -> false);
-      report("intake.batch100", "intake, batches of 100", batches, "raw.kafka.producerRecordsPerSecond",
+      report(key + ".batch100", label + ", batches of 100", batches, "raw.kafka.producerRecordsPerSecond",
           ">= 50,000 events/s");
     }
     // one event per request over many connections runs code the batch warm-up leaves cold: without
     // this the JIT compiler was the service's busiest thread through the single-event repeats
-    singleLoad.openLoop(() -> mix.longOpen(Instant.now()), 1, settings.singleRequestsPerSecond(), settings.warmup());
+    singles.openLoop(() -> events.longOpen(Instant.now()), 1, settings.singleRequestsPerSecond(), settings.warmup());
     for (int r = 0; r < settings.repeats(); r++) {
-      awaitCaughtUp();
-      HttpLoad.Result singles = singleLoad.openLoop(() -> mix.longOpen(Instant.now()), 1,
+      beforeRepeat.run();
+      HttpLoad.Result result = singles.openLoop(() -> events.longOpen(Instant.now()), 1,
           settings.singleRequestsPerSecond(), settings.intakeDuration());
-      figures.add("intake.single.requestsPerSecond", "intake, single events (offered "
-          + settings.singleRequestsPerSecond() + "/s)", "req/s", singles.eventsPerSecond(), null, null);
-      figures.add("intake.single.p50Millis", "intake, single event p50", "ms",
-          singles.latencies().percentileMillis(0.5), null, null);
-      figures.add("intake.single.p99Millis", "intake, single event p99", "ms",
-          singles.latencies().percentileMillis(0.99), null, "<= 20 ms");
-      warnIfRefused(singles);
+      figures.add(key + ".single.requestsPerSecond", label + ", single events (offered "
+          + settings.singleRequestsPerSecond() + "/s)", "req/s", result.eventsPerSecond(), null, null);
+      figures.add(key + ".single.p50Millis", label + ", single event p50", "ms",
+          result.latencies().percentileMillis(0.5), null, null);
+      figures.add(key + ".single.p99Millis", label + ", single event p99", "ms",
+          result.latencies().percentileMillis(0.99), null, "<= 20 ms");
+      warnIfRefused(result);
     }
-    awaitCaughtUp();
   }
 
   private void report(String key, String label, HttpLoad.Result result, String limit, String target) {

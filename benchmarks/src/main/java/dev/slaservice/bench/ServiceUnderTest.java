@@ -35,7 +35,12 @@ final class ServiceUnderTest implements AutoCloseable {
     this.opsToken = opsToken;
   }
 
-  static ServiceUnderTest start(BenchStack stack, Path publicKey, List<String> jvmOptions) {
+  /**
+   * Starts the service with {@code jvmOptions} and {@code properties} (further {@code -D} settings),
+   * logging to {@code name}.log in the run directory.
+   */
+  static ServiceUnderTest start(BenchStack stack, Path publicKey, List<String> jvmOptions, String name,
+                                List<String> properties) {
     Path jar = Path.of(System.getProperty("service.jar", "sla-service/target/quarkus-app/quarkus-run.jar"));
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: build the service first (benchmarks/run.sh does)");
@@ -52,15 +57,21 @@ final class ServiceUnderTest implements AutoCloseable {
     command.add("-Dmp.jwt.verify.publickey.location=" + publicKey);
     command.add("-Dmp.jwt.verify.issuer=" + TokenIssuer.ISSUER);
     command.add("-Dquarkus.http.port=" + service.port);
+    command.addAll(properties);
     command.add("-jar");
     command.add(jar.toString());
+    Path log = stack.dir.resolve(name + ".log");
     try {
-      service.process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(stack.dir.resolve("service.log").toFile()).start();
+      service.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    service.awaitReady(stack.dir.resolve("service.log"));
+    try {
+      service.awaitReady(log);
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
     return service;
   }
 
