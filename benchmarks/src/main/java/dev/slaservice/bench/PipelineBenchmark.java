@@ -118,7 +118,7 @@ public final class PipelineBenchmark {
     stack.createTopic(published);
     stack.createTopic(empty);
     try (ServiceUnderTest alone = stack.startAnotherService("service-intake-alone", List.of(
-        "-Dmp.messaging.outgoing.ticket-events-out.topic=" + published,
+        "-Dsla.intake.topic=" + published,
         "-Dmp.messaging.incoming.ticket-events-in.topic=" + empty,
         "-Dmp.messaging.incoming.ticket-events-in.group.id=" + published))) {
       TicketMix aloneMix = new TicketMix(settings.customers(), settings.seed() + 3);

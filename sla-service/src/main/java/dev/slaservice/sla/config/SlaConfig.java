@@ -3,6 +3,7 @@ package dev.slaservice.sla.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /** The service's own settings (prefix {@code sla.}); see application.properties. */
 @ConfigMapping(prefix = "sla")
@@ -43,6 +44,16 @@ public interface SlaConfig {
     /** Seconds a client is told to wait (Retry-After) when Kafka cannot take events. */
     @WithDefault("5")
     int retryAfterSeconds();
+
+    /** The topic accepted events are published on. */
+    @WithDefault("ticket-events")
+    String topic();
+
+    /**
+     * Kafka producer settings of the intake (client keys, e.g. {@code linger.ms}), over the kafka.*
+     * ones; acks=all and idempotence are not settings, they are what a 202 promises.
+     */
+    Map<String, String> producer();
   }
 
   interface Timers {

@@ -60,6 +60,9 @@ class MetricsTest {
           "(?m)^" + Pattern.quote(series) + "[{ ]"));
       assertThat(metrics).containsPattern(
           "sla_published_total\\{[^}]*metric=\"RESPONSE\"[^}]*plan=\"websoft9-premium\"[^}]*type=\"SlaBreached\"");
+      // the intake's own producer reports like the connector's clients do
+      assertThat(metrics).containsPattern(
+          "(?m)^kafka_producer_record_send_total\\{[^}]*client_id=\"sla-intake\"[^}]*} [1-9]");
     });
   }
 
