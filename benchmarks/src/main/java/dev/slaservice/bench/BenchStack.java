@@ -51,7 +51,7 @@ final class BenchStack implements AutoCloseable {
       stack.publicKey = dir.resolve("jwt-public.pem");
       Files.writeString(stack.publicKey, stack.tokens.publicKeyPem());
       stack.serviceJvmOptions = serviceJvmOptions;
-      stack.service = ServiceUnderTest.start(stack, stack.publicKey, serviceJvmOptions, "service", List.of());
+      stack.service = ServiceUnderTest.start(stack, "service", List.of());
       return stack;
     } catch (IOException e) {
       stack.close();
@@ -67,7 +67,16 @@ final class BenchStack implements AutoCloseable {
    * caller closes it.
    */
   ServiceUnderTest startAnotherService(String name, List<String> properties) {
-    return ServiceUnderTest.start(this, publicKey, serviceJvmOptions, name, properties);
+    return ServiceUnderTest.start(this, name, properties);
+  }
+
+  /** The PEM file the service verifies the stack's tokens with. */
+  Path publicKey() {
+    return publicKey;
+  }
+
+  List<String> serviceJvmOptions() {
+    return serviceJvmOptions;
   }
 
   String bootstrapServers() {

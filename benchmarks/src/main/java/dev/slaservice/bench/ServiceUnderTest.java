@@ -36,11 +36,10 @@ final class ServiceUnderTest implements AutoCloseable {
   }
 
   /**
-   * Starts the service with {@code jvmOptions} and {@code properties} (further {@code -D} settings),
-   * logging to {@code name}.log in the run directory.
+   * Starts the service with the stack's JVM options and {@code properties} (further {@code -D}
+   * settings), logging to {@code name}.log in the run directory.
    */
-  static ServiceUnderTest start(BenchStack stack, Path publicKey, List<String> jvmOptions, String name,
-                                List<String> properties) {
+  static ServiceUnderTest start(BenchStack stack, String name, List<String> properties) {
     Path jar = Path.of(System.getProperty("service.jar", "sla-service/target/quarkus-app/quarkus-run.jar"));
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: build the service first (benchmarks/run.sh does)");
@@ -48,13 +47,13 @@ final class ServiceUnderTest implements AutoCloseable {
     ServiceUnderTest service = new ServiceUnderTest(stack.token("ops"));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
+    command.addAll(stack.serviceJvmOptions());
     command.add("-Dkafka.bootstrap.servers=" + stack.bootstrapServers());
     command.add("-Dsla.db.host=127.0.0.1");
     command.add("-Dsla.db.port=" + stack.postgresPort());
     command.add("-Dsla.db.name=" + BenchStack.DATABASE);
     command.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
-    command.add("-Dmp.jwt.verify.publickey.location=" + publicKey);
+    command.add("-Dmp.jwt.verify.publickey.location=" + stack.publicKey());
     command.add("-Dmp.jwt.verify.issuer=" + TokenIssuer.ISSUER);
     command.add("-Dquarkus.http.port=" + service.port);
     command.addAll(properties);
