@@ -2,9 +2,13 @@ package dev.slaservice.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -35,9 +39,9 @@ class FieldKindProperties {
 
   private static boolean javaTimeAccepts(String value) {
     try {
-      int year = java.time.OffsetDateTime.parse(value).getYear();
+      int year = OffsetDateTime.parse(value).getYear();
       return year >= 1970 && year <= 2999;
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return false;
     }
   }
@@ -56,7 +60,7 @@ class FieldKindProperties {
         .map(digits -> digits == 0 ? "" : "." + "1234567890".substring(0, digits));
     Arbitrary<String> offset = Arbitraries.of("Z", "z", "+00:00", "-00:00", "+08:00", "-05:30", "+18:00", "-18:00",
         "+18:01", "+19:00", "+05:60", "+0800", "+08", "+08:00:30", "", "[UTC]", "+08:00[Asia/Shanghai]");
-    Arbitrary<String> text = net.jqwik.api.Combinators.combine(java.util.List.of(year, twoDigits, twoDigits, twoDigits,
+    Arbitrary<String> text = Combinators.combine(List.of(year, twoDigits, twoDigits, twoDigits,
             twoDigits, twoDigits, fraction, offset))
         .as(p -> p.get(0) + "-" + p.get(1) + "-" + p.get(2) + "T" + p.get(3) + ":" + p.get(4) + ":" + p.get(5)
             + p.get(6) + p.get(7));
@@ -84,7 +88,7 @@ class FieldKindProperties {
             "P".repeat(64), "P".repeat(65), "HIGHLY_DEGRADED", "high-1"));
   }
 
-  private static String join(java.util.List<Character> characters) {
+  private static String join(List<Character> characters) {
     StringBuilder text = new StringBuilder(characters.size());
     characters.forEach(text::append);
     return text.toString();
