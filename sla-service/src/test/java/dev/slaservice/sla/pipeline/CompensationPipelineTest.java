@@ -3,6 +3,7 @@ package dev.slaservice.sla.pipeline;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -10,25 +11,49 @@ import dev.slaservice.events.CompensationEvent;
 import dev.slaservice.events.CompensationEventCodec;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.MovableClock;
+import dev.slaservice.sla.support.Rebuilds;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Websoft9 service credits from breaches through claims, over the real broker and database. */
+/**
+ * Websoft9 service credits from breaches through claims, over the real broker and database. The
+ * tickets open on 10 November 2026 and the claims come on 1 December, so the service's clock
+ * reads 2 December 2026 throughout: what each ticket earns does not change with the date the
+ * tests run.
+ */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
 class CompensationPipelineTest {
 
   private static final Instant NOV_10 = OffsetDateTime.parse("2026-11-10T10:00:00+08:00").toInstant();
+  private static final Instant DEC_2 = OffsetDateTime.parse("2026-12-02T12:00:00+08:00").toInstant();
+
+  @Inject
+  MovableClock clock;
+
+  @BeforeEach
+  void judgedOnTheSecondOfDecember() {
+    clock.runFrom(DEC_2);
+  }
+
+  @AfterEach
+  void wallTimeAgain() {
+    clock.reset();
+  }
 
   @Test
   void threeBreachesAreEligibleUntilClaimedThenOneIssueOfOneHundredFiftyForDecember() {
@@ -75,10 +100,10 @@ class CompensationPipelineTest {
     String before = given().get("/customers/{id}/compensation?month=2026-11", customer).asString();
     int breachRecords = TopicSnapshot.read(Topics.SLA_BREACHES).size();
 
-    dev.slaservice.sla.support.Rebuilds.runAndWait(true);
+    Rebuilds.runAndWait(true);
 
     assertThat(given().get("/customers/{id}/compensation?month=2026-11", customer).asString()).isEqualTo(before);
-    dev.slaservice.sla.support.Rebuilds.runAndWait(false);
+    Rebuilds.runAndWait(false);
     assertThat(given().get("/customers/{id}/compensation?month=2026-11", customer).asString()).isEqualTo(before);
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(8)).until(() -> compensations(customer).size() == 3
         && TopicSnapshot.read(Topics.SLA_BREACHES).size() == breachRecords);
@@ -110,7 +135,9 @@ class CompensationPipelineTest {
          "reason":"FORCE_MAJEURE"}""".formatted(excluded),
         Events.opened(downgraded, customer, "websoft9-premium", "HIGH", NOV_10),
         Events.simple("WorkStarted", downgraded, NOV_10.plus(Duration.ofMinutes(30))),
-        Events.opened(twoClocks, customer, "emq-7x24", "P1", NOV_10)));
+        Events.opened(twoClocks, customer, "emq-7x24", "P1", NOV_10),
+        // fixed on the second day, well inside its 15 days: response and restore stay breached, fix is met
+        Events.simple("TicketResolved", twoClocks, NOV_10.plus(Duration.ofDays(2)))));
     await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.SLA_BREACHES, downgraded).size() == 1);
 
     post(Events.priority("TicketDowngraded", downgraded, "NORMAL", NOV_10.plus(Duration.ofMinutes(40))));
@@ -129,7 +156,7 @@ class CompensationPipelineTest {
     given().get("/customers/{id}/compensation?month=2026-11", "nobody-" + UUID.randomUUID()).then().statusCode(404)
         .contentType(startsWith("application/problem+json"));
     given().get("/customers/{id}/compensation?month=November", subscribedCustomer()).then().statusCode(400)
-        .body("detail", org.hamcrest.Matchers.containsString("YYYY-MM"));
+        .body("detail", containsString("YYYY-MM"));
     given().get("/customers/{id}/subscription", "nobody-" + UUID.randomUUID()).then().statusCode(404);
   }
 

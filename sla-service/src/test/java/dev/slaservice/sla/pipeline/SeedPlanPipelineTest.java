@@ -22,15 +22,34 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** One scenario per seed vendor, through HTTP → Kafka → projection → GET /tickets and sla-breaches. */
+/**
+ * One scenario per seed vendor, through HTTP → Kafka → projection → GET /tickets and sla-breaches.
+ * The scenarios open tickets on Friday 13 November 2026; the service's clock reads the following
+ * Friday, when their response and restore deadlines have passed and EMQ's fix targets (50 service
+ * days) have not, whatever the date the tests run.
+ */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
 class SeedPlanPipelineTest {
 
+  private static final Instant FRIDAY_AFTER = Instant.parse("2026-11-20T04:00:00Z");
+
   @Inject
   MovableClock clock;
+
+  @BeforeEach
+  void aWeekLater() {
+    clock.runFrom(FRIDAY_AFTER);
+  }
+
+  @AfterEach
+  void wallTimeAgain() {
+    clock.reset();
+  }
 
   @Test
   void emqFiveByEightP1OpenedFridayEveningBreachesResponseAtMonday1100AndRestoreAt1700() {

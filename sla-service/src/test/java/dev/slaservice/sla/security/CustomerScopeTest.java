@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(SlaStackResource.class)
 class CustomerScopeTest {
 
+  @Inject
+  MovableClock clock;
+
   private final String own = "scope-own-" + UUID.randomUUID();
   private final String other = "scope-other-" + UUID.randomUUID();
   private final String ownTicket = Events.newTicketId();
@@ -34,7 +39,7 @@ class CustomerScopeTest {
 
   @BeforeEach
   void givenOneTicketOfEachCustomer() {
-    Instant opened = Instant.now().minus(Duration.ofMinutes(1));
+    Instant opened = clock.now().minus(Duration.ofMinutes(1));
     given().contentType(ContentType.JSON).body(Events.batch(
             Events.opened(ownTicket, own, "websoft9-premium", "HIGH", opened),
             Events.opened(otherTicket, other, "websoft9-premium", "HIGH", opened)))
@@ -91,8 +96,8 @@ class CustomerScopeTest {
     @Test
     void itsOwnTicketsAreAccepted() {
       as(token).contentType(ContentType.JSON)
-          .body(Events.batch(Events.simple("WorkStarted", ownTicket, Instant.now()),
-              Events.opened(Events.newTicketId(), own, "websoft9-premium", "NORMAL", Instant.now())))
+          .body(Events.batch(Events.simple("WorkStarted", ownTicket, clock.now()),
+              Events.opened(Events.newTicketId(), own, "websoft9-premium", "NORMAL", clock.now())))
           .post("/events").then().statusCode(202);
     }
 
@@ -100,11 +105,11 @@ class CustomerScopeTest {
     void anotherCustomersTicketOrOpeningIsForbiddenAndNothingIsAccepted() {
       String fresh = Events.newTicketId();
       as(token).contentType(ContentType.JSON)
-          .body(Events.batch(Events.opened(fresh, own, "websoft9-premium", "NORMAL", Instant.now()),
-              Events.simple("TicketResolved", otherTicket, Instant.now())))
+          .body(Events.batch(Events.opened(fresh, own, "websoft9-premium", "NORMAL", clock.now()),
+              Events.simple("TicketResolved", otherTicket, clock.now())))
           .post("/events").then().statusCode(403).body("code", equalTo("scope.not-your-customer"));
       as(token).contentType(ContentType.JSON)
-          .body(Events.opened(Events.newTicketId(), other, "websoft9-premium", "NORMAL", Instant.now()))
+          .body(Events.opened(Events.newTicketId(), other, "websoft9-premium", "NORMAL", clock.now()))
           .post("/events").then().statusCode(403).body("code", equalTo("scope.not-your-customer"));
       given().get("/tickets/{id}", fresh).then().statusCode(404);
       given().get("/tickets/{id}/events", otherTicket).then().body("items.size()", equalTo(1));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,6 +35,10 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
     }
     if (databaseSettings == null) {
       databaseSettings = startPostgres();
+    }
+    Duration shift = MovableClock.shiftFromSystemProperty();
+    if (!shift.isZero()) {
+      System.out.printf("the service's clock runs %s ahead of wall time (-D%s)%n", shift, MovableClock.SHIFT_PROPERTY);
     }
     Map<String, String> config = new HashMap<>(databaseSettings);
     config.put("kafka.bootstrap.servers", bootstrapServers);
