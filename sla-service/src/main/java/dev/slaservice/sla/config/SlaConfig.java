@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** The service's own settings (prefix {@code sla.}); see application.properties. */
 @ConfigMapping(prefix = "sla")
@@ -19,6 +20,8 @@ public interface SlaConfig {
 
   Db db();
 
+  Consumer consumer();
+
   /** Where PostgreSQL is; the datasource URLs are built from these (env SLA_DB_HOST, SLA_DB_PORT, SLA_DB_NAME). */
   interface Db {
     String host();
@@ -26,6 +29,22 @@ public interface SlaConfig {
     int port();
 
     String name();
+  }
+
+  /** The projection consumers' membership of their Kafka consumer group (docs/adr/0010). */
+  interface Consumer {
+    /**
+     * Static group membership: after a crash, the instance's consumers take their partitions back
+     * as soon as they rejoin, instead of waiting for the dead members' session to time out.
+     */
+    @WithDefault("true")
+    boolean staticMembership();
+
+    /**
+     * This instance's name in the group, stable across its restarts and unique among the live
+     * instances (env SLA_CONSUMER_INSTANCE_ID); by default the host name and the HTTP port.
+     */
+    Optional<String> instanceId();
   }
 
   interface Intake {

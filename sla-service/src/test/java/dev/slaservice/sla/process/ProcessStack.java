@@ -139,15 +139,24 @@ final class ProcessStack implements AutoCloseable {
 
   /** The ticket-events partitions each member of the consumer group holds, by the member's client id. */
   Map<String, Set<Integer>> assignments(String groupId) {
+    Map<String, Set<Integer>> assignments = new TreeMap<>();
+    for (MemberDescription member : describe(groupId).members()) {
+      member.assignment().topicPartitions().stream().filter(p -> p.topic().equals(Topics.TICKET_EVENTS))
+          .forEach(p -> assignments.computeIfAbsent(member.clientId(), c -> new TreeSet<>()).add(p.partition()));
+    }
+    return assignments;
+  }
+
+  /** The static ids ({@code group.instance.id}) of the members of a consumer group; empty for dynamic members. */
+  Set<String> staticMembers(String groupId) {
+    Set<String> members = new TreeSet<>();
+    describe(groupId).members().forEach(member -> member.groupInstanceId().ifPresent(members::add));
+    return members;
+  }
+
+  private ConsumerGroupDescription describe(String groupId) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).all().get(20, TimeUnit.SECONDS)
-          .get(groupId);
-      Map<String, Set<Integer>> assignments = new TreeMap<>();
-      for (MemberDescription member : group.members()) {
-        member.assignment().topicPartitions().stream().filter(p -> p.topic().equals(Topics.TICKET_EVENTS))
-            .forEach(p -> assignments.computeIfAbsent(member.clientId(), c -> new TreeSet<>()).add(p.partition()));
-      }
-      return assignments;
+      return admin.describeConsumerGroups(List.of(groupId)).all().get(20, TimeUnit.SECONDS).get(groupId);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("could not describe consumer group " + groupId, e);
     } catch (InterruptedException e) {
