@@ -23,6 +23,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  */
 public final class LocalPostgres implements AutoCloseable {
 
+  /** The superuser of the clusters this class creates, unless a start names another. */
   public static final String USER = "postgres";
   private static final String ARCHIVE = "postgres-linux-x86_64.txz";
   private static final String BINARIES_VERSION = "15.15.0";
@@ -30,14 +31,16 @@ public final class LocalPostgres implements AutoCloseable {
   private final Path dataDir;
   private final int port;
   private final String database;
+  private final String user;
   private Process server;
   /** The Unix socket directory of the running server; each start makes a new one, and close removes it. */
   private Path sockets;
 
-  private LocalPostgres(Path dataDir, int port, String database) {
+  private LocalPostgres(Path dataDir, int port, String database, String user) {
     this.dataDir = dataDir;
     this.port = port;
     this.database = database;
+    this.user = user;
   }
 
   /**
@@ -46,9 +49,18 @@ public final class LocalPostgres implements AutoCloseable {
    * (throwaway test data).
    */
   public static LocalPostgres start(Path dataDir, int port, String database, boolean durable) {
-    LocalPostgres postgres = new LocalPostgres(dataDir, port, database);
+    return start(dataDir, port, database, durable, USER);
+  }
+
+  /** As {@link #start(Path, int, String, boolean)}, with {@code user} as the superuser of a new cluster. */
+  public static LocalPostgres start(Path dataDir, int port, String database, boolean durable, String user) {
+    LocalPostgres postgres = new LocalPostgres(dataDir, port, database, user);
     postgres.startServer(durable);
     return postgres;
+  }
+
+  public String user() {
+    return user;
   }
 
   public int port() {
@@ -74,7 +86,7 @@ public final class LocalPostgres implements AutoCloseable {
       Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
       if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
         List<String> initdb = command(binaries.resolve("bin/initdb").toString(), "-D", dataDir.toString(),
-            "-U", USER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
+            "-U", user, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
         ChildProcesses.run(initdb, log, "initdb of " + dataDir);
       }
       Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
@@ -109,7 +121,7 @@ public final class LocalPostgres implements AutoCloseable {
       if (!server.isAlive()) {
         throw new IllegalStateException("PostgreSQL exited with " + server.exitValue() + "; see " + log);
       }
-      try (Connection ignored = DriverManager.getConnection(adminUrl(), USER, "")) {
+      try (Connection ignored = DriverManager.getConnection(adminUrl(), user, "")) {
         return;
       } catch (SQLException e) {
         last = e;
@@ -120,7 +132,7 @@ public final class LocalPostgres implements AutoCloseable {
   }
 
   private void createDatabaseIfMissing() {
-    try (Connection connection = DriverManager.getConnection(adminUrl(), USER, "");
+    try (Connection connection = DriverManager.getConnection(adminUrl(), user, "");
          var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
       exists.setString(1, database);
       if (!exists.executeQuery().next()) {

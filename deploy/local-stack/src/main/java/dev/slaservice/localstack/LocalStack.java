@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The local run: a Kafka broker and a PostgreSQL server on fixed ports (below the ephemeral
- * range that tests draw their ports from), data under {@code .local-stack/}, then the packaged
- * service against them. Given {@code KAFKA_BOOTSTRAP_SERVERS} or {@code SLA_DB_HOST} in the
- * environment it starts that server itself no more and the service uses what was given.
+ * range that tests draw their ports from), data under {@code .local-stack/} (or the directory
+ * given as the second argument), then the packaged service against them. A server given in the
+ * environment ({@link ExternalServers}) it starts no more, and the service uses what was given.
  * Ctrl-C stops everything it started; a second start reuses the data.
  */
 public final class LocalStack {
@@ -30,21 +30,27 @@ public final class LocalStack {
     if (!Files.exists(serviceJar)) {
       throw new IllegalStateException(serviceJar + " is missing: build with ./mvnw install -DskipTests");
     }
-    Path data = Files.createDirectories(root.resolve(".local-stack"));
-    Map<String, String> env = System.getenv();
+    Path data = Files.createDirectories(args.length > 1 ? Path.of(args[1]) : root.resolve(".local-stack"));
+    ExternalServers external;
+    try {
+      external = ExternalServers.from(System.getenv());
+    } catch (IllegalArgumentException e) {
+      say(e.getMessage());
+      System.exit(2);
+      return;
+    }
     List<AutoCloseable> started = new ArrayList<>();
     List<String> settings = new ArrayList<>();
 
-    String kafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
-    if (kafka == null || kafka.isBlank()) {
+    if (external.kafka().isEmpty()) {
       say("starting Kafka (KRaft) on 127.0.0.1:" + KAFKA_PORT + ", data in " + data.resolve("kafka"));
       LocalKafka broker = LocalKafka.startProcess(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT, 6);
       started.add(broker);
       settings.add("-Dkafka.bootstrap.servers=" + broker.bootstrapServers());
     } else {
-      say("using Kafka at " + kafka);
+      say("using Kafka at " + external.kafka().get());
     }
-    if (env.get("SLA_DB_HOST") == null) {
+    if (external.postgres().isEmpty()) {
       say("starting PostgreSQL on 127.0.0.1:" + POSTGRES_PORT + ", data in " + data.resolve("postgres"));
       LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, DATABASE, true);
       started.add(postgres);
@@ -54,7 +60,7 @@ public final class LocalStack {
       settings.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
       settings.add("-Dquarkus.datasource.password=");
     } else {
-      say("using PostgreSQL at " + env.get("SLA_DB_HOST"));
+      say("using PostgreSQL at " + external.postgres().get());
     }
 
     Path keys = data.resolve("jwt");

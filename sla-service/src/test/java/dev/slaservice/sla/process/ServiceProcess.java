@@ -147,7 +147,12 @@ final class ServiceProcess implements AutoCloseable {
 
   /** A request with a bearer token; null when the service did not answer. */
   HttpResponse<String> send(String method, String path, String body, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+    return send(uri(path), method, body, token);
+  }
+
+  /** A JSON request to any address, with a bearer token unless it is null; null when nothing answered. */
+  static HttpResponse<String> send(URI uri, String method, String body, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
         .header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {

@@ -1,6 +1,7 @@
 package dev.slaservice.sla.support;
 
 import dev.slaservice.localstack.Directories;
+import dev.slaservice.localstack.ExternalServers;
 import dev.slaservice.localstack.FreePorts;
 import dev.slaservice.localstack.LocalKafka;
 import dev.slaservice.localstack.LocalPostgres;
@@ -15,12 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Real infrastructure for the tests: a Kafka broker (KRaft) inside the test JVM and a PostgreSQL
  * server as a child process, both on free ports with throwaway data, started once per JVM.
- * With KAFKA_BOOTSTRAP_SERVERS or SLA_DB_HOST (plus SLA_DB_PORT, SLA_DB_NAME,
- * QUARKUS_DATASOURCE_USERNAME / _PASSWORD) in the environment, those servers are used instead.
+ * With KAFKA_BOOTSTRAP_SERVERS, or SLA_DB_HOST (plus SLA_DB_PORT, SLA_DB_NAME) or
+ * QUARKUS_DATASOURCE_REACTIVE_URL (with QUARKUS_DATASOURCE_USERNAME / _PASSWORD) in the
+ * environment, those servers are used instead, as the local run does ({@link ExternalServers}).
  */
 public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
 
@@ -63,9 +66,9 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
   }
 
   private static String startKafka() {
-    String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-    if (external != null && !external.isBlank()) {
-      return external;
+    Optional<String> external = ExternalServers.from(System.getenv()).kafka();
+    if (external.isPresent()) {
+      return external.get();
     }
     Path dir = throwawayDir("kafka");
     LocalKafka kafka = LocalKafka.startInProcess(dir.resolve("data"), FreePorts.next(), FreePorts.next());
@@ -76,8 +79,7 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
 
   private static Map<String, String> startPostgres() {
     Map<String, String> settings = new HashMap<>();
-    String externalHost = System.getenv("SLA_DB_HOST");
-    if (externalHost != null && !externalHost.isBlank()) {
+    if (ExternalServers.from(System.getenv()).postgres().isPresent()) {
       return settings;
     }
     Path dir = throwawayDir("postgres");
