@@ -58,7 +58,8 @@ public final class GithubMapper {
     if (payload.node("/issue/pull_request").isObject()) {
       return new WebhookResult.Ignored("a pull request is not an issue");
     }
-    Emitter emit = new Emitter(connection, deliveryId, repository + "#" + number);
+    // owner/repo#n with the slash as a colon, so the ticket id needs no escaping in a path
+    Emitter emit = new Emitter(connection, deliveryId, repository.replace('/', ':') + "#" + number);
     if ("issue_comment".equals(event)) {
       return comment(connection, payload, action, emit);
     }

@@ -126,7 +126,7 @@ class MappersTest {
   void githubIssuesMapOpenedClosedReopenedAndLabels() {
     TicketEvent.TicketOpened opened = (TicketEvent.TicketOpened) events(github("issues", "github-issues_opened.json"))
         .get(0);
-    assertThat(opened.ticketId()).isEqualTo("gh:Codertocat/Hello-World#1");
+    assertThat(opened.ticketId()).isEqualTo("gh:Codertocat:Hello-World#1");
     assertThat(opened.priority()).isEqualTo("HIGH");
     assertThat(opened.customerId()).isEqualTo("acme");
     assertThat(opened.occurredAt()).isEqualTo(OffsetDateTime.parse("2019-05-15T15:20:18Z"));
