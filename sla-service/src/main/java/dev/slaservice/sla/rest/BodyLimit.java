@@ -60,4 +60,12 @@ public class BodyLimit {
           body.length());
     }
   }
+
+  /** The same for a body taken as bytes. */
+  void requireWithinLimit(byte[] body) {
+    if (body.length > maxBytes) {
+      throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request.too-large", maxBytes,
+          body.length);
+    }
+  }
 }

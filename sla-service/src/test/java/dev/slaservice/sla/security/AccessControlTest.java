@@ -150,7 +150,9 @@ class AccessControlTest {
     JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile());
     List<Operation> operations = new ArrayList<>();
     document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
-      if (entry.getValue().has("operationId")) {
+      // helpdesk webhooks take no bearer token: their signatures are tested in WebhooksTest
+      if (entry.getValue().has("operationId")
+          && !"helpdesk-signature".equals(entry.getValue().path("x-authenticated-by").asText())) {
         Set<String> roles = new TreeSet<>();
         entry.getValue().path("x-roles").forEach(role -> roles.add(role.asText()));
         operations.add(new Operation(entry.getKey().toUpperCase(), path.getKey(), roles));
