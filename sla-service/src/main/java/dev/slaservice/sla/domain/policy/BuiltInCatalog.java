@@ -106,6 +106,11 @@ public final class BuiltInCatalog implements PolicyCatalog {
   }
 
   @Override
+  public Optional<PlanDefinition> definition(String planId, int version) {
+    return version == 1 ? definition(planId) : Optional.empty();
+  }
+
+  @Override
   public Optional<Plan> plan(String planId) {
     return Optional.ofNullable(plans.get(planId));
   }
