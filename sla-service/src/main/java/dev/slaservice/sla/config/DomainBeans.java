@@ -2,6 +2,7 @@ package dev.slaservice.sla.config;
 
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
+import dev.slaservice.sla.persistence.CatalogHolder;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -16,7 +17,7 @@ public class DomainBeans {
 
   @Produces
   @Singleton
-  CatalogCheck catalogCheck(BuiltInCatalog catalog) {
-    return new CatalogCheck(catalog);
+  CatalogCheck catalogCheck(CatalogHolder holder) {
+    return new CatalogCheck(() -> holder.latest().catalog());
   }
 }

@@ -1,9 +1,14 @@
 package dev.slaservice.sla.persistence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.domain.calendar.AlwaysOpenCalendar;
 import dev.slaservice.sla.domain.calendar.CalendarVersion;
+import dev.slaservice.sla.domain.policy.DefinedPlanVersion;
 import dev.slaservice.sla.domain.policy.Plan;
+import dev.slaservice.sla.domain.policy.VersionedCatalog;
+import dev.slaservice.sla.domain.policy.definition.CheckedDefinition;
+import dev.slaservice.sla.domain.policy.definition.DefinitionProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -12,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Reads the policy catalog and adds calendar versions. */
+/** Reads the policy catalog and adds calendar and plan versions. */
 @ApplicationScoped
 public class CatalogService {
 
@@ -20,16 +25,30 @@ public class CatalogService {
   public record Due(CalendarVersion calendar, Instant due) {
   }
 
+  /** What became of a plan definition put: a new version, or the problems that kept it out. */
+  public sealed interface PlanChange {
+    record Added(Plan plan) implements PlanChange {
+    }
+
+    record Refused(List<DefinitionProblem> problems) implements PlanChange {
+    }
+  }
+
+  /** What became of a retirement: done (or done before), unknown version, or a version that is not stored. */
+  public enum Retirement { RETIRED, NOT_FOUND, BUILT_IN }
+
   private final Mutiny.SessionFactory sessions;
   private final CatalogHolder holder;
   private final CalendarStore calendars;
+  private final PlanStore plans;
   private final ServiceClock clock;
 
   public CatalogService(Mutiny.SessionFactory sessions, CatalogHolder holder, CalendarStore calendars,
-                        ServiceClock clock) {
+                        PlanStore plans, ServiceClock clock) {
     this.sessions = sessions;
     this.holder = holder;
     this.calendars = calendars;
+    this.plans = plans;
     this.clock = clock;
   }
 
@@ -43,6 +62,13 @@ public class CatalogService {
 
   public Uni<Optional<Plan>> plan(String planId) {
     return current().map(s -> s.catalog().plan(planId));
+  }
+
+  /** A version of a plan: the one asked for, or without {@code version} the one in force now. */
+  public Uni<Optional<Plan>> planVersion(String planId, Integer version) {
+    Instant now = clock.now();
+    return current().map(s -> version == null ? s.catalog().planAt(planId, now)
+        : s.catalog().planVersions(planId).stream().filter(p -> p.version() == version).findFirst());
   }
 
   /** Each calendar's versions, oldest first. */
@@ -75,5 +101,44 @@ public class CatalogService {
       return calendars.add(session, calendarId, version, now, definition, now)
           .replaceWith(new CalendarVersion(calendarId, version, now, calendar, definition.followsCustomerZone()));
     }));
+  }
+
+  /**
+   * Checks a definition in full against the calendars defined now and stores it as the plan's next
+   * version (its first if the plan is new), in force from {@code effectiveFrom} (now if empty; never
+   * in the past).
+   */
+  public Uni<PlanChange> definePlan(String planId, JsonNode definition, Optional<Instant> effectiveFrom) {
+    Instant now = clock.now();
+    Instant from = effectiveFrom.orElse(now);
+    if (from.isBefore(now)) {
+      return Uni.createFrom().item(new PlanChange.Refused(List.of(new DefinitionProblem("$.effectiveFrom",
+          "must not lie in the past (now is " + now + "); a version changes only what comes after it"))));
+    }
+    return sessions.<PlanChange>withTransaction((session, tx) -> holder.refresh(session).chain(snapshot -> {
+      VersionedCatalog catalog = snapshot.catalog();
+      CheckedDefinition checked = CheckedDefinition.of(definition,
+          calendarId -> !catalog.calendarVersions(calendarId).isEmpty());
+      if (!checked.valid()) {
+        return Uni.createFrom().item(new PlanChange.Refused(checked.problems()));
+      }
+      DefinedPlanVersion version = new DefinedPlanVersion(planId, catalog.nextPlanVersion(planId), from,
+          checked.definition(), Optional.empty());
+      return plans.add(session, version, now).replaceWith(new PlanChange.Added(checked.definition().toPlan(planId,
+          version.version(), from, calendarId -> catalog.calendarAt(calendarId, from).map(CalendarVersion::calendar))));
+    })).call(this::current);
+  }
+
+  /** From now on no new ticket opens on this version; tickets already open on it keep it. */
+  public Uni<Retirement> retirePlan(String planId, int version) {
+    Instant now = clock.now();
+    return sessions.<Retirement>withTransaction((session, tx) -> holder.refresh(session).chain(snapshot ->
+        plans.retire(session, planId, version, now).map(found -> {
+          if (found) {
+            return Retirement.RETIRED;
+          }
+          boolean exists = snapshot.catalog().planVersions(planId).stream().anyMatch(p -> p.version() == version);
+          return exists ? Retirement.BUILT_IN : Retirement.NOT_FOUND;
+        }))).call(this::current);
   }
 }

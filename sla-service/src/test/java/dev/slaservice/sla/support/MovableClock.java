@@ -63,6 +63,11 @@ public class MovableClock implements ServiceClock {
     return at;
   }
 
+  /** Stops time at a fixed instant until {@link #unfreeze()}. */
+  public void freezeAt(Instant at) {
+    frozenAt.set(at);
+  }
+
   /** Time runs again from where it would have been. */
   public void unfreeze() {
     frozenAt.set(null);

@@ -28,6 +28,11 @@ public record AlwaysOpenCalendar(String id) implements BusinessCalendar {
     return at;
   }
 
+  @Override
+  public Duration serviceDay() {
+    return Duration.ofDays(1);
+  }
+
   static void requireNonNegative(Duration amount) {
     if (amount.isNegative()) {
       throw new IllegalArgumentException("business time to add must not be negative: " + amount);

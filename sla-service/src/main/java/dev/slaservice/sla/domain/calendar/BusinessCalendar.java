@@ -22,4 +22,10 @@ public interface BusinessCalendar {
 
   /** {@code at} itself when the calendar is open then, otherwise the next instant it opens. */
   Instant nextOpen(Instant at);
+
+  /**
+   * One service day: the service hours of the calendar's longest day (9 h on a 09:00-18:00 calendar,
+   * 24 h on an always-open one). Targets given in days count service days.
+   */
+  Duration serviceDay();
 }

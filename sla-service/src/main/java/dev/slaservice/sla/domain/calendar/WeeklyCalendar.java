@@ -1,5 +1,6 @@
 package dev.slaservice.sla.domain.calendar;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -131,6 +132,25 @@ public final class WeeklyCalendar implements BusinessCalendar {
   public WeeklyCalendar inZone(ZoneId otherZone) {
     return otherZone.equals(zone) ? this
         : inZones.computeIfAbsent(otherZone, other -> new WeeklyCalendar(id, other, windows, holidays));
+  }
+
+  @Override
+  public Duration serviceDay() {
+    long longest = 0;
+    for (DayOfWeek day : DayOfWeek.values()) {
+      long dayStart = (day.getValue() - 1) * DAY;
+      long open = 0;
+      for (WeeklyWindow window : windows) {
+        // a window may run past Sunday midnight into next week's Monday: look at it one week on too
+        for (long shift : new long[] {0, -WeeklyWindow.WEEK_SECONDS}) {
+          long from = window.startOffset() + shift;
+          long to = from + window.lengthSeconds();
+          open += Math.max(0, Math.min(to, dayStart + DAY) - Math.max(from, dayStart));
+        }
+      }
+      longest = Math.max(longest, open);
+    }
+    return Duration.ofSeconds(Math.min(longest, DAY));
   }
 
   @Override

@@ -1,8 +1,5 @@
 package dev.slaservice.sla.domain.policy;
 
-import static dev.slaservice.events.Metric.RESOLUTION;
-import static dev.slaservice.events.Metric.RESPONSE;
-import static dev.slaservice.events.Metric.RESTORE;
 import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SUNDAY;
@@ -10,20 +7,21 @@ import static java.time.DayOfWeek.THURSDAY;
 import static java.time.DayOfWeek.TUESDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 
-import dev.slaservice.events.Metric;
-import dev.slaservice.sla.domain.compensation.CreditRule;
-import java.math.BigDecimal;
 import dev.slaservice.sla.domain.calendar.AlwaysOpenCalendar;
 import dev.slaservice.sla.domain.calendar.BusinessCalendar;
 import dev.slaservice.sla.domain.calendar.CalendarVersion;
 import dev.slaservice.sla.domain.calendar.WeeklyCalendar;
 import dev.slaservice.sla.domain.calendar.WeeklyWindow;
-import java.time.Duration;
+import dev.slaservice.sla.domain.policy.definition.CheckedDefinition;
+import dev.slaservice.sla.domain.policy.definition.PlanDefinition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +46,9 @@ import java.util.Optional;
  *       LOW 24 h on 24x5 (Sunday 15:00 through Friday 17:00 Pacific Time, one window).</li>
  * </ul>
  *
+ * <p>The plans are data files shipped with the service ({@link #PLAN_IDS}), read and checked by the same
+ * parser and validator as a PUT /plans/{planId}; the calendars are code.
+ *
  * <p>Every plan and calendar here is version 1. Changing the terms of a plan means adding a version
  * with a later {@code effectiveFrom}, so tickets opened before keep the terms they were opened under.
  */
@@ -56,11 +57,13 @@ public final class BuiltInCatalog implements PolicyCatalog {
   public static final String EMQ_5X8 = "emq-5x8";
   public static final String ORANGESKY_24X5 = "orangesky-24x5";
   public static final ZoneId EMQ_DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
-  private static final Duration EMQ_5X8_DAY = Duration.ofHours(9);
-  private static final Duration FULL_DAY = Duration.ofHours(24);
+  /** The plans shipped as data files, {@code plans/<id>.json}, read like a PUT /plans/{planId} body. */
+  public static final List<String> PLAN_IDS = List.of("websoft9-standard", "websoft9-advanced",
+      "websoft9-premium", "emq-5x8", "emq-7x24", "orangesky");
 
   private final Map<String, Plan> plans = new LinkedHashMap<>();
   private final Map<String, CalendarVersion> calendars = new LinkedHashMap<>();
+  private final Map<String, PlanDefinition> definitions = new LinkedHashMap<>();
 
   public BuiltInCatalog() {
     addCalendar(AlwaysOpenCalendar.instance(), false);
@@ -70,69 +73,41 @@ public final class BuiltInCatalog implements PolicyCatalog {
     addCalendar(new WeeklyCalendar(ORANGESKY_24X5, ZoneId.of("America/Los_Angeles"),
         List.of(new WeeklyWindow(SUNDAY, LocalTime.of(15, 0), FRIDAY, LocalTime.of(17, 0))), List.of()), false);
 
-    websoft9("websoft9-standard", "Websoft9 Standard Support", Duration.ofHours(12), Duration.ofHours(3));
-    websoft9("websoft9-advanced", "Websoft9 Advanced Support", Duration.ofHours(6), Duration.ofMinutes(30));
-    websoft9("websoft9-premium", "Websoft9 Premium Support", Duration.ofHours(2), Duration.ofMinutes(10));
-    emq5x8();
-    emq7x24();
-    orangesky();
+    PLAN_IDS.forEach(this::addPlan);
   }
 
   private void addCalendar(BusinessCalendar calendar, boolean followsCustomerZone) {
     calendars.put(calendar.id(), new CalendarVersion(calendar.id(), 1, Instant.EPOCH, calendar, followsCustomerZone));
   }
 
-  private void websoft9(String id, String name, Duration normal, Duration high) {
-    Map<String, Map<Metric, ClockTerms>> priorities = new LinkedHashMap<>();
-    priorities.put("NORMAL", clocks(AlwaysOpenCalendar.ID, normal, null, null));
-    priorities.put("HIGH", clocks(AlwaysOpenCalendar.ID, high, null, null));
-    plans.put(id, new Plan(id, 1, Instant.EPOCH, name, priorities, Plan.DEFAULT_WARNING_PERCENTS,
-        new CreditRule.PerMissedTicket(BigDecimal.valueOf(5))));
-  }
-
-  private void emq5x8() {
-    Map<String, Map<Metric, ClockTerms>> priorities = new LinkedHashMap<>();
-    priorities.put("P1", clocks(EMQ_5X8, hours(2), hours(8), EMQ_5X8_DAY.multipliedBy(50)));
-    priorities.put("P2", clocks(EMQ_5X8, hours(4), hours(72), EMQ_5X8_DAY.multipliedBy(100)));
-    priorities.put("P3", clocks(EMQ_5X8, hours(24), null, EMQ_5X8_DAY.multipliedBy(150)));
-    priorities.put("P4", clocks(EMQ_5X8, hours(48), null, null));
-    plans.put("emq-5x8", new Plan("emq-5x8", 1, Instant.EPOCH, "EMQ 5x8 support", priorities, Plan.DEFAULT_WARNING_PERCENTS));
-  }
-
-  private void emq7x24() {
-    Map<String, Map<Metric, ClockTerms>> priorities = new LinkedHashMap<>();
-    priorities.put("P1", clocks(AlwaysOpenCalendar.ID, hours(1), hours(8), FULL_DAY.multipliedBy(15)));
-    priorities.put("P2", clocks(AlwaysOpenCalendar.ID, hours(2), hours(48), FULL_DAY.multipliedBy(30)));
-    priorities.put("P3", clocks(AlwaysOpenCalendar.ID, hours(24), hours(120), FULL_DAY.multipliedBy(60)));
-    priorities.put("P4", clocks(AlwaysOpenCalendar.ID, hours(48), null, null));
-    plans.put("emq-7x24", new Plan("emq-7x24", 1, Instant.EPOCH, "EMQ 7x24 support", priorities, Plan.DEFAULT_WARNING_PERCENTS));
-  }
-
-  private void orangesky() {
-    Map<String, Map<Metric, ClockTerms>> priorities = new LinkedHashMap<>();
-    priorities.put("EMERGENCY", clocks(AlwaysOpenCalendar.ID, Duration.ofMinutes(30), null, null));
-    priorities.put("HIGHLY_DEGRADED", clocks(ORANGESKY_24X5, hours(4), null, null));
-    priorities.put("MEDIUM", clocks(ORANGESKY_24X5, hours(8), null, null));
-    priorities.put("LOW", clocks(ORANGESKY_24X5, hours(24), null, null));
-    plans.put("orangesky", new Plan("orangesky", 1, Instant.EPOCH, "Orangesky support", priorities, Plan.DEFAULT_WARNING_PERCENTS));
-  }
-
-  /** Response never pauses; restore and resolution pause while the ticket waits on the customer. */
-  private static Map<Metric, ClockTerms> clocks(String calendarId, Duration response, Duration restore,
-                                                Duration resolution) {
-    Map<Metric, ClockTerms> clocks = new EnumMap<>(Metric.class);
-    clocks.put(RESPONSE, new ClockTerms(RESPONSE, response, calendarId, false));
-    if (restore != null) {
-      clocks.put(RESTORE, new ClockTerms(RESTORE, restore, calendarId, true));
+  private void addPlan(String id) {
+    String resource = "/plans/" + id + ".json";
+    String json;
+    try (InputStream in = BuiltInCatalog.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the service ships without " + resource);
+      }
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (resolution != null) {
-      clocks.put(RESOLUTION, new ClockTerms(RESOLUTION, resolution, calendarId, true));
+    CheckedDefinition checked = CheckedDefinition.of(json, calendars::containsKey);
+    if (!checked.valid()) {
+      throw new IllegalStateException(resource + " is not a valid plan: " + checked.problems());
     }
-    return clocks;
+    definitions.put(id, checked.definition());
+    plans.put(id, checked.definition().toPlan(id, 1, Instant.EPOCH,
+        calendarId -> Optional.ofNullable(calendars.get(calendarId)).map(CalendarVersion::calendar)));
   }
 
-  private static Duration hours(long hours) {
-    return Duration.ofHours(hours);
+  /** The definition a built-in plan was read from. */
+  public Optional<PlanDefinition> definition(String planId) {
+    return Optional.ofNullable(definitions.get(planId));
+  }
+
+  @Override
+  public Optional<PlanDefinition> definition(String planId, int version) {
+    return version == 1 ? definition(planId) : Optional.empty();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.slaservice.sla.domain.policy;
 
 import dev.slaservice.sla.domain.calendar.CalendarVersion;
+import dev.slaservice.sla.domain.policy.definition.PlanDefinition;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,6 +26,16 @@ public interface PolicyCatalog {
   }
 
   Collection<Plan> plans();
+
+  /** The definition a plan version was made from, for plans defined as data. */
+  default Optional<PlanDefinition> definition(String planId, int version) {
+    return Optional.empty();
+  }
+
+  /** When a plan version was retired (no new ticket opens on it from then on), if it was. */
+  default Optional<Instant> retiredAt(String planId, int version) {
+    return Optional.empty();
+  }
 
   Collection<String> calendarIds();
 
