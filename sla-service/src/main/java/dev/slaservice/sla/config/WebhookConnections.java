@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -88,6 +89,6 @@ public class WebhookConnections {
   }
 
   private static java.util.List<String> split(String names) {
-    return java.util.Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+    return Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
   }
 }

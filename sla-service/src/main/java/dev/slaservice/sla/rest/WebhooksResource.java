@@ -18,6 +18,7 @@ import dev.slaservice.sla.webhook.Signatures;
 import dev.slaservice.sla.webhook.WebhookResult;
 import dev.slaservice.sla.webhook.WebhookSource;
 import dev.slaservice.sla.webhook.ZammadMapper;
+import dev.slaservice.sla.webhook.ZammadSnapshot;
 import dev.slaservice.sla.webhook.ZendeskMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -126,7 +128,7 @@ public class WebhooksResource {
     JsonNode payload;
     try {
       payload = EventJson.mapper().readTree(raw);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
       throw ProblemException.badRequest("webhook.not-json", connection.source().wireName(), message);
     }
@@ -146,7 +148,7 @@ public class WebhooksResource {
   private Uni<Response> zammad(Delivery delivery) {
     String connection = delivery.connection().name();
     String number = ZammadMapper.ticketNumber(delivery.payload());
-    Uni<Optional<dev.slaservice.sla.webhook.ZammadSnapshot>> last = number == null
+    Uni<Optional<ZammadSnapshot>> last = number == null
         ? Uni.createFrom().item(Optional.empty()) : snapshots.last(connection, number);
     return last.chain(previous -> {
       ZammadMapper.Outcome outcome = ZammadMapper.map(delivery, previous);

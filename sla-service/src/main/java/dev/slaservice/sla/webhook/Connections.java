@@ -1,6 +1,7 @@
 package dev.slaservice.sla.webhook;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ public record Connections(Map<String, HelpdeskConnection> byName) {
 
   public List<HelpdeskConnection> of(WebhookSource source) {
     return byName.values().stream().filter(c -> c.source() == source).sorted(
-        java.util.Comparator.comparing(HelpdeskConnection::name)).toList();
+        Comparator.comparing(HelpdeskConnection::name)).toList();
   }
 
   public Optional<HelpdeskConnection> named(String name) {
