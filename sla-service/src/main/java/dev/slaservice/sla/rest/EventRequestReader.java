@@ -9,6 +9,10 @@ import dev.slaservice.events.MalformedEventException;
 import dev.slaservice.events.Violation;
 import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
+import dev.slaservice.sla.domain.policy.PlanAssignment;
+import dev.slaservice.sla.observability.SlaMetrics;
+import dev.slaservice.sla.persistence.CustomerPlans;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -24,11 +28,13 @@ public class EventRequestReader {
   private final CatalogCheck catalogCheck;
   private final int maxBatch;
 
-  private final dev.slaservice.sla.observability.SlaMetrics metrics;
+  private final SlaMetrics metrics;
+  private final CustomerPlans customerPlans;
 
-  public EventRequestReader(CatalogCheck catalogCheck, SlaConfig config,
-                            dev.slaservice.sla.observability.SlaMetrics metrics) {
+  public EventRequestReader(CatalogCheck catalogCheck, SlaConfig config, SlaMetrics metrics,
+                            CustomerPlans customerPlans) {
     this.catalogCheck = catalogCheck;
+    this.customerPlans = customerPlans;
     this.metrics = metrics;
     this.maxBatch = config.intake().maxBatch();
   }
@@ -40,6 +46,27 @@ public class EventRequestReader {
       metrics.rejected("invalid");
       throw e;
     }
+  }
+
+  /**
+   * The events as they go to Kafka: each TicketOpened on the plan its customer's subscription gives
+   * (ADR 0013), or a 400 naming every opening the subscription does not allow.
+   */
+  public Uni<List<InboundEvent>> withPlans(List<InboundEvent> events) {
+    return customerPlans.assign(events).map(outcomes -> {
+      List<Problem.FieldError> errors = new ArrayList<>();
+      for (int i = 0; i < outcomes.size(); i++) {
+        if (outcomes.get(i) instanceof PlanAssignment.Refused refused) {
+          Integer index = outcomes.size() == 1 ? null : i;
+          errors.add(new Problem.FieldError(index, refused.violation().field(), refused.violation().message()));
+        }
+      }
+      if (!errors.isEmpty()) {
+        metrics.rejected("invalid");
+        throw invalid(errors);
+      }
+      return outcomes.stream().map(PlanAssignment.Outcome::event).toList();
+    });
   }
 
   private List<InboundEvent> parse(String body) {
@@ -85,12 +112,16 @@ public class EventRequestReader {
       }
     }
     if (!errors.isEmpty()) {
-      Problem.FieldError first = errors.get(0);
-      String where = (first.index() == null ? "" : "event " + first.index() + ", ")
-          + (first.field().isEmpty() ? "" : "field " + first.field() + ": ");
-      throw badRequest(errors, "events.invalid", errors.size(), where + first.message());
+      throw invalid(errors);
     }
     return events;
+  }
+
+  private static ProblemException invalid(List<Problem.FieldError> errors) {
+    Problem.FieldError first = errors.get(0);
+    String where = (first.index() == null ? "" : "event " + first.index() + ", ")
+        + (first.field().isEmpty() ? "" : "field " + first.field() + ": ");
+    return badRequest(errors, "events.invalid", errors.size(), where + first.message());
   }
 
   private static ProblemException badRequest(List<Problem.FieldError> errors, String key, Object... args) {
