@@ -77,6 +77,8 @@ public class TicketEventConsumer {
     }
     // the subscriptions are read afresh on every attempt: a retry sees what was stored meanwhile
     return customerPlans.assign(valid)
+        .onFailure().invoke(e -> LOG.errorf("could not read the subscriptions of a batch of %d events (the"
+            + " database is unreachable), retrying: %s", valid.size(), e.toString()))
         .chain(outcomes -> {
           List<ConsumedEvent> events = new ArrayList<>();
           Map<ConsumedEvent, KafkaRecord<String, byte[]>> records = new IdentityHashMap<>();
