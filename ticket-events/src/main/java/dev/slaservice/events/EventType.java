@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Every type of inbound event with the fields its JSON form carries besides the common ones. */
 public enum EventType {
   TICKET_OPENED("TicketOpened", TicketEvent.TicketOpened.class,
-      Map.of("customerId", required(FieldKind.ID), "planId", required(FieldKind.ID),
+      Map.of("customerId", required(FieldKind.ID), "planId", optional(FieldKind.ID),
           "priority", required(FieldKind.PRIORITY))),
   PRIORITY_CHANGED("PriorityChanged", TicketEvent.PriorityChanged.class,
       Map.of("priority", required(FieldKind.PRIORITY))),

@@ -64,7 +64,7 @@ class InboundEventCodecTest {
            "priority":"HIGH","colour":"red"}"""), () -> "x"))
           .isInstanceOfSatisfying(MalformedEventException.class, e -> assertThat(e.violations())
               .extracting(Violation::field)
-              .containsExactlyInAnyOrder("colour", "ticketId", "occurredAt", "customerId", "planId"));
+              .containsExactlyInAnyOrder("colour", "ticketId", "occurredAt", "customerId"));
     }
 
     @Test

@@ -60,6 +60,14 @@ public interface SlaConfig {
     @WithDefault("1000")
     int maxBatch();
 
+    /**
+     * How long the intake waits for the subscriptions of the customers whose tickets open (ADR 0013).
+     * Past it (PostgreSQL down), openings that name their plan go on unchecked, for the consumer to
+     * check, and a request with a planless opening is answered 503.
+     */
+    @WithDefault("1s")
+    Duration subscriptionTimeout();
+
     /** Seconds a client is told to wait (Retry-After) when Kafka cannot take events. */
     @WithDefault("5")
     int retryAfterSeconds();

@@ -5,7 +5,9 @@ import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.events.MalformedEventException;
 import dev.slaservice.events.Violation;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
+import dev.slaservice.sla.domain.policy.PlanAssignment;
 import dev.slaservice.sla.persistence.ConsumedEvent;
+import dev.slaservice.sla.persistence.CustomerPlans;
 import dev.slaservice.sla.persistence.DatabaseProbe;
 import dev.slaservice.sla.persistence.TicketBatchHandler;
 import io.smallrye.mutiny.Multi;
@@ -24,8 +26,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads ticket-events in batches. Records that are not valid events go to the dead-letter topic;
- * the rest are applied in one database transaction, and only then is the batch acknowledged
+ * Reads ticket-events in batches. Records that are not valid events go to the dead-letter topic, and
+ * so do openings their customer's subscription does not allow (ADR 0013: another producer may write
+ * them); each other opening gets the plan of its subscription when it names none. The rest are applied in one database transaction, and only then is the batch acknowledged
  * (which lets the connector commit its offsets).
  *
  * <p>When a batch keeps failing, the database is asked whether it is up. If it is not, the batch
@@ -43,9 +46,11 @@ public class TicketEventConsumer {
   private final DeadLetters deadLetters;
   private final CatalogCheck catalogCheck;
   private final DatabaseProbe database;
+  private final CustomerPlans customerPlans;
 
   public TicketEventConsumer(TicketBatchHandler handler, DeadLetters deadLetters, CatalogCheck catalogCheck,
-                             DatabaseProbe database) {
+                             DatabaseProbe database, CustomerPlans customerPlans) {
+    this.customerPlans = customerPlans;
     this.handler = handler;
     this.deadLetters = deadLetters;
     this.catalogCheck = catalogCheck;
@@ -54,29 +59,47 @@ public class TicketEventConsumer {
 
   @Incoming(Channels.TICKET_EVENTS_IN)
   public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-    List<ConsumedEvent> events = new ArrayList<>();
-    Map<ConsumedEvent, KafkaRecord<String, byte[]>> records = new IdentityHashMap<>();
-    List<DeadLetters.DeadLetter> poison = new ArrayList<>();
+    List<InboundEvent> valid = new ArrayList<>();
+    List<KafkaRecord<String, byte[]>> validRecords = new ArrayList<>();
+    List<DeadLetters.DeadLetter> malformed = new ArrayList<>();
     for (KafkaRecord<String, byte[]> record : batch) {
-      long offset = offsetOf(record);
       try {
         InboundEvent event = InboundEventCodec.read(record.getPayload());
         List<Violation> problems = catalogCheck.problems(event);
         if (!problems.isEmpty()) {
           throw new MalformedEventException(problems);
         }
-        ConsumedEvent consumed = new ConsumedEvent(event, record.getPartition(), offset);
-        events.add(consumed);
-        records.put(consumed, record);
+        valid.add(event);
+        validRecords.add(record);
       } catch (MalformedEventException e) {
-        poison.add(letter(record, e.getMessage()));
+        malformed.add(letter(record, e.getMessage()));
       }
     }
-    return deadLetters.send(poison)
-        .chain(() -> applyBatch(events, records))
-        .onFailure().invoke(e -> LOG.errorf("could not apply or dead-letter a batch of %d events (the database"
-            + " or Kafka is unreachable), retrying: %s; first events: %s", events.size(), e.toString(),
-            events.stream().limit(10).map(ConsumedEvent::describe).collect(Collectors.joining(", "))))
+    // the subscriptions are read afresh on every attempt: a retry sees what was stored meanwhile
+    return customerPlans.assign(valid)
+        .onFailure().invoke(e -> LOG.errorf("could not read the subscriptions of a batch of %d events (the"
+            + " database is unreachable), retrying: %s", valid.size(), e.toString()))
+        .chain(outcomes -> {
+          List<ConsumedEvent> events = new ArrayList<>();
+          Map<ConsumedEvent, KafkaRecord<String, byte[]>> records = new IdentityHashMap<>();
+          List<DeadLetters.DeadLetter> poison = new ArrayList<>(malformed);
+          for (int i = 0; i < outcomes.size(); i++) {
+            KafkaRecord<String, byte[]> record = validRecords.get(i);
+            if (outcomes.get(i) instanceof PlanAssignment.Refused refused) {
+              poison.add(letter(record, refused.violation().field() + ": " + refused.violation().message()));
+            } else {
+              ConsumedEvent consumed = new ConsumedEvent(outcomes.get(i).event(), record.getPartition(),
+                  offsetOf(record));
+              events.add(consumed);
+              records.put(consumed, record);
+            }
+          }
+          return deadLetters.send(poison).chain(() -> applyBatch(events, records))
+              .onFailure().invoke(e -> LOG.errorf("could not apply or dead-letter a batch of %d events (the"
+                  + " database or Kafka is unreachable), retrying: %s; first events: %s", events.size(),
+                  e.toString(), events.stream().limit(10).map(ConsumedEvent::describe)
+                      .collect(Collectors.joining(", "))));
+        })
         .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }

@@ -108,10 +108,7 @@ public class EventStore {
   }
 
   static Subscription toSubscription(CustomerEvent.SubscriptionChanged changed) {
-    List<dev.slaservice.sla.domain.calendar.WeeklyWindow> agreed = changed.agreedHours() == null ? List.of()
-        : changed.agreedHours().stream().map(CalendarDefinition::window).toList();
-    return new Subscription(changed.customerId(), changed.planId(), changed.monthlyFee(), changed.currency(),
-        java.time.ZoneId.of(changed.timeZone()), agreed, changed.effectiveFrom(), changed.occurredAt().toInstant());
+    return Subscription.of(changed);
   }
 
   static InboundEvent parse(String storedJson) {

@@ -1,9 +1,13 @@
 package dev.slaservice.sla.persistence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.calendar.CalendarVersion;
 import dev.slaservice.sla.domain.policy.AlternativeCatalog;
 import dev.slaservice.sla.domain.policy.Plan;
+import dev.slaservice.sla.domain.policy.VersionedCatalog;
+import dev.slaservice.sla.domain.policy.definition.CheckedDefinition;
+import dev.slaservice.sla.domain.policy.definition.DefinitionProblem;
 import dev.slaservice.sla.domain.sla.SlaEvaluator;
 import dev.slaservice.sla.domain.sla.WhatIf;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +26,30 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class WhatIfService {
 
-  /** Which tickets, and the alternative: a plan version, a calendar definition, or both. */
+  /**
+   * Which tickets, and the alternative: a plan version or a draft plan definition (not stored), a calendar
+   * definition, or both. A draft is judged under {@code alternativePlanId}, {@link #DRAFT} when that is null.
+   */
   public record Question(Instant openedFrom, Instant openedTo, String customerId, String planId,
-                         String alternativePlanId, Integer alternativePlanVersion, String alternativeCalendarId,
-                         CalendarDefinition alternativeCalendar) {
+                         String alternativePlanId, Integer alternativePlanVersion, JsonNode alternativeDefinition,
+                         String alternativeCalendarId, CalendarDefinition alternativeCalendar) {
+  }
+
+  /** The plan id a draft without one is judged under. */
+  public static final String DRAFT = "draft";
+
+  /** The draft plan definition of a question is not valid: every problem, with its JSON path in the draft. */
+  public static final class InvalidDraft extends RuntimeException {
+    private final transient List<DefinitionProblem> problems;
+
+    InvalidDraft(List<DefinitionProblem> problems) {
+      super("invalid draft plan definition", null, false, false);
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<DefinitionProblem> problems() {
+      return problems;
+    }
   }
 
   /** The answer for one page of tickets (in ticket id order, after {@code afterTicket}). */
@@ -65,7 +89,7 @@ public class WhatIfService {
   public Uni<Answer> ask(Question question, String afterTicket, int limit, Instant now) {
     return sessions.withSession(session -> catalog.refresh(session).chain(snapshot -> {
       SlaEvaluator alternative = new SlaEvaluator(new AlternativeCatalog(snapshot.catalog(),
-          plan(snapshot.catalog(), question), calendar(snapshot.catalog(), question)));
+          plan(snapshot.catalog(), question, now), calendar(snapshot.catalog(), question)));
       WhatIf whatIf = new WhatIf(snapshot.evaluator(), alternative);
       return tickets(session, question, afterTicket, limit + 1).chain(ids -> {
         List<String> page = ids.subList(0, Math.min(limit, ids.size()));
@@ -87,7 +111,10 @@ public class WhatIfService {
     }));
   }
 
-  private static Optional<Plan> plan(dev.slaservice.sla.domain.policy.PolicyCatalog catalog, Question question) {
+  private static Optional<Plan> plan(VersionedCatalog catalog, Question question, Instant now) {
+    if (question.alternativeDefinition() != null) {
+      return Optional.of(draft(catalog, question, now));
+    }
     if (question.alternativePlanId() == null) {
       return Optional.empty();
     }
@@ -101,6 +128,18 @@ public class WhatIfService {
     return Optional.of(versions.stream().filter(p -> p.version() == question.alternativePlanVersion()).findFirst()
         .orElseThrow(() -> new UnknownAlternative("plan.version-not-found", question.alternativePlanId(),
             question.alternativePlanVersion())));
+  }
+
+  /** Checked as PUT /plans checks it, then made a plan as if it took effect now, after the plan's newest version. */
+  private static Plan draft(VersionedCatalog catalog, Question question, Instant now) {
+    CheckedDefinition checked = CheckedDefinition.of(question.alternativeDefinition(),
+        calendarId -> !catalog.calendarVersions(calendarId).isEmpty());
+    if (!checked.valid()) {
+      throw new InvalidDraft(checked.problems());
+    }
+    String planId = question.alternativePlanId() == null ? DRAFT : question.alternativePlanId();
+    return checked.definition().toPlan(planId, catalog.nextPlanVersion(planId), now,
+        calendarId -> catalog.calendarAt(calendarId, now).map(CalendarVersion::calendar));
   }
 
   private static Optional<CalendarVersion> calendar(dev.slaservice.sla.domain.policy.PolicyCatalog catalog,

@@ -32,6 +32,8 @@ import java.util.Locale;
 public class AdminResource {
 
   static final int MAX_WHAT_IF_PAGE = 2000;
+  /** Where a draft plan definition sits in a what-if body: its problems' paths start here. */
+  static final String DRAFT_PATH = "$.plan.definition";
 
   /** A rebuild run and its progress. */
   public record RebuildView(String id, boolean fromScratch, String status, String startedAt, String finishedAt,
@@ -50,8 +52,11 @@ public class AdminResource {
                               AlternativePlan plan, AlternativeCalendar calendar) {
   }
 
-  /** Judge every selected ticket by this plan version (the newest when {@code version} is absent). */
-  public record AlternativePlan(String id, Integer version) {
+  /**
+   * Judge every selected ticket by this plan version (the newest when {@code version} is absent), or by
+   * {@code definition}, a draft that is not stored (under {@code id}, or "draft").
+   */
+  public record AlternativePlan(String id, Integer version, JsonNode definition) {
   }
 
   /** Count every selected ticket's clocks on the calendar {@code id} in this definition instead. */
@@ -117,6 +122,8 @@ public class AdminResource {
           WhatIfService.UnknownAlternative unknown = (WhatIfService.UnknownAlternative) e;
           return ProblemException.notFound(unknown.key(), unknown.args());
         })
+        .onFailure(WhatIfService.InvalidDraft.class).transform(e -> PlansResource.invalid(
+            ((WhatIfService.InvalidDraft) e).problems(), DRAFT_PATH))
         .onFailure(IllegalArgumentException.class).transform(e -> ProblemException.badRequest("calendar.invalid",
             e.getMessage()))
         .map(answer -> view(answer, now, locale));
@@ -137,8 +144,10 @@ public class AdminResource {
     if (!from.isBefore(to)) {
       throw ProblemException.badRequest("whatif.range-required");
     }
+    JsonNode draft = request.plan() == null || request.plan().definition() == null
+        || request.plan().definition().isNull() ? null : request.plan().definition();
     boolean hasPlan = request.plan() != null
-        && QueryParams.optional(FieldKind.ID, "plan.id", request.plan().id()) != null;
+        && (QueryParams.optional(FieldKind.ID, "plan.id", request.plan().id()) != null || draft != null);
     boolean hasCalendar = request.calendar() != null
         && QueryParams.optional(FieldKind.ID, "calendar.id", request.calendar().id()) != null;
     if (!hasPlan && !hasCalendar) {
@@ -147,8 +156,9 @@ public class AdminResource {
     var definition = hasCalendar ? CalendarsResource.parse(request.calendar().definition() == null ? null
         : request.calendar().definition().toString()) : null;
     return new WhatIfService.Question(from, to, QueryParams.optional(FieldKind.ID, "customerId", request.customerId()),
-        QueryParams.optional(FieldKind.ID, "planId", request.planId()), hasPlan ? request.plan().id().trim() : null,
-        hasPlan ? request.plan().version() : null, hasCalendar ? request.calendar().id().trim() : null, definition);
+        QueryParams.optional(FieldKind.ID, "planId", request.planId()),
+        hasPlan && request.plan().id() != null ? request.plan().id().trim() : null,
+        hasPlan && draft == null ? request.plan().version() : null, draft, hasCalendar ? request.calendar().id().trim() : null, definition);
   }
 
   private static WhatIfView view(WhatIfService.Answer answer, Instant now, Locale locale) {

@@ -6,29 +6,42 @@ import dev.slaservice.events.EventJson;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.events.MalformedEventException;
+import dev.slaservice.events.TicketEvent;
 import dev.slaservice.events.Violation;
 import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
+import dev.slaservice.sla.domain.policy.PlanAssignment;
+import dev.slaservice.sla.observability.SlaMetrics;
+import dev.slaservice.sla.persistence.CustomerPlans;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Turns a POST /events body into events, or a 400 problem naming every wrong event and field. */
 @ApplicationScoped
 public class EventRequestReader {
 
+  private static final Logger LOG = Logger.getLogger(EventRequestReader.class);
+
   private final CatalogCheck catalogCheck;
   private final int maxBatch;
 
-  private final dev.slaservice.sla.observability.SlaMetrics metrics;
+  private final SlaMetrics metrics;
+  private final CustomerPlans customerPlans;
+  private final Duration subscriptionTimeout;
 
-  public EventRequestReader(CatalogCheck catalogCheck, SlaConfig config,
-                            dev.slaservice.sla.observability.SlaMetrics metrics) {
+  public EventRequestReader(CatalogCheck catalogCheck, SlaConfig config, SlaMetrics metrics,
+                            CustomerPlans customerPlans) {
     this.catalogCheck = catalogCheck;
+    this.customerPlans = customerPlans;
+    this.subscriptionTimeout = config.intake().subscriptionTimeout();
     this.metrics = metrics;
     this.maxBatch = config.intake().maxBatch();
   }
@@ -40,6 +53,41 @@ public class EventRequestReader {
       metrics.rejected("invalid");
       throw e;
     }
+  }
+
+  /**
+   * The events as they go to Kafka: each TicketOpened on the plan its customer's subscription gives
+   * (ADR 0013), or a 400 naming every opening the subscription does not allow.
+   */
+  public Uni<List<InboundEvent>> withPlans(List<InboundEvent> events) {
+    return customerPlans.assign(events)
+        .ifNoItem().after(subscriptionTimeout).fail()
+        .onFailure(e -> !(e instanceof ProblemException)).recoverWithItem(failure -> unchecked(events, failure))
+        .map(outcomes -> {
+          List<Problem.FieldError> errors = new ArrayList<>();
+          for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof PlanAssignment.Refused refused) {
+              Integer index = outcomes.size() == 1 ? null : i;
+              errors.add(new Problem.FieldError(index, refused.violation().field(), refused.violation().message()));
+            }
+          }
+          if (!errors.isEmpty()) {
+            metrics.rejected("invalid");
+            throw invalid(errors);
+          }
+          return outcomes.stream().map(PlanAssignment.Outcome::event).toList();
+        });
+  }
+
+  /** Without the subscriptions, openings naming their plan go on for the consumer to check (ADR 0013). */
+  private List<PlanAssignment.Outcome> unchecked(List<InboundEvent> events, Throwable failure) {
+    if (events.stream().anyMatch(e -> e instanceof TicketEvent.TicketOpened opened && opened.planId() == null)) {
+      metrics.rejected("subscriptions_unavailable");
+      throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "events.subscriptions-unavailable");
+    }
+    LOG.warnf("the subscriptions could not be read (%s): %d events go on with the plans they name, unchecked",
+        failure.toString(), events.size());
+    return events.stream().<PlanAssignment.Outcome>map(PlanAssignment.Accepted::new).toList();
   }
 
   private List<InboundEvent> parse(String body) {
@@ -85,12 +133,16 @@ public class EventRequestReader {
       }
     }
     if (!errors.isEmpty()) {
-      Problem.FieldError first = errors.get(0);
-      String where = (first.index() == null ? "" : "event " + first.index() + ", ")
-          + (first.field().isEmpty() ? "" : "field " + first.field() + ": ");
-      throw badRequest(errors, "events.invalid", errors.size(), where + first.message());
+      throw invalid(errors);
     }
     return events;
+  }
+
+  private static ProblemException invalid(List<Problem.FieldError> errors) {
+    Problem.FieldError first = errors.get(0);
+    String where = (first.index() == null ? "" : "event " + first.index() + ", ")
+        + (first.field().isEmpty() ? "" : "field " + first.field() + ": ");
+    return badRequest(errors, "events.invalid", errors.size(), where + first.message());
   }
 
   private static ProblemException badRequest(List<Problem.FieldError> errors, String key, Object... args) {

@@ -40,7 +40,7 @@ public class EventsResource {
   public Uni<Response> post(String body) {
     bodyLimit.requireWithinLimit(body);
     List<InboundEvent> events = reader.read(body);
-    return scope.requireEvents(events).chain(() -> publisher.publish(events)).map(ignored -> Response.accepted(
-        new Accepted(events.stream().map(InboundEvent::eventId).toList())).build());
+    return scope.requireEvents(events).chain(() -> reader.withPlans(events)).chain(publisher::publish)
+        .map(ignored -> Response.accepted(new Accepted(events.stream().map(InboundEvent::eventId).toList())).build());
   }
 }

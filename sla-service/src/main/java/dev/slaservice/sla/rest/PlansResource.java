@@ -147,10 +147,16 @@ public class PlansResource {
   }
 
   private static ProblemException invalid(List<DefinitionProblem> problems) {
-    DefinitionProblem first = problems.get(0);
-    return new ProblemException(Response.Status.BAD_REQUEST,
-        problems.stream().map(p -> new Problem.FieldError(null, p.path(), p.message())).toList(),
-        "plan.invalid", problems.size(), first.path(), first.message());
+    return invalid(problems, "$");
+  }
+
+  /** A 400 naming every problem of a definition found at JSON path {@code at} of the body. */
+  static ProblemException invalid(List<DefinitionProblem> problems, String at) {
+    List<Problem.FieldError> errors = problems.stream()
+        .map(p -> new Problem.FieldError(null, at + p.path().substring(1), p.message())).toList();
+    Problem.FieldError first = errors.get(0);
+    return new ProblemException(Response.Status.BAD_REQUEST, errors, "plan.invalid", errors.size(), first.field(),
+        first.message());
   }
 
   private static ProblemException notFound(String planId, Integer version) {

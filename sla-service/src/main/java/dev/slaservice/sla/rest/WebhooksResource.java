@@ -173,7 +173,7 @@ public class WebhooksResource {
     String batch = ((WebhookResult.Events) result).events().stream().map(InboundEventCodec::write)
         .collect(Collectors.joining(",", "[", "]"));
     List<InboundEvent> events = reader.read(batch);
-    return publisher.publish(events).chain(() -> afterwards).map(done -> Response.accepted(
+    return reader.withPlans(events).chain(publisher::publish).chain(() -> afterwards).map(done -> Response.accepted(
         new Answer("accepted", null, events.stream().map(InboundEvent::eventId).toList())).build());
   }
 }

@@ -12,6 +12,7 @@ import dev.slaservice.events.CompensationEventCodec;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.MovableClock;
+import dev.slaservice.sla.support.Plans;
 import dev.slaservice.sla.support.Rebuilds;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
@@ -128,14 +129,17 @@ class CompensationPipelineTest {
     String excluded = Events.newTicketId();
     String downgraded = Events.newTicketId();
     String twoClocks = Events.newTicketId();
+    // a Standard customer opens tickets on other plans through plans that allow it (a per-ticket upgrade)
+    String premium = Plans.upgradeOf("websoft9-premium", "websoft9-standard");
+    String emq = Plans.upgradeOf("emq-7x24", "websoft9-standard");
     post(Events.batch(
         Events.opened(excluded, customer, "websoft9-standard", "HIGH", NOV_10),
         """
         {"type":"TicketExcluded","ticketId":"%s","occurredAt":"2026-11-10T11:00:00+08:00","source":"desk",
          "reason":"FORCE_MAJEURE"}""".formatted(excluded),
-        Events.opened(downgraded, customer, "websoft9-premium", "HIGH", NOV_10),
+        Events.opened(downgraded, customer, premium, "HIGH", NOV_10),
         Events.simple("WorkStarted", downgraded, NOV_10.plus(Duration.ofMinutes(30))),
-        Events.opened(twoClocks, customer, "emq-7x24", "P1", NOV_10),
+        Events.opened(twoClocks, customer, emq, "P1", NOV_10),
         // fixed on the second day, well inside its 15 days: response and restore stay breached, fix is met
         Events.simple("TicketResolved", twoClocks, NOV_10.plus(Duration.ofDays(2)))));
     await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.SLA_BREACHES, downgraded).size() == 1);

@@ -3,9 +3,15 @@ package dev.slaservice.sla.pipeline;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slaservice.events.EventJson;
+import dev.slaservice.sla.persistence.WhatIfService;
 import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.MovableClock;
@@ -15,6 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -226,13 +234,16 @@ class OpsApiTest {
   @Nested
   class GivenPremiumTicketsWithSlowAndFastResponses {
 
-    @Test
-    void whenAskedWhatIfTheyWereOnAdvancedThenTheSlowOneLosesItsBreachAndNothingIsStored() {
-      String customer = "whatif-" + UUID.randomUUID();
-      Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
-      Instant opened = now.minus(Duration.ofMinutes(40));
-      String slow = "S-" + UUID.randomUUID();
-      String fast = "F-" + UUID.randomUUID();
+    private final String customer = "whatif-" + UUID.randomUUID();
+    private final String slow = "S-" + UUID.randomUUID();
+    private final String fast = "F-" + UUID.randomUUID();
+    private Instant now;
+    private Instant opened;
+
+    /** Premium HIGH answers within 10 min: the slow ticket answered after 20 (breached), the fast after 5. */
+    private void openSlowAndFast() {
+      now = clock.now().truncatedTo(ChronoUnit.SECONDS);
+      opened = now.minus(Duration.ofMinutes(40));
       post(Events.batch(Events.opened(slow, customer, "websoft9-premium", "HIGH", opened),
           Events.simple("WorkStarted", slow, opened.plus(Duration.ofMinutes(20))),
           Events.opened(fast, customer, "websoft9-premium", "HIGH", opened),
@@ -241,6 +252,64 @@ class OpsApiTest {
           && ids(list(customer, "state", "MET")).size() == 1);
       await().atMost(Duration.ofSeconds(30)).until(() -> database.count("select count(*) from outbox where record_key"
           + " in (select ticket_id from ticket_projection where customer_id = $1)", customer) == 0);
+    }
+
+    /** Websoft9 Premium's definition with the HIGH response target changed to {@code target}. */
+    private static ObjectNode premiumDraft(String target) throws IOException {
+      ObjectNode definition;
+      try (InputStream in = OpsApiTest.class.getResourceAsStream("/plans/websoft9-premium.json")) {
+        definition = (ObjectNode) EventJson.mapper().readTree(in);
+      }
+      for (JsonNode priority : definition.get("priorities")) {
+        if ("HIGH".equals(priority.get("id").asText())) {
+          ((ObjectNode) priority.get("targets").get("RESPONSE")).put("target", target);
+        }
+      }
+      return definition;
+    }
+
+    private ObjectNode draftQuestion(ObjectNode definition) {
+      ObjectNode question = EventJson.mapper().createObjectNode().put("openedFrom", opened.minusSeconds(1).toString())
+          .put("openedTo", now.toString()).put("customerId", customer);
+      question.putObject("plan").set("definition", definition);
+      return question;
+    }
+
+    @Test
+    void whenAskedWhatIfADraftAnsweredWithin3MinutesThenTheFastOneGainsABreachAndTheSlowOnesMoves()
+        throws IOException {
+      openSlowAndFast();
+      List<List<String>> storedBefore = stored(customer);
+
+      JsonPath answer = given().contentType(ContentType.JSON).body(draftQuestion(premiumDraft("PT3M")).toString())
+          .post("/admin/what-if").then().statusCode(200).extract().jsonPath();
+
+      assertThat(answer.getInt("examined")).isEqualTo(2);
+      assertThat(answer.getInt("breachesGained")).isEqualTo(1);
+      assertThat(answer.getInt("breachesMoved")).isEqualTo(1);
+      assertThat(answer.getInt("breachesLost")).isZero();
+      assertThat(answer.getString("items.find { it.ticketId == '%s' }.gained[0].deadline".formatted(fast)))
+          .isEqualTo(opened.plus(Duration.ofMinutes(3)).toString());
+      assertThat(answer.getString("items.find { it.ticketId == '%s' }.moved[0].deadline".formatted(slow)))
+          .isEqualTo(opened.plus(Duration.ofMinutes(3)).toString());
+      assertThat(stored(customer)).isEqualTo(storedBefore);
+      given().get("/plans/{id}", WhatIfService.DRAFT).then().statusCode(404);
+    }
+
+    @Test
+    void whenTheDraftIsInvalidThenEveryProblemIsNamedWithItsPathInTheBody() throws IOException {
+      openSlowAndFast();
+      ObjectNode draft = premiumDraft("-PT5M");
+      draft.put("colour", "gold");
+      given().contentType(ContentType.JSON).body(draftQuestion(draft).toString()).post("/admin/what-if").then()
+          .statusCode(400).contentType(startsWith("application/problem+json"))
+          .body("errors.field", containsInAnyOrder("$.plan.definition.colour",
+              "$.plan.definition.priorities[1].targets.RESPONSE.target"));
+    }
+
+    @Test
+    void whenAskedWhatIfTheyWereOnAdvancedThenTheSlowOneLosesItsBreachAndNothingIsStored() {
+      openSlowAndFast();
       List<List<String>> storedBefore = stored(customer);
 
       String question = """

@@ -91,14 +91,18 @@ class RebuildEqualityTest {
     assertThat(compensations(run)).as("compensation records after the rebuild from scratch").isEqualTo(compensations);
   }
 
-  /** Every customer of the run subscribes to a plan with credits, so breaches accrue compensation. */
+  /**
+   * Customer c subscribes to plan c modulo the plans, and its tickets are on that plan (the plan follows the
+   * customer); the Websoft9 customers' breaches accrue compensation.
+   */
   private static void subscribeCustomers(String run) {
     List<String> subscriptions = new ArrayList<>();
     for (int c = 0; c < CUSTOMERS; c++) {
       subscriptions.add("""
           {"type":"SubscriptionChanged","eventId":"%s","customerId":"%s","occurredAt":"2026-01-01T00:00:00Z",\
-          "source":"billing","planId":"websoft9-standard","monthlyFee":"100000.00","currency":"USD",\
-          "timeZone":"Asia/Shanghai","effectiveFrom":"2026-01-01"}""".formatted(UUID.randomUUID(), customer(run, c)));
+          "source":"billing","planId":"%s","monthlyFee":"100000.00","currency":"USD",\
+          "timeZone":"Asia/Shanghai","effectiveFrom":"2026-01-01"}""".formatted(UUID.randomUUID(), customer(run, c),
+          PLANS[c % PLANS.length][0]));
     }
     send(subscriptions);
   }
@@ -174,8 +178,9 @@ class RebuildEqualityTest {
   }
 
   private static List<String> ticket(String run, String id, Instant now, Random random) {
-    String[] plan = PLANS[random.nextInt(PLANS.length)];
-    String customer = customer(run, random.nextInt(CUSTOMERS));
+    int planIndex = random.nextInt(PLANS.length);
+    String[] plan = PLANS[planIndex];
+    String customer = customer(run, planIndex + PLANS.length * random.nextInt(CUSTOMERS / PLANS.length));
     Instant opened = now.minusSeconds(60 + random.nextInt(72 * 3600));
     long span = Duration.between(opened, now).getSeconds();
     List<String> events = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.slaservice.sla.support;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** JSON bodies of inbound events, as a helpdesk would post them. */
@@ -18,6 +19,21 @@ public final class Events {
         {"type":"TicketOpened","eventId":"%s","ticketId":"%s","occurredAt":"%s","source":"test-desk",
          "customerId":"%s","planId":"%s","priority":"%s"}""".formatted(UUID.randomUUID(), ticketId, at, customerId,
         planId, priority);
+  }
+
+  /** A TicketOpened without planId: judged on the plan of the customer's subscription. */
+  public static String openedOnSubscription(String ticketId, String customerId, String priority, Instant at) {
+    return """
+        {"type":"TicketOpened","eventId":"%s","ticketId":"%s","occurredAt":"%s","source":"test-desk",
+         "customerId":"%s","priority":"%s"}""".formatted(UUID.randomUUID(), ticketId, at, customerId, priority);
+  }
+
+  /** A subscription in UTC, in force from the start of {@code effectiveFrom}. */
+  public static String subscribed(String customerId, String planId, LocalDate effectiveFrom, Instant at) {
+    return """
+        {"type":"SubscriptionChanged","eventId":"%s","customerId":"%s","occurredAt":"%s","source":"billing",
+         "planId":"%s","monthlyFee":"1000.00","currency":"USD","timeZone":"UTC","effectiveFrom":"%s"}"""
+        .formatted(UUID.randomUUID(), customerId, at, planId, effectiveFrom);
   }
 
   public static String simple(String type, String ticketId, Instant at) {

@@ -28,7 +28,10 @@ public final class CatalogCheck {
 
   public List<Violation> problems(InboundEvent event) {
     PolicyCatalog catalog = catalogs.get();
-    if (event instanceof TicketEvent.TicketOpened opened) {
+    if (event instanceof TicketEvent.TicketOpened opened && opened.planId() == null) {
+      // the plan follows the customer: checked once PlanAssignment resolved it
+      return List.of();
+    } else if (event instanceof TicketEvent.TicketOpened opened) {
       Instant openedAt = opened.occurredAt().toInstant();
       Optional<Plan> plan = catalog.planAt(opened.planId(), openedAt);
       if (plan.isEmpty()) {

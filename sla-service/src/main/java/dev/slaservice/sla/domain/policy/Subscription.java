@@ -1,5 +1,6 @@
 package dev.slaservice.sla.domain.policy;
 
+import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.sla.domain.calendar.WeeklyWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,6 +19,14 @@ public record Subscription(String customerId, String planId, BigDecimal monthlyF
 
   public Subscription {
     agreedHours = agreedHours == null ? List.of() : List.copyOf(agreedHours);
+  }
+
+  /** The subscription an event states. */
+  public static Subscription of(CustomerEvent.SubscriptionChanged changed) {
+    List<WeeklyWindow> agreed = changed.agreedHours() == null ? List.of() : changed.agreedHours().stream()
+        .map(w -> new WeeklyWindow(w.startDay(), w.startTime(), w.endDay(), w.endTime())).toList();
+    return new Subscription(changed.customerId(), changed.planId(), changed.monthlyFee(), changed.currency(),
+        ZoneId.of(changed.timeZone()), agreed, changed.effectiveFrom(), changed.occurredAt().toInstant());
   }
 
   /** The first instant the subscription is in force. */

@@ -20,15 +20,25 @@ import java.util.function.Function;
  * A plan as its owner writes it (PUT /plans/{planId}, or a data file shipped with the service): names,
  * priorities with their targets, warning shares, compensation and the events that drive each clock.
  * A definition is checked in full by {@link PlanDefinitionValidator} before it becomes a {@link Plan}.
+ *
+ * @param allowsPerTicketUpgradeFrom the plans whose customers may open a single ticket on this plan by naming it
+ *     (a per-ticket upgrade); any other plan named against the customer's subscription is refused
  */
 public record PlanDefinition(LocalizedName names, List<PriorityDefinition> priorities, List<Integer> warningPercents,
-                             CompensationTerms compensation, Map<Metric, ClockEvents> clockEvents) {
+                             CompensationTerms compensation, Map<Metric, ClockEvents> clockEvents,
+                             List<String> allowsPerTicketUpgradeFrom) {
 
   /** Lists may hold nulls only while a definition is being checked: the parser keeps the place of a broken entry. */
   public PlanDefinition {
     priorities = Collections.unmodifiableList(new ArrayList<>(priorities));
     warningPercents = Collections.unmodifiableList(new ArrayList<>(warningPercents));
+    allowsPerTicketUpgradeFrom = Collections.unmodifiableList(new ArrayList<>(allowsPerTicketUpgradeFrom));
     clockEvents = clockEvents.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(clockEvents));
+  }
+
+  /** Whether a customer subscribed to {@code subscribedPlanId} may open a ticket on this plan. */
+  public boolean acceptsTicketsOf(String subscribedPlanId) {
+    return allowsPerTicketUpgradeFrom.contains(subscribedPlanId);
   }
 
   public Optional<PriorityDefinition> priority(String id) {

@@ -31,7 +31,7 @@ public final class PlanDefinitionParser {
   public static final String MONTHLY_FEE = "MONTHLY_FEE";
 
   private static final Set<String> PLAN_FIELDS = Set.of("names", "priorities", "warningPercents", "compensation",
-      "clockEvents");
+      "clockEvents", "allowsPerTicketUpgradeFrom");
   private static final Set<String> NAME_FIELDS = Set.of("en", "zh");
   private static final Set<String> PRIORITY_FIELDS = Set.of("id", "names", "targets");
   private static final Set<String> TERMS_FIELDS = Set.of("target", "serviceDays", "calendarId",
@@ -78,7 +78,8 @@ public final class PlanDefinitionParser {
       events.put(metric, ClockEvents.defaults(metric));
     }
     byMetric(root.get("clockEvents"), "$.clockEvents", this::clockEvents).forEach(events::put);
-    return new PlanDefinition(names, priorities, warnings, compensation, events);
+    List<String> upgradesFrom = upgradesFrom(root.get("allowsPerTicketUpgradeFrom"));
+    return new PlanDefinition(names, priorities, warnings, compensation, events, upgradesFrom);
   }
 
   private LocalizedName names(JsonNode node, String path) {
@@ -166,6 +167,17 @@ public final class PlanDefinitionParser {
       }
     }
     return percents;
+  }
+
+  private List<String> upgradesFrom(JsonNode node) {
+    String path = "$.allowsPerTicketUpgradeFrom";
+    List<String> planIds = new ArrayList<>();
+    if (node != null && array(node, path)) {
+      for (int i = 0; i < node.size(); i++) {
+        planIds.add(text(node.get(i), path + "[" + i + "]"));
+      }
+    }
+    return planIds;
   }
 
   private CompensationTerms compensation(JsonNode node) {

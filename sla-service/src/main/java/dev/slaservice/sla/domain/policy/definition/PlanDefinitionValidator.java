@@ -22,6 +22,7 @@ public final class PlanDefinitionValidator {
   public static final int MOST_SERVICE_DAYS = 3_650;
   public static final int MOST_PRIORITIES = 50;
   public static final int MOST_WARNINGS = 10;
+  public static final int MOST_UPGRADES_FROM = 50;
 
   private final Predicate<String> knownCalendar;
 
@@ -46,6 +47,7 @@ public final class PlanDefinitionValidator {
       }
     }
     definition.clockEvents().forEach((metric, events) -> clockEvents(metric, events, problems));
+    upgradesFrom(definition.allowsPerTicketUpgradeFrom(), problems);
     return problems;
   }
 
@@ -129,6 +131,25 @@ public final class PlanDefinitionValidator {
         problems.add(new DefinitionProblem(path, "warning shares must rise: " + percent + " after " + previous));
       }
       previous = percent;
+    }
+  }
+
+  private static void upgradesFrom(List<String> planIds, List<DefinitionProblem> problems) {
+    if (planIds.size() > MOST_UPGRADES_FROM) {
+      problems.add(new DefinitionProblem("$.allowsPerTicketUpgradeFrom", "at most " + MOST_UPGRADES_FROM + " plans"));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < planIds.size(); i++) {
+      String planId = planIds.get(i);
+      String path = "$.allowsPerTicketUpgradeFrom[" + i + "]";
+      if (planId == null) {
+        continue;
+      }
+      if (!FieldKind.ID.accepts(planId)) {
+        problems.add(new DefinitionProblem(path, "must be a plan id, " + FieldKind.ID.expectation()));
+      } else if (!seen.add(planId)) {
+        problems.add(new DefinitionProblem(path, "plan " + planId + " is named twice"));
+      }
     }
   }
 

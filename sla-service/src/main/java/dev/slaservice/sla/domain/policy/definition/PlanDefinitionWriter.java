@@ -34,6 +34,7 @@ public final class PlanDefinitionWriter {
     } else {
       compensation.put("kind", PlanDefinitionParser.NONE);
     }
+    names(root.putArray("allowsPerTicketUpgradeFrom"), definition.allowsPerTicketUpgradeFrom());
     ObjectNode events = root.putObject("clockEvents");
     for (Metric metric : Metric.values()) {
       ClockEvents clock = definition.clockEvents().get(metric);

@@ -41,7 +41,8 @@ class PlanDefinitionTest {
           "targets": {"RESPONSE": {"target": "P1D", "calendarId": "emq-5x8"}}}],
        "warningPercents": [25, 50, 90],
        "compensation": {"kind": "PERCENT_PER_BREACHED_TICKET", "percentOfMonthlyFee": 2.5,
-                        "cap": "MONTHLY_FEE"}}""";
+                        "cap": "MONTHLY_FEE"},
+       "allowsPerTicketUpgradeFrom": ["websoft9-standard"]}""";
 
   private static CheckedDefinition check(String json) {
     return CheckedDefinition.of(json, CALENDARS::contains);
@@ -103,6 +104,8 @@ class PlanDefinitionTest {
       assertThat(plan.name()).isEqualTo("Gold 4 h");
       assertThat(plan.version()).isEqualTo(2);
       assertThat(plan.credit()).isEqualTo(new CreditRule.PerMissedTicket(new BigDecimal("2.5")));
+      assertThat(checked.definition().acceptsTicketsOf("websoft9-standard")).isTrue();
+      assertThat(checked.definition().acceptsTicketsOf("emq-5x8")).isFalse();
     }
 
     @Test
@@ -236,6 +239,17 @@ class PlanDefinitionTest {
       assertThat(gold(root -> root.set("warningPercents", tree("[\"half\"]"))).problems())
           .extracting(DefinitionProblem::path).containsExactly("$.warningPercents[0]");
       assertThat(gold(root -> root.set("warningPercents", tree("[]"))).problems()).isEmpty();
+    }
+
+    @Test
+    void upgradesFromWhatIsNoPlanIdOrNamedTwice() {
+      assertThat(gold(root -> root.set("allowsPerTicketUpgradeFrom", tree("[\"gold\", 7, \"a b\", \"gold\"]")))
+          .problems()).extracting(DefinitionProblem::path).containsExactly("$.allowsPerTicketUpgradeFrom[1]",
+              "$.allowsPerTicketUpgradeFrom[2]", "$.allowsPerTicketUpgradeFrom[3]");
+      assertThat(gold(root -> root.put("allowsPerTicketUpgradeFrom", "gold")).problems())
+          .extracting(DefinitionProblem::path).containsExactly("$.allowsPerTicketUpgradeFrom");
+      assertThat(gold(root -> root.remove("allowsPerTicketUpgradeFrom")).definition().allowsPerTicketUpgradeFrom())
+          .isEmpty();
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.slaservice.sla.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slaservice.events.EventJson;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/** Plans defined through PUT /plans for a test. */
+public final class Plans {
+
+  private Plans() {
+  }
+
+  /**
+   * Defines a new plan with the terms of built-in plan {@code builtInId} that customers subscribed to
+   * {@code subscribedPlanId} may open tickets on (a per-ticket upgrade).
+   *
+   * @return the new plan's id
+   */
+  public static String upgradeOf(String builtInId, String subscribedPlanId) {
+    ObjectNode definition;
+    try (InputStream in = Plans.class.getResourceAsStream("/plans/" + builtInId + ".json")) {
+      definition = (ObjectNode) EventJson.mapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    definition.putArray("allowsPerTicketUpgradeFrom").add(subscribedPlanId);
+    String planId = builtInId + "-upgrade-" + UUID.randomUUID();
+    given().contentType(ContentType.JSON).body(definition.toString()).put("/plans/{id}", planId).then()
+        .statusCode(201);
+    return planId;
+  }
+}
