@@ -120,6 +120,8 @@ class JsonSchemasTest {
           new TicketEvent.PriorityChanged("e2", "T-1", at, "desk", "NORMAL"),
           new TicketEvent.WorkStarted("e3", "T-1", at, "desk"),
           new TicketEvent.TicketExcluded("e4", "T-1", at, "desk", ExclusionReason.FORCE_MAJEURE),
+          new TicketEvent.AgentReplied("e6", "T-1", at, "desk", ReplyVisibility.INTERNAL),
+          new TicketEvent.CustomerReplied("e7", "T-1", at, "desk"),
           new CustomerEvent.CompensationClaimed("e5", "acme", at, "portal", YearMonth.of(2026, 11)));
       for (InboundEvent event : samples) {
         String json = InboundEventCodec.write(event);
@@ -141,6 +143,12 @@ class JsonSchemasTest {
           {"type":"CompensationClaimed","customerId":"acme","occurredAt":"2026-12-01T09:00:00Z","source":"portal",
            "month":"2026-13"}""");
       assertThat(schema("CompensationClaimed").validate(claimed)).isNotEmpty();
+      String replied = """
+          {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk",
+           "visibility":"PUBLIC"}""";
+      assertThat(validate("AgentReplied", replied)).isEmpty();
+      assertThat(validate("AgentReplied", replied.replace("PUBLIC", "SECRET"))).isNotEmpty();
+      assertThat(validate("AgentReplied", replied.replace(",\n \"visibility\":\"PUBLIC\"", ""))).isNotEmpty();
     }
   }
 }
