@@ -77,6 +77,8 @@ class JsonSchemasTest {
         new SlaEvent.SlaWarningReached("w1", "T-1", "acme", "websoft9-premium", "HIGH", Metric.RESPONSE,
             Duration.ofMinutes(10), AT, AT, 75, AT.minusSeconds(150)),
         new SlaEvent.SlaMet("m1", "T-1", "acme", "emq-5x8", "P1", Metric.RESTORE, Duration.ofHours(8), AT, AT, AT),
+        new SlaEvent.SlaBreached("b2", "T-1", "acme", "reply-plan", "HIGH", Metric.NEXT_REPLY,
+            Duration.ofHours(2), AT, AT),
         new SlaEvent.SlaGoalChanged("g1", "T-1", "acme", "emq-5x8", "P2", Metric.RESPONSE, Duration.ofHours(4), AT,
             AT, Duration.ofHours(2), AT.minusSeconds(7200)),
         new CompensationEvent.CompensationAccrued("c1", "acme", YearMonth.of(2026, 11), "T-1",
