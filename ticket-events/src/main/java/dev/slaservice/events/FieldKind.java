@@ -118,6 +118,13 @@ public enum FieldKind {
     public boolean accepts(String value) {
       return Arrays.stream(ExclusionReason.values()).anyMatch(r -> r.name().equals(value));
     }
+  },
+  VISIBILITY("one of " + Arrays.stream(ReplyVisibility.values()).map(Enum::name)
+      .collect(Collectors.joining(", "))) {
+    @Override
+    public boolean accepts(String value) {
+      return Arrays.stream(ReplyVisibility.values()).anyMatch(v -> v.name().equals(value));
+    }
   };
 
   public static final int MAX_ID_LENGTH = 128;

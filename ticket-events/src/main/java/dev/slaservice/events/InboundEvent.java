@@ -22,6 +22,8 @@ import java.time.OffsetDateTime;
     @JsonSubTypes.Type(value = TicketEvent.TicketPaused.class, name = "TicketPaused"),
     @JsonSubTypes.Type(value = TicketEvent.TicketResumed.class, name = "TicketResumed"),
     @JsonSubTypes.Type(value = TicketEvent.TicketExcluded.class, name = "TicketExcluded"),
+    @JsonSubTypes.Type(value = TicketEvent.AgentReplied.class, name = "AgentReplied"),
+    @JsonSubTypes.Type(value = TicketEvent.CustomerReplied.class, name = "CustomerReplied"),
     @JsonSubTypes.Type(value = CustomerEvent.SubscriptionChanged.class, name = "SubscriptionChanged"),
     @JsonSubTypes.Type(value = CustomerEvent.CompensationClaimed.class, name = "CompensationClaimed")
 })

@@ -65,4 +65,14 @@ public sealed interface TicketEvent extends InboundEvent {
   record TicketExcluded(String eventId, String ticketId, OffsetDateTime occurredAt, String source,
                         ExclusionReason reason) implements TicketEvent {
   }
+
+  /** An agent answered on the ticket; only a PUBLIC reply (one the customer sees) meets the reply metrics. */
+  record AgentReplied(String eventId, String ticketId, OffsetDateTime occurredAt, String source,
+                      ReplyVisibility visibility) implements TicketEvent {
+  }
+
+  /** The customer wrote on the ticket: starts a NEXT_REPLY cycle unless one is already waiting. */
+  record CustomerReplied(String eventId, String ticketId, OffsetDateTime occurredAt, String source)
+      implements TicketEvent {
+  }
 }

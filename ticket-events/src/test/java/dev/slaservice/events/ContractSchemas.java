@@ -106,6 +106,10 @@ final class ContractSchemas {
         ArrayNode values = node.put("type", "string").putArray("enum");
         Arrays.stream(ExclusionReason.values()).forEach(r -> values.add(r.name()));
       }
+      case VISIBILITY -> {
+        ArrayNode values = node.put("type", "string").putArray("enum");
+        Arrays.stream(ReplyVisibility.values()).forEach(v -> values.add(v.name()));
+      }
     }
     return node;
   }

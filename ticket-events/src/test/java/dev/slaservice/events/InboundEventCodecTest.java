@@ -38,6 +38,41 @@ class InboundEventCodecTest {
   }
 
   @Nested
+  class GivenReplies {
+    @Test
+    void whenAnAgentReplyIsReadThenItKeepsItsVisibilityThroughTheTopic() throws Exception {
+      InboundEvent event = InboundEventCodec.read(json("""
+          {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk",
+           "visibility":"PUBLIC"}"""), () -> "r1");
+      assertThat(event).isEqualTo(new TicketEvent.AgentReplied("r1", "T-1",
+          OffsetDateTime.parse("2026-11-02T09:30:00Z"), "desk", ReplyVisibility.PUBLIC));
+      assertThat(InboundEventCodec.read(InboundEventCodec.write(event).getBytes(StandardCharsets.UTF_8)))
+          .isEqualTo(event);
+    }
+
+    @Test
+    void whenTheVisibilityIsMissingOrUnknownThenItIsNamedWithItsValues() {
+      assertThatThrownBy(() -> InboundEventCodec.read(json("""
+          {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}"""),
+          () -> "x")).isInstanceOf(MalformedEventException.class)
+          .hasMessageContaining("visibility").hasMessageContaining("PUBLIC, INTERNAL");
+      assertThatThrownBy(() -> InboundEventCodec.read(json("""
+          {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk",
+           "visibility":"public"}"""), () -> "x")).isInstanceOf(MalformedEventException.class)
+          .hasMessageContaining("visibility");
+    }
+
+    @Test
+    void whenACustomerReplyIsReadThenItIsATicketEventOnTheTicketsPartition() throws Exception {
+      InboundEvent event = InboundEventCodec.read(json("""
+          {"type":"CustomerReplied","ticketId":"T-9","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}"""),
+          () -> "c1");
+      assertThat(event).isInstanceOf(TicketEvent.CustomerReplied.class);
+      assertThat(event.partitionKey()).isEqualTo("T-9");
+    }
+  }
+
+  @Nested
   class GivenInvalidInput {
     @Test
     void whenTheEventIdIsMissingThenOneIsAssigned() throws Exception {

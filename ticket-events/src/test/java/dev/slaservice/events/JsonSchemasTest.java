@@ -77,6 +77,8 @@ class JsonSchemasTest {
         new SlaEvent.SlaWarningReached("w1", "T-1", "acme", "websoft9-premium", "HIGH", Metric.RESPONSE,
             Duration.ofMinutes(10), AT, AT, 75, AT.minusSeconds(150)),
         new SlaEvent.SlaMet("m1", "T-1", "acme", "emq-5x8", "P1", Metric.RESTORE, Duration.ofHours(8), AT, AT, AT),
+        new SlaEvent.SlaBreached("b2", "T-1", "acme", "reply-plan", "HIGH", Metric.NEXT_REPLY,
+            Duration.ofHours(2), AT, AT),
         new SlaEvent.SlaGoalChanged("g1", "T-1", "acme", "emq-5x8", "P2", Metric.RESPONSE, Duration.ofHours(4), AT,
             AT, Duration.ofHours(2), AT.minusSeconds(7200)),
         new CompensationEvent.CompensationAccrued("c1", "acme", YearMonth.of(2026, 11), "T-1",
@@ -120,6 +122,8 @@ class JsonSchemasTest {
           new TicketEvent.PriorityChanged("e2", "T-1", at, "desk", "NORMAL"),
           new TicketEvent.WorkStarted("e3", "T-1", at, "desk"),
           new TicketEvent.TicketExcluded("e4", "T-1", at, "desk", ExclusionReason.FORCE_MAJEURE),
+          new TicketEvent.AgentReplied("e6", "T-1", at, "desk", ReplyVisibility.INTERNAL),
+          new TicketEvent.CustomerReplied("e7", "T-1", at, "desk"),
           new CustomerEvent.CompensationClaimed("e5", "acme", at, "portal", YearMonth.of(2026, 11)));
       for (InboundEvent event : samples) {
         String json = InboundEventCodec.write(event);
@@ -141,6 +145,12 @@ class JsonSchemasTest {
           {"type":"CompensationClaimed","customerId":"acme","occurredAt":"2026-12-01T09:00:00Z","source":"portal",
            "month":"2026-13"}""");
       assertThat(schema("CompensationClaimed").validate(claimed)).isNotEmpty();
+      String replied = """
+          {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk",
+           "visibility":"PUBLIC"}""";
+      assertThat(validate("AgentReplied", replied)).isEmpty();
+      assertThat(validate("AgentReplied", replied.replace("PUBLIC", "SECRET"))).isNotEmpty();
+      assertThat(validate("AgentReplied", replied.replace(",\n \"visibility\":\"PUBLIC\"", ""))).isNotEmpty();
     }
   }
 }

@@ -53,6 +53,7 @@ final class ProjectionJson {
     Instant deadline = null;
     Integer percent = null;
     Instant effectiveAt = null;
+    Instant cycleStart = null;
     String field;
     while ((field = parser.nextFieldName()) != null) {
       boolean isNull = parser.nextToken() == JsonToken.VALUE_NULL;
@@ -64,11 +65,12 @@ final class ProjectionJson {
         case "deadline" -> deadline = isNull ? null : EventJson.instant(parser.getText());
         case "percent" -> percent = isNull ? null : parser.getIntValue();
         case "effectiveAt" -> effectiveAt = isNull ? null : EventJson.instant(parser.getText());
+        case "cycleStart" -> cycleStart = isNull ? null : EventJson.instant(parser.getText());
         default -> throw new IllegalStateException("unknown field " + field + " in a published fact");
       }
     }
     expect(kind != null, "a kind for every fact");
-    return new StoredFact(kind, metric, priority, target, deadline, percent, effectiveAt).toFact();
+    return new StoredFact(kind, metric, priority, target, deadline, percent, effectiveAt, cycleStart).toFact();
   }
 
   /** A {@code published} column: the facts as the mapper writes a list of {@link StoredFact}. */
@@ -89,6 +91,7 @@ final class ProjectionJson {
           generator.writeNumber(stored.percent());
         }
         text(generator, "effectiveAt", stored.effectiveAt());
+        text(generator, "cycleStart", stored.cycleStart());
         generator.writeEndObject();
       }
     });
@@ -110,6 +113,7 @@ final class ProjectionJson {
         text(generator, "remaining", clock.remaining());
         text(generator, "stoppedAt", clock.stoppedAt());
         text(generator, "atRiskFrom", clock.atRiskFrom());
+        text(generator, "cycleStartedAt", clock.cycleStartedAt());
         generator.writeEndObject();
       }
     });

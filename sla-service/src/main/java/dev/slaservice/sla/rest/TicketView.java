@@ -19,18 +19,19 @@ public record TicketView(String ticketId, String customerId, String planId, Stri
 
   /**
    * One clock. {@code deadline} is null while the clock is paused; {@code state} is its state at
-   * {@code asOf} (AT_RISK once the first warning share is used up).
+   * {@code asOf} (AT_RISK once the first warning share is used up). {@code cycleStartedAt} is set for
+   * a reply metric only: the start of the cycle shown.
    */
   public record ClockView(String metric, String metricName, String state, String stateName, String target,
                           String deadline, String atRiskFrom, String elapsed, String remaining, String stoppedAt,
-                          String calendarId, int calendarVersion, boolean pausable) {
+                          String calendarId, int calendarVersion, boolean pausable, String cycleStartedAt) {
 
     static ClockView of(ClockReading clock, Instant asOf, Locale locale) {
       TicketState state = TicketState.of(clock, asOf);
       return new ClockView(clock.metric().name(), Names.metric(locale, clock.metric()), state.name(),
           Names.state(locale, state), text(clock.target()), text(clock.deadline()), text(clock.atRiskFrom()),
           text(clock.elapsed()), text(clock.remaining()), text(clock.stoppedAt()), clock.calendarId(),
-          clock.calendarVersion(), clock.pausable());
+          clock.calendarVersion(), clock.pausable(), text(clock.cycleStartedAt()));
     }
   }
 

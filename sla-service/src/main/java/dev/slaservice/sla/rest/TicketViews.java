@@ -58,12 +58,12 @@ final class TicketViews {
 
   record ClockStepView(String metric, String metricName, String status, String state, String calendarId,
                        int calendarVersion, String target, String counted, String elapsed, String deadline,
-                       String deadlineBefore) {
+                       String deadlineBefore, String cycleStartedAt) {
 
     static ClockStepView of(SlaTimeline.ClockStep c, Locale locale) {
       return new ClockStepView(c.metric().name(), Names.metric(locale, c.metric()), c.status().name(), c.state().name(),
           c.calendarId(), c.calendarVersion(), text(c.target()), text(c.counted()), text(c.elapsed()),
-          text(c.deadline()), text(c.deadlineBefore()));
+          text(c.deadline()), text(c.deadlineBefore()), text(c.cycleStartedAt()));
     }
   }
 }

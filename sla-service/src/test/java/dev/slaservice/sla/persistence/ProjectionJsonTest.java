@@ -48,6 +48,25 @@ class ProjectionJsonTest {
     }
 
     @Test
+    void whenTheyBelongToReplyCyclesThenEachKeepsItsCycleStart() {
+      Instant cycle = DEADLINE.minusSeconds(7200);
+      List<SlaFact> cycleFacts = List.of(
+          new SlaFact.Breach(Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE, DEADLINE, cycle),
+          new SlaFact.Warning(Metric.PERIODIC_UPDATE, "HIGH", Duration.ofHours(4), DEADLINE, 50, cycle, cycle),
+          new SlaFact.Deadline(Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE, cycle, cycle));
+      String written = ProjectionJson.writeFacts(cycleFacts);
+      assertThat(written).isEqualTo(mapperForm(cycleFacts.stream().map(StoredFact::of).toList()));
+      assertThat(ProjectionJson.readFacts(written)).isEqualTo(cycleFacts);
+    }
+
+    @Test
+    void whenARowPredatesReplyCyclesThenItsFactsReadWithoutACycle() {
+      String old = "[{\"kind\":\"BREACH\",\"metric\":\"RESPONSE\",\"priority\":\"HIGH\",\"target\":\"PT15M\","
+          + "\"deadline\":\"2026-03-29T01:30:00Z\",\"percent\":null,\"effectiveAt\":\"2026-03-29T01:30:00Z\"}]";
+      assertThat(ProjectionJson.readFacts(old)).containsExactly(EVERY_KIND.get(0));
+    }
+
+    @Test
     void whenNoneThenAnEmptyArray() {
       assertThat(ProjectionJson.writeFacts(List.of())).isEqualTo("[]");
       assertThat(ProjectionJson.readFacts("[]")).isEmpty();
@@ -99,7 +118,9 @@ class ProjectionJsonTest {
           new ClockReading(Metric.RESOLUTION, ClockStatus.PAUSED, "cn-business", 1, false, Duration.ofHours(8),
               null, Duration.ZERO, Duration.ofHours(8), null, null),
           new ClockReading(Metric.RESTORE, ClockStatus.MET, "24x7", 2, false, Duration.ofHours(4),
-              DEADLINE, Duration.ofMinutes(90), Duration.ofMinutes(150), DEADLINE.minusMillis(2500), null));
+              DEADLINE, Duration.ofMinutes(90), Duration.ofMinutes(150), DEADLINE.minusMillis(2500), null),
+          new ClockReading(Metric.NEXT_REPLY, ClockStatus.RUNNING, "24x7", 1, true, Duration.ofHours(2), DEADLINE,
+              Duration.ofMinutes(30), Duration.ofMinutes(90), null, null, DEADLINE.minusSeconds(7200)));
       assertThat(ProjectionJson.writeClocks(clocks))
           .isEqualTo(mapperForm(clocks.stream().map(StoredClock::of).toList()));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.EventType;
 import dev.slaservice.events.FieldKind;
+import dev.slaservice.events.ReplyVisibility;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ final class MalformedRequests {
       case ZONE -> JSON.textNode("Asia/Shanghai");
       case WINDOWS -> window("MONDAY", "09:00", "MONDAY", "18:00");
       case EXCLUSION_REASON -> JSON.textNode(dev.slaservice.events.ExclusionReason.values()[0].name());
+      case VISIBILITY -> JSON.textNode(ReplyVisibility.PUBLIC.name());
     };
   }
 
@@ -93,6 +95,7 @@ final class MalformedRequests {
       case WINDOWS -> Arbitraries.of(JSON.arrayNode(), window("FUNDAY", "09:00", "MONDAY", "18:00"),
           window("MONDAY", "25:00", "MONDAY", "18:00"), JSON.textNode("monday"), manyWindows(51));
       case EXCLUSION_REASON -> texts("BECAUSE", "", "force_majeure ");
+      case VISIBILITY -> texts("public", "PRIVATE", "", "PUBLIC ");
     };
     return Arbitraries.oneOf(wrongType, specific);
   }

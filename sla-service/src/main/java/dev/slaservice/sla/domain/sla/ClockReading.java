@@ -15,8 +15,18 @@ import java.time.Instant;
  * @param stoppedAt when the stopping event happened, null while the clock runs or is paused
  * @param atRiskFrom for a running clock, when its first warning share of the target is (or was)
  *     used up if it goes on running; null otherwise or for a plan without warnings
+ * @param cycleStartedAt for a reply metric (NEXT_REPLY, PERIODIC_UPDATE), when the cycle read here
+ *     (the latest) started; null for a clock that runs once
  */
 public record ClockReading(Metric metric, ClockStatus status, String calendarId, int calendarVersion, boolean pausable,
                            Duration target, Instant deadline, Duration elapsed, Duration remaining,
-                           Instant stoppedAt, Instant atRiskFrom) {
+                           Instant stoppedAt, Instant atRiskFrom, Instant cycleStartedAt) {
+
+  /** A reading of a clock that runs once. */
+  public ClockReading(Metric metric, ClockStatus status, String calendarId, int calendarVersion, boolean pausable,
+                      Duration target, Instant deadline, Duration elapsed, Duration remaining,
+                      Instant stoppedAt, Instant atRiskFrom) {
+    this(metric, status, calendarId, calendarVersion, pausable, target, deadline, elapsed, remaining, stoppedAt,
+        atRiskFrom, null);
+  }
 }

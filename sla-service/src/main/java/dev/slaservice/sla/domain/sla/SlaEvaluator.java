@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,8 @@ import java.util.Set;
  *   <li>TicketDowngraded: the ticket is judged as if it had always had the lower priority; breaches
  *       that no longer hold disappear (and are retracted by {@link SlaProjector}).</li>
  *   <li>A clock that stops exactly at its deadline has met it.</li>
+ *   <li>NEXT_REPLY and PERIODIC_UPDATE run in cycles (ADR 0014), each judged like a clock of its own
+ *       started at the cycle's start; a priority change counts from that start.</li>
  * </ul>
  */
 public final class SlaEvaluator {
@@ -86,7 +89,9 @@ public final class SlaEvaluator {
     List<ClockReading> clocks = new ArrayList<>();
     List<SlaFact> facts = new ArrayList<>();
     for (Metric metric : metricsOf(plan, timeline)) {
-      ClockEvaluation clock = evaluateClock(metric, plan, timeline, calendars, now);
+      ClockEvaluation clock = TicketTimeline.isCyclic(metric)
+          ? evaluateCycles(metric, plan, timeline, calendars, now)
+          : evaluateClock(metric, plan, timeline, calendars, timeline.running(metric), null, now);
       clock.reading().ifPresent(clocks::add);
       facts.addAll(clock.facts());
     }
@@ -112,12 +117,28 @@ public final class SlaEvaluator {
   private record ClockEvaluation(Optional<ClockReading> reading, List<SlaFact> facts) {
   }
 
+  /**
+   * Each cycle of a reply metric is a clock of its own that runs from the cycle's start; its facts
+   * carry that start. The reading is the latest cycle's.
+   */
+  private ClockEvaluation evaluateCycles(Metric metric, Plan plan, TicketTimeline timeline,
+                                        TicketCalendars calendars, Instant now) {
+    List<SlaFact> facts = new ArrayList<>();
+    Optional<ClockReading> reading = Optional.empty();
+    for (Interval cycle : timeline.cycles(metric)) {
+      ClockEvaluation evaluation = evaluateClock(metric, plan, timeline, calendars, List.of(cycle), cycle.from(), now);
+      facts.addAll(evaluation.facts());
+      reading = evaluation.reading();
+    }
+    return new ClockEvaluation(reading, facts);
+  }
+
+  /** @param cycleStart the start of the reply metric's cycle {@code running} is, null for a clock that runs once */
   private ClockEvaluation evaluateClock(Metric metric, Plan plan, TicketTimeline timeline, TicketCalendars calendars,
-                                       Instant now) {
-    List<Interval> running = timeline.running(metric);
+                                       List<Interval> running, Instant cycleStart, Instant now) {
     List<SlaFact> facts = new ArrayList<>();
     SlaFact.Breach breach = null;
-    Set<Integer> warned = new java.util.HashSet<>();
+    Set<Integer> warned = new HashSet<>();
     List<TicketTimeline.PrioritySpan> spans = timeline.priorities();
     for (int i = 0; i < spans.size() && breach == null; i++) {
       TicketTimeline.PrioritySpan span = spans.get(i);
@@ -136,13 +157,14 @@ public final class SlaEvaluator {
         if (effective != null && !warned.contains(percent) && before(reached, spanEnd)
             && isRunningAt(running, effective)) {
           warned.add(percent);
-          facts.add(new SlaFact.Warning(metric, span.priority(), terms.get().target(), deadline, percent, effective));
+          facts.add(new SlaFact.Warning(metric, span.priority(), terms.get().target(), deadline, percent, effective,
+              cycleStart));
         }
       }
       if (deadline != null && before(deadline, spanEnd)) {
         Instant effective = latest(deadline, span.from());
         if (isRunningAt(running, effective)) {
-          breach = new SlaFact.Breach(metric, span.priority(), terms.get().target(), deadline, effective);
+          breach = new SlaFact.Breach(metric, span.priority(), terms.get().target(), deadline, effective, cycleStart);
           facts.add(breach);
         }
       }
@@ -158,13 +180,14 @@ public final class SlaEvaluator {
     if (breach == null && termsAtStop.isPresent()) {
       Instant deadlineAtStop = deadlineIfContinued(timeline, running, calendars.calendar(termsAtStop.get()),
           termsAtStop.get(), stoppedAt);
-      facts.add(new SlaFact.Met(metric, priorityAtStop, termsAtStop.get().target(), deadlineAtStop, stoppedAt));
+      facts.add(new SlaFact.Met(metric, priorityAtStop, termsAtStop.get().target(), deadlineAtStop, stoppedAt,
+          cycleStart));
     }
-    return new ClockEvaluation(read(metric, plan, timeline, calendars, running, facts, now), facts);
+    return new ClockEvaluation(read(metric, plan, timeline, calendars, running, cycleStart, facts, now), facts);
   }
 
   private Optional<ClockReading> read(Metric metric, Plan plan, TicketTimeline timeline, TicketCalendars calendars,
-                                      List<Interval> running, List<SlaFact> facts, Instant now) {
+                                      List<Interval> running, Instant cycleStart, List<SlaFact> facts, Instant now) {
     String priority = timeline.priorityAt(now);
     Optional<SlaFact.Breach> breach = facts.stream().filter(f -> f instanceof SlaFact.Breach)
         .map(SlaFact.Breach.class::cast).filter(b -> !b.effectiveAt().isAfter(now)).findFirst();
@@ -201,7 +224,7 @@ public final class SlaEvaluator {
         : reachedIfContinued(timeline, running, calendar, terms.pausable(),
             terms.target().multipliedBy(plan.warningPercents().get(0)).dividedBy(100), now);
     return Optional.of(new ClockReading(metric, status, calendar.id(), applied.version(), terms.pausable(), terms.target(),
-        deadline, elapsed, remaining, stopped ? last.to() : null, atRiskFrom));
+        deadline, elapsed, remaining, stopped ? last.to() : null, atRiskFrom, cycleStart));
   }
 
   /** The deadline under {@code terms} if the clock had gone on running without pause from {@code from}. */

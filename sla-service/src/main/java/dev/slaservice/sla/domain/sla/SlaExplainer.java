@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Explains a ticket's clocks by re-reading them after each of its events and at each threshold
@@ -63,13 +64,15 @@ public final class SlaExplainer {
       }
       List<SlaTimeline.ClockStep> clocks = new ArrayList<>();
       for (ClockReading clock : sla.clocks()) {
-        ClockReading before = previous.get(clock.metric());
+        ClockReading before = Optional.ofNullable(previous.get(clock.metric()))
+            .filter(b -> Objects.equals(b.cycleStartedAt(), clock.cycleStartedAt())).orElse(null);
         Duration counted = before == null ? clock.elapsed() : clock.elapsed().minus(before.elapsed());
         Instant deadlineBefore = before != null && !Objects.equals(before.deadline(), clock.deadline())
             ? before.deadline() : null;
         clocks.add(new SlaTimeline.ClockStep(clock.metric(), clock.status(), TicketState.of(clock, moment.at()),
             clock.calendarId(), clock.calendarVersion(), clock.target(),
-            counted.isNegative() ? Duration.ZERO : counted, clock.elapsed(), clock.deadline(), deadlineBefore));
+            counted.isNegative() ? Duration.ZERO : counted, clock.elapsed(), clock.deadline(), deadlineBefore,
+            clock.cycleStartedAt()));
         previous.put(clock.metric(), clock);
       }
       TicketEvent event = moment.event();

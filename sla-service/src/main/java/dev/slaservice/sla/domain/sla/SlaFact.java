@@ -7,6 +7,7 @@ import java.time.Instant;
 /**
  * Something the world is told about a clock. Facts follow from a ticket's events alone, so the
  * same history always yields the same facts; {@link #key()} identifies a fact across evaluations.
+ * A fact of a reply metric belongs to one cycle of its clock, named by the cycle's start.
  */
 public sealed interface SlaFact {
 
@@ -21,38 +22,66 @@ public sealed interface SlaFact {
   /** The instant the fact took effect; it is due once the service's clock reaches it. */
   Instant effectiveAt();
 
+  /** When the cycle the fact belongs to started; null for a clock that runs once (RESPONSE, RESTORE, RESOLUTION). */
+  Instant cycleStart();
+
   String key();
 
+  private static String cycleSuffix(Instant cycleStart) {
+    return cycleStart == null ? "" : "/CYCLE/" + cycleStart;
+  }
+
   /** The deadline passed with the clock running; effective at the deadline, or at a later re-rating. */
-  record Breach(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt)
-      implements SlaFact {
+  record Breach(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt,
+                Instant cycleStart) implements SlaFact {
+
+    public Breach(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
+      this(metric, priority, target, deadline, effectiveAt, null);
+    }
+
     @Override
     public String key() {
-      return "BREACH/" + metric + "/" + deadline;
+      return "BREACH/" + metric + "/" + deadline + cycleSuffix(cycleStart);
     }
   }
 
   /** {@code percent} % of the target was used at {@code effectiveAt}. */
   record Warning(Metric metric, String priority, Duration target, Instant deadline, int percent,
-                 Instant effectiveAt) implements SlaFact {
+                 Instant effectiveAt, Instant cycleStart) implements SlaFact {
+
+    public Warning(Metric metric, String priority, Duration target, Instant deadline, int percent,
+                   Instant effectiveAt) {
+      this(metric, priority, target, deadline, percent, effectiveAt, null);
+    }
+
     @Override
     public String key() {
-      return "WARNING/" + metric + "/" + percent;
+      return "WARNING/" + metric + "/" + percent + cycleSuffix(cycleStart);
     }
   }
 
   /** The clock stopped at {@code effectiveAt}, no later than its deadline. */
-  record Met(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt)
-      implements SlaFact {
+  record Met(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt,
+             Instant cycleStart) implements SlaFact {
+
+    public Met(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
+      this(metric, priority, target, deadline, effectiveAt, null);
+    }
+
     @Override
     public String key() {
-      return "MET/" + metric + "/" + effectiveAt;
+      return "MET/" + metric + "/" + effectiveAt + cycleSuffix(cycleStart);
     }
   }
 
   /** The deadline a running clock was last published with; compared, not announced, by {@link SlaProjector}. */
-  record Deadline(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt)
-      implements SlaFact {
+  record Deadline(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt,
+                  Instant cycleStart) implements SlaFact {
+
+    public Deadline(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
+      this(metric, priority, target, deadline, effectiveAt, null);
+    }
+
     @Override
     public String key() {
       return "DEADLINE/" + metric;

@@ -1,10 +1,14 @@
 package dev.slaservice.sla.domain.sla;
 
+import dev.slaservice.events.Metric;
 import dev.slaservice.events.SlaEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -57,10 +61,10 @@ public final class SlaProjector {
    */
   private static List<SlaFact.Deadline> deadlines(List<SlaFact> previouslyPublished, TicketSla sla, Instant detectedAt,
                                                   List<SlaEvent> outgoing) {
-    Map<dev.slaservice.events.Metric, SlaFact.Deadline> previous = new java.util.EnumMap<>(dev.slaservice.events.Metric.class);
+    Map<Metric, SlaFact.Deadline> previous = new EnumMap<>(Metric.class);
     previouslyPublished.stream().filter(SlaFact.Deadline.class::isInstance).map(SlaFact.Deadline.class::cast)
         .forEach(d -> previous.put(d.metric(), d));
-    Map<dev.slaservice.events.Metric, SlaFact.Deadline> current = new java.util.EnumMap<>(dev.slaservice.events.Metric.class);
+    Map<Metric, SlaFact.Deadline> current = new EnumMap<>(Metric.class);
     for (ClockReading clock : sla.clocks()) {
       if (clock.status() == ClockStatus.PAUSED && previous.containsKey(clock.metric())) {
         current.put(clock.metric(), previous.get(clock.metric()));
@@ -68,9 +72,11 @@ public final class SlaProjector {
       if (clock.status() != ClockStatus.RUNNING || clock.deadline() == null) {
         continue;
       }
-      SlaFact.Deadline before = previous.get(clock.metric());
       SlaFact.Deadline after = new SlaFact.Deadline(clock.metric(), sla.priority(), clock.target(), clock.deadline(),
-          detectedAt);
+          detectedAt, clock.cycleStartedAt());
+      // a new cycle of a reply metric has a deadline of its own; it did not move the last cycle's
+      SlaFact.Deadline before = Optional.ofNullable(previous.get(clock.metric()))
+          .filter(d -> Objects.equals(d.cycleStart(), after.cycleStart())).orElse(null);
       if (before != null && (!before.deadline().equals(after.deadline()) || !before.target().equals(after.target()))) {
         outgoing.add(new SlaEvent.SlaGoalChanged(StableIds.of(sla.ticketId(), "GOAL", clock.metric().name(),
             before.deadline().toString(), after.deadline().toString()), sla.ticketId(), sla.customerId(),

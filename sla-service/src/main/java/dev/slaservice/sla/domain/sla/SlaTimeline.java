@@ -43,9 +43,10 @@ public record SlaTimeline(String ticketId, String planId, int planVersion, Insta
    *     stopped or outside business hours)
    * @param deadlineBefore the deadline before the step when the step moved it (a priority change,
    *     a pause, a downgrade), else null
+   * @param cycleStartedAt for a reply metric, when its current cycle started (a new cycle counts afresh)
    */
   public record ClockStep(Metric metric, ClockStatus status, TicketState state, String calendarId,
                           int calendarVersion, Duration target, Duration counted, Duration elapsed,
-                          Instant deadline, Instant deadlineBefore) {
+                          Instant deadline, Instant deadlineBefore, Instant cycleStartedAt) {
   }
 }

@@ -1,6 +1,7 @@
 package dev.slaservice.sla.domain.sla;
 
 import dev.slaservice.events.Metric;
+import dev.slaservice.events.ReplyVisibility;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.policy.Plan;
 import java.time.Instant;
@@ -22,11 +23,19 @@ final class TicketTimeline {
   private final List<PrioritySpan> priorities;
   private final Map<Metric, List<Interval>> running;
   private final List<Interval> pauses;
+  private final Map<Metric, List<Interval>> cycles;
 
-  private TicketTimeline(List<PrioritySpan> priorities, Map<Metric, List<Interval>> running, List<Interval> pauses) {
+  private TicketTimeline(List<PrioritySpan> priorities, Map<Metric, List<Interval>> running, List<Interval> pauses,
+                         Map<Metric, List<Interval>> cycles) {
     this.priorities = priorities;
     this.running = running;
     this.pauses = pauses;
+    this.cycles = cycles;
+  }
+
+  /** Whether {@code metric} runs in cycles (the reply metrics) rather than once per ticket. */
+  static boolean isCyclic(Metric metric) {
+    return metric == Metric.NEXT_REPLY || metric == Metric.PERIODIC_UPDATE;
   }
 
   /** @param events sorted by occurredAt */
@@ -45,13 +54,17 @@ final class TicketTimeline {
 
     Map<Metric, RunTracker> trackers = new EnumMap<>(Metric.class);
     for (Metric metric : Metric.values()) {
-      trackers.put(metric, new RunTracker(start));
+      if (!isCyclic(metric)) {
+        trackers.put(metric, new RunTracker(start));
+      }
     }
     List<Interval> pauses = new ArrayList<>();
     Instant pausedSince = null;
+    ReplyCycles replies = new ReplyCycles(start);
     for (int i = 0; i < events.size(); i++) {
       TicketEvent event = events.get(i);
       Instant at = later(event.occurredAt().toInstant(), start);
+      replies.apply(event, at);
       if (event instanceof TicketEvent.PriorityChanged changed) {
         if (i > lastDowngrade && plan.hasPriority(changed.priority())) {
           addSpan(priorities, new PrioritySpan(at, changed.priority()));
@@ -76,7 +89,7 @@ final class TicketTimeline {
     }
     Map<Metric, List<Interval>> running = new EnumMap<>(Metric.class);
     trackers.forEach((metric, tracker) -> running.put(metric, tracker.intervals()));
-    return new TicketTimeline(List.copyOf(priorities), running, List.copyOf(pauses));
+    return new TicketTimeline(List.copyOf(priorities), running, List.copyOf(pauses), replies.cycles());
   }
 
   private static void addSpan(List<PrioritySpan> spans, PrioritySpan span) {
@@ -106,6 +119,14 @@ final class TicketTimeline {
       }
     }
     return current;
+  }
+
+  /**
+   * The cycles of a reply metric in order, each a single interval from the event that started it to
+   * the one that met or ended it; the last is open while it waits. Empty while none has started.
+   */
+  List<Interval> cycles(Metric metric) {
+    return cycles.getOrDefault(metric, List.of());
   }
 
   /** When the clock of {@code metric} was not stopped; the last interval is open while it runs. */
@@ -158,6 +179,65 @@ final class TicketTimeline {
       List<Interval> all = new ArrayList<>(closed);
       if (runningSince != null) {
         all.add(new Interval(runningSince, null));
+      }
+      return List.copyOf(all);
+    }
+  }
+
+  /**
+   * The cycles of the reply metrics, built event by event (ADR 0014). Only a PUBLIC agent reply
+   * answers; resolving or closing ends a waiting cycle; replies while the ticket is resolved or closed
+   * count for nothing, and a reopening starts a new PERIODIC_UPDATE cycle.
+   */
+  private static final class ReplyCycles {
+    private final List<Interval> nextReply = new ArrayList<>();
+    private final List<Interval> periodicUpdate = new ArrayList<>();
+    private Instant awaitingReplySince;
+    private Instant updateDueSince;
+    private boolean open = true;
+
+    ReplyCycles(Instant start) {
+      this.updateDueSince = start;
+    }
+
+    void apply(TicketEvent event, Instant at) {
+      if (event instanceof TicketEvent.CustomerReplied && open && awaitingReplySince == null) {
+        awaitingReplySince = at;
+      } else if (event instanceof TicketEvent.AgentReplied reply && open
+          && reply.visibility() == ReplyVisibility.PUBLIC) {
+        endWaiting(at);
+        updateDueSince = at;
+      } else if ((event instanceof TicketEvent.TicketResolved || event instanceof TicketEvent.TicketClosed) && open) {
+        endWaiting(at);
+        open = false;
+      } else if (event instanceof TicketEvent.TicketReopened && !open) {
+        open = true;
+        updateDueSince = at;
+      }
+    }
+
+    private void endWaiting(Instant at) {
+      if (awaitingReplySince != null) {
+        nextReply.add(new Interval(awaitingReplySince, at));
+        awaitingReplySince = null;
+      }
+      if (updateDueSince != null) {
+        periodicUpdate.add(new Interval(updateDueSince, at));
+        updateDueSince = null;
+      }
+    }
+
+    Map<Metric, List<Interval>> cycles() {
+      Map<Metric, List<Interval>> all = new EnumMap<>(Metric.class);
+      all.put(Metric.NEXT_REPLY, withOpen(nextReply, awaitingReplySince));
+      all.put(Metric.PERIODIC_UPDATE, withOpen(periodicUpdate, updateDueSince));
+      return all;
+    }
+
+    private static List<Interval> withOpen(List<Interval> closed, Instant openSince) {
+      List<Interval> all = new ArrayList<>(closed);
+      if (openSince != null) {
+        all.add(new Interval(openSince, null));
       }
       return List.copyOf(all);
     }

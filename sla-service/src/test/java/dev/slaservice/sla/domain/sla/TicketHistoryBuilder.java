@@ -1,5 +1,6 @@
 package dev.slaservice.sla.domain.sla;
 
+import dev.slaservice.events.ReplyVisibility;
 import dev.slaservice.events.TicketEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +65,21 @@ final class TicketHistoryBuilder {
 
   TicketHistoryBuilder downgraded(Duration offset, String priority) {
     events.add(new TicketEvent.TicketDowngraded(id(), TICKET, at(offset), "desk", priority));
+    return this;
+  }
+
+  TicketHistoryBuilder closed(Duration offset) {
+    events.add(new TicketEvent.TicketClosed(id(), TICKET, at(offset), "desk"));
+    return this;
+  }
+
+  TicketHistoryBuilder agentReplied(Duration offset, ReplyVisibility visibility) {
+    events.add(new TicketEvent.AgentReplied(id(), TICKET, at(offset), "desk", visibility));
+    return this;
+  }
+
+  TicketHistoryBuilder customerReplied(Duration offset) {
+    events.add(new TicketEvent.CustomerReplied(id(), TICKET, at(offset), "desk"));
     return this;
   }
 

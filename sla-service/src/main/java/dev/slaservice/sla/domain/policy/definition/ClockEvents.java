@@ -9,7 +9,8 @@ import java.util.Map;
  * only to a priority whose terms pause while waiting on the customer.
  *
  * <p>The engine applies the fixed rules of {@link #defaults(Metric)}; a definition may state them but
- * not choose others yet (see ADR 0012).
+ * not choose others yet (see ADR 0012). The reply metrics run in cycles: AgentReplied means a PUBLIC
+ * reply, and for PERIODIC_UPDATE it both ends a cycle and starts the next (ADR 0014).
  */
 public record ClockEvents(List<String> start, List<String> stop, List<String> pause, List<String> resume) {
 
@@ -21,7 +22,12 @@ public record ClockEvents(List<String> start, List<String> stop, List<String> pa
       Metric.RESTORE, new ClockEvents(List.of("TicketOpened"), List.of("ServiceRestored", "TicketResolved",
           "TicketClosed"), List.of("TicketPaused"), List.of("TicketResumed")),
       Metric.RESOLUTION, new ClockEvents(List.of("TicketOpened", "TicketReopened"), CLOSING,
-          List.of("TicketPaused"), List.of("TicketResumed")));
+          List.of("TicketPaused"), List.of("TicketResumed")),
+      Metric.NEXT_REPLY, new ClockEvents(List.of("CustomerReplied"), List.of("AgentReplied", "TicketResolved",
+          "TicketClosed"), List.of("TicketPaused"), List.of("TicketResumed")),
+      Metric.PERIODIC_UPDATE, new ClockEvents(List.of("TicketOpened", "TicketReopened", "AgentReplied"),
+          List.of("AgentReplied", "TicketResolved", "TicketClosed"), List.of("TicketPaused"),
+          List.of("TicketResumed")));
 
   public ClockEvents {
     start = List.copyOf(start);

@@ -6,6 +6,7 @@ import dev.slaservice.events.Metric;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,7 +89,7 @@ public final class PlanDefinitionValidator {
       names(priority.names(), path + ".names", problems);
       if (priority.targets().isEmpty()) {
         problems.add(new DefinitionProblem(path + ".targets", "a priority needs a target for at least one metric"
-            + " (RESPONSE, RESTORE or RESOLUTION)"));
+            + " (one of " + Arrays.toString(Metric.values()) + ")"));
       }
       priority.targets().forEach((metric, terms) -> terms(terms, path + ".targets." + metric, problems));
     }

@@ -138,7 +138,7 @@ class PlanDefinitionTest {
       assertThat(definition.warningPercents()).containsExactly(50, 75);
       assertThat(definition.compensation()).isEqualTo(new CompensationTerms.None());
       assertThat(definition.clockEvents()).containsEntry(Metric.RESPONSE, ClockEvents.defaults(Metric.RESPONSE))
-          .hasSize(3);
+          .hasSize(Metric.values().length);
     }
 
     @Test
@@ -344,6 +344,52 @@ class PlanDefinitionTest {
     void theRequiredFieldsOfTermsAreNamed() {
       assertThat(gold(root -> terms(root, 0, "RESPONSE").remove("calendarId")).problems())
           .containsExactly(new DefinitionProblem("$.priorities[0].targets.RESPONSE.calendarId", "is required"));
+    }
+  }
+
+  @Nested
+  class GivenReplyMetrics {
+
+    private static final String REPLIES = """
+        {"names": {"en": "Replies", "zh": "回复"},
+         "priorities": [{"id": "URGENT", "names": {"en": "Urgent", "zh": "紧急"},
+           "targets": {"NEXT_REPLY": {"target": "PT2H", "calendarId": "24x7"},
+                       "PERIODIC_UPDATE": {"serviceDays": 1, "calendarId": "emq-5x8",
+                                           "pausesWhileWaitingOnCustomer": false}}}]}""";
+
+    @Test
+    void whenAPriorityGivesTargetsForThemThenTheyAreReadAndMadeClocks() {
+      CheckedDefinition checked = check(REPLIES);
+      assertThat(checked.problems()).isEmpty();
+      Plan plan = checked.definition().toPlan("replies", 1, Instant.EPOCH, PlanDefinitionTest::calendar);
+      assertThat(plan.terms("URGENT", Metric.NEXT_REPLY))
+          .contains(new ClockTerms(Metric.NEXT_REPLY, Duration.ofHours(2), AlwaysOpenCalendar.ID, true));
+      assertThat(plan.terms("URGENT", Metric.PERIODIC_UPDATE))
+          .contains(new ClockTerms(Metric.PERIODIC_UPDATE, Duration.ofHours(9), BuiltInCatalog.EMQ_5X8, false));
+      assertThat(checked.definition().clockEvents().get(Metric.PERIODIC_UPDATE).stop())
+          .containsExactly("AgentReplied", "TicketResolved", "TicketClosed");
+    }
+
+    @Test
+    void whenTheirTargetsAreWrongThenTheProblemsNameTheirPaths() {
+      ObjectNode root = (ObjectNode) tree(REPLIES);
+      ObjectNode targets = (ObjectNode) priority(root, 0).get("targets");
+      ((ObjectNode) targets.get("NEXT_REPLY")).put("target", "-PT1H");
+      ((ObjectNode) targets.get("PERIODIC_UPDATE")).put("calendarId", "nowhere");
+      assertThat(CheckedDefinition.of(root, CALENDARS::contains).problems()).extracting(DefinitionProblem::path)
+          .containsExactlyInAnyOrder("$.priorities[0].targets.NEXT_REPLY.target",
+              "$.priorities[0].targets.PERIODIC_UPDATE.calendarId");
+    }
+
+    @Test
+    void whenAMetricIsMisspeltThenTheKnownOnesAreListed() {
+      ObjectNode root = (ObjectNode) tree(REPLIES);
+      ObjectNode targets = (ObjectNode) priority(root, 0).get("targets");
+      targets.set("NEXT_RESPONSE", targets.remove("NEXT_REPLY"));
+      assertThat(CheckedDefinition.of(root, CALENDARS::contains).problems()).singleElement().satisfies(p -> {
+        assertThat(p.path()).isEqualTo("$.priorities[0].targets.NEXT_RESPONSE");
+        assertThat(p.message()).contains("NEXT_REPLY", "PERIODIC_UPDATE");
+      });
     }
   }
 }
