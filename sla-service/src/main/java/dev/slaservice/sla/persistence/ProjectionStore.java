@@ -24,21 +24,22 @@ public class ProjectionStore {
 
   private static final String UPSERT = "insert into ticket_projection (ticket_id, opened, customer_id, plan_id,"
       + " plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,"
-      + " excluded_reason, at_risk_from, due_at, breached)"
+      + " excluded_reason, at_risk_from, due_at, breached, " + MetricOutcomeColumns.NAMES + ")"
       + " select ticket_id, cast(opened as boolean), customer_id, plan_id, cast(plan_version as integer), priority,"
       + " cast(opened_at as timestamptz), status, cast(next_deadline as timestamptz), cast(clocks as jsonb),"
       + " cast(published as jsonb), cast(event_count as integer), cast(updated_at as timestamptz), excluded_reason,"
-      + " cast(at_risk_from as timestamptz), cast(due_at as timestamptz), cast(breached as boolean) from "
-      + ColumnArrays.unnest("ticket_id", "opened", "customer_id", "plan_id", "plan_version", "priority", "opened_at",
-      "status", "next_deadline", "clocks", "published", "event_count", "updated_at", "excluded_reason", "at_risk_from",
-      "due_at", "breached");
+      + " cast(at_risk_from as timestamptz), cast(due_at as timestamptz), cast(breached as boolean), "
+      + MetricOutcomeColumns.CASTS + " from "
+      + ColumnArrays.unnest(MetricOutcomeColumns.withNames("ticket_id", "opened", "customer_id", "plan_id",
+      "plan_version", "priority", "opened_at", "status", "next_deadline", "clocks", "published", "event_count",
+      "updated_at", "excluded_reason", "at_risk_from", "due_at", "breached"));
   private static final String ON_CONFLICT = " on conflict (ticket_id) do update set opened = excluded.opened,"
       + " customer_id = excluded.customer_id, plan_id = excluded.plan_id, plan_version = excluded.plan_version,"
       + " priority = excluded.priority, opened_at = excluded.opened_at, status = excluded.status,"
       + " next_deadline = excluded.next_deadline, clocks = excluded.clocks, published = excluded.published,"
       + " event_count = excluded.event_count, updated_at = excluded.updated_at,"
       + " excluded_reason = excluded.excluded_reason, at_risk_from = excluded.at_risk_from, due_at = excluded.due_at,"
-      + " breached = excluded.breached";
+      + " breached = excluded.breached, " + MetricOutcomeColumns.UPDATES;
 
   /** A ticket's new projection row. */
   public record Row(TicketSla sla, List<SlaFact> published, int eventCount, Instant updatedAt) {
@@ -82,10 +83,10 @@ public class ProjectionStore {
     if (rows.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    ColumnArrays columns = new ColumnArrays(17, rows.size());
+    ColumnArrays columns = new ColumnArrays(17 + MetricOutcomeColumns.COUNT, rows.size());
     for (Row row : rows) {
       TicketSla sla = row.sla();
-      columns.add(sla.ticketId(), sla.opened(), sla.customerId(), sla.planId(),
+      columns.add(MetricOutcomeColumns.withValues(sla, row.published(), sla.ticketId(), sla.opened(), sla.customerId(), sla.planId(),
           sla.opened() ? sla.planVersion() : null, sla.priority(), sla.openedAt(),
           sla.opened() ? overallStatus(sla.clocks()).name() : null, nextDeadline(sla.clocks()),
           ProjectionJson.writeClocks(sla.clocks()), ProjectionJson.writeFacts(row.published()), row.eventCount(),
@@ -93,7 +94,7 @@ public class ProjectionStore {
           sla.exclusion().map(Enum::name).orElse(null),
           earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING), ClockReading::atRiskFrom),
           earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING, ClockStatus.BREACHED), ClockReading::deadline),
-          row.published().stream().anyMatch(SlaFact.Breach.class::isInstance));
+          row.published().stream().anyMatch(SlaFact.Breach.class::isInstance)));
     }
     return columns.bind(session.createNativeQuery(UPSERT + ON_CONFLICT)).executeUpdate().replaceWithVoid();
   }
