@@ -2,8 +2,12 @@ package dev.slaservice.sla.rest;
 
 import java.nio.charset.StandardCharsets;
 import dev.slaservice.events.FieldKind;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
@@ -28,6 +32,29 @@ final class QueryParams {
       return OffsetDateTime.parse(text.trim()).toInstant();
     } catch (DateTimeParseException e) {
       throw ProblemException.badRequest("query.bad-instant", name);
+    }
+  }
+
+  /** A day (its start in {@code zone}) or an instant with offset; 400 otherwise. */
+  static Instant dateOrInstant(String name, String text, ZoneId zone) {
+    String value = text.trim();
+    try {
+      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
+          : OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badRequest("query.bad-date-or-instant", name);
+    }
+  }
+
+  /** An IANA time zone; UTC when absent. */
+  static ZoneId zone(String name, String text) {
+    if (text == null || text.isBlank()) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(text.trim());
+    } catch (DateTimeException e) {
+      throw ProblemException.badRequest("query.bad-zone", name, text);
     }
   }
 

@@ -1,0 +1,144 @@
+package dev.slaservice.sla.pipeline;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.MovableClock;
+import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The compliance report's groups, months, languages of error, roles and customer scope, over the real stack. */
+@QuarkusTest
+@QuarkusTestResource(SlaStackResource.class)
+class ComplianceReportApiTest {
+
+  /** 23:30 UTC on the last day of February: already 1 March in Shanghai. */
+  private static final Instant OPENED = Instant.parse("2027-02-28T23:30:00Z");
+
+  @Inject
+  MovableClock clock;
+
+  private String customer;
+  private String other;
+
+  @BeforeEach
+  void openTickets() {
+    clock.freezeAt(OPENED.plus(Duration.ofHours(3)));
+    customer = "report-" + UUID.randomUUID();
+    other = "report-other-" + UUID.randomUUID();
+    // emq-7x24 answers P1 within an hour and P2 within two: the P1 ticket is met after 10 minutes,
+    // the P2 ticket, unanswered three hours on, is breached
+    String met = Events.newTicketId();
+    String breached = Events.newTicketId();
+    String othersTicket = Events.newTicketId();
+    given().contentType(ContentType.JSON).body(Events.batch(
+        Events.opened(met, customer, "emq-7x24", "P1", OPENED),
+        Events.opened(breached, customer, "emq-7x24", "P2", OPENED),
+        Events.opened(othersTicket, other, "emq-7x24", "P1", OPENED),
+        Events.simple("WorkStarted", met, OPENED.plus(Duration.ofMinutes(10))))).post("/events").then()
+        .statusCode(202);
+    for (String ticket : new String[] {met, breached, othersTicket}) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
+    }
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/tickets/{id}", met).then()
+        .body("clocks.find { it.metric == 'RESPONSE' }.state", equalTo("MET")));
+  }
+
+  @AfterEach
+  void letTimeRun() {
+    clock.reset();
+  }
+
+  private static io.restassured.specification.RequestSpecification period() {
+    return given().queryParam("from", "2027-02-01").queryParam("to", "2027-04-01");
+  }
+
+  @Test
+  void groupedByPriorityAndMetricEachPriorityHasItsOwnLines() {
+    JsonPath report = period().queryParam("customerId", customer).queryParam("groupBy", "priority,metric")
+        .get("/reports/compliance").then().statusCode(200).extract().jsonPath();
+    assertThat(report.getList("groupBy", String.class)).containsExactly("priority", "metric");
+    String p1 = "groups.find { it.priority == 'P1' && it.metric == 'RESPONSE' }.";
+    assertThat(report.getInt(p1 + "met")).isEqualTo(1);
+    assertThat(report.getString(p1 + "medianTimeToMeet")).isEqualTo("PT10M");
+    assertThat(report.getDouble(p1 + "compliancePercent")).isEqualTo(100.0);
+    String p2 = "groups.find { it.priority == 'P2' && it.metric == 'RESPONSE' }.";
+    assertThat(report.getInt(p2 + "breached")).isEqualTo(1);
+    assertThat(report.getDouble(p2 + "compliancePercent")).isEqualTo(0.0);
+    assertThat(report.getString(p2 + "medianTimeToMeet")).isNull();
+    assertThat(report.getList("groups.planId")).allMatch(p -> p == null);
+  }
+
+  @Test
+  void theMonthIsTheMonthOfTheOpeningInTheReportsZone() {
+    period().queryParam("customerId", customer).queryParam("groupBy", "month").get("/reports/compliance").then()
+        .statusCode(200).body("groups.month", org.hamcrest.Matchers.contains("2027-02"))
+        .body("groups[0].tickets", equalTo(2));
+    period().queryParam("customerId", customer).queryParam("groupBy", "month").queryParam("zone", "Asia/Shanghai")
+        .get("/reports/compliance").then().statusCode(200)
+        .body("groups.month", org.hamcrest.Matchers.contains("2027-03")).body("zone", equalTo("Asia/Shanghai"));
+  }
+
+  @Test
+  void aCustomerTokenSeesOnlyItsOwnCustomer() {
+    JsonPath own = period().auth().oauth2(Tokens.forCustomer(customer, "ops")).queryParam("groupBy", "customer")
+        .get("/reports/compliance").then().statusCode(200).extract().jsonPath();
+    assertThat(own.getList("groups.customerId", String.class)).containsExactly(customer);
+    period().auth().oauth2(Tokens.forCustomer(customer, "ops")).queryParam("customerId", other)
+        .get("/reports/compliance").then().statusCode(200).body("groups", empty());
+    JsonPath all = period().queryParam("groupBy", "customer").get("/reports/compliance").then().statusCode(200)
+        .extract().jsonPath();
+    assertThat(all.getList("groups.customerId", String.class)).contains(customer, other);
+  }
+
+  @Test
+  void onlyOpsAndAdminsReadReports() {
+    period().auth().oauth2(Tokens.of("helpdesk")).get("/reports/compliance").then().statusCode(403);
+    period().auth().oauth2(Tokens.of("ops")).get("/reports/compliance").then().statusCode(200);
+    period().auth().oauth2(Tokens.of("admin")).get("/reports/compliance").then().statusCode(200);
+  }
+
+  @Test
+  void aBadRequestSaysWhatToGiveInTheCallersLanguage() {
+    given().get("/reports/compliance").then().statusCode(400)
+        .contentType(startsWith("application/problem+json")).body("detail", containsString("from and to are required"));
+    period().queryParam("groupBy", "plan,colour").get("/reports/compliance").then().statusCode(400)
+        .body("detail", containsString("colour is not one of them"));
+    period().queryParam("zone", "Mars/Olympus").get("/reports/compliance").then().statusCode(400)
+        .body("detail", containsString("IANA time zone"));
+    given().queryParam("from", "2027-04-01").queryParam("to", "2027-02-01").get("/reports/compliance").then()
+        .statusCode(400).body("detail", containsString("must be before"));
+    given().queryParam("from", "March").queryParam("to", "2027-02-01").get("/reports/compliance").then()
+        .statusCode(400).body("detail", containsString("from must be a date"));
+    given().header("Accept-Language", "zh-CN").get("/reports/compliance").then().statusCode(400)
+        .body("detail", containsString("必须给出 from 和 to"));
+  }
+
+  @Test
+  void withoutAcceptTheReportIsJsonAndWithoutGroupByItIsPerPlanAndMetric() {
+    period().queryParam("customerId", customer).get("/reports/compliance").then().statusCode(200)
+        .contentType(ContentType.JSON).body("groupBy", org.hamcrest.Matchers.contains("plan", "metric"))
+        .body("groups.find { it.metric == 'RESPONSE' }.planId", equalTo("emq-7x24"))
+        .body("groups.find { it.metric == 'RESPONSE' }.tickets", equalTo(2));
+    period().queryParam("customerId", customer).queryParam("groupBy", "").get("/reports/compliance").then()
+        .statusCode(200).body("groupBy", empty()).body("groups[0].tickets", equalTo(2))
+        .body("groups[0].breached", equalTo(1)).body("groups[0].medianTimeToMeet", org.hamcrest.Matchers.nullValue());
+  }
+}
