@@ -1,11 +1,14 @@
 package dev.slaservice.bench;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +68,7 @@ public final class PipelineBenchmark {
       endToEnd();
       breachLatency();
       memory();
+      complianceReport();
       rebuild();
     }
   }
@@ -269,6 +273,26 @@ public final class PipelineBenchmark {
         stack.service().rssBytes() / 1048576.0, null, "<= 512 MB");
     figures.add("service.heapUsedMegabytes", "service heap used", "MB",
         stack.service().heapUsedBytes() / 1048576.0, null, null);
+  }
+
+  /** A month's compliance report over every ticket the run opened, per plan, priority and metric. */
+  private void complianceReport() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String path = "/reports/compliance?from=" + today.minusDays(30) + "&to=" + today.plusDays(1)
+        + "&groupBy=plan,priority,metric";
+    long tickets = stack.count("select count(*) from ticket_projection where opened and opened_at >= '"
+        + today.minusDays(30) + "'");
+    for (int r = 0; r < settings.repeats(); r++) {
+      long start = System.nanoTime();
+      HttpResponse<String> report = stack.service().get(path, stack.token("ops"));
+      double millis = (System.nanoTime() - start) / 1e6;
+      if (report.statusCode() != 200) {
+        throw new IllegalStateException("the compliance report was refused with " + report.statusCode() + ": "
+            + report.body());
+      }
+      figures.add("report.complianceMonthMillis", "compliance report, a month by plan, priority and metric ("
+          + tickets / 1000 + "k tickets)", "ms", millis, null, "< 2,000 ms at 1M tickets");
+    }
   }
 
   private void rebuild() {
