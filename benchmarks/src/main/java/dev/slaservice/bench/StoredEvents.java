@@ -14,12 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each poll counts only the rows above a watermark that trails the newest row by
  * {@link #SETTLED}: a transaction that drew a lower seq may still commit after a higher one, but
- * not that much later. Counting every row since the start, at a million events, was a parallel
- * index scan every 200 ms on the same two cores as the service (seen in pg_stat_activity). Even
- * so, counting the last 10 s of rows every 200 ms took 12 of PostgreSQL's 59 s of statement time
- * in 90 s of an end-to-end phase (pg_stat_statements), taken from the pipeline under measurement:
- * the watermark now trails by 5 s and the count runs every 500 ms, which delays noticing the end
- * of a phase by at most that.
+ * not that much later. Counting every row since the start would scan a table that grows through
+ * the run, on the same cores as the service, and every count takes PostgreSQL's time from the
+ * pipeline under measurement: the watermark trails by 5 s and the count runs every 500 ms, which
+ * delays noticing the end of a phase by at most that (docs/benchmarks.md).
  */
 final class StoredEvents implements AutoCloseable {
 

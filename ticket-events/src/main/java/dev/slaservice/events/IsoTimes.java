@@ -15,8 +15,8 @@ import java.time.ZoneOffset;
 
 /**
  * Reads the times the service itself writes (ISO-8601, {@code 2026-11-22T10:15:30[.fraction](Z|±hh:mm)})
- * without java.time's general formatter, which was a tenth of the pipeline's time in the profile:
- * every stored event, clock and fact is read back on each change of its ticket. Any other form,
+ * without java.time's general formatter, which costs more for this one fixed form, and every stored
+ * event, clock and fact is read back on each change of its ticket. Any other form,
  * and any invalid date, goes to the jsr310 deserializers, so what is accepted and the errors
  * given are theirs.
  */

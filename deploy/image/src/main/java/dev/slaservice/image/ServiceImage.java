@@ -24,7 +24,7 @@ import java.util.Map;
  * The SLA service's container image, written as a tarball without a Docker daemon: the packaged
  * service (Quarkus fast-jar, one layer per rate of change) on a linked Java runtime and the C
  * libraries it loads, with no shell or package manager. The JVM sizes itself from the container's
- * memory limit: these are the settings measured by the benchmark for a 512 MB container. The tarball
+ * memory limit, with settings sized for a 512 MB container; the benchmark runs the service with them. The tarball
  * is in the {@code docker save} format (manifest.json), which {@code docker load}, {@code podman load},
  * {@code skopeo} (docker-archive:) and containerd's import all read.
  *
@@ -41,8 +41,8 @@ public final class ServiceImage {
   /**
    * Heap 45 % of the container's memory; the rest is metaspace, code cache, thread stacks, Kafka and
    * Netty buffers. The serial collector is what the JVM picks by itself in a 512 MB container; it is
-   * named so that no host changes it. The benchmark measured G1 at 511 MB RSS and this at 366 MB,
-   * at the same throughput and breach latency. The benchmark runs the service with these options.
+   * named so that no host changes it: G1 takes more of the container's memory for no more throughput
+   * (docs/adr/0007). The benchmark runs the service with these options.
    */
   public static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=45", "-XX:+UseSerialGC",
       "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",

@@ -109,7 +109,7 @@ public final class LocalStack {
     say("every endpoint but /q/health and the API documents needs a bearer token; tokens valid for 24 h:");
     tokens.forEach((name, token) -> System.out.println("  " + name + "=" + token));
     say("(also in " + file + ": source it, then curl -H \"Authorization: Bearer $OPS_TOKEN\" ...)");
-    say("roles: helpdesk posts events, ops reads, admin changes calendars and runs rebuild and what-if;"
+    say("roles: helpdesk posts events, ops reads, admin changes plans and calendars and runs rebuild and what-if;"
         + " ACME_OPS_TOKEN sees customer acme only");
   }
 

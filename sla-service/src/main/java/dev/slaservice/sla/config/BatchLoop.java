@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * compensation drains and the rebuild work through a backlog this way.
  *
  * <p>A loop, not a batch that chains the next one from its own continuation: such a chain keeps
- * every finished batch reachable until the last one ends. Relaying a backlog of 163,500 outbox
- * records that way held all of them, 113 MB of payloads, and ran the service out of heap.
+ * every finished batch reachable until the last one ends, so working through a large backlog would
+ * hold all of its records at once and can run the service out of heap (docs/adr/0006).
  */
 public final class BatchLoop {
 

@@ -8,8 +8,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * The rows of a multi-row write as one text array per column, for
  * {@code insert … select … from unnest(cast(?1 as text[]), …)}. A statement then binds as many
- * parameters as the table has columns, whatever its row count: binding one parameter per value
- * (8,192 for a 512-row projection upsert) was the largest cost of the pipeline in the profile.
+ * parameters as the table has columns, whatever its row count: with one parameter per value
+ * (8,192 for a 512-row projection upsert) Hibernate and the PostgreSQL client work per value, on
+ * every batch (docs/benchmarks.md).
  * The SQL casts each column back to its type.
  */
 final class ColumnArrays {

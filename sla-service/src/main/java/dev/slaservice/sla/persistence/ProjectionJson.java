@@ -19,8 +19,8 @@ import java.util.List;
  * The projection's {@code published} and {@code clocks} columns, read and written with Jackson's
  * streaming API in the very form the contract's mapper gives a list of {@link StoredFact} or of
  * clock readings (ProjectionJsonTest holds the two equal). Every timer and every change of a
- * ticket reads its facts, and every statement reads its customer's breaches: through data binding
- * that parsing was the largest single cost in the breach window's profile.
+ * ticket reads its facts, and every statement reads its customer's breaches, so this parsing is on
+ * the path of every breach, where data binding would cost more (docs/benchmarks.md).
  */
 final class ProjectionJson {
 

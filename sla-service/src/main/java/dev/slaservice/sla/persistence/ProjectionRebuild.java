@@ -154,7 +154,7 @@ public class ProjectionRebuild {
   /**
    * Restores every ticket, chunk by chunk, reading the next chunk's events on {@code reader} while
    * the current one is folded and written on {@code writer}. On one connection PostgreSQL and the
-   * service took turns, and the rebuild kept less than half the machine busy. The reads only touch
+   * service would take turns, each idle while the other works (docs/adr/0004). The reads only touch
    * the event store, which the rebuild does not lock ({@link ProjectionUpdater#restore}).
    */
   private Uni<Void> restoreTickets(Mutiny.Session writer, Mutiny.Session reader) {

@@ -184,8 +184,8 @@ public class ProjectionUpdater {
         continue;
       }
       for (SlaEvent event : transition.outgoing()) {
-        // debug: a line per published fact was 8 % of the service's samples with 100,000 breaches due
-        // in a minute, and the topics are the record of what was published
+        // debug: a burst of breaches would log a line each, and the topics are the record of what was
+        // published
         LOG.debugf("ticket %s: %s %s (deadline %s, id %s)", ticketId, event.typeName(), event.metric(),
             event.deadline(), event.id());
         records.add(Outbox.Entry.pending(Topics.of(event), event.ticketId(), event.id(), event.typeName(),

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The bearer-token check, remembering tokens it verified for a minute at most and never past their
- * expiry. A helpdesk posts every event with the same token; verifying its RSA signature on each
- * request was a quarter of the service's samples at 2,000 single-event requests a second.
+ * expiry. A helpdesk posts every event with the same token, and verifying its RSA signature on each
+ * request would be a large share of the work of a single-event post (docs/benchmarks.md).
  * A remembered token is never accepted past its expiry, and a token that failed is never
  * remembered; a key withdrawn at the issuer stops admitting the tokens it signed within a minute.
  * Only {@link #parse(String)}, the request path, remembers anything.

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Due-instant computation on a 5x8 calendar (Asia/Shanghai) with a year of public holidays, for
  * starts spread over the year and targets of 2 h to 72 h. Not a test: run it with the command in
- * the README ("Benchmarks"); it prints figures and never fails a build.
+ * docs/benchmarks.md; it prints figures and never fails a build.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * a 202 is stored exactly once, no published id appears twice on any output topic (read_committed),
  * every breach the events call for is published (and no other), and the projection equals a
  * rebuild from the event store. {@code -Dcrash.events} and {@code -Dcrash.kills} size the run
- * (README: the long run); {@code -Dcrash.seed} repeats one.
+ * (docs/testing.md: the long crash run); {@code -Dcrash.seed} repeats one.
  */
 class CrashIT extends PackagedServiceTest {
 

@@ -19,7 +19,7 @@ import java.util.Optional;
  * Computes a customer's monthly compensation statement from their subscriptions, tickets and
  * claims. A pure function: the same inputs always give the same statement.
  *
- * <p>Rules (also in the README):
+ * <p>Rules (also in docs/semantics.md):
  * <ul>
  *   <li>The terms are those of the plan of the subscription that governs the month: the one in
  *       force at the month's start (in its zone), else the first to start within the month. That

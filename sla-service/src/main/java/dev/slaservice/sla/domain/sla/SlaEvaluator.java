@@ -22,7 +22,7 @@ import java.util.Set;
  * Folds a ticket's events, in {@code occurredAt} order, into its clocks and the facts they
  * establish. A pure function of (events, now): a late event simply re-folds the history.
  *
- * <p>Semantics (also in the README):
+ * <p>Semantics (also in docs/semantics.md):
  * <ul>
  *   <li>Clocks start at TicketOpened; an event dated before it counts as happening at the opening.</li>
  *   <li>RESPONSE stops at the first WorkStarted, RESTORE at the first ServiceRestored, RESOLUTION at
