@@ -34,9 +34,12 @@ public sealed interface CompensationEvent {
     return getClass().getSimpleName();
   }
 
-  /** A breached ticket's credit for the month, and whether it is eligible (and why). */
+  /**
+   * A breached ticket's credit for the month, and whether it is eligible and why: {@code reason} in
+   * English, {@code reasonZh} the same in Chinese.
+   */
   record CompensationAccrued(String id, String customerId, YearMonth month, String ticketId, BigDecimal amount,
-                             String currency, boolean eligible, String reason, Instant detectedAt)
+                             String currency, boolean eligible, String reason, String reasonZh, Instant detectedAt)
       implements CompensationEvent {
   }
 

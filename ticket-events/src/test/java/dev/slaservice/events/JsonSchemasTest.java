@@ -82,7 +82,7 @@ class JsonSchemasTest {
         new SlaEvent.SlaGoalChanged("g1", "T-1", "acme", "emq-5x8", "P2", Metric.RESPONSE, Duration.ofHours(4), AT,
             AT, Duration.ofHours(2), AT.minusSeconds(7200)),
         new CompensationEvent.CompensationAccrued("c1", "acme", YearMonth.of(2026, 11), "T-1",
-            new BigDecimal("50.00"), "USD", true, null, AT),
+            new BigDecimal("50.00"), "USD", true, "5 % of the fee", "按月费的 5% 补偿", AT),
         new CompensationEvent.CompensationIssued("c2", "acme", YearMonth.of(2026, 11), YearMonth.of(2026, 12),
             new BigDecimal("50.00"), "USD", List.of("T-1"), false, AT),
         new CompensationEvent.CompensationCorrected("c3", "acme", YearMonth.of(2026, 11), YearMonth.of(2026, 12),

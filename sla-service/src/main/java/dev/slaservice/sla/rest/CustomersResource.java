@@ -13,11 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 /** Billing and ops read a customer's compensation statements and subscription here. */
 @Path("/customers/{customerId}")
@@ -51,7 +54,8 @@ public class CustomersResource {
   @GET
   @Path("/compensation")
   public Uni<StatementView> compensation(@PathParam("customerId") String customerId,
-                                         @QueryParam("month") String month) {
+                                         @QueryParam("month") String month, @Context HttpHeaders headers) {
+    Locale locale = Messages.languageOf(headers);
     QueryParams.id("customerId", customerId);
     scope.requireCustomer(customerId);
     YearMonth yearMonth = month(month);
@@ -59,7 +63,7 @@ public class CustomersResource {
       if (!lookup.customerKnown()) {
         throw unknown(customerId);
       }
-      return lookup.statement().map(CustomersResource::view).orElseThrow(() -> ProblemException.notFound(
+      return lookup.statement().map(statement -> view(statement, locale)).orElseThrow(() -> ProblemException.notFound(
           "customer.no-subscription", customerId, yearMonth));
     });
   }
@@ -85,14 +89,14 @@ public class CustomersResource {
     return ProblemException.notFound("customer.not-found", customerId);
   }
 
-  private static StatementView view(Statement s) {
+  private static StatementView view(Statement s, Locale locale) {
     return new StatementView(s.customerId(), s.month().toString(), s.creditMonth().toString(), s.planId(),
         s.total().currency().getCurrencyCode(), s.monthlyFee().amount().toPlainString(), s.status().name(),
         s.claimed(), s.claimedAt() == null ? null : s.claimedAt().toString(), s.capped(),
         s.subtotal().amount().toPlainString(), s.total().amount().toPlainString(),
         s.lines().stream().map(l -> new LineView(l.ticketId(), l.breachedAt().toString(),
             l.metrics().stream().map(Enum::name).toList(), l.credit().amount().toPlainString(), l.eligible(),
-            l.reason())).toList());
+            l.reason().text(locale))).toList());
   }
 
   private static SubscriptionView view(Subscription s) {

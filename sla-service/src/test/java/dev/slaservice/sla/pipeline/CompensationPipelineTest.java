@@ -68,6 +68,15 @@ class CompensationPipelineTest {
     // the statement is read from the books at once; its records follow through the compensation drain
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(compensations(customer))
         .extracting(CompensationEvent::typeName).containsOnly("CompensationAccrued").hasSize(3));
+    // the reasons, in both languages on the topic and in the reader's language in the statement
+    assertThat(compensations(customer)).map(CompensationEvent.CompensationAccrued.class::cast).allSatisfy(a -> {
+      assertThat(a.reason()).isEqualTo("5 % of the fee in force at the breach (1000.00 USD) for missing [RESPONSE]");
+      assertThat(a.reasonZh()).isEqualTo("未达成 [响应]，按违约时有效月费（1000.00 USD）的 5% 补偿");
+    });
+    given().header("Accept-Language", "zh-CN").get("/customers/{id}/compensation?month=2026-11", customer).then()
+        .body("tickets[0].reason", equalTo("未达成 [响应]，按违约时有效月费（1000.00 USD）的 5% 补偿"));
+    given().get("/customers/{id}/compensation?month=2026-11", customer).then()
+        .body("tickets[0].reason", startsWith("5 % of the fee"));
 
     post("""
         {"type":"CompensationClaimed","customerId":"%s","occurredAt":"2026-12-01T09:00:00+08:00","source":"portal",

@@ -108,16 +108,15 @@ public final class CompensationLedger {
       Money zero = Money.zero(subtotal.currency());
       if (ticket.exclusion().isPresent()) {
         lines.add(new Statement.Line(ticket.ticketId(), breached.get(), metrics, zero, false,
-            "excluded (" + ticket.exclusion().get() + "): breaches earn no compensation"));
+            new LineReason.Excluded(ticket.exclusion().get())));
       } else if (rule instanceof CreditRule.PerMissedTicket perTicket) {
         Money credit = fee(atBreach).percent(perTicket.percentOfFee());
         subtotal = subtotal.plus(credit);
         lines.add(new Statement.Line(ticket.ticketId(), breached.get(), metrics, credit, true,
-            perTicket.percentOfFee().stripTrailingZeros().toPlainString() + " % of the fee in force at the breach ("
-                + fee(atBreach) + ") for missing " + metrics));
+            new LineReason.PercentOfFee(perTicket.percentOfFee(), fee(atBreach), metrics)));
       } else {
         lines.add(new Statement.Line(ticket.ticketId(), breached.get(), metrics, zero, false,
-            "plan " + planId + " carries no compensation terms"));
+            new LineReason.NoTerms(planId)));
       }
     }
     return subtotal;
@@ -137,7 +136,6 @@ public final class CompensationLedger {
     long countedTotal = counted.size() + onlyCounted;
     BigDecimal share = countedTotal == 0 ? BigDecimal.ONE
         : BigDecimal.valueOf(met).divide(BigDecimal.valueOf(countedTotal), MathContext.DECIMAL64);
-    String shareText = met + " of " + countedTotal + " tickets met their targets";
     for (CustomerTicket ticket : ofMonth) {
       if (ticket.firstBreach().isEmpty()) {
         continue;
@@ -145,8 +143,8 @@ public final class CompensationLedger {
       List<Metric> metrics = ticket.breaches().stream().map(SlaFact::metric).distinct().toList();
       boolean excluded = ticket.exclusion().isPresent();
       lines.add(new Statement.Line(ticket.ticketId(), ticket.firstBreach().get(), metrics, zero, !excluded,
-          excluded ? "excluded (" + ticket.exclusion().get() + "): not counted" : "counted against the month: "
-              + shareText));
+          excluded ? new LineReason.NotCounted(ticket.exclusion().get())
+              : new LineReason.CountedAgainstMonth(met, countedTotal)));
     }
     return rule.tiers().stream().filter(t -> share.compareTo(t.metShareBelow()) < 0).findFirst()
         .map(t -> fee(governing).percent(t.percentOfFee())).orElse(zero);

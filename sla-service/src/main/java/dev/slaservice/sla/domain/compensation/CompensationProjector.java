@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +44,8 @@ public final class CompensationProjector {
       if (!now.equals(before.lines().get(line.ticketId()))) {
         outgoing.add(new CompensationEvent.CompensationAccrued(StableIds.of(customer, month, line.ticketId(),
             "ACCRUED", now.amount().toPlainString(), Boolean.toString(now.eligible())), customer, statement.month(),
-            line.ticketId(), now.amount(), currency, now.eligible(), line.reason(), detectedAt));
+            line.ticketId(), now.amount(), currency, now.eligible(), line.reason().text(Locale.ENGLISH),
+            line.reason().text(Locale.CHINESE), detectedAt));
       }
     }
     BigDecimal issued = before.issued();

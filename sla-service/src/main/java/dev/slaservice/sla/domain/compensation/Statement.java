@@ -18,7 +18,7 @@ public record Statement(String customerId, YearMonth month, YearMonth creditMont
 
   /** One ticket of the month. {@code credit} is zero when not eligible. */
   public record Line(String ticketId, Instant breachedAt, List<Metric> metrics, Money credit, boolean eligible,
-                     String reason) {
+                     LineReason reason) {
   }
 
   public boolean claimed() {

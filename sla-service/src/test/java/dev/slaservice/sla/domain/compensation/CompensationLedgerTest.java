@@ -18,6 +18,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -97,7 +98,7 @@ class CompensationLedgerTest {
       assertThat(statement.total()).isEqualTo(Money.of("0.00", "USD"));
       assertThat(statement.lines()).singleElement().satisfies(l -> {
         assertThat(l.eligible()).isFalse();
-        assertThat(l.reason()).contains("FORCE_MAJEURE");
+        assertThat(l.reason().text(Locale.ENGLISH)).contains("FORCE_MAJEURE");
       });
       assertThat(statement.status()).isEqualTo(Statement.Status.NONE);
     }
@@ -140,7 +141,7 @@ class CompensationLedgerTest {
     Statement statement = statement(List.of(subscription("emq-7x24", "1000.00", LocalDate.of(2026, 1, 1))),
         breachedTickets(2), List.of());
     assertThat(statement.total().amount().signum()).isZero();
-    assertThat(statement.lines()).allMatch(l -> !l.eligible() && l.reason().contains("no compensation terms"));
+    assertThat(statement.lines()).allMatch(l -> !l.eligible() && l.reason().text(Locale.ENGLISH).contains("no compensation terms"));
   }
 
   @Test
@@ -153,7 +154,7 @@ class CompensationLedgerTest {
     Statement statement = statement(subscriptions, tickets, List.of());
     // 18 of 20 met = 90 %: below 95 % earns 10 %, below 90 % would earn 25 %
     assertThat(statement.total()).isEqualTo(Money.of("100.00", "USD"));
-    assertThat(statement.lines()).hasSize(2).allMatch(l -> l.reason().contains("18 of 20"));
+    assertThat(statement.lines()).hasSize(2).allMatch(l -> l.reason().text(Locale.ENGLISH).contains("18 of 20"));
   }
 
   @Nested
