@@ -31,6 +31,9 @@ final class TicketMix {
       List.of("EMERGENCY", "HIGHLY_DEGRADED", "MEDIUM", "LOW"));
   /** Websoft9 Premium, High: a 10-minute response target on a 24x7 calendar. */
   static final Duration DUE_TARGET = Duration.ofMinutes(10);
+  /** The plan of the due tickets; a ticket follows its customer's plan, so they have customers of their own. */
+  private static final Terms DUE_TERMS = new Terms("websoft9-premium", "HIGH", "Asia/Shanghai");
+  private static final int DUE_CUSTOMERS = 50;
 
   private final int customers;
   private final String run;
@@ -49,17 +52,27 @@ final class TicketMix {
     return "bench-c" + index;
   }
 
-  /** One subscription per customer, on the plan its tickets use. */
+  private static String dueCustomer(int index) {
+    return "bench-due-c" + index;
+  }
+
+  /** One subscription per customer, on the plan its tickets use, and those of the due tickets' customers. */
   List<String> subscriptions() {
     List<String> events = new ArrayList<>();
     for (int i = 0; i < customers; i++) {
-      Terms terms = LONG_TERMS.get(i % LONG_TERMS.size());
-      events.add("""
-          {"type":"SubscriptionChanged","eventId":"%s","customerId":"%s","occurredAt":"2026-01-01T00:00:00Z",\
-          "source":"billing","planId":"%s","monthlyFee":"1000.00","currency":"USD","timeZone":"%s",\
-          "effectiveFrom":"2026-01-01"}""".formatted(UUID.randomUUID(), customer(i), terms.planId(), terms.timeZone()));
+      events.add(subscription(customer(i), LONG_TERMS.get(i % LONG_TERMS.size())));
+    }
+    for (int i = 0; i < DUE_CUSTOMERS; i++) {
+      events.add(subscription(dueCustomer(i), DUE_TERMS));
     }
     return events;
+  }
+
+  private static String subscription(String customer, Terms terms) {
+    return """
+        {"type":"SubscriptionChanged","eventId":"%s","customerId":"%s","occurredAt":"2026-01-01T00:00:00Z",\
+        "source":"billing","planId":"%s","monthlyFee":"1000.00","currency":"USD","timeZone":"%s",\
+        "effectiveFrom":"2026-01-01"}""".formatted(UUID.randomUUID(), customer, terms.planId(), terms.timeZone());
   }
 
   /** A ticket opened at {@code at} whose first timer is hours away. */
@@ -77,8 +90,8 @@ final class TicketMix {
 
   /** A Websoft9 Premium High ticket whose response deadline is {@code deadline}. */
   synchronized String dueAt(Instant deadline) {
-    int customer = random.nextInt(customers);
-    return opened(nextTicket("D"), customer(customer), "websoft9-premium", "HIGH", deadline.minus(DUE_TARGET));
+    return opened(nextTicket("D"), dueCustomer(random.nextInt(DUE_CUSTOMERS)), DUE_TERMS.planId(),
+        DUE_TERMS.priority(), deadline.minus(DUE_TARGET));
   }
 
   /** The next {@code size} lifecycle events, drawn from {@code concurrent} tickets in flight at once. */
