@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every figure of one benchmark run, each with its repeats and, where it has one, its ratio to a
- * raw limit measured in the same run; printed as a table and as one JSON object.
+ * Every figure of one benchmark run, each with its repeats and, where it has them, its ratios to
+ * raw limits measured in the same run; printed as a table and as one JSON object.
  */
 final class Figures {
 
-  /** One measured quantity: its repeats, the raw limit it is compared with (or null) and the target. */
-  record Figure(String key, String label, String unit, List<Double> values, String limitKey, String target) {
+  /** One measured quantity: its repeats, the raw limits it is compared with (maybe none) and the target. */
+  record Figure(String key, String label, String unit, List<Double> values, List<String> limitKeys, String target) {
 
     double min() {
       return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
@@ -46,16 +46,21 @@ final class Figures {
     this.machine = machine;
   }
 
-  /** Adds a repeat of a figure, creating it on first use. */
+  /** Adds a repeat of a figure compared with at most one raw limit, creating it on first use. */
   void add(String key, String label, String unit, double value, String limitKey, String target) {
-    figures.computeIfAbsent(key, k -> new Figure(key, label, unit, new ArrayList<>(), limitKey, target))
+    addAgainst(key, label, unit, value, limitKey == null ? List.of() : List.of(limitKey), target);
+  }
+
+  /** Adds a repeat of a figure compared with each of the raw limits, creating it on first use. */
+  void addAgainst(String key, String label, String unit, double value, List<String> limitKeys, String target) {
+    figures.computeIfAbsent(key, k -> new Figure(key, label, unit, new ArrayList<>(), limitKeys, target))
         .values().add(value);
     System.out.printf(Locale.ROOT, "[bench] %s: %s %s%n", label, format(value), unit);
   }
 
-  /** The median of a figure's repeats divided by the median of its limit's, or NaN. */
-  double ratio(Figure figure) {
-    Figure limit = figure.limitKey() == null ? null : figures.get(figure.limitKey());
+  /** The median of a figure's repeats divided by the median of a limit's, or NaN when it was not measured. */
+  double ratio(Figure figure, String limitKey) {
+    Figure limit = figures.get(limitKey);
     return limit == null ? Double.NaN : figure.median() / limit.median();
   }
 
@@ -67,12 +72,18 @@ final class Figures {
     table.append(String.format(Locale.ROOT, row, "-".repeat(44), "-".repeat(9), "-".repeat(9), "-".repeat(9),
         "-".repeat(9), "-".repeat(2), "-".repeat(46), "-".repeat(5), "-".repeat(24)));
     for (Figure figure : figures.values()) {
-      Figure limit = figure.limitKey() == null ? null : figures.get(figure.limitKey());
+      List<String> limits = new ArrayList<>();
+      List<String> ratios = new ArrayList<>();
+      for (String limitKey : figure.limitKeys()) {
+        Figure limit = figures.get(limitKey);
+        if (limit != null) {
+          limits.add(limit.label().replace("raw: PostgreSQL ", "").replace("raw: ", "") + " " + format(limit.median()));
+          ratios.add(String.format(Locale.ROOT, "%.2f", ratio(figure, limitKey)));
+        }
+      }
       table.append(String.format(Locale.ROOT, row, figure.label(), figure.unit(), format(figure.min()),
-          format(figure.median()), format(figure.max()), figure.values().size(),
-          limit == null ? "" : limit.label().replace("raw: ", "") + " " + format(limit.median()),
-          limit == null ? "" : String.format(Locale.ROOT, "%.2f", ratio(figure)),
-          figure.target() == null ? "" : figure.target()));
+          format(figure.median()), format(figure.max()), figure.values().size(), String.join("; ", limits),
+          String.join(" / ", ratios), figure.target() == null ? "" : figure.target()));
     }
     return table.toString();
   }
@@ -88,9 +99,10 @@ final class Figures {
       one.put("median", round(figure.median()));
       one.put("max", round(figure.max()));
       one.put("repeats", figure.values().size());
-      if (figure.limitKey() != null) {
-        one.put("limit", figure.limitKey());
-        one.put("ratioToLimit", Math.round(ratio(figure) * 1000) / 1000.0);
+      if (!figure.limitKeys().isEmpty()) {
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        figure.limitKeys().forEach(k -> ratios.put(k, Math.round(ratio(figure, k) * 1000) / 1000.0));
+        one.put("ratioToLimits", ratios);
       }
       if (figure.target() != null) {
         one.put("target", figure.target());

@@ -13,7 +13,7 @@ import java.util.List;
  * run (a million open tickets, 100,000 of them due in one minute).
  */
 record Settings(Path dir, long seed, int partitions, int customers, int repeats, long rawKafkaRecords,
-                Duration rawPostgresDuration, Duration warmup, Duration intakeDuration, int intakeWorkers,
+                Duration rawPostgresDuration, int rawCopyRows, Duration warmup, Duration intakeDuration, int intakeWorkers,
                 int singleRequestsPerSecond, Duration e2eDuration, int e2eRepeats, int e2eWorkers,
                 int ticketsInFlight, long maxBacklog, int openTickets, int dueTickets, Duration dueLead,
                 int rebuildRepeats, List<String> serviceJvmOptions) {
@@ -37,6 +37,7 @@ record Settings(Path dir, long seed, int partitions, int customers, int repeats,
         Integer.getInteger("bench.repeats", 3),
         Long.getLong("bench.raw.kafka.records", 1_000_000),
         Duration.ofSeconds(Long.getLong("bench.raw.postgres.seconds", 10)),
+        Integer.getInteger("bench.raw.copy.rows", 1_000_000),
         Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 15)),
         Duration.ofSeconds(Long.getLong("bench.intake.seconds", 8)),
         Integer.getInteger("bench.intake.workers", 8),
