@@ -21,6 +21,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class CatalogService {
 
+  /** The advisory lock that serialises catalog changes ("SLA" and 2). */
+  private static final long CATALOG_LOCK = 0x534c41_0002L;
+
   /** A due instant and the calendar version that gave it. */
   public record Due(CalendarVersion calendar, Instant due) {
   }
@@ -96,7 +99,7 @@ public class CatalogService {
     }
     var calendar = definition.toCalendar(calendarId);
     Instant now = clock.now();
-    return sessions.withTransaction((session, tx) -> holder.refresh(session).chain(snapshot -> {
+    return sessions.withTransaction((session, tx) -> lockedRefresh(session).chain(snapshot -> {
       int version = snapshot.catalog().nextVersion(calendarId);
       return calendars.add(session, calendarId, version, now, definition, now)
           .replaceWith(new CalendarVersion(calendarId, version, now, calendar, definition.followsCustomerZone()));
@@ -115,7 +118,7 @@ public class CatalogService {
       return Uni.createFrom().item(new PlanChange.Refused(List.of(new DefinitionProblem("$.effectiveFrom",
           "must not lie in the past (now is " + now + "); a version changes only what comes after it"))));
     }
-    return sessions.<PlanChange>withTransaction((session, tx) -> holder.refresh(session).chain(snapshot -> {
+    return sessions.<PlanChange>withTransaction((session, tx) -> lockedRefresh(session).chain(snapshot -> {
       VersionedCatalog catalog = snapshot.catalog();
       CheckedDefinition checked = CheckedDefinition.of(definition,
           calendarId -> !catalog.calendarVersions(calendarId).isEmpty());
@@ -132,7 +135,7 @@ public class CatalogService {
   /** From now on no new ticket opens on this version; tickets already open on it keep it. */
   public Uni<Retirement> retirePlan(String planId, int version) {
     Instant now = clock.now();
-    return sessions.<Retirement>withTransaction((session, tx) -> holder.refresh(session).chain(snapshot ->
+    return sessions.<Retirement>withTransaction((session, tx) -> lockedRefresh(session).chain(snapshot ->
         plans.retire(session, planId, version, now).map(found -> {
           if (found) {
             return Retirement.RETIRED;
@@ -140,5 +143,14 @@ public class CatalogService {
           boolean exists = snapshot.catalog().planVersions(planId).stream().anyMatch(p -> p.version() == version);
           return exists ? Retirement.BUILT_IN : Retirement.NOT_FOUND;
         }))).call(this::current);
+  }
+
+  /**
+   * Catalog changes take turns: each computes its version number from the catalog it reads, so two
+   * at once would both take the same number and the second would fail on the key.
+   */
+  private Uni<CatalogHolder.Snapshot> lockedRefresh(Mutiny.Session session) {
+    return session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + CATALOG_LOCK
+        + ")) as locked", Long.class).getSingleResult().chain(() -> holder.refresh(session));
   }
 }

@@ -1,5 +1,12 @@
 package dev.slaservice.sla.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import java.util.stream.IntStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.ArrayList;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
@@ -152,6 +159,21 @@ class PlanVersionsApiTest {
         .put("/calendars/{id}", calendar).then().statusCode(201);
     put("hours-" + UUID.randomUUID(), gold("PT4H", null).replace("\"emq-5x8\"", "\"" + calendar + "\""))
         .statusCode(201).body("priorities[0].clocks.find { it.metric == 'RESOLUTION' }.target", equalTo("PT24H"));
+  }
+
+  @Test
+  void versionsPutAtTheSameTimeEachGetANumberOfTheirOwn() throws Exception {
+    String plan = "together-" + UUID.randomUUID();
+    List<CompletableFuture<Integer>> puts = IntStream.range(0, 4)
+        .mapToObj(i -> CompletableFuture.supplyAsync(() -> put(plan, gold("PT" + (i + 1) + "H", null))
+            .statusCode(anyOf(equalTo(200), equalTo(201))).extract().<Integer>path("version")))
+        .toList();
+    List<Integer> versions = new ArrayList<>();
+    for (CompletableFuture<Integer> put : puts) {
+      versions.add(put.get(30, TimeUnit.SECONDS));
+    }
+    assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4);
+    given().get("/plans/{id}", plan).then().body("versions", contains(1, 2, 3, 4));
   }
 
   @Test
