@@ -1,5 +1,8 @@
 package dev.slaservice.localstack;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +15,15 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.Claims;
 
 /**
  * Signs bearer tokens (RS256 JWTs) for the local run and the tests, with the key pair the service
@@ -33,8 +36,6 @@ public final class TokenIssuer {
   public static final String ISSUER = "https://sla-service.local/issuer";
   /** The claim that limits a token to one customer's tickets and statements. */
   public static final String CUSTOMER_CLAIM = "customer_id";
-
-  private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
   private final PrivateKey privateKey;
   private final PublicKey publicKey;
@@ -97,47 +98,17 @@ public final class TokenIssuer {
   /** Like {@link #issue} with every claim chosen, so tests can make expired or foreign tokens. */
   public String sign(String issuer, String subject, Collection<String> roles, String customerId, Instant issuedAt,
                      Duration lifetime) {
-    StringBuilder claims = new StringBuilder("{");
-    claims.append("\"iss\":").append(json(issuer));
-    claims.append(",\"sub\":").append(json(subject));
-    claims.append(",\"upn\":").append(json(subject));
-    claims.append(",\"jti\":").append(json(UUID.randomUUID().toString()));
-    claims.append(",\"iat\":").append(issuedAt.getEpochSecond());
-    claims.append(",\"exp\":").append(issuedAt.plus(lifetime).getEpochSecond());
-    claims.append(",\"groups\":[")
-        .append(roles.stream().map(TokenIssuer::json).collect(Collectors.joining(","))).append(']');
+    JwtClaimsBuilder claims = Jwt.issuer(issuer)
+        .subject(subject)
+        .upn(subject)
+        .claim(Claims.jti, UUID.randomUUID().toString())
+        .issuedAt(issuedAt)
+        .expiresAt(issuedAt.plus(lifetime))
+        .groups(new LinkedHashSet<>(roles));
     if (customerId != null) {
-      claims.append(",\"").append(CUSTOMER_CLAIM).append("\":").append(json(customerId));
+      claims.claim(CUSTOMER_CLAIM, customerId);
     }
-    claims.append('}');
-    String signingInput = URL.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-        + "." + URL.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-    try {
-      Signature rs256 = Signature.getInstance("SHA256withRSA");
-      rs256.initSign(privateKey);
-      rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return signingInput + "." + URL.encodeToString(rs256.sign());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot sign a token", e);
-    }
-  }
-
-  private static String json(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(privateKey);
   }
 
   private static String pem(String type, byte[] der) {

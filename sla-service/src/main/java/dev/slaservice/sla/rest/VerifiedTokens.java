@@ -1,5 +1,8 @@
 package dev.slaservice.sla.rest;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -13,8 +16,6 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -33,7 +34,7 @@ public class VerifiedTokens implements JWTParser {
 
   /** How long a verified token is taken on trust, at most. */
   static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
-  /** Distinct tokens remembered at once; past this the memory starts over. */
+  /** Distinct tokens remembered at once; past this the least useful are forgotten. */
   static final int CAPACITY = 1024;
 
   private record Verified(JsonWebToken token, Instant until) {
@@ -41,7 +42,7 @@ public class VerifiedTokens implements JWTParser {
 
   private final JWTParser verifier;
   private final Clock clock;
-  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  private final Cache<String, Verified> verified;
 
   @Inject
   public VerifiedTokens(DefaultJWTParser verifier) {
@@ -51,13 +52,20 @@ public class VerifiedTokens implements JWTParser {
   VerifiedTokens(JWTParser verifier, Clock clock) {
     this.verifier = verifier;
     this.clock = clock;
+    this.verified = Caffeine.newBuilder()
+        .maximumSize(CAPACITY)
+        .expireAfter(Expiry.writing((String bearer, Verified known) -> untilExpiry(known)))
+        .ticker(() -> nanosSinceEpoch(clock.instant()))
+        // evicts on the caller's thread, so the bound holds as soon as a token is remembered
+        .executor(Runnable::run)
+        .build();
   }
 
   @Override
   public JsonWebToken parse(String bearerToken) throws ParseException {
     Instant now = clock.instant();
-    Verified known = verified.get(bearerToken);
-    if (known != null && now.isBefore(known.until())) {
+    Verified known = verified.getIfPresent(bearerToken);
+    if (known != null) {
       return known.token();
     }
     JsonWebToken token = verifier.parse(bearerToken);
@@ -65,11 +73,23 @@ public class VerifiedTokens implements JWTParser {
     if (token.getExpirationTime() > 0) {
       until = min(until, Instant.ofEpochSecond(token.getExpirationTime()));
     }
-    if (verified.size() >= CAPACITY) {
-      verified.clear();
-    }
     verified.put(bearerToken, new Verified(token, until));
     return token;
+  }
+
+  /** How many tokens are remembered now. */
+  long remembered() {
+    verified.cleanUp();
+    return verified.estimatedSize();
+  }
+
+  private Duration untilExpiry(Verified known) {
+    Duration left = Duration.between(clock.instant(), known.until());
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  private static long nanosSinceEpoch(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -8,8 +8,10 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,12 +90,16 @@ class VerifiedTokensTest {
   @Nested
   class GivenMoreDistinctTokensThanItRemembers {
 
-    @Test
-    void everyTokenStillReadsAsItsOwn() throws ParseException {
-      List<String> bearers = new ArrayList<>();
+    private final List<String> bearers = new ArrayList<>();
+
+    GivenMoreDistinctTokensThanItRemembers() {
       for (int i = 0; i < VerifiedTokens.CAPACITY + 10; i++) {
         bearers.add(verifier.accept("user-" + i, NOW.plus(Duration.ofHours(1))));
       }
+    }
+
+    @Test
+    void everyTokenStillReadsAsItsOwn() throws ParseException {
       for (String bearer : bearers) {
         assertThat(tokens.parse(bearer).getName()).isEqualTo(verifier.subjects.get(bearer));
       }
@@ -101,13 +107,50 @@ class VerifiedTokensTest {
         assertThat(tokens.parse(bearer).getName()).isEqualTo(verifier.subjects.get(bearer));
       }
     }
+
+    @Test
+    void itRemembersNoMoreThanItsCapacity() throws ParseException {
+      for (String bearer : bearers) {
+        tokens.parse(bearer);
+      }
+
+      assertThat(tokens.remembered()).isEqualTo(VerifiedTokens.CAPACITY);
+
+      for (String bearer : bearers) {
+        tokens.parse(bearer);
+      }
+
+      assertThat(verifier.verified).hasSizeGreaterThanOrEqualTo(bearers.size() + 10);
+    }
+  }
+
+  @Nested
+  class GivenTokensThatExpireAtDifferentTimes {
+
+    @Test
+    void eachIsForgottenAtItsOwnExpiry() throws ParseException {
+      String early = verifier.accept("early", NOW.plusSeconds(10));
+      String late = verifier.accept("late", NOW.plusSeconds(30));
+      tokens.parse(early);
+      tokens.parse(late);
+
+      clock.move(Duration.ofSeconds(10));
+
+      assertThat(tokens.remembered()).isEqualTo(1);
+      tokens.parse(late);
+      assertThat(verifier.verified).containsExactly(early, late);
+
+      clock.move(Duration.ofSeconds(20));
+
+      assertThat(tokens.remembered()).isZero();
+    }
   }
 
   /** Accepts the tokens it was told to, counting each verification; the request path uses only this. */
   private static final class CountingVerifier extends DefaultJWTParser {
     final List<String> verified = new ArrayList<>();
-    final Map<String, String> subjects = new java.util.HashMap<>();
-    final Map<String, Instant> expiries = new java.util.HashMap<>();
+    final Map<String, String> subjects = new HashMap<>();
+    final Map<String, Instant> expiries = new HashMap<>();
 
     String accept(String subject, Instant expiry) {
       String bearer = "token-of-" + subject;
@@ -171,7 +214,7 @@ class VerifiedTokensTest {
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       throw new UnsupportedOperationException();
     }
   }
