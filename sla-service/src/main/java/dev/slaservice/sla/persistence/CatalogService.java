@@ -1,7 +1,6 @@
 package dev.slaservice.sla.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.domain.calendar.AlwaysOpenCalendar;
 import dev.slaservice.sla.domain.calendar.CalendarVersion;
 import dev.slaservice.sla.domain.policy.DefinedPlanVersion;
@@ -11,6 +10,7 @@ import dev.slaservice.sla.domain.policy.definition.CheckedDefinition;
 import dev.slaservice.sla.domain.policy.definition.DefinitionProblem;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,10 +44,10 @@ public class CatalogService {
   private final CatalogHolder holder;
   private final CalendarStore calendars;
   private final PlanStore plans;
-  private final ServiceClock clock;
+  private final Clock clock;
 
   public CatalogService(Mutiny.SessionFactory sessions, CatalogHolder holder, CalendarStore calendars,
-                        PlanStore plans, ServiceClock clock) {
+                        PlanStore plans, Clock clock) {
     this.sessions = sessions;
     this.holder = holder;
     this.calendars = calendars;
@@ -69,7 +69,7 @@ public class CatalogService {
 
   /** A version of a plan: the one asked for, or without {@code version} the one in force now. */
   public Uni<Optional<Plan>> planVersion(String planId, Integer version) {
-    Instant now = clock.now();
+    Instant now = clock.instant();
     return current().map(s -> version == null ? s.catalog().planAt(planId, now)
         : s.catalog().planVersions(planId).stream().filter(p -> p.version() == version).findFirst());
   }
@@ -98,7 +98,7 @@ public class CatalogService {
       throw new IllegalArgumentException("24x7 is always open and cannot be changed; define a calendar under another id");
     }
     var calendar = definition.toCalendar(calendarId);
-    Instant now = clock.now();
+    Instant now = clock.instant();
     return sessions.withTransaction((session, tx) -> lockedRefresh(session).chain(snapshot -> {
       int version = snapshot.catalog().nextVersion(calendarId);
       return calendars.add(session, calendarId, version, now, definition, now)
@@ -112,7 +112,7 @@ public class CatalogService {
    * in the past).
    */
   public Uni<PlanChange> definePlan(String planId, JsonNode definition, Optional<Instant> effectiveFrom) {
-    Instant now = clock.now();
+    Instant now = clock.instant();
     Instant from = effectiveFrom.orElse(now);
     if (from.isBefore(now)) {
       return Uni.createFrom().item(new PlanChange.Refused(List.of(new DefinitionProblem("$.effectiveFrom",
@@ -134,7 +134,7 @@ public class CatalogService {
 
   /** From now on no new ticket opens on this version; tickets already open on it keep it. */
   public Uni<Retirement> retirePlan(String planId, int version) {
-    Instant now = clock.now();
+    Instant now = clock.instant();
     return sessions.<Retirement>withTransaction((session, tx) -> lockedRefresh(session).chain(snapshot ->
         plans.retire(session, planId, version, now).map(found -> {
           if (found) {

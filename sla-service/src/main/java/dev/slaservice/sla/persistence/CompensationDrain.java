@@ -2,7 +2,6 @@ package dev.slaservice.sla.persistence;
 
 import dev.slaservice.sla.config.BatchLoop;
 import dev.slaservice.sla.config.Poller;
-import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.config.SlaConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,12 +29,12 @@ public class CompensationDrain {
   private final CompensationQueue queue;
   private final CompensationUpdater compensation;
   private final CatalogHolder catalog;
-  private final ServiceClock clock;
+  private final Clock clock;
   private final SlaConfig config;
   private final Poller poller;
 
   public CompensationDrain(Mutiny.SessionFactory sessions, CompensationQueue queue, CompensationUpdater compensation,
-                           CatalogHolder catalog, ServiceClock clock, SlaConfig config, Vertx vertx) {
+                           CatalogHolder catalog, Clock clock, SlaConfig config, Vertx vertx) {
     this.sessions = sessions;
     this.queue = queue;
     this.compensation = compensation;
@@ -59,7 +59,7 @@ public class CompensationDrain {
   }
 
   private Uni<Integer> drainBatch(int limit) {
-    Instant now = clock.now();
+    Instant now = clock.instant();
     return sessions.withTransaction((session, tx) -> queue.claim(session, limit, config.compensation().settleTime())
             .chain(queued -> queued.isEmpty() ? Uni.createFrom().item(queued)
                 : catalog.refresh(session)

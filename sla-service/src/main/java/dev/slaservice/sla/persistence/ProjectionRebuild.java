@@ -2,11 +2,11 @@ package dev.slaservice.sla.persistence;
 
 import dev.slaservice.sla.config.Background;
 import dev.slaservice.sla.config.BatchLoop;
-import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.persistence.ProjectionUpdater.Sources;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -84,11 +84,11 @@ public class ProjectionRebuild {
 
   private final Mutiny.SessionFactory sessions;
   private final ProjectionUpdater updater;
-  private final ServiceClock clock;
+  private final Clock clock;
   private final Vertx vertx;
   private final AtomicReference<Job> latest = new AtomicReference<>();
 
-  public ProjectionRebuild(Mutiny.SessionFactory sessions, ProjectionUpdater updater, ServiceClock clock,
+  public ProjectionRebuild(Mutiny.SessionFactory sessions, ProjectionUpdater updater, Clock clock,
                            Vertx vertx) {
     this.sessions = sessions;
     this.updater = updater;
@@ -165,7 +165,7 @@ public class ProjectionRebuild {
           Uni<Sources> ahead = chunk.size() < CHUNK ? Uni.createFrom().item(Sources.NONE)
               : nextSources(reader, chunk.lastTicketId());
           // both finish before the next step, also on failure, so neither session is closed mid-query
-          return Uni.combine().all().unis(updater.restore(writer, chunk, clock.now()), ahead).collectFailures()
+          return Uni.combine().all().unis(updater.restore(writer, chunk, clock.instant()), ahead).collectFailures()
               .with((restored, next) -> {
                 current.set(next);
                 ticketsDone(chunk.size());
@@ -193,12 +193,12 @@ public class ProjectionRebuild {
 
   private Uni<List<String>> ticketChunk(Mutiny.Session session, String after) {
     return nextTickets(session, after)
-        .call(ids -> updater.refresh(session, ids, Set.of(), clock.now(), ProjectionUpdater.Mode.REBUILD));
+        .call(ids -> updater.refresh(session, ids, Set.of(), clock.instant(), ProjectionUpdater.Mode.REBUILD));
   }
 
   private Uni<List<String>> customerChunk(Mutiny.Session session, String after) {
     return nextCustomers(session, after)
-        .call(ids -> updater.refresh(session, List.of(), ids, clock.now(), ProjectionUpdater.Mode.REBUILD));
+        .call(ids -> updater.refresh(session, List.of(), ids, clock.instant(), ProjectionUpdater.Mode.REBUILD));
   }
 
   private void ticketsDone(int count) {

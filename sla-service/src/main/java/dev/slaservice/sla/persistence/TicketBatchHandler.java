@@ -2,9 +2,9 @@ package dev.slaservice.sla.persistence;
 
 import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.TicketEvent;
-import dev.slaservice.sla.config.ServiceClock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -25,14 +25,14 @@ public class TicketBatchHandler {
   private final EventStore eventStore;
   private final ProjectionUpdater updater;
   private final ProjectionStore projections;
-  private final ServiceClock clock;
+  private final Clock clock;
 
   private final dev.slaservice.sla.observability.SlaMetrics metrics;
   private final OutboxSignal outbox;
   private final SubscriptionLocks subscriptionLocks;
 
   public TicketBatchHandler(Mutiny.SessionFactory sessions, EventStore eventStore, ProjectionUpdater updater,
-                            ProjectionStore projections, ServiceClock clock,
+                            ProjectionStore projections, Clock clock,
                             dev.slaservice.sla.observability.SlaMetrics metrics, OutboxSignal outbox,
                             SubscriptionLocks subscriptionLocks) {
     this.subscriptionLocks = subscriptionLocks;
@@ -50,7 +50,7 @@ public class TicketBatchHandler {
     if (events.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    Instant now = clock.now();
+    Instant now = clock.instant();
     Set<String> tickets = events.stream().map(ConsumedEvent::event).filter(TicketEvent.class::isInstance)
         .map(e -> ((TicketEvent) e).ticketId()).collect(Collectors.toSet());
     Set<String> resubscribed = events.stream().map(ConsumedEvent::event)

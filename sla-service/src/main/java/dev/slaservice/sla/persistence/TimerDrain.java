@@ -1,6 +1,5 @@
 package dev.slaservice.sla.persistence;
 
-import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.config.BatchLoop;
 import dev.slaservice.sla.config.Poller;
@@ -10,6 +9,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -20,13 +20,13 @@ public class TimerDrain {
   private final Mutiny.SessionFactory sessions;
   private final TimerStore timers;
   private final ProjectionUpdater updater;
-  private final ServiceClock clock;
+  private final Clock clock;
   private final SlaConfig config;
   private final Poller poller;
   private final dev.slaservice.sla.observability.SlaMetrics metrics;
   private final OutboxSignal outbox;
 
-  public TimerDrain(Mutiny.SessionFactory sessions, TimerStore timers, ProjectionUpdater updater, ServiceClock clock,
+  public TimerDrain(Mutiny.SessionFactory sessions, TimerStore timers, ProjectionUpdater updater, Clock clock,
                     SlaConfig config, Vertx vertx, dev.slaservice.sla.observability.SlaMetrics metrics,
                     OutboxSignal outbox) {
     this.metrics = metrics;
@@ -59,12 +59,12 @@ public class TimerDrain {
   }
 
   private Uni<Integer> fireBatch(int limit) {
-    Instant now = clock.now();
+    Instant now = clock.instant();
     return sessions.withTransaction((session, tx) -> timers.claimDue(session, now, limit)
             .chain(due -> updater.refresh(session, due.keySet(), now).map(records -> new Fired(due, records))))
         .invoke(fired -> {
           outbox.committed(fired.records());
-          fired.due().values().forEach(at -> metrics.timerFired(java.time.Duration.between(at, clock.now())));
+          fired.due().values().forEach(at -> metrics.timerFired(java.time.Duration.between(at, clock.instant())));
         })
         .map(fired -> fired.due().size());
   }

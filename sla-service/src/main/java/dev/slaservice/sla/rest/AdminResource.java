@@ -3,7 +3,6 @@ package dev.slaservice.sla.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.events.EventJson;
-import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.domain.sla.WhatIf;
 import dev.slaservice.sla.persistence.ProjectionRebuild;
 import dev.slaservice.sla.persistence.WhatIfService;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -77,10 +77,10 @@ public class AdminResource {
 
   private final ProjectionRebuild rebuild;
   private final WhatIfService whatIf;
-  private final ServiceClock clock;
+  private final Clock clock;
   private final CustomerScope scope;
 
-  public AdminResource(ProjectionRebuild rebuild, WhatIfService whatIf, ServiceClock clock, CustomerScope scope) {
+  public AdminResource(ProjectionRebuild rebuild, WhatIfService whatIf, Clock clock, CustomerScope scope) {
     this.scope = scope;
     this.rebuild = rebuild;
     this.whatIf = whatIf;
@@ -116,7 +116,7 @@ public class AdminResource {
     String[] after = QueryParams.cursorParts(cursor, 1);
     int pageSize = limit == null ? 500 : QueryParams.limit(limit, MAX_WHAT_IF_PAGE);
     Locale locale = Messages.languageOf(headers);
-    Instant now = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     return whatIf.ask(question, after == null ? null : QueryParams.id("cursor", after[0]), pageSize, now)
         .onFailure(WhatIfService.UnknownAlternative.class).transform(e -> {
           WhatIfService.UnknownAlternative unknown = (WhatIfService.UnknownAlternative) e;

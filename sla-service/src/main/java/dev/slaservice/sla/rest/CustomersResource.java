@@ -1,7 +1,6 @@
 package dev.slaservice.sla.rest;
 
 import dev.slaservice.events.ServiceWindow;
-import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.domain.compensation.Money;
 import dev.slaservice.sla.domain.compensation.Statement;
 import dev.slaservice.sla.domain.policy.Subscription;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -42,10 +42,10 @@ public class CustomersResource {
   }
 
   private final CompensationQueries queries;
-  private final ServiceClock clock;
+  private final Clock clock;
   private final CustomerScope scope;
 
-  public CustomersResource(CompensationQueries queries, ServiceClock clock, CustomerScope scope) {
+  public CustomersResource(CompensationQueries queries, Clock clock, CustomerScope scope) {
     this.scope = scope;
     this.queries = queries;
     this.clock = clock;
@@ -73,7 +73,7 @@ public class CustomersResource {
   public Uni<SubscriptionView> subscription(@PathParam("customerId") String customerId) {
     QueryParams.id("customerId", customerId);
     scope.requireCustomer(customerId);
-    return queries.subscription(customerId, clock.now()).map(found -> found.map(CustomersResource::view)
+    return queries.subscription(customerId, clock.instant()).map(found -> found.map(CustomersResource::view)
         .orElseThrow(() -> unknown(customerId)));
   }
 

@@ -2,7 +2,6 @@ package dev.slaservice.sla.rest;
 
 import dev.slaservice.events.FieldKind;
 import dev.slaservice.events.Metric;
-import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.domain.sla.TicketSla;
 import dev.slaservice.sla.domain.sla.TicketState;
 import dev.slaservice.sla.persistence.TicketList;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +33,10 @@ public class TicketsResource {
 
   private final TicketQueries queries;
   private final TicketList list;
-  private final ServiceClock clock;
+  private final Clock clock;
   private final CustomerScope scope;
 
-  public TicketsResource(TicketQueries queries, TicketList list, ServiceClock clock, CustomerScope scope) {
+  public TicketsResource(TicketQueries queries, TicketList list, Clock clock, CustomerScope scope) {
     this.scope = scope;
     this.queries = queries;
     this.list = list;
@@ -70,7 +70,7 @@ public class TicketsResource {
     if (customerId != null && !scope.sees(QueryParams.text(customerId))) {
       return Uni.createFrom().item(new Page<>(List.of(), null));
     }
-    return list.page(filter, from, pageSize, clock.now()).map(entries -> new Page<>(
+    return list.page(filter, from, pageSize, clock.instant()).map(entries -> new Page<>(
         entries.stream().map(e -> TicketViews.Summary.of(e, locale)).toList(),
         entries.size() < pageSize ? null : cursorAfter(entries.get(entries.size() - 1).cursor())));
   }
@@ -86,7 +86,7 @@ public class TicketsResource {
     QueryParams.id("ticketId", ticketId);
     Instant at = QueryParams.instant("asOf", asOf);
     Locale locale = Messages.languageOf(headers);
-    Instant readingAt = at == null ? clock.now() : at;
+    Instant readingAt = at == null ? clock.instant() : at;
     Uni<Optional<TicketSla>> read = at == null ? queries.at(ticketId, readingAt) : queries.asOf(ticketId, at);
     return scope.requireTicket(ticketId).chain(() -> read)
         .map(found -> opened(ticketId, found, TicketSla::opened))
@@ -99,7 +99,7 @@ public class TicketsResource {
                                                 @QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
     QueryParams.id("ticketId", ticketId);
     Instant at = Optional.ofNullable(QueryParams.instant("asOf", asOf))
-        .orElseGet(() -> clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        .orElseGet(() -> clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     Locale locale = Messages.languageOf(headers);
     return scope.requireTicket(ticketId).chain(() -> queries.timeline(ticketId, at))
         .map(found -> opened(ticketId, found, t -> t.planId() != null))

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.events.EventJson;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.InboundEventCodec;
-import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.messaging.TicketEventPublisher;
 import dev.slaservice.sla.persistence.ZammadSnapshots;
 import dev.slaservice.sla.webhook.Connections;
@@ -33,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,11 +62,11 @@ public class WebhooksResource {
   private final EventRequestReader reader;
   private final TicketEventPublisher publisher;
   private final ZammadSnapshots snapshots;
-  private final ServiceClock clock;
+  private final Clock clock;
   private final BodyLimit bodyLimit;
 
   public WebhooksResource(Connections connections, EventRequestReader reader, TicketEventPublisher publisher,
-                          ZammadSnapshots snapshots, ServiceClock clock, BodyLimit bodyLimit) {
+                          ZammadSnapshots snapshots, Clock clock, BodyLimit bodyLimit) {
     this.connections = connections;
     this.reader = reader;
     this.publisher = publisher;
@@ -118,7 +118,7 @@ public class WebhooksResource {
         headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
       }
     });
-    Optional<String> refused = Signatures.check(connection, headers, raw, clock.now());
+    Optional<String> refused = Signatures.check(connection, headers, raw, clock.instant());
     if (refused.isPresent()) {
       // the reason names the header and what is wrong, never the secret or the expected value
       LOG.warnf("webhook delivery for connection %s refused: %s", connection.name(), refused.get());

@@ -8,7 +8,6 @@ import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.ServiceWindow;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.config.Background;
-import dev.slaservice.sla.config.ServiceClock;
 import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.SlaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,6 +19,7 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -46,7 +46,7 @@ class SubscriptionRaceTest {
   @Inject
   TicketBatchHandler handler;
   @Inject
-  ServiceClock clock;
+  Clock clock;
   @Inject
   Database database;
   @Inject
@@ -58,7 +58,7 @@ class SubscriptionRaceTest {
 
   @Test
   void aTicketOpenedWhileItsCustomerSubscribesIsFoldedWithTheSubscription() throws Exception {
-    OffsetDateTime openedAt = clock.now().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).minusMinutes(1);
+    OffsetDateTime openedAt = clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).minusMinutes(1);
     String expected = sequentially(openedAt);
     String withoutSubscription = dueAt(apply(opening("race-none-" + run, "race-none-" + run, openedAt))
         .thenApply(done -> "race-none-" + run).get(60, TimeUnit.SECONDS));

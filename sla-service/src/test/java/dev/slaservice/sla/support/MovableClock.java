@@ -1,12 +1,13 @@
 package dev.slaservice.sla.support;
 
-import dev.slaservice.sla.config.ServiceClock;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,8 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
-public class MovableClock implements ServiceClock {
+@Singleton
+public class MovableClock extends Clock {
 
   public static final String SHIFT_PROPERTY = "test.clock-shift";
 
@@ -47,9 +48,41 @@ public class MovableClock implements ServiceClock {
   }
 
   @Override
-  public Instant now() {
+  public Instant instant() {
     Instant frozen = frozenAt.get();
     return frozen != null ? frozen : running();
+  }
+
+  /** The same as {@link #instant()}, as tests read it. */
+  public Instant now() {
+    return instant();
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  /** This clock seen from another zone: the same instants, moved and frozen with it. */
+  @Override
+  public Clock withZone(ZoneId zone) {
+    MovableClock moved = this;
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return moved.withZone(other);
+      }
+
+      @Override
+      public Instant instant() {
+        return moved.instant();
+      }
+    };
   }
 
   private Instant running() {
