@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.io.IOException;
 
 /**
  * A load generator for POST /events on loopback: closed loop (workers post as fast as answers
@@ -151,7 +152,7 @@ final class HttpLoad {
   private int post(String json) {
     try {
       return http.send(request(json), HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayDeque;
 
 /**
  * Watches how many events the service has committed to its event store (the same transaction as
@@ -33,7 +34,7 @@ final class StoredEvents implements AutoCloseable {
   private long watermark;
   private long belowWatermark;
   /** The newest seq seen, and when: it becomes the watermark once {@link #SETTLED} old. */
-  private final java.util.ArrayDeque<long[]> seen = new java.util.ArrayDeque<>();
+  private final ArrayDeque<long[]> seen = new ArrayDeque<>();
   private final Thread watcher;
   private volatile boolean running = true;
 

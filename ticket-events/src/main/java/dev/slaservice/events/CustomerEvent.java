@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.List;
 
 /** Events about a customer rather than a ticket; keyed by customer in Kafka. */
 public sealed interface CustomerEvent extends InboundEvent {
@@ -23,7 +24,7 @@ public sealed interface CustomerEvent extends InboundEvent {
    */
   record SubscriptionChanged(String eventId, String customerId, OffsetDateTime occurredAt, String source,
                              String planId, BigDecimal monthlyFee, String currency, String timeZone,
-                             java.util.List<ServiceWindow> agreedHours, LocalDate effectiveFrom)
+                             List<ServiceWindow> agreedHours, LocalDate effectiveFrom)
       implements CustomerEvent {
   }
 

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** The JSON settings of the contract: ISO-8601 text for every time, offsets kept as sent. */
 public final class EventJson {
@@ -35,7 +38,7 @@ public final class EventJson {
   public static <T> String write(T value, Class<T> type) {
     try {
       return MAPPER.writerFor(type).writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
     }
   }
@@ -52,8 +55,8 @@ public final class EventJson {
   public static <T> T read(String json, Class<T> type) {
     try {
       return MAPPER.readValue(json, type);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
 
 /** Every type of inbound event with the fields its JSON form carries besides the common ones. */
 public enum EventType {
@@ -56,7 +57,7 @@ public enum EventType {
     ownFields.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> all.put(e.getKey(), e.getValue()));
-    this.fields = java.util.Collections.unmodifiableMap(all);
+    this.fields = Collections.unmodifiableMap(all);
   }
 
   private static FieldSpec required(FieldKind kind) {

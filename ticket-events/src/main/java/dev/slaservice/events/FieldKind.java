@@ -9,6 +9,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /** The shapes an event field can take, each with the check it must pass and the hint shown when it does not. */
 public enum FieldKind {
@@ -146,7 +151,7 @@ public enum FieldKind {
     return value.length() >= min && value.length() <= max;
   }
 
-  private static boolean all(String value, java.util.function.IntPredicate accepted) {
+  private static boolean all(String value, IntPredicate accepted) {
     for (int i = 0; i < value.length(); i++) {
       if (!accepted.test(value.charAt(i))) {
         return false;
@@ -155,30 +160,30 @@ public enum FieldKind {
     return true;
   }
 
-  static boolean acceptsWindows(com.fasterxml.jackson.databind.JsonNode node) {
+  static boolean acceptsWindows(JsonNode node) {
     if (!node.isArray() || node.isEmpty() || node.size() > 50) {
       return false;
     }
-    java.util.Set<String> fields = java.util.Set.of("startDay", "startTime", "endDay", "endTime");
-    for (com.fasterxml.jackson.databind.JsonNode window : node) {
+    Set<String> fields = Set.of("startDay", "startTime", "endDay", "endTime");
+    for (JsonNode window : node) {
       if (!window.isObject() || window.size() != fields.size()) {
         return false;
       }
       for (String field : fields) {
-        com.fasterxml.jackson.databind.JsonNode value = window.get(field);
+        JsonNode value = window.get(field);
         if (value == null || !value.isTextual()) {
           return false;
         }
       }
       try {
-        java.time.DayOfWeek startDay = java.time.DayOfWeek.valueOf(window.get("startDay").asText());
-        java.time.DayOfWeek endDay = java.time.DayOfWeek.valueOf(window.get("endDay").asText());
-        java.time.LocalTime start = java.time.LocalTime.parse(window.get("startTime").asText());
-        java.time.LocalTime end = java.time.LocalTime.parse(window.get("endTime").asText());
+        DayOfWeek startDay = DayOfWeek.valueOf(window.get("startDay").asText());
+        DayOfWeek endDay = DayOfWeek.valueOf(window.get("endDay").asText());
+        LocalTime start = LocalTime.parse(window.get("startTime").asText());
+        LocalTime end = LocalTime.parse(window.get("endTime").asText());
         if (startDay == endDay && start.equals(end)) {
           return false;
         }
-      } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+      } catch (IllegalArgumentException | DateTimeParseException e) {
         return false;
       }
     }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Reads and writes the JSON form of inbound events. Reading checks every field against
@@ -63,7 +65,7 @@ public final class InboundEventCodec {
     JsonNode node;
     try {
       node = EventJson.mapper().readTree(json);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new MalformedEventException(List.of(new Violation("", "is not JSON")));
     }
     if (node != null && node.isObject() && !node.hasNonNull("eventId")) {
@@ -115,7 +117,7 @@ public final class InboundEventCodec {
   }
 
   private static String typeNames() {
-    return String.join(", ", java.util.Arrays.stream(EventType.values()).map(EventType::wireName).toList());
+    return String.join(", ", Arrays.stream(EventType.values()).map(EventType::wireName).toList());
   }
 
   /** Echoes input in messages without letting a huge or hostile value through whole. */

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.DayOfWeek;
 
 /**
  * Derives the JSON Schema of every contract type: published events from their record components,
@@ -94,7 +96,7 @@ final class ContractSchemas {
         ObjectNode properties = window.putObject("properties");
         for (String day : List.of("startDay", "endDay")) {
           ArrayNode days = properties.putObject(day).put("type", "string").putArray("enum");
-          Arrays.stream(java.time.DayOfWeek.values()).forEach(d -> days.add(d.name()));
+          Arrays.stream(DayOfWeek.values()).forEach(d -> days.add(d.name()));
         }
         for (String time : List.of("startTime", "endTime")) {
           properties.putObject(time).put("type", "string").put("pattern", "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$");
@@ -164,7 +166,7 @@ final class ContractSchemas {
   static String text(JsonNode schema) {
     try {
       return EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(schema) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import java.time.ZoneOffset;
 
 /**
  * The JSON Schema of every contract type ships in the jar (dev/slaservice/events/schemas), equals
@@ -116,7 +117,7 @@ class JsonSchemasTest {
 
     @Test
     void whenWrittenByTheContractCodecThenEachValidatesAgainstItsSchema() throws IOException {
-      OffsetDateTime at = AT.atOffset(java.time.ZoneOffset.ofHours(8));
+      OffsetDateTime at = AT.atOffset(ZoneOffset.ofHours(8));
       List<InboundEvent> samples = List.of(
           new TicketEvent.TicketOpened("e1", "T-1", at, "desk", "acme", "websoft9-premium", "HIGH"),
           new TicketEvent.PriorityChanged("e2", "T-1", at, "desk", "NORMAL"),

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.io.IOException;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 
 /**
  * The local run: a Kafka broker and a PostgreSQL server on fixed ports (below the ephemeral
@@ -94,9 +97,9 @@ public final class LocalStack {
    * Prints a token per role, valid for a day, and writes them to {@code tokens.env} so a shell can
    * {@code source} them. Each start prints new ones; the key pair stays.
    */
-  private static void printTokens(TokenIssuer issuer, Path keys) throws java.io.IOException {
+  private static void printTokens(TokenIssuer issuer, Path keys) throws IOException {
     Duration lifetime = Duration.ofDays(1);
-    Map<String, String> tokens = new java.util.LinkedHashMap<>();
+    Map<String, String> tokens = new LinkedHashMap<>();
     tokens.put("HELPDESK_TOKEN", issuer.issue("local-helpdesk", List.of("helpdesk"), null, lifetime));
     tokens.put("OPS_TOKEN", issuer.issue("local-ops", List.of("ops"), null, lifetime));
     tokens.put("ADMIN_TOKEN", issuer.issue("local-admin", List.of("admin", "ops"), null, lifetime));
@@ -105,7 +108,7 @@ public final class LocalStack {
     tokens.forEach((name, token) -> env.append("export ").append(name).append('=').append(token).append('\n'));
     Path file = keys.resolve("tokens.env");
     Files.writeString(file, env);
-    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     say("every endpoint but /q/health and the API documents needs a bearer token; tokens valid for 24 h:");
     tokens.forEach((name, token) -> System.out.println("  " + name + "=" + token));
     say("(also in " + file + ": source it, then curl -H \"Authorization: Bearer $OPS_TOKEN\" ...)");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a reactive task every interval on its own Vert.x sub-context (what Hibernate Reactive
@@ -46,7 +47,7 @@ public final class Poller {
     }
     long giveUp = System.nanoTime() + grace.toNanos();
     while (running.get() && System.nanoTime() < giveUp) {
-      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      LockSupport.parkNanos(1_000_000);
     }
     running.set(true);
   }

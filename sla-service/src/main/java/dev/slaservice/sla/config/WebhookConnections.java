@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 
 /** Builds the helpdesk connections from {@link WebhookConfig}, refusing a wrong one at startup. */
 public class WebhookConnections {
@@ -88,7 +89,7 @@ public class WebhookConnections {
         c.defaultPriority(), priorities, statuses, rule, c.maxSkew(), c.replyStartsWork());
   }
 
-  private static java.util.List<String> split(String names) {
+  private static List<String> split(String names) {
     return Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
   }
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import dev.slaservice.sla.observability.SlaMetrics;
 
 /** Sends records that cannot be processed to the dead-letter topic, with the reason in headers. */
 @ApplicationScoped
@@ -30,12 +31,12 @@ public class DeadLetters {
   }
 
   public DeadLetters(@Channel(Channels.DEAD_LETTERS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-      bufferSize = 10_000) MutinyEmitter<byte[]> emitter, dev.slaservice.sla.observability.SlaMetrics metrics) {
+      bufferSize = 10_000) MutinyEmitter<byte[]> emitter, SlaMetrics metrics) {
     this.emitter = emitter;
     this.metrics = metrics;
   }
 
-  private final dev.slaservice.sla.observability.SlaMetrics metrics;
+  private final SlaMetrics metrics;
 
   public Uni<Void> send(List<DeadLetter> letters) {
     if (letters.isEmpty()) {

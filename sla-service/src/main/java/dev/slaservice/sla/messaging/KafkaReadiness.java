@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import java.time.Duration;
 
 /**
  * Readiness DOWN when no Kafka broker answers within 3 s. The built-in check waits for the admin
@@ -50,6 +51,6 @@ public class KafkaReadiness implements HealthCheck {
   }
 
   void close(@Observes ShutdownEvent stopping) {
-    admin.close(java.time.Duration.ofSeconds(1));
+    admin.close(Duration.ofSeconds(1));
   }
 }

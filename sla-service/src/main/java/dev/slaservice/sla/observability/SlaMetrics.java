@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The service's own metrics, on /q/metrics next to the JVM, HTTP and Kafka client ones. Names are
@@ -46,8 +47,8 @@ public class SlaMetrics {
   /** Events Kafka acknowledged, by type. */
   public void accepted(List<InboundEvent> events) {
     // one meter lookup per type in the request, not per event: intake runs at tens of thousands a second
-    events.stream().collect(java.util.stream.Collectors.groupingBy(e -> e.eventType().wireName(),
-            java.util.stream.Collectors.counting()))
+    events.stream().collect(Collectors.groupingBy(e -> e.eventType().wireName(),
+            Collectors.counting()))
         .forEach((type, count) -> Counter.builder(EVENTS_ACCEPTED).tag("type", type)
             .description("Events accepted over HTTP and acknowledged by Kafka").register(registry).increment(count));
   }

@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.List;
 
 /** Reads a customer's statements and subscription, computed from the books as they stand. */
 @ApplicationScoped
@@ -40,9 +41,9 @@ public class CompensationQueries {
 
   /** The subscription in force at {@code now}, else the next one to start. */
   public Uni<Optional<Subscription>> subscription(String customerId, Instant now) {
-    return sessions.withSession(session -> eventStore.subscriptions(session, java.util.List.of(customerId)))
+    return sessions.withSession(session -> eventStore.subscriptions(session, List.of(customerId)))
         .map(all -> {
-          var subscriptions = all.getOrDefault(customerId, java.util.List.of());
+          var subscriptions = all.getOrDefault(customerId, List.of());
           return Subscription.inForceAt(subscriptions, now)
               .or(() -> subscriptions.stream().min(Comparator.comparing(Subscription::startsAt)));
         });

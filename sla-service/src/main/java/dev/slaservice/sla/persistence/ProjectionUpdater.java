@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Re-folds tickets from the event store and writes, in the caller's transaction, their
@@ -200,7 +201,7 @@ public class ProjectionUpdater {
 
   private static Set<String> breaches(List<SlaFact> facts) {
     return facts.stream().filter(SlaFact.Breach.class::isInstance).map(SlaFact::key)
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
   }
 
   static List<Subscription> subscriptionsOf(List<TicketEvent> history, Map<String, List<Subscription>> subscriptions) {

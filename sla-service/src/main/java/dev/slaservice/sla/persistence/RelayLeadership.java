@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Makes one instance the outbox relay: the one that holds a PostgreSQL advisory lock on a
@@ -53,7 +54,7 @@ public class RelayLeadership {
     }
     lastAttempt = now;
     return pool.getConnection().chain(connection -> connection.preparedQuery("select pg_try_advisory_lock($1)")
-        .execute(io.vertx.mutiny.sqlclient.Tuple.of(LOCK))
+        .execute(Tuple.of(LOCK))
         .map(rows -> {
           Row row = rows.iterator().next();
           if (row.getBoolean(0)) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
+import dev.slaservice.sla.observability.SlaMetrics;
+import java.time.Duration;
 
 /**
  * Applies one batch of consumed events in one transaction: order it against concurrent
@@ -27,13 +29,13 @@ public class TicketBatchHandler {
   private final ProjectionStore projections;
   private final Clock clock;
 
-  private final dev.slaservice.sla.observability.SlaMetrics metrics;
+  private final SlaMetrics metrics;
   private final OutboxSignal outbox;
   private final SubscriptionLocks subscriptionLocks;
 
   public TicketBatchHandler(Mutiny.SessionFactory sessions, EventStore eventStore, ProjectionUpdater updater,
                             ProjectionStore projections, Clock clock,
-                            dev.slaservice.sla.observability.SlaMetrics metrics, OutboxSignal outbox,
+                            SlaMetrics metrics, OutboxSignal outbox,
                             SubscriptionLocks subscriptionLocks) {
     this.subscriptionLocks = subscriptionLocks;
     this.metrics = metrics;
@@ -72,7 +74,7 @@ public class TicketBatchHandler {
         }))
         .invoke(records -> {
           outbox.committed(records);
-          metrics.batchApplied(java.time.Duration.ofNanos(System.nanoTime() - started), events.size());
+          metrics.batchApplied(Duration.ofNanos(System.nanoTime() - started), events.size());
         });
   }
 }

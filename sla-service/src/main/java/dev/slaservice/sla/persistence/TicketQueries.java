@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.slaservice.events.EventJson;
 
 /** Reads one ticket from the event store: its SLA at an instant, its timeline, its stored events. */
 @ApplicationScoped
@@ -77,8 +79,8 @@ public class TicketQueries {
 
   private static JsonNode json(String text) {
     try {
-      return dev.slaservice.events.EventJson.mapper().readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return EventJson.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("the event store holds an unreadable event: " + e.getOriginalMessage(), e);
     }
   }

@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import org.hibernate.reactive.mutiny.Mutiny;
+import dev.slaservice.sla.observability.SlaMetrics;
+import java.time.Duration;
+import java.util.Map;
 
 /** Fires due timers: re-folds each due ticket at the service's now, so deadlines pass by time alone. */
 @ApplicationScoped
@@ -23,11 +26,11 @@ public class TimerDrain {
   private final Clock clock;
   private final SlaConfig config;
   private final Poller poller;
-  private final dev.slaservice.sla.observability.SlaMetrics metrics;
+  private final SlaMetrics metrics;
   private final OutboxSignal outbox;
 
   public TimerDrain(Mutiny.SessionFactory sessions, TimerStore timers, ProjectionUpdater updater, Clock clock,
-                    SlaConfig config, Vertx vertx, dev.slaservice.sla.observability.SlaMetrics metrics,
+                    SlaConfig config, Vertx vertx, SlaMetrics metrics,
                     OutboxSignal outbox) {
     this.metrics = metrics;
     this.outbox = outbox;
@@ -44,12 +47,12 @@ public class TimerDrain {
   }
 
   void stop(@Observes ShutdownEvent stopping) {
-    poller.stop(java.time.Duration.ofSeconds(10));
+    poller.stop(Duration.ofSeconds(10));
   }
 
 
   /** The tickets whose timers fired, with their due instants, and how many records went to the outbox. */
-  private record Fired(java.util.Map<String, Instant> due, int records) {
+  private record Fired(Map<String, Instant> due, int records) {
   }
 
   /** Fires every timer due now, a batch per transaction. @return how many tickets were fired */
@@ -64,7 +67,7 @@ public class TimerDrain {
             .chain(due -> updater.refresh(session, due.keySet(), now).map(records -> new Fired(due, records))))
         .invoke(fired -> {
           outbox.committed(fired.records());
-          fired.due().values().forEach(at -> metrics.timerFired(java.time.Duration.between(at, clock.instant())));
+          fired.due().values().forEach(at -> metrics.timerFired(Duration.between(at, clock.instant())));
         })
         .map(fired -> fired.due().size());
   }

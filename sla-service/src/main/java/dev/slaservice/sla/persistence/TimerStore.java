@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.util.LinkedHashMap;
 
 /**
  * Durable timers: for each ticket, the next instant its SLA changes by time alone. Rows are
@@ -26,7 +27,7 @@ public class TimerStore {
         .setParameter("limit", limit)
         .getResultList()
         .map(rows -> {
-          Map<String, Instant> due = new java.util.LinkedHashMap<>();
+          Map<String, Instant> due = new LinkedHashMap<>();
           rows.forEach(row -> due.put((String) row[0], SqlTimestamps.instant(row[1])));
           return due;
         });

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
+import dev.slaservice.sla.domain.policy.PolicyCatalog;
 
 /**
  * Replays the tickets opened in a time range under alternative terms and reports which breaches
@@ -142,7 +143,7 @@ public class WhatIfService {
         calendarId -> catalog.calendarAt(calendarId, now).map(CalendarVersion::calendar));
   }
 
-  private static Optional<CalendarVersion> calendar(dev.slaservice.sla.domain.policy.PolicyCatalog catalog,
+  private static Optional<CalendarVersion> calendar(PolicyCatalog catalog,
                                                     Question question) {
     if (question.alternativeCalendarId() == null) {
       return Optional.empty();

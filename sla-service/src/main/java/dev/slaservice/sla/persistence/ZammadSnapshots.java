@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
 
 /** The last Zammad snapshot seen per connection and ticket (table webhook_zammad_snapshot). */
 @ApplicationScoped
@@ -46,13 +49,13 @@ public class ZammadSnapshots {
     if (value instanceof OffsetDateTime odt) {
       return odt;
     }
-    if (value instanceof java.time.Instant instant) {
+    if (value instanceof Instant instant) {
       return instant.atOffset(ZoneOffset.UTC);
     }
-    if (value instanceof java.sql.Timestamp ts) {
+    if (value instanceof Timestamp ts) {
       return ts.toInstant().atOffset(ZoneOffset.UTC);
     }
-    if (value instanceof java.time.LocalDateTime ldt) {
+    if (value instanceof LocalDateTime ldt) {
       return ldt.atOffset(ZoneOffset.UTC);
     }
     throw new IllegalStateException("unexpected timestamp type " + value.getClass());

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.time.temporal.ChronoUnit;
 
 /** Operations on the service's own state: rebuilding the projection and asking what-if questions. */
 @Path("/admin")
@@ -116,7 +117,7 @@ public class AdminResource {
     String[] after = QueryParams.cursorParts(cursor, 1);
     int pageSize = limit == null ? 500 : QueryParams.limit(limit, MAX_WHAT_IF_PAGE);
     Locale locale = Messages.languageOf(headers);
-    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     return whatIf.ask(question, after == null ? null : QueryParams.id("cursor", after[0]), pageSize, now)
         .onFailure(WhatIfService.UnknownAlternative.class).transform(e -> {
           WhatIfService.UnknownAlternative unknown = (WhatIfService.UnknownAlternative) e;

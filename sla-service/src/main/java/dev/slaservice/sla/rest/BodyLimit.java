@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import io.vertx.core.json.Json;
 
 /**
  * Refuses a request whose declared body is over the documented limit with 413 problem+json,
@@ -43,7 +44,7 @@ public class BodyLimit {
     Problem problem = tooLarge(locale, length);
     context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
         .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(io.vertx.core.json.Json.encode(problem))
+        .end(Json.encode(problem))
         .onComplete(sent -> context.request().connection().close());
   }
 

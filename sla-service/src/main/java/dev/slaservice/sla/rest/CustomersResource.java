@@ -21,6 +21,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Currency;
 
 /** Billing and ops read a customer's compensation statements and subscription here. */
 @Path("/customers/{customerId}")
@@ -101,7 +102,7 @@ public class CustomersResource {
 
   private static SubscriptionView view(Subscription s) {
     return new SubscriptionView(s.customerId(), s.planId(),
-        new Money(s.monthlyFee(), java.util.Currency.getInstance(s.currency())).amount().toPlainString(), s.currency(),
+        new Money(s.monthlyFee(), Currency.getInstance(s.currency())).amount().toPlainString(), s.currency(),
         s.zone().getId(), s.agreedHours().stream().map(w -> new ServiceWindow(w.startDay(), w.startTime(), w.endDay(),
             w.endTime())).toList(), s.effectiveFrom().toString());
   }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import dev.slaservice.sla.config.SlaConfig;
+import java.util.TreeSet;
 
 /** Every error leaves as application/problem+json, in the client's language. */
 public class ProblemMappers {
@@ -22,7 +24,7 @@ public class ProblemMappers {
   private final int retryAfterSeconds;
   private final SecurityIdentity identity;
 
-  public ProblemMappers(dev.slaservice.sla.config.SlaConfig config, SecurityIdentity identity) {
+  public ProblemMappers(SlaConfig config, SecurityIdentity identity) {
     this.identity = identity;
     this.retryAfterSeconds = config.intake().retryAfterSeconds();
   }
@@ -55,7 +57,7 @@ public class ProblemMappers {
       needed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
     }
     String roles = needed == null ? "-" : String.join(" / ", needed.value());
-    String held = identity.getRoles().isEmpty() ? "-" : String.join(", ", new java.util.TreeSet<>(identity.getRoles()));
+    String held = identity.getRoles().isEmpty() ? "-" : String.join(", ", new TreeSet<>(identity.getRoles()));
     return new ProblemException(Response.Status.FORBIDDEN, "auth.forbidden", roles, held)
         .problem(Messages.languageOf(headers)).toResponse();
   }

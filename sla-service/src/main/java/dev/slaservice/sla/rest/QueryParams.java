@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Locale;
 
 /** Reads query parameters, or answers 400 saying what a good value looks like. */
 final class QueryParams {
@@ -64,7 +65,7 @@ final class QueryParams {
       return null;
     }
     try {
-      return Enum.valueOf(type, text.trim().toUpperCase(java.util.Locale.ROOT));
+      return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("query.bad-enum", name, names(type), text);
     }

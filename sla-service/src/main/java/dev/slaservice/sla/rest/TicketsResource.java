@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Predicate;
 
 /** Ops read tickets here: lists by state, one ticket's clocks (now or as of an instant), history and timeline. */
 @Path("/tickets")
@@ -99,7 +101,7 @@ public class TicketsResource {
                                                 @QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
     QueryParams.id("ticketId", ticketId);
     Instant at = Optional.ofNullable(QueryParams.instant("asOf", asOf))
-        .orElseGet(() -> clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        .orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.SECONDS));
     Locale locale = Messages.languageOf(headers);
     return scope.requireTicket(ticketId).chain(() -> queries.timeline(ticketId, at))
         .map(found -> opened(ticketId, found, t -> t.planId() != null))
@@ -134,7 +136,7 @@ public class TicketsResource {
     }
   }
 
-  private static <T> T opened(String ticketId, Optional<T> found, java.util.function.Predicate<T> isOpened) {
+  private static <T> T opened(String ticketId, Optional<T> found, Predicate<T> isOpened) {
     if (found.isEmpty()) {
       throw ProblemException.notFound("ticket.not-found", ticketId);
     }

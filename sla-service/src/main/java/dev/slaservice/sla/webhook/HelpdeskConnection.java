@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
 
 /**
  * One configured helpdesk that posts its webhooks here: where it comes from, how its deliveries
@@ -42,7 +43,7 @@ public record HelpdeskConnection(String name, WebhookSource source, Auth auth, S
   }
 
   private static <V> Map<String, V> lowerKeys(Map<String, V> map) {
-    Map<String, V> lower = new java.util.HashMap<>();
+    Map<String, V> lower = new HashMap<>();
     if (map != null) {
       map.forEach((k, v) -> lower.put(k.trim().toLowerCase(Locale.ROOT), v));
     }

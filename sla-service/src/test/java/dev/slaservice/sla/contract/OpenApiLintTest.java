@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
 
 /**
  * The linter for openapi.yaml, run in every build: the document must be valid OpenAPI 3 with every
@@ -119,22 +120,22 @@ class OpenApiLintTest {
   }
 
   /** A list must come as a page: an object with items and nextCursor, never a bare array. */
-  private static java.util.Optional<String> listWithoutPages(OpenAPI api, ApiResponse response) {
+  private static Optional<String> listWithoutPages(OpenAPI api, ApiResponse response) {
     if (response.getContent() == null || !response.getContent().containsKey("application/json")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Schema<?> schema = resolve(api, response.getContent().get("application/json").getSchema());
     if (schema == null) {
-      return java.util.Optional.of("needs a schema");
+      return Optional.of("needs a schema");
     }
     if ("array".equals(schema.getType())) {
-      return java.util.Optional.of("a list must be a page (items and nextCursor), not a bare array");
+      return Optional.of("a list must be a page (items and nextCursor), not a bare array");
     }
     Map<String, Schema> properties = schema.getProperties();
     if (properties != null && properties.containsKey("items") && !properties.containsKey("nextCursor")) {
-      return java.util.Optional.of("a page needs nextCursor");
+      return Optional.of("a page needs nextCursor");
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static Schema<?> resolve(OpenAPI api, Schema<?> schema) {

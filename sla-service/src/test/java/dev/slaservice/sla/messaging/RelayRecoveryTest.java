@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * The relay's crash window against a real broker: a batch committed to Kafka whose outbox rows
@@ -58,7 +59,7 @@ class RelayRecoveryTest {
 
         assertThat(next.recover()).containsExactly(7L, 8L, 9L);
         assertThatThrownBy(() -> first.publish(List.of(entry(10)))).as("the replaced relay")
-            .isInstanceOf(org.apache.kafka.common.KafkaException.class);
+            .isInstanceOf(KafkaException.class);
 
         next.publish(List.of(entry(10)));
         assertThat(published()).containsExactly(run + "-7", run + "-8", run + "-9", run + "-10");
@@ -74,7 +75,7 @@ class RelayRecoveryTest {
           cut.recover();
           // a batch that a fenced relay could not finish leaves nothing behind
           assertThatThrownBy(() -> first.publish(List.of(entry(3))))
-              .isInstanceOf(org.apache.kafka.common.KafkaException.class);
+              .isInstanceOf(KafkaException.class);
         }
         assertThat(next.recover()).containsExactly(1L, 2L);
         assertThat(published()).containsExactly(run + "-1", run + "-2");

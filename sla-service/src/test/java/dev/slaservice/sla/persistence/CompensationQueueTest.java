@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.Context;
+import java.time.ZoneOffset;
 
 /**
  * A breach queues its customer while a drain re-computes that customer: the breach must not wait
@@ -73,7 +75,7 @@ class CompensationQueueTest {
       queuedAgain.complete(null);
       drainSide.get(30, TimeUnit.SECONDS);
       List<String> row = database.rows("select version, queued_at >= $2 from compensation_due where customer_id = $1",
-          customer, beforeEnqueue.atOffset(java.time.ZoneOffset.UTC)).get(0);
+          customer, beforeEnqueue.atOffset(ZoneOffset.UTC)).get(0);
       assertThat(Long.parseLong(row.get(0))).as("version").isEqualTo(read.version() + 1);
       assertThat(row.get(1)).as("settles again from the drain's end").isEqualTo("true");
       // the service's drain takes it once it has settled
@@ -100,7 +102,7 @@ class CompensationQueueTest {
 
   /** Waits for the test thread, then goes on on the session's own Vert.x context, as its session requires. */
   private static Uni<Void> onThisContext(CompletableFuture<Void> gate) {
-    io.vertx.core.Context context = Vertx.currentContext();
+    Context context = Vertx.currentContext();
     return Uni.createFrom().completionStage(gate).emitOn(command -> context.runOnContext(ignored -> command.run()));
   }
 

@@ -23,6 +23,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.restassured.specification.RequestSpecification;
+import org.hamcrest.Matchers;
 
 /** The compliance report's groups, months, languages of error, roles and customer scope, over the real stack. */
 @QuarkusTest
@@ -66,7 +68,7 @@ class ComplianceReportApiTest {
     clock.reset();
   }
 
-  private static io.restassured.specification.RequestSpecification period() {
+  private static RequestSpecification period() {
     return given().queryParam("from", "2027-02-01").queryParam("to", "2027-04-01");
   }
 
@@ -89,11 +91,11 @@ class ComplianceReportApiTest {
   @Test
   void theMonthIsTheMonthOfTheOpeningInTheReportsZone() {
     period().queryParam("customerId", customer).queryParam("groupBy", "month").get("/reports/compliance").then()
-        .statusCode(200).body("groups.month", org.hamcrest.Matchers.contains("2027-02"))
+        .statusCode(200).body("groups.month", Matchers.contains("2027-02"))
         .body("groups[0].tickets", equalTo(2));
     period().queryParam("customerId", customer).queryParam("groupBy", "month").queryParam("zone", "Asia/Shanghai")
         .get("/reports/compliance").then().statusCode(200)
-        .body("groups.month", org.hamcrest.Matchers.contains("2027-03")).body("zone", equalTo("Asia/Shanghai"));
+        .body("groups.month", Matchers.contains("2027-03")).body("zone", equalTo("Asia/Shanghai"));
   }
 
   @Test
@@ -134,11 +136,11 @@ class ComplianceReportApiTest {
   @Test
   void withoutAcceptTheReportIsJsonAndWithoutGroupByItIsPerPlanAndMetric() {
     period().queryParam("customerId", customer).get("/reports/compliance").then().statusCode(200)
-        .contentType(ContentType.JSON).body("groupBy", org.hamcrest.Matchers.contains("plan", "metric"))
+        .contentType(ContentType.JSON).body("groupBy", Matchers.contains("plan", "metric"))
         .body("groups.find { it.metric == 'RESPONSE' }.planId", equalTo("emq-7x24"))
         .body("groups.find { it.metric == 'RESPONSE' }.tickets", equalTo(2));
     period().queryParam("customerId", customer).queryParam("groupBy", "").get("/reports/compliance").then()
         .statusCode(200).body("groupBy", empty()).body("groups[0].tickets", equalTo(2))
-        .body("groups[0].breached", equalTo(1)).body("groups[0].medianTimeToMeet", org.hamcrest.Matchers.nullValue());
+        .body("groups[0].breached", equalTo(1)).body("groups[0].medianTimeToMeet", Matchers.nullValue());
   }
 }

@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import io.restassured.response.ValidatableResponse;
 
 /** The plan follows the customer (ADR 0013), over HTTP, Kafka and PostgreSQL. */
 @QuarkusTest
@@ -55,7 +56,7 @@ class CustomerPlanPipelineTest {
     return LocalDate.ofInstant(clock.now().minus(Duration.ofDays(30)), ZoneOffset.UTC);
   }
 
-  private static io.restassured.response.ValidatableResponse post(String body) {
+  private static ValidatableResponse post(String body) {
     return given().contentType(ContentType.JSON).body(body).post("/events").then();
   }
 

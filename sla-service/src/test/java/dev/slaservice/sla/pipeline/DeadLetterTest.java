@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.UUID;
 
 /** Records another producer puts on ticket-events that are not valid events. */
 @QuarkusTest
@@ -73,7 +74,7 @@ class DeadLetterTest {
         + " execute function refuse_poison_ticket()");
     try {
       String before = Events.newTicketId();
-      String poison = "T-POISON-" + java.util.UUID.randomUUID();
+      String poison = "T-POISON-" + UUID.randomUUID();
       String after = Events.newTicketId();
       given().contentType("application/json").body(Events.batch(
               Events.opened(before, "acme", "websoft9-standard", "NORMAL", clock.now()),

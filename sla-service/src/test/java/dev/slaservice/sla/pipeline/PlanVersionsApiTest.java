@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.slaservice.sla.support.Tokens;
 
 /** Plans defined and versioned over REST, and tickets judged by the version in force when they opened. */
 @QuarkusTest
@@ -178,7 +179,7 @@ class PlanVersionsApiTest {
 
   @Test
   void onlyAnAdminDefinesPlans() {
-    given().auth().oauth2(dev.slaservice.sla.support.Tokens.of("ops")).contentType(ContentType.JSON)
+    given().auth().oauth2(Tokens.of("ops")).contentType(ContentType.JSON)
         .body(gold("PT4H", null)).put("/plans/{id}", "ops-" + UUID.randomUUID()).then().statusCode(403);
   }
 

@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import java.util.Collections;
 
 /**
  * A few thousand generated tickets with every kind of event: a rebuild from the event store, run
@@ -197,7 +198,7 @@ class RebuildEqualityTest {
       events.add(event(kind, id, at, extra));
     }
     // events may be posted in any order; the fold sorts them by occurrence
-    java.util.Collections.shuffle(events.subList(1, events.size()), random);
+    Collections.shuffle(events.subList(1, events.size()), random);
     return events;
   }
 

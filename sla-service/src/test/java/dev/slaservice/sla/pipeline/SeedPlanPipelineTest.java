@@ -25,6 +25,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Collectors;
+import org.hamcrest.Matchers;
 
 /**
  * One scenario per seed vendor, through HTTP → Kafka → projection → GET /tickets and sla-breaches.
@@ -74,7 +76,7 @@ class SeedPlanPipelineTest {
     awaitClock(ticket, "RESPONSE", "MET");
     awaitClock(ticket, "RESTORE", "RUNNING");
     given().get("/tickets/{id}", ticket).then()
-        .body("clocks.find { it.metric == 'RESTORE' }.deadline", org.hamcrest.Matchers.equalTo(
+        .body("clocks.find { it.metric == 'RESTORE' }.deadline", Matchers.equalTo(
             opened.plus(Duration.ofHours(48)).toString()));
     assertThat(TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket)).isEmpty();
     await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.SLA_CLOCKS, ticket).stream()
@@ -117,7 +119,7 @@ class SeedPlanPipelineTest {
     List<SlaEvent> breaches = TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket).stream()
         .map(r -> SlaEventCodec.read(r.value())).toList();
     assertThat(breaches).allMatch(SlaEvent.SlaBreached.class::isInstance);
-    return breaches.stream().collect(java.util.stream.Collectors.toMap(SlaEvent::metric, SlaEvent::deadline));
+    return breaches.stream().collect(Collectors.toMap(SlaEvent::metric, SlaEvent::deadline));
   }
 
   private static void awaitClock(String ticket, String metric, String state) {

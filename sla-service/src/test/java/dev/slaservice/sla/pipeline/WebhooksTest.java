@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /**
  * Helpdesks post the staged payloads byte for byte, signed with this run's test secret, over the
@@ -214,7 +215,7 @@ class WebhooksTest {
         .body(body).post("/webhooks/github").then().statusCode(401)
         .contentType(startsWith("application/problem+json"))
         .body("detail", containsString("does not match"))
-        .body("detail", org.hamcrest.Matchers.not(containsString(WebhookProfile.SECRET)));
+        .body("detail", Matchers.not(containsString(WebhookProfile.SECRET)));
     // tampered body
     byte[] tampered = body.clone();
     tampered[100] = (byte) (tampered[100] == 'a' ? 'b' : 'a');

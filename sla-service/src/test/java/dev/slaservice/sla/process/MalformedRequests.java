@@ -16,6 +16,8 @@ import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.slaservice.events.ExclusionReason;
 
 /**
  * Generators of malformed requests for {@link MalformedRequestsIT}: valid events broken by one
@@ -55,7 +57,7 @@ final class MalformedRequests {
       case CURRENCY -> JSON.textNode("USD");
       case ZONE -> JSON.textNode("Asia/Shanghai");
       case WINDOWS -> window("MONDAY", "09:00", "MONDAY", "18:00");
-      case EXCLUSION_REASON -> JSON.textNode(dev.slaservice.events.ExclusionReason.values()[0].name());
+      case EXCLUSION_REASON -> JSON.textNode(ExclusionReason.values()[0].name());
       case VISIBILITY -> JSON.textNode(ReplyVisibility.PUBLIC.name());
     };
   }
@@ -103,7 +105,7 @@ final class MalformedRequests {
   private static JsonNode manyWindows(int count) {
     var windows = JSON.arrayNode();
     for (int i = 0; i < count; i++) {
-      windows.addAll((com.fasterxml.jackson.databind.node.ArrayNode) window("MONDAY", "09:00", "MONDAY", "10:00"));
+      windows.addAll((ArrayNode) window("MONDAY", "09:00", "MONDAY", "10:00"));
     }
     return windows;
   }

@@ -36,6 +36,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Thousands of malformed requests against the packaged service: broken JSON, wrong types, unknown
@@ -108,8 +117,8 @@ class MalformedRequestsIT {
   @Example
   void aBodyOverTheLimitIs413BeforeItIsRead() throws Exception {
     // the client declares 3 MiB and sends only the first KiB: the answer must come without the rest
-    java.net.URI uri = service.uri("/events");
-    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+    URI uri = service.uri("/events");
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(10_000);
       String head = "POST /events HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
           + "Authorization: Bearer " + HELPDESK + "\r\nContent-Length: " + (3 * 1024 * 1024) + "\r\n\r\n";
@@ -124,8 +133,8 @@ class MalformedRequestsIT {
   }
 
   /** Status line, headers and a Content-Length body, without waiting for the connection to close. */
-  private static String readResponse(java.io.InputStream in) throws java.io.IOException {
-    java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+  private static String readResponse(InputStream in) throws IOException {
+    ByteArrayOutputStream read = new ByteArrayOutputStream();
     int headEnd = -1;
     int length = 0;
     while (headEnd < 0 || read.size() < headEnd + length) {
@@ -137,7 +146,7 @@ class MalformedRequestsIT {
       String text = read.toString(StandardCharsets.ISO_8859_1);
       if (headEnd < 0 && text.endsWith("\r\n\r\n")) {
         headEnd = text.length();
-        java.util.regex.Matcher declared = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+        Matcher declared = Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
         length = declared.find() ? Integer.parseInt(declared.group(1)) : 0;
       }
     }
@@ -183,7 +192,7 @@ class MalformedRequestsIT {
       JsonNode problem = EventJson.mapper().readTree(answer.body());
       assertThat(problem.path("status").asInt()).isEqualTo(answer.statusCode());
       assertThat(problem.path("detail").asText()).isNotBlank();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new AssertionError("not a JSON problem: " + abbreviate(answer.body()), e);
     }
   }
@@ -193,7 +202,7 @@ class MalformedRequestsIT {
   }
 
   private static long recordsOnTicketEvents() throws Exception {
-    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (int partition = 0; partition < 3; partition++) {
       latest.put(new TopicPartition(Topics.TICKET_EVENTS, partition), OffsetSpec.latest());
     }

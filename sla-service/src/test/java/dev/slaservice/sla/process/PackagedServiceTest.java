@@ -1,6 +1,7 @@
 package dev.slaservice.sla.process;
 
 import org.junit.jupiter.api.AfterAll;
+import java.util.Map;
 
 /**
  * The base of the process tier's JUnit tests: one stack and one running service per test class,
@@ -14,7 +15,7 @@ abstract class PackagedServiceTest {
   /** Starts Kafka (a child process when the test stops it), PostgreSQL and one service instance. */
   static void startStack(String name, boolean kafkaAsProcess) {
     stack = ProcessStack.start(name, kafkaAsProcess);
-    service = stack.service("service", java.util.Map.of());
+    service = stack.service("service", Map.of());
     service.start();
   }
 

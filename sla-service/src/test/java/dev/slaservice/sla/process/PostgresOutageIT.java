@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
 
 /**
  * PostgreSQL stops under a running service while helpdesks keep posting: intake still accepts
@@ -114,7 +115,7 @@ class PostgresOutageIT extends PackagedServiceTest {
   private static long lag() throws Exception {
     Map<TopicPartition, Long> committed = committed();
     try (Admin admin = admin()) {
-      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       for (int partition = 0; partition < 3; partition++) {
         latest.put(new TopicPartition(Topics.TICKET_EVENTS, partition), OffsetSpec.latest());
       }

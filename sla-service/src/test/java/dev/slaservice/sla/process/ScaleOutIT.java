@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.TreeMap;
 
 /**
  * Several packaged service instances in one consumer group against one Kafka (ticket-events with
@@ -131,7 +132,7 @@ class ScaleOutIT {
   private static void awaitGroup(Set<String> names, Duration within) {
     await().atMost(within).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
       Map<String, Set<Integer>> assignments = stack.assignments(GROUP);
-      Map<String, Integer> perInstance = new java.util.TreeMap<>();
+      Map<String, Integer> perInstance = new TreeMap<>();
       List<Integer> all = new ArrayList<>();
       assignments.forEach((client, partitions) -> {
         perInstance.merge(instanceOf(client), partitions.size(), Integer::sum);

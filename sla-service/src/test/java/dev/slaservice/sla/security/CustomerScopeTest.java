@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.hamcrest.Matchers;
 
 /** A token limited to one customer sees and changes that customer's tickets only, and learns nothing of others. */
 @QuarkusTest
@@ -84,7 +85,7 @@ class CustomerScopeTest {
       as(token).get("/customers/{id}/compensation?month=2026-11", other).then().statusCode(404)
           .body("code", equalTo("customer.not-found"));
       as(Tokens.of("ops")).get("/customers/{id}/compensation?month=2026-11", other).then()
-          .statusCode(org.hamcrest.Matchers.not(equalTo(403)));
+          .statusCode(Matchers.not(equalTo(403)));
     }
   }
 

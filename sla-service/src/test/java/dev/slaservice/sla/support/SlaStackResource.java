@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.slaservice.localstack.TokenIssuer;
 
 /**
  * Real infrastructure for the tests: a Kafka broker (KRaft) inside the test JVM and a PostgreSQL
@@ -46,7 +47,7 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
     Map<String, String> config = new HashMap<>(databaseSettings);
     config.put("kafka.bootstrap.servers", bootstrapServers);
     config.put("mp.jwt.verify.publickey.location", Tokens.publicKeyFile().toString());
-    config.put("mp.jwt.verify.issuer", dev.slaservice.localstack.TokenIssuer.ISSUER);
+    config.put("mp.jwt.verify.issuer", TokenIssuer.ISSUER);
     if (!defaultTokenAdded) {
       // tests of other concerns act with every role unless a request brings its own token
       String token = Tokens.everyRole();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 
 /** The mappers on the staged payloads, as the helpdesks sent them. */
 class MappersTest {
@@ -40,7 +42,7 @@ class MappersTest {
     assertThat(opened.planId()).isEqualTo("websoft9-standard");
     assertThat(opened.source()).isEqualTo("jira-main");
     assertThat(opened.eventId()).isEqualTo("jira-main:d-1:0");
-    assertThat(opened.occurredAt().toInstant()).isEqualTo(java.time.Instant.ofEpochMilli(1550286113023L));
+    assertThat(opened.occurredAt().toInstant()).isEqualTo(Instant.ofEpochMilli(1550286113023L));
 
     List<TicketEvent> raised = events(jira("jira-priority_changed.json", "d-2"));
     assertThat(((TicketEvent.PriorityChanged) raised.get(0)).priority()).isEqualTo("HIGH");
@@ -73,8 +75,8 @@ class MappersTest {
 
   @Test
   void jiraIgnoresWhatTheClocksDoNotTrack() {
-    var node = (com.fasterxml.jackson.databind.node.ObjectNode) Fixtures.json("jira-priority_changed.json");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) node.at("/changelog/items/0")).put("toString", "Weird");
+    var node = (ObjectNode) Fixtures.json("jira-priority_changed.json");
+    ((ObjectNode) node.at("/changelog/items/0")).put("toString", "Weird");
     assertThat(ignored(JiraMapper.map(new Delivery(Fixtures.jira(), Map.of(), node))))
         .contains("priority Weird is not mapped");
     node.put("webhookEvent", "jira:issue_deleted");

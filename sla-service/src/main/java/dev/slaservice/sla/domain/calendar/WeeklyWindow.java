@@ -4,6 +4,8 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Objects;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A weekly service window from a day and time to a day and time, local to the calendar's zone.
@@ -25,7 +27,7 @@ public record WeeklyWindow(DayOfWeek startDay, LocalTime startTime, DayOfWeek en
   }
 
   /** Monday to Friday (or any days), the same hours each day. */
-  public static java.util.List<WeeklyWindow> daily(java.util.Set<DayOfWeek> days, LocalTime opens, LocalTime closes) {
+  public static List<WeeklyWindow> daily(Set<DayOfWeek> days, LocalTime opens, LocalTime closes) {
     return days.stream().sorted().map(day -> new WeeklyWindow(day, opens,
         closes.equals(LocalTime.MIDNIGHT) ? day.plus(1) : day, closes)).toList();
   }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Currency;
 
 /**
  * Computes a customer's monthly compensation statement from their subscriptions, tickets and
@@ -168,6 +169,6 @@ public final class CompensationLedger {
   }
 
   private static Money fee(Subscription subscription) {
-    return new Money(subscription.monthlyFee(), java.util.Currency.getInstance(subscription.currency()));
+    return new Money(subscription.monthlyFee(), Currency.getInstance(subscription.currency()));
   }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Objects;
 
 /**
  * A policy: for each of its priorities, the clocks a ticket gets. Versioned: a ticket is judged
@@ -17,26 +20,26 @@ import java.util.Set;
  * @param warningPercents shares of a target at which a warning goes out, ascending, each in 1..99
  * @param credit what a missed target is worth to a customer subscribed to the plan
  */
-public record Plan(String id, int version, java.time.Instant effectiveFrom, String name,
+public record Plan(String id, int version, Instant effectiveFrom, String name,
                    Map<String, Map<Metric, ClockTerms>> priorities,
                    List<Integer> warningPercents, CreditRule credit) {
 
   public static final List<Integer> DEFAULT_WARNING_PERCENTS = List.of(50, 75);
 
   /** A plan without compensation terms. */
-  public Plan(String id, int version, java.time.Instant effectiveFrom, String name,
+  public Plan(String id, int version, Instant effectiveFrom, String name,
               Map<String, Map<Metric, ClockTerms>> priorities, List<Integer> warningPercents) {
     this(id, version, effectiveFrom, name, priorities, warningPercents, new CreditRule.None());
   }
 
   public Plan {
-    java.util.Objects.requireNonNull(credit, "credit");
+    Objects.requireNonNull(credit, "credit");
     if (priorities.isEmpty()) {
       throw new IllegalArgumentException("plan " + id + " has no priority");
     }
     Map<String, Map<Metric, ClockTerms>> copy = new LinkedHashMap<>();
     priorities.forEach((priority, clocks) -> copy.put(priority, Map.copyOf(new EnumMap<>(clocks))));
-    priorities = java.util.Collections.unmodifiableMap(copy);
+    priorities = Collections.unmodifiableMap(copy);
     warningPercents = List.copyOf(warningPercents);
     if (warningPercents.stream().anyMatch(p -> p <= 0 || p >= 100)) {
       throw new IllegalArgumentException("warning percents must lie in 1..99: " + warningPercents);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
 
 /**
  * (what was published, the ticket's SLA now, time) → (what is published now, outgoing events).
@@ -34,7 +35,7 @@ public final class SlaProjector {
     }
     Set<String> before = previouslyPublished.stream().map(SlaFact::key).collect(Collectors.toSet());
     Map<String, SlaFact> now = sla.dueFacts().stream()
-        .collect(Collectors.toMap(SlaFact::key, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        .collect(Collectors.toMap(SlaFact::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     List<SlaEvent> outgoing = new ArrayList<>();
     for (SlaFact fact : previouslyPublished) {
       if (fact instanceof SlaFact.Breach breach && !now.containsKey(breach.key())) {

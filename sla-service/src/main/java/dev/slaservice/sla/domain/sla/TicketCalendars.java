@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.slaservice.sla.domain.calendar.Holiday;
 
 /**
  * The calendars one ticket is judged by: each clock's calendar in the version in force when the
@@ -48,7 +49,7 @@ final class TicketCalendars {
     BusinessCalendar calendar = version.calendar();
     if (subscription.isPresent() && !subscription.get().agreedHours().isEmpty()) {
       Subscription contract = subscription.get();
-      List<dev.slaservice.sla.domain.calendar.Holiday> holidays =
+      List<Holiday> holidays =
           calendar instanceof WeeklyCalendar weekly ? weekly.holidays() : List.of();
       calendar = new WeeklyCalendar("agreed:" + contract.customerId(), contract.zone(), contract.agreedHours(), holidays);
     } else if (subscription.isPresent() && version.followsCustomerZone() && calendar instanceof WeeklyCalendar weekly) {

@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import java.time.DayOfWeek;
 
 class WeeklyCalendarTest {
 
@@ -130,7 +131,7 @@ class WeeklyCalendarTest {
     @Test
     void whenMidnightDoesNotExistInSaoPauloThenTheDayOpensWhenItStarts() {
       WeeklyCalendar allWeek = new WeeklyCalendar("all-week", SAO_PAULO,
-          WeeklyWindow.daily(EnumSet.allOf(java.time.DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT),
+          WeeklyWindow.daily(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT),
           List.of());
       assertThat(allWeek.addBusinessTime(at("2018-11-03T23:00:00-03:00"), ofHours(2)))
           .isEqualTo(at("2018-11-04T02:00:00-02:00"));

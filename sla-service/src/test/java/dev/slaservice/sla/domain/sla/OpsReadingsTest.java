@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.groups.Tuple;
 
 /** What ops read: ticket states, at-risk instants, as-of readings, timelines and what-if comparisons. */
 class OpsReadingsTest {
@@ -121,14 +122,14 @@ class OpsReadingsTest {
       assertThat(timeline.steps()).extracting(s -> s.cause() + (s.eventType() == null ? "" : " " + s.eventType())
               + (s.percent() == null ? "" : " " + s.percent()), s -> s.at())
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("EVENT TicketOpened", T0),
-              org.assertj.core.groups.Tuple.tuple("EVENT WorkStarted", T0.plus(ofMinutes(20))),
-              org.assertj.core.groups.Tuple.tuple("EVENT TicketPaused", T0.plus(ofHours(1))),
-              org.assertj.core.groups.Tuple.tuple("EVENT TicketResumed", T0.plus(ofHours(2))),
-              org.assertj.core.groups.Tuple.tuple("WARNING_REACHED 50", T0.plus(ofHours(3))),
-              org.assertj.core.groups.Tuple.tuple("WARNING_REACHED 75", T0.plus(ofHours(4))),
-              org.assertj.core.groups.Tuple.tuple("DEADLINE_PASSED", T0.plus(ofHours(5))),
-              org.assertj.core.groups.Tuple.tuple("AS_OF", T0.plus(ofHours(6))));
+              Tuple.tuple("EVENT TicketOpened", T0),
+              Tuple.tuple("EVENT WorkStarted", T0.plus(ofMinutes(20))),
+              Tuple.tuple("EVENT TicketPaused", T0.plus(ofHours(1))),
+              Tuple.tuple("EVENT TicketResumed", T0.plus(ofHours(2))),
+              Tuple.tuple("WARNING_REACHED 50", T0.plus(ofHours(3))),
+              Tuple.tuple("WARNING_REACHED 75", T0.plus(ofHours(4))),
+              Tuple.tuple("DEADLINE_PASSED", T0.plus(ofHours(5))),
+              Tuple.tuple("AS_OF", T0.plus(ofHours(6))));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
 
 class SlaEvaluatorTest {
 
@@ -80,7 +81,7 @@ class SlaEvaluatorTest {
 
     @Test
     void whenWorkStartedArrivesBeforeTheOpeningItCountsAtTheOpening() {
-      List<TicketEvent> events = new java.util.ArrayList<>(history.events());
+      List<TicketEvent> events = new ArrayList<>(history.events());
       events.add(0, new TicketEvent.WorkStarted("early", TICKET, TicketHistoryBuilder.at(ofMinutes(-3)), "desk"));
       TicketSla sla = evaluator.evaluate(TICKET, events, T0.plus(ofHours(1)));
       assertThat(clock(sla, Metric.RESPONSE).status()).isEqualTo(ClockStatus.MET);

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import dev.slaservice.events.Metric;
+import java.time.Duration;
 
 class SlaProjectorTest {
 
@@ -70,10 +72,10 @@ class SlaProjectorTest {
       assertThat(raised.outgoing()).filteredOn(e -> e instanceof SlaEvent.SlaGoalChanged)
           .extracting(e -> (SlaEvent.SlaGoalChanged) e)
           .anySatisfy(g -> {
-            assertThat(g.metric()).isEqualTo(dev.slaservice.events.Metric.RESPONSE);
-            assertThat(g.previousDeadline()).isEqualTo(T0.plus(java.time.Duration.ofHours(2)));
-            assertThat(g.deadline()).isEqualTo(T0.plus(java.time.Duration.ofHours(1)));
-            assertThat(g.previousTarget()).isEqualTo(java.time.Duration.ofHours(2));
+            assertThat(g.metric()).isEqualTo(Metric.RESPONSE);
+            assertThat(g.previousDeadline()).isEqualTo(T0.plus(Duration.ofHours(2)));
+            assertThat(g.deadline()).isEqualTo(T0.plus(Duration.ofHours(1)));
+            assertThat(g.previousTarget()).isEqualTo(Duration.ofHours(2));
           });
     }
 

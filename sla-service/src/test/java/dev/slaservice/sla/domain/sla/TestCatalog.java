@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Instant;
 
 /**
  * The built-in plans plus "two-clocks": P1 response 1 h, resolution 4 h (pausable); P2 response
@@ -25,7 +26,7 @@ public final class TestCatalog implements PolicyCatalog {
 
   private final BuiltInCatalog builtIn = new BuiltInCatalog();
   private final List<Plan> extraVersions;
-  private final Plan twoClocks = new Plan("two-clocks", 1, java.time.Instant.EPOCH, "Two clocks", Map.of(
+  private final Plan twoClocks = new Plan("two-clocks", 1, Instant.EPOCH, "Two clocks", Map.of(
       "P1", terms(Duration.ofHours(1), Duration.ofHours(4)),
       "P2", terms(Duration.ofHours(2), Duration.ofHours(8))), Plan.DEFAULT_WARNING_PERCENTS);
 
