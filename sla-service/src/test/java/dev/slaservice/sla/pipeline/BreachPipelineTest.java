@@ -10,6 +10,7 @@ import dev.slaservice.events.SlaEvent;
 import dev.slaservice.events.SlaEventCodec;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
@@ -43,7 +44,7 @@ class BreachPipelineTest {
     void whenTheClockPassesTenMinutesThenExactlyOneBreachIsPublishedAndTheTicketReadsBreached() {
       String ticket = Events.newTicketId();
       Instant openedAt = clock.now().truncatedTo(ChronoUnit.SECONDS);
-      post(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
+      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
       awaitClockState(ticket, "RUNNING");
       given().get("/tickets/{id}", ticket).then()
           .body("clocks[0].deadline", equalTo(openedAt.plus(Duration.ofMinutes(10)).toString()))
@@ -68,7 +69,7 @@ class BreachPipelineTest {
     void whenHalfAndThreeQuartersOfTheTargetAreUsedThenEachWarningCarriesItsExactInstantAsACloudEvent() {
       String ticket = Events.newTicketId();
       Instant openedAt = clock.now().truncatedTo(ChronoUnit.SECONDS);
-      post(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
+      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
       awaitClockState(ticket, "RUNNING");
 
       clock.advance(Duration.ofMinutes(8));
@@ -90,10 +91,10 @@ class BreachPipelineTest {
     void whenWorkStartsAtMinuteFiveThenItReadsMetAndNothingIsPublished() {
       String ticket = Events.newTicketId();
       Instant openedAt = clock.now();
-      post(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
+      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
       awaitClockState(ticket, "RUNNING");
       clock.advance(Duration.ofMinutes(5));
-      post(Events.simple("WorkStarted", ticket, openedAt.plus(Duration.ofMinutes(5))));
+      Intake.accepted(Events.simple("WorkStarted", ticket, openedAt.plus(Duration.ofMinutes(5))));
       awaitClockState(ticket, "MET");
 
       clock.advance(Duration.ofMinutes(6));
@@ -106,7 +107,7 @@ class BreachPipelineTest {
     @Test
     void whenItWasOpenedElevenMinutesAgoThenTheTimerBreachesItAtOnce() {
       String ticket = Events.newTicketId();
-      post(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", clock.now().minus(Duration.ofMinutes(11))));
+      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", clock.now().minus(Duration.ofMinutes(11))));
 
       await().atMost(Duration.ofSeconds(30)).until(() -> breaches(ticket).size() == 1);
       awaitClockState(ticket, "BREACHED");
@@ -120,10 +121,10 @@ class BreachPipelineTest {
     void whenALateWorkStartedDisprovesItThenARetractionFollowsAndTheTicketReadsMet() {
       String ticket = Events.newTicketId();
       Instant openedAt = clock.now().minus(Duration.ofMinutes(20));
-      post(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
+      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
       await().atMost(Duration.ofSeconds(30)).until(() -> breaches(ticket).size() == 1);
 
-      post(Events.simple("WorkStarted", ticket, openedAt.plus(Duration.ofMinutes(4))));
+      Intake.accepted(Events.simple("WorkStarted", ticket, openedAt.plus(Duration.ofMinutes(4))));
 
       await().atMost(Duration.ofSeconds(30)).until(() -> breaches(ticket).size() == 2);
       SlaEvent breach = SlaEventCodec.read(breaches(ticket).get(0).value());
@@ -132,10 +133,6 @@ class BreachPipelineTest {
           r -> assertThat(r.retractedBreachId()).isEqualTo(breach.id()));
       awaitClockState(ticket, "MET");
     }
-  }
-
-  private static void post(String body) {
-    given().contentType(ContentType.JSON).body(body).post("/events").then().statusCode(202);
   }
 
   private static void awaitClockState(String ticket, String state) {

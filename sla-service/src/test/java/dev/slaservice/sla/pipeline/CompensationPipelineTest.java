@@ -11,6 +11,7 @@ import dev.slaservice.events.CompensationEvent;
 import dev.slaservice.events.CompensationEventCodec;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.Plans;
 import dev.slaservice.sla.support.Rebuilds;
@@ -60,7 +61,7 @@ class CompensationPipelineTest {
   void threeBreachesAreEligibleUntilClaimedThenOneIssueOfOneHundredFiftyForDecember() {
     String customer = subscribedCustomer();
     for (int i = 0; i < 3; i++) {
-      post(Events.opened(Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
+      Intake.accepted(Events.opened(Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
     }
     awaitStatement(customer, "150.00", "ELIGIBLE");
     given().get("/customers/{id}/compensation?month=2026-11", customer).then()
@@ -78,7 +79,7 @@ class CompensationPipelineTest {
     given().get("/customers/{id}/compensation?month=2026-11", customer).then()
         .body("tickets[0].reason", startsWith("5 % of the fee"));
 
-    post("""
+    Intake.accepted("""
         {"type":"CompensationClaimed","customerId":"%s","occurredAt":"2026-12-01T09:00:00+08:00","source":"portal",
          "month":"2026-11"}""".formatted(customer));
 
@@ -100,9 +101,9 @@ class CompensationPipelineTest {
   void replayingTheEventStoreReproducesTheStatementsAndPublishesNothingNew() {
     String customer = subscribedCustomer();
     for (int i = 0; i < 2; i++) {
-      post(Events.opened(Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
+      Intake.accepted(Events.opened(Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
     }
-    post("""
+    Intake.accepted("""
         {"type":"CompensationClaimed","customerId":"%s","occurredAt":"2026-12-01T09:00:00+08:00","source":"portal",
          "month":"2026-11"}""".formatted(customer));
     awaitStatement(customer, "100.00", "ISSUED");
@@ -126,7 +127,7 @@ class CompensationPipelineTest {
     for (int i = 0; i < 25; i++) {
       events.add(Events.opened(Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
     }
-    post(Events.batch(events.toArray(String[]::new)));
+    Intake.accepted(Events.batch(events.toArray(String[]::new)));
     awaitStatement(customer, "1000.00", "ELIGIBLE");
     given().get("/customers/{id}/compensation?month=2026-11", customer).then()
         .body("capped", equalTo(true)).body("subtotal", equalTo("1250.00"));
@@ -141,7 +142,7 @@ class CompensationPipelineTest {
     // a Standard customer opens tickets on other plans through plans that allow it (a per-ticket upgrade)
     String premium = Plans.upgradeOf("websoft9-premium", "websoft9-standard");
     String emq = Plans.upgradeOf("emq-7x24", "websoft9-standard");
-    post(Events.batch(
+    Intake.accepted(Events.batch(
         Events.opened(excluded, customer, "websoft9-standard", "HIGH", NOV_10),
         """
         {"type":"TicketExcluded","ticketId":"%s","occurredAt":"2026-11-10T11:00:00+08:00","source":"desk",
@@ -153,7 +154,7 @@ class CompensationPipelineTest {
         Events.simple("TicketResolved", twoClocks, NOV_10.plus(Duration.ofDays(2)))));
     await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.SLA_BREACHES, downgraded).size() == 1);
 
-    post(Events.priority("TicketDowngraded", downgraded, "NORMAL", NOV_10.plus(Duration.ofMinutes(40))));
+    Intake.accepted(Events.priority("TicketDowngraded", downgraded, "NORMAL", NOV_10.plus(Duration.ofMinutes(40))));
 
     awaitStatement(customer, "50.00", "ELIGIBLE");
     await().atMost(Duration.ofSeconds(30)).until(() -> given()
@@ -175,7 +176,7 @@ class CompensationPipelineTest {
 
   private static String subscribedCustomer() {
     String customer = "cust-" + UUID.randomUUID();
-    post("""
+    Intake.accepted("""
         {"type":"SubscriptionChanged","customerId":"%s","occurredAt":"2026-01-01T00:00:00Z","source":"billing",
          "planId":"websoft9-standard","monthlyFee":"1000.00","currency":"USD","timeZone":"Asia/Shanghai",
          "effectiveFrom":"2026-01-01"}""".formatted(customer));
@@ -199,7 +200,4 @@ class CompensationPipelineTest {
         .map(r -> CompensationEventCodec.read(r.value())).toList();
   }
 
-  private static void post(String body) {
-    given().contentType(ContentType.JSON).body(body).post("/events").then().statusCode(202);
-  }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.slaservice.sla.messaging.DeadLetters;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.InjectKafka;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.Plans;
@@ -46,7 +47,7 @@ class CustomerPlanPipelineTest {
   /** A customer on Websoft9 Standard from a month ago, once its subscription is stored. */
   private String standardCustomer() {
     String customer = "plan-follows-" + UUID.randomUUID();
-    post(Events.subscribed(customer, STANDARD, monthAgo(), clock.now())).statusCode(202);
+    Intake.send(Events.subscribed(customer, STANDARD, monthAgo(), clock.now())).statusCode(202);
     await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/customers/{id}/subscription", customer)
         .statusCode() == 200);
     return customer;
@@ -54,10 +55,6 @@ class CustomerPlanPipelineTest {
 
   private LocalDate monthAgo() {
     return LocalDate.ofInstant(clock.now().minus(Duration.ofDays(30)), ZoneOffset.UTC);
-  }
-
-  private static ValidatableResponse post(String body) {
-    return given().contentType(ContentType.JSON).body(body).post("/events").then();
   }
 
   private static void awaitTicketOnPlan(String ticket, String planId) {
@@ -70,7 +67,7 @@ class CustomerPlanPipelineTest {
     String customer = standardCustomer();
     String ticket = Events.newTicketId();
     // Standard HIGH answers within 3 h: opened 4 h ago, it is breached at once
-    post(Events.openedOnSubscription(ticket, customer, "HIGH", clock.now().minus(Duration.ofHours(4))))
+    Intake.send(Events.openedOnSubscription(ticket, customer, "HIGH", clock.now().minus(Duration.ofHours(4))))
         .statusCode(202);
 
     awaitTicketOnPlan(ticket, STANDARD);
@@ -83,10 +80,10 @@ class CustomerPlanPipelineTest {
   void aTicketOnAnotherPlanThanTheSubscriptionsIsRefusedSayingWhichPlanSinceWhen() {
     String customer = standardCustomer();
     String ticket = Events.newTicketId();
-    post(Events.opened(ticket, customer, "websoft9-premium", "HIGH", clock.now())).statusCode(400)
+    Intake.send(Events.opened(ticket, customer, "websoft9-premium", "HIGH", clock.now())).statusCode(400)
         .body("errors[0].field", equalTo("planId"))
         .body("errors[0].message", containsString("gives plan " + STANDARD + " since " + monthAgo()));
-    post(Events.opened(ticket, customer, STANDARD, "HIGH", clock.now())).statusCode(202);
+    Intake.send(Events.opened(ticket, customer, STANDARD, "HIGH", clock.now())).statusCode(202);
     awaitTicketOnPlan(ticket, STANDARD);
   }
 
@@ -97,7 +94,7 @@ class CustomerPlanPipelineTest {
     given().get("/plans/{id}", upgrade).then().body("definition.allowsPerTicketUpgradeFrom[0]", equalTo(STANDARD));
 
     String ticket = Events.newTicketId();
-    post(Events.opened(ticket, customer, upgrade, "HIGH", clock.now())).statusCode(202);
+    Intake.send(Events.opened(ticket, customer, upgrade, "HIGH", clock.now())).statusCode(202);
     awaitTicketOnPlan(ticket, upgrade);
   }
 
@@ -105,11 +102,11 @@ class CustomerPlanPipelineTest {
   void aCustomerWithoutSubscriptionMustNameThePlanAndNothingIsStoredOtherwise() {
     String customer = "unsubscribed-" + UUID.randomUUID();
     String ticket = Events.newTicketId();
-    post(Events.openedOnSubscription(ticket, customer, "HIGH", clock.now())).statusCode(400)
+    Intake.send(Events.openedOnSubscription(ticket, customer, "HIGH", clock.now())).statusCode(400)
         .body("errors[0].field", equalTo("planId"))
         .body("errors[0].message", containsString("customer " + customer + " has no subscription in force"));
     // accepted once it names a plan: had the refused one been stored, the ticket would not be on this plan
-    post(Events.opened(ticket, customer, "emq-5x8", "P1", clock.now())).statusCode(202);
+    Intake.send(Events.opened(ticket, customer, "emq-5x8", "P1", clock.now())).statusCode(202);
     awaitTicketOnPlan(ticket, "emq-5x8");
   }
 
@@ -119,7 +116,7 @@ class CustomerPlanPipelineTest {
     String first = Events.newTicketId();
     String second = Events.newTicketId();
     Instant now = clock.now();
-    post(Events.batch(Events.subscribed(customer, STANDARD, monthAgo(), now),
+    Intake.send(Events.batch(Events.subscribed(customer, STANDARD, monthAgo(), now),
         Events.openedOnSubscription(first, customer, "HIGH", now),
         Events.openedOnSubscription(second, customer, "NORMAL", now))).statusCode(202);
     awaitTicketOnPlan(first, STANDARD);
@@ -127,7 +124,7 @@ class CustomerPlanPipelineTest {
 
     // a ticket before the subscription in the same request has none to follow
     String early = "early-" + UUID.randomUUID();
-    post(Events.batch(Events.openedOnSubscription(Events.newTicketId(), early, "HIGH", now),
+    Intake.send(Events.batch(Events.openedOnSubscription(Events.newTicketId(), early, "HIGH", now),
         Events.subscribed(early, STANDARD, monthAgo(), now))).statusCode(400)
         .body("errors[0].index", equalTo(0));
   }

@@ -14,6 +14,7 @@ import dev.slaservice.events.EventJson;
 import dev.slaservice.sla.persistence.WhatIfService;
 import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -53,7 +54,7 @@ class OpsApiTest {
     Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
     FourTickets t = new FourTickets(customer, "B-" + UUID.randomUUID(), "A-" + UUID.randomUUID(),
         "R-" + UUID.randomUUID(), "M-" + UUID.randomUUID(), now);
-    post(Events.batch(
+    Intake.accepted(Events.batch(
         Events.opened(t.breached(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(11))),
         Events.opened(t.atRisk(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(6))),
         Events.opened(t.running(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(1))),
@@ -167,9 +168,9 @@ class OpsApiTest {
     void whenItsHistoryIsReadThenEventsComeInOccurrenceOrderWithArrivalTimesAndPages() {
       String ticket = Events.newTicketId();
       Instant opened = clock.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
-      post(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
-      post(Events.simple("TicketResolved", ticket, opened.plus(Duration.ofMinutes(20))));
-      post(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(4))));
+      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
+      Intake.accepted(Events.simple("TicketResolved", ticket, opened.plus(Duration.ofMinutes(20))));
+      Intake.accepted(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(4))));
       await().atMost(Duration.ofSeconds(30)).until(() ->
           given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size() == 3);
 
@@ -196,7 +197,7 @@ class OpsApiTest {
     void whenReadAsOfBeforeAndAfterTheDeadlineThenTheReadingsDiffer() {
       String ticket = Events.newTicketId();
       Instant opened = clock.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
-      post(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
+      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
       awaitState(ticket, "BREACHED");
 
       given().queryParam("asOf", opened.plus(Duration.ofMinutes(3)).toString()).get("/tickets/{id}", ticket).then()
@@ -214,8 +215,8 @@ class OpsApiTest {
     void whenItsTimelineIsReadThenItShowsTheWarningsTheDeadlineAndTheLateWork() {
       String ticket = Events.newTicketId();
       Instant opened = clock.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
-      post(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
-      post(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(12))));
+      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
+      Intake.accepted(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(12))));
       await().atMost(Duration.ofSeconds(30)).until(() ->
           given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size() == 2);
 
@@ -244,7 +245,7 @@ class OpsApiTest {
     private void openSlowAndFast() {
       now = clock.now().truncatedTo(ChronoUnit.SECONDS);
       opened = now.minus(Duration.ofMinutes(40));
-      post(Events.batch(Events.opened(slow, customer, "websoft9-premium", "HIGH", opened),
+      Intake.accepted(Events.batch(Events.opened(slow, customer, "websoft9-premium", "HIGH", opened),
           Events.simple("WorkStarted", slow, opened.plus(Duration.ofMinutes(20))),
           Events.opened(fast, customer, "websoft9-premium", "HIGH", opened),
           Events.simple("WorkStarted", fast, opened.plus(Duration.ofMinutes(5)))));
@@ -360,10 +361,6 @@ class OpsApiTest {
 
   private static List<String> ids(JsonPath page) {
     return page.getList("items.ticketId", String.class);
-  }
-
-  private static void post(String body) {
-    given().contentType(ContentType.JSON).body(body).post("/events").then().statusCode(202);
   }
 
   private static void awaitState(String ticket, String state) {

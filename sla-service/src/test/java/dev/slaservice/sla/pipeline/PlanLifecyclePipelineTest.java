@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.Tokens;
@@ -58,10 +59,6 @@ class PlanLifecyclePipelineTest {
 
   private String calendar;
 
-  private static ValidatableResponse post(String body) {
-    return given().contentType(ContentType.JSON).body(body).post("/events").then().statusCode(202);
-  }
-
   private static ValidatableResponse awaitResponse(String ticket, String status) {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/tickets/{id}", ticket).then()
         .statusCode(200).body("clocks.find { it.metric == 'RESPONSE' }.state", equalTo(status)));
@@ -88,17 +85,17 @@ class PlanLifecyclePipelineTest {
     // the customer subscribes from the day of the tickets on
     clock.freezeAt(T0);
     String customer = "gold-customer-" + UUID.randomUUID();
-    post(Events.subscribed(customer, planId, LocalDate.of(2027, 3, 3), T0));
+    Intake.accepted(Events.subscribed(customer, planId, LocalDate.of(2027, 3, 3), T0));
     await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/customers/{id}/subscription", customer)
         .statusCode() == 200);
 
     // two tickets without planId: one is answered in 30 minutes, the other not within its hour
     String unanswered = Events.newTicketId();
     String answered = Events.newTicketId();
-    post(Events.batch(Events.openedOnSubscription(unanswered, customer, "P1", T0),
+    Intake.accepted(Events.batch(Events.openedOnSubscription(unanswered, customer, "P1", T0),
         Events.openedOnSubscription(answered, customer, "P1", T0)));
     clock.freezeAt(T0.plus(Duration.ofMinutes(30)));
-    post(Events.simple("WorkStarted", answered, T0.plus(Duration.ofMinutes(30))));
+    Intake.accepted(Events.simple("WorkStarted", answered, T0.plus(Duration.ofMinutes(30))));
     awaitResponse(answered, "MET").body("planId", equalTo(planId)).body("planVersion", equalTo(1));
 
     clock.freezeAt(T0.plus(Duration.ofHours(2)));
@@ -115,9 +112,9 @@ class PlanLifecyclePipelineTest {
     Instant later = T0.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(1));
     clock.freezeAt(later);
     String onVersion2 = Events.newTicketId();
-    post(Events.openedOnSubscription(onVersion2, customer, "P1", later));
+    Intake.accepted(Events.openedOnSubscription(onVersion2, customer, "P1", later));
     clock.freezeAt(later.plus(Duration.ofMinutes(90)));
-    post(Events.simple("WorkStarted", onVersion2, later.plus(Duration.ofMinutes(90))));
+    Intake.accepted(Events.simple("WorkStarted", onVersion2, later.plus(Duration.ofMinutes(90))));
     awaitResponse(onVersion2, "MET").body("planVersion", equalTo(2));
     given().get("/tickets/{id}", unanswered).then().body("planVersion", equalTo(1));
 

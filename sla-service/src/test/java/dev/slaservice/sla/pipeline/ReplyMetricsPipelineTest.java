@@ -12,6 +12,7 @@ import dev.slaservice.events.SlaEventCodec;
 import dev.slaservice.sla.domain.sla.StableIds;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
@@ -57,10 +58,10 @@ class ReplyMetricsPipelineTest {
     String plan = "replies-" + UUID.randomUUID();
     given().contentType(ContentType.JSON).body(PLAN).put("/plans/{id}", plan).then().statusCode(201);
     String ticket = Events.newTicketId();
-    post(Events.opened(ticket, "acme", plan, "P1", t));
+    Intake.accepted(Events.opened(ticket, "acme", plan, "P1", t));
 
     Instant firstCycle = moveTo(t.plus(Duration.ofMinutes(10)));
-    post(Events.simple("CustomerReplied", ticket, firstCycle));
+    Intake.accepted(Events.simple("CustomerReplied", ticket, firstCycle));
     awaitNextReply(ticket, firstCycle, "RUNNING");
     given().get("/tickets/{id}", ticket).then()
         .body("clocks.find { it.metric == 'NEXT_REPLY' }.deadline", equalTo(firstCycle.plus(hours(2)).toString()));
@@ -74,9 +75,9 @@ class ReplyMetricsPipelineTest {
     awaitNextReply(ticket, firstCycle, "BREACHED");
 
     Instant answered = moveTo(t.plus(hours(3)));
-    post(replied(ticket, answered));
+    Intake.accepted(replied(ticket, answered));
     Instant secondCycle = moveTo(answered.plus(Duration.ofMinutes(5)));
-    post(Events.simple("CustomerReplied", ticket, secondCycle));
+    Intake.accepted(Events.simple("CustomerReplied", ticket, secondCycle));
     awaitNextReply(ticket, secondCycle, "RUNNING");
 
     moveTo(secondCycle.plus(hours(2)).plusSeconds(1));
@@ -115,10 +116,6 @@ class ReplyMetricsPipelineTest {
     return """
         {"type":"AgentReplied","eventId":"%s","ticketId":"%s","occurredAt":"%s","source":"test-desk",
          "visibility":"PUBLIC"}""".formatted(UUID.randomUUID(), ticket, at);
-  }
-
-  private static void post(String body) {
-    given().contentType(ContentType.JSON).body(body).post("/events").then().statusCode(202);
   }
 
   private static void awaitNextReply(String ticket, Instant cycleStart, String state) {

@@ -9,6 +9,7 @@ import dev.slaservice.events.SlaEvent;
 import dev.slaservice.events.SlaEventCodec;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
@@ -56,7 +57,7 @@ class SeedPlanPipelineTest {
   @Test
   void emqFiveByEightP1OpenedFridayEveningBreachesResponseAtMonday1100AndRestoreAt1700() {
     String ticket = Events.newTicketId();
-    post(Events.opened(ticket, "acme", "emq-5x8", "P1", OffsetDateTime.parse("2026-11-13T18:30:00+08:00").toInstant()));
+    Intake.accepted(Events.opened(ticket, "acme", "emq-5x8", "P1", OffsetDateTime.parse("2026-11-13T18:30:00+08:00").toInstant()));
 
     Map<Metric, Instant> deadlines = awaitBreaches(ticket, 2);
     assertThat(deadlines).containsEntry(Metric.RESPONSE, Instant.parse("2026-11-16T03:00:00Z"))
@@ -70,7 +71,7 @@ class SeedPlanPipelineTest {
     Instant opened = clock.now().minus(Duration.ofHours(3));
     // WorkStarted first: the consumer may read a request's events in two batches, and TicketOpened
     // alone (three hours ago) would be a breach until WorkStarted disproves it
-    post(Events.batch(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(30))),
+    Intake.accepted(Events.batch(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(30))),
         Events.opened(ticket, "acme", "emq-7x24", "P2", opened)));
 
     awaitClock(ticket, "RESPONSE", "MET");
@@ -87,7 +88,7 @@ class SeedPlanPipelineTest {
   @Test
   void orangeskyHighlyDegradedOpenedFridayAt1659BreachesAtSunday1859PacificTime() {
     String ticket = Events.newTicketId();
-    post(Events.opened(ticket, "acme", "orangesky", "HIGHLY_DEGRADED",
+    Intake.accepted(Events.opened(ticket, "acme", "orangesky", "HIGHLY_DEGRADED",
         OffsetDateTime.parse("2026-11-13T16:59:00-08:00").toInstant()));
 
     assertThat(awaitBreaches(ticket, 1)).containsEntry(Metric.RESPONSE, Instant.parse("2026-11-16T02:59:00Z"));
@@ -97,21 +98,17 @@ class SeedPlanPipelineTest {
   void aCustomersContractZoneMovesEmqServiceHours() {
     String customer = "berlin-" + UUID.randomUUID();
     String ticket = Events.newTicketId();
-    post("""
+    Intake.accepted("""
         {"type":"SubscriptionChanged","customerId":"%s","occurredAt":"2026-01-01T00:00:00Z","source":"crm",
          "planId":"emq-5x8","monthlyFee":"1000.00","currency":"EUR","timeZone":"Europe/Berlin",
          "effectiveFrom":"2026-01-01"}""".formatted(customer));
-    post(Events.opened(ticket, customer, "emq-5x8", "P1", OffsetDateTime.parse("2026-11-13T18:30:00+01:00").toInstant()));
+    Intake.accepted(Events.opened(ticket, customer, "emq-5x8", "P1", OffsetDateTime.parse("2026-11-13T18:30:00+01:00").toInstant()));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> {
       var response = given().get("/tickets/{id}", ticket);
       return response.statusCode() == 200 && "2026-11-16T10:00:00Z".equals(
           response.path("clocks.find { it.metric == 'RESPONSE' }.deadline"));
     });
-  }
-
-  private static void post(String body) {
-    given().contentType(ContentType.JSON).body(body).post("/events").then().statusCode(202);
   }
 
   private static Map<Metric, Instant> awaitBreaches(String ticket, int count) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.webhook.Fixtures;
@@ -118,10 +119,6 @@ class WebhooksTest {
         && eventCount(ticketId) >= count);
   }
 
-  private static void post(String... events) {
-    given().contentType("application/json").body(Events.batch(events)).post("/events").then().statusCode(202);
-  }
-
   private static String simple(String type, String ticket, long epochMillis) {
     return Events.simple(type, ticket, Instant.ofEpochMilli(epochMillis));
   }
@@ -140,7 +137,7 @@ class WebhooksTest {
     JsonPath resumed = new JsonPath(new String(Fixtures.bytes("derived/jira-resumed.DERIVED.json"),
         StandardCharsets.UTF_8));
     String twin = Events.newTicketId();
-    post(Events.opened(twin, "acme", "websoft9-standard", "HIGH", Instant.ofEpochMilli(1550286113023L)),
+    Intake.accepted(Events.opened(twin, "acme", "websoft9-standard", "HIGH", Instant.ofEpochMilli(1550286113023L)),
         Events.priority("PriorityChanged", twin, "HIGH", Instant.ofEpochMilli(1550351716080L)),
         simple("TicketPaused", twin, paused.getLong("timestamp")),
         simple("TicketResumed", twin, resumed.getLong("timestamp")),
@@ -167,7 +164,7 @@ class WebhooksTest {
     github("issues", "github-issues_opened.json", opened).statusCode(202)
         .body("eventIds[0]", equalTo("github:" + opened + ":0"));
     String twin = Events.newTicketId();
-    post(Events.opened(twin, "acme", "websoft9-standard", "HIGH", Instant.parse("2019-05-15T15:20:18Z")));
+    Intake.accepted(Events.opened(twin, "acme", "websoft9-standard", "HIGH", Instant.parse("2019-05-15T15:20:18Z")));
     awaitEvents(twin, 1);
     await().atMost(WAIT).untilAsserted(() -> assertThat(clocks(ticket)).isEqualTo(clocks(twin)));
     assertThat(eventCount(ticket)).isEqualTo(1);

@@ -72,8 +72,8 @@ class PostgresOutageIT extends PackagedServiceTest {
 
     List<String> all = new ArrayList<>(before);
     all.addAll(during);
-    await().atMost(Duration.ofMinutes(2)).until(() -> breachedTickets().size() == all.size());
-    assertThat(breachedTickets()).as("one breach per ticket, none twice")
+    await().atMost(Duration.ofMinutes(2)).until(() -> stack.breachedTickets().size() == all.size());
+    assertThat(stack.breachedTickets()).as("one breach per ticket, none twice")
         .containsExactlyInAnyOrderElementsOf(all);
   }
 
@@ -89,11 +89,6 @@ class PostgresOutageIT extends PackagedServiceTest {
     assertThat(service.send("POST", "/events", Events.batch(events.toArray(String[]::new)), HELPDESK).statusCode())
         .isEqualTo(202);
     return tickets;
-  }
-
-  private static List<String> breachedTickets() {
-    return stack.read(Topics.SLA_BREACHES).stream().map(r -> SlaEventCodec.read(r.value()))
-        .filter(SlaEvent.SlaBreached.class::isInstance).map(SlaEvent::ticketId).toList();
   }
 
   private static Admin admin() {

@@ -1,5 +1,7 @@
 package dev.slaservice.sla.process;
 
+import dev.slaservice.events.SlaEvent;
+import dev.slaservice.events.SlaEventCodec;
 import dev.slaservice.localstack.Directories;
 import dev.slaservice.localstack.FreePorts;
 import dev.slaservice.localstack.LocalKafka;
@@ -135,6 +137,12 @@ final class ProcessStack implements AutoCloseable {
   /** Everything committed to a topic, read with isolation.level=read_committed. */
   List<ConsumerRecord<String, String>> read(String topic) {
     return TopicSnapshot.read(kafka.bootstrapServers(), topic);
+  }
+
+  /** The ticket of every SlaBreached record on sla-breaches, in order, repeats included. */
+  List<String> breachedTickets() {
+    return read(Topics.SLA_BREACHES).stream().map(r -> SlaEventCodec.read(r.value()))
+        .filter(SlaEvent.SlaBreached.class::isInstance).map(SlaEvent::ticketId).toList();
   }
 
   /** The ticket-events partitions each member of the consumer group holds, by the member's client id. */

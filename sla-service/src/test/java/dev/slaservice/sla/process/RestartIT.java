@@ -65,12 +65,12 @@ class RestartIT extends PackagedServiceTest {
     await().atMost(Duration.ofMinutes(2)).until(() -> stack.storedEventIds().containsAll(accepted));
     assertThat(stack.count("select count(*) from event_store where payload->>'source' = 'it'")).isEqualTo(TICKETS);
 
-    await().atMost(Duration.ofMinutes(2)).until(() -> breachedTickets().containsAll(tickets));
+    await().atMost(Duration.ofMinutes(2)).until(() -> stack.breachedTickets().containsAll(tickets));
     List<ConsumerRecord<String, String>> records = readAll(Topics.SLA_BREACHES);
     Map<String, Long> byId = records.stream().collect(Collectors.groupingBy(
         r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8), Collectors.counting()));
     assertThat(byId.values()).as("records per published id").allMatch(count -> count == 1);
-    assertThat(breachedTickets().stream().filter(tickets::contains)).hasSize(TICKETS);
+    assertThat(stack.breachedTickets().stream().filter(tickets::contains)).hasSize(TICKETS);
   }
 
   @Test
@@ -129,11 +129,6 @@ class RestartIT extends PackagedServiceTest {
           .until(() -> service.post("/events", body) == 202);
       accepted.addAll(ids);
     }
-  }
-
-  private static List<String> breachedTickets() {
-    return readAll(Topics.SLA_BREACHES).stream().map(r -> SlaEventCodec.read(r.value()))
-        .filter(SlaEvent.SlaBreached.class::isInstance).map(SlaEvent::ticketId).toList();
   }
 
   private static List<ConsumerRecord<String, String>> readAll(String topic) {
