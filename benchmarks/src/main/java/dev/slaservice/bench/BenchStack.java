@@ -17,15 +17,21 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The stack under measurement: a Kafka broker (KRaft) as its own JVM, a durable PostgreSQL
- * server, and the packaged service as its own JVM with the settings a 512 MB container gets,
- * all on loopback with data in a throwaway directory.
+ * The stack under measurement: a Kafka broker (KRaft) as its own JVM, a durable PostgreSQL server,
+ * and the packaged service as its own JVM with the settings a 512 MB container gets, all on
+ * loopback with data in a throwaway directory.
  */
 final class BenchStack implements AutoCloseable {
 
   static final String DATABASE = "sla_bench";
-  static final List<String> TOPICS = List.of("ticket-events", "ticket-events-dlq", "sla-breaches", "sla-warnings",
-      "sla-clocks", "sla-compensations");
+  static final List<String> TOPICS =
+      List.of(
+          "ticket-events",
+          "ticket-events-dlq",
+          "sla-breaches",
+          "sla-warnings",
+          "sla-clocks",
+          "sla-compensations");
 
   final Path dir;
   final int partitions;
@@ -45,9 +51,12 @@ final class BenchStack implements AutoCloseable {
     BenchStack stack = new BenchStack(dir, partitions);
     try {
       Files.createDirectories(dir);
-      stack.kafka = LocalKafka.startProcess(dir.resolve("kafka"), FreePorts.next(), FreePorts.next(), partitions);
+      stack.kafka =
+          LocalKafka.startProcess(
+              dir.resolve("kafka"), FreePorts.next(), FreePorts.next(), partitions);
       stack.kafka.createTopics(TOPICS, partitions);
-      stack.postgres = LocalPostgres.start(dir.resolve("postgres"), FreePorts.next(), DATABASE, true);
+      stack.postgres =
+          LocalPostgres.start(dir.resolve("postgres"), FreePorts.next(), DATABASE, true);
       stack.publicKey = dir.resolve("jwt-public.pem");
       Files.writeString(stack.publicKey, stack.tokens.publicKeyPem());
       stack.serviceJvmOptions = serviceJvmOptions;
@@ -63,8 +72,8 @@ final class BenchStack implements AutoCloseable {
   }
 
   /**
-   * A second instance of the service beside the first, with further {@code -D} settings; the
-   * caller closes it.
+   * A second instance of the service beside the first, with further {@code -D} settings; the caller
+   * closes it.
    */
   ServiceUnderTest startAnotherService(String name, List<String> properties) {
     return ServiceUnderTest.start(this, name, properties);
@@ -104,8 +113,9 @@ final class BenchStack implements AutoCloseable {
   }
 
   long count(String sql) {
-    try (Connection connection = jdbc(); Statement statement = connection.createStatement();
-         var result = statement.executeQuery(sql)) {
+    try (Connection connection = jdbc();
+        Statement statement = connection.createStatement();
+        var result = statement.executeQuery(sql)) {
       result.next();
       return result.getLong(1);
     } catch (SQLException e) {

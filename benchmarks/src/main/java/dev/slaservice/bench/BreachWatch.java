@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,8 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads sla-breaches as billing would (read_committed) from its current end, and for each
- * breach of a due ticket records how long after its deadline the record could be read.
+ * Reads sla-breaches as billing would (read_committed) from its current end, and for each breach of
+ * a due ticket records how long after its deadline the record could be read.
  */
 final class BreachWatch implements AutoCloseable {
 
@@ -39,32 +39,42 @@ final class BreachWatch implements AutoCloseable {
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    properties.put(
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    properties.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     consumer = new KafkaConsumer<>(properties);
-    List<TopicPartition> partitions = consumer.partitionsFor("sla-breaches").stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    List<TopicPartition> partitions =
+        consumer.partitionsFor("sla-breaches").stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position);
   }
 
-  /** Reads until {@code expected} due breaches were seen or {@code giveUp} (System.nanoTime) passes. */
+  /**
+   * Reads until {@code expected} due breaches were seen or {@code giveUp} (System.nanoTime) passes.
+   */
   Latencies await(int expected, long giveUp) {
     while (latencies.count() < expected && System.nanoTime() < giveUp) {
       var records = consumer.poll(Duration.ofMillis(100));
       Instant read = Instant.now();
       for (ConsumerRecord<String, String> record : records) {
-        if (record.key() != null && record.key().contains(ticketMarker)
+        if (record.key() != null
+            && record.key().contains(ticketMarker)
             && SlaEventCodec.read(record.value()) instanceof SlaEvent.SlaBreached breach) {
-          // billing trusts each breach to arrive once: a second record with the same id is counted, not timed
+          // billing trusts each breach to arrive once: a second record with the same id is counted,
+          // not timed
           if (!seen.add(breach.id())) {
             duplicates++;
             continue;
           }
           long micros = Duration.between(breach.deadline(), read).toNanos() / 1000;
           latencies.record(micros);
-          long slice = Math.floorDiv(Duration.between(windowStart, breach.deadline()).toSeconds(), SLICE_SECONDS);
+          long slice =
+              Math.floorDiv(
+                  Duration.between(windowStart, breach.deadline()).toSeconds(), SLICE_SECONDS);
           bySlice.computeIfAbsent(slice, s -> new Latencies()).record(micros);
         }
       }
@@ -82,11 +92,16 @@ final class BreachWatch implements AutoCloseable {
    * grows through the window) shows where it happened.
    */
   void printSlices() {
-    bySlice.forEach((slice, sliceLatencies) -> System.out.printf(
-        "[bench]   deadlines %+4d..%+4d s: %,7d breaches, p50 %,7.0f ms, p99 %,7.0f ms, max %,7.0f ms%n",
-        slice * SLICE_SECONDS, (slice + 1) * SLICE_SECONDS, sliceLatencies.count(),
-        sliceLatencies.percentileMillis(0.5), sliceLatencies.percentileMillis(0.99),
-        sliceLatencies.percentileMillis(1.0)));
+    bySlice.forEach(
+        (slice, sliceLatencies) ->
+            System.out.printf(
+                "[bench]   deadlines %+4d..%+4d s: %,7d breaches, p50 %,7.0f ms, p99 %,7.0f ms, max %,7.0f ms%n",
+                slice * SLICE_SECONDS,
+                (slice + 1) * SLICE_SECONDS,
+                sliceLatencies.count(),
+                sliceLatencies.percentileMillis(0.5),
+                sliceLatencies.percentileMillis(0.99),
+                sliceLatencies.percentileMillis(1.0)));
   }
 
   @Override

@@ -18,8 +18,17 @@ import java.util.Map;
  */
 final class Figures {
 
-  /** One measured quantity: its repeats, the raw limits it is compared with (maybe none) and the target. */
-  record Figure(String key, String label, String unit, List<Double> values, List<String> limitKeys, String target) {
+  /**
+   * One measured quantity: its repeats, the raw limits it is compared with (maybe none) and the
+   * target.
+   */
+  record Figure(
+      String key,
+      String label,
+      String unit,
+      List<Double> values,
+      List<String> limitKeys,
+      String target) {
 
     double min() {
       return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
@@ -35,7 +44,9 @@ final class Figures {
         return Double.NaN;
       }
       int middle = sorted.size() / 2;
-      return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+      return sorted.size() % 2 == 1
+          ? sorted.get(middle)
+          : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
   }
 
@@ -52,13 +63,20 @@ final class Figures {
   }
 
   /** Adds a repeat of a figure compared with each of the raw limits, creating it on first use. */
-  void addAgainst(String key, String label, String unit, double value, List<String> limitKeys, String target) {
-    figures.computeIfAbsent(key, k -> new Figure(key, label, unit, new ArrayList<>(), limitKeys, target))
-        .values().add(value);
+  void addAgainst(
+      String key, String label, String unit, double value, List<String> limitKeys, String target) {
+    figures
+        .computeIfAbsent(
+            key, k -> new Figure(key, label, unit, new ArrayList<>(), limitKeys, target))
+        .values()
+        .add(value);
     System.out.printf(Locale.ROOT, "[bench] %s: %s %s%n", label, format(value), unit);
   }
 
-  /** The median of a figure's repeats divided by the median of a limit's, or NaN when it was not measured. */
+  /**
+   * The median of a figure's repeats divided by the median of a limit's, or NaN when it was not
+   * measured.
+   */
   double ratio(Figure figure, String limitKey) {
     Figure limit = figures.get(limitKey);
     return limit == null ? Double.NaN : figure.median() / limit.median();
@@ -67,23 +85,58 @@ final class Figures {
   String table() {
     StringBuilder table = new StringBuilder();
     String row = "| %-44s | %-9s | %9s | %9s | %9s | %2s | %-46s | %5s | %-24s |%n";
-    table.append(String.format(Locale.ROOT, row, "figure", "unit", "min", "median", "max", "n", "raw limit (median)",
-        "ratio", "target"));
-    table.append(String.format(Locale.ROOT, row, "-".repeat(44), "-".repeat(9), "-".repeat(9), "-".repeat(9),
-        "-".repeat(9), "-".repeat(2), "-".repeat(46), "-".repeat(5), "-".repeat(24)));
+    table.append(
+        String.format(
+            Locale.ROOT,
+            row,
+            "figure",
+            "unit",
+            "min",
+            "median",
+            "max",
+            "n",
+            "raw limit (median)",
+            "ratio",
+            "target"));
+    table.append(
+        String.format(
+            Locale.ROOT,
+            row,
+            "-".repeat(44),
+            "-".repeat(9),
+            "-".repeat(9),
+            "-".repeat(9),
+            "-".repeat(9),
+            "-".repeat(2),
+            "-".repeat(46),
+            "-".repeat(5),
+            "-".repeat(24)));
     for (Figure figure : figures.values()) {
       List<String> limits = new ArrayList<>();
       List<String> ratios = new ArrayList<>();
       for (String limitKey : figure.limitKeys()) {
         Figure limit = figures.get(limitKey);
         if (limit != null) {
-          limits.add(limit.label().replace("raw: PostgreSQL ", "").replace("raw: ", "") + " " + format(limit.median()));
+          limits.add(
+              limit.label().replace("raw: PostgreSQL ", "").replace("raw: ", "")
+                  + " "
+                  + format(limit.median()));
           ratios.add(String.format(Locale.ROOT, "%.2f", ratio(figure, limitKey)));
         }
       }
-      table.append(String.format(Locale.ROOT, row, figure.label(), figure.unit(), format(figure.min()),
-          format(figure.median()), format(figure.max()), figure.values().size(), String.join("; ", limits),
-          String.join(" / ", ratios), figure.target() == null ? "" : figure.target()));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              row,
+              figure.label(),
+              figure.unit(),
+              format(figure.min()),
+              format(figure.median()),
+              format(figure.max()),
+              figure.values().size(),
+              String.join("; ", limits),
+              String.join(" / ", ratios),
+              figure.target() == null ? "" : figure.target()));
     }
     return table.toString();
   }
@@ -101,7 +154,9 @@ final class Figures {
       one.put("repeats", figure.values().size());
       if (!figure.limitKeys().isEmpty()) {
         Map<String, Object> ratios = new LinkedHashMap<>();
-        figure.limitKeys().forEach(k -> ratios.put(k, Math.round(ratio(figure, k) * 1000) / 1000.0));
+        figure
+            .limitKeys()
+            .forEach(k -> ratios.put(k, Math.round(ratio(figure, k) * 1000) / 1000.0));
         one.put("ratioToLimits", ratios);
       }
       if (figure.target() != null) {
@@ -134,7 +189,8 @@ final class Figures {
     if (Double.isNaN(value)) {
       return "-";
     }
-    return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+    return Math.abs(value) >= 100
+        ? String.format(Locale.ROOT, "%,.0f", value)
         : String.format(Locale.ROOT, "%.2f", value);
   }
 }

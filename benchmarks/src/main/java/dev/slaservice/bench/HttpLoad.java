@@ -1,5 +1,6 @@
 package dev.slaservice.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,25 +15,32 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.io.IOException;
 
 /**
- * A load generator for POST /events on loopback: closed loop (workers post as fast as answers
- * come) or open loop (a fixed request rate, latency counted from when each request was due, so a
- * slow answer cannot hide the requests that queue behind it).
+ * A load generator for POST /events on loopback: closed loop (workers post as fast as answers come)
+ * or open loop (a fixed request rate, latency counted from when each request was due, so a slow
+ * answer cannot hide the requests that queue behind it).
  */
 final class HttpLoad {
 
   /** What a run achieved: accepted events and requests, refused requests, and latencies. */
-  record Result(long acceptedEvents, long acceptedRequests, long refusedRequests, Duration took, Latencies latencies) {
+  record Result(
+      long acceptedEvents,
+      long acceptedRequests,
+      long refusedRequests,
+      Duration took,
+      Latencies latencies) {
 
     double eventsPerSecond() {
       return acceptedEvents / (took.toNanos() / 1e9);
     }
   }
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI events;
   private final String token;
   private final AtomicLong totalAccepted = new AtomicLong();
@@ -57,23 +65,30 @@ final class HttpLoad {
    * {@code workers} threads each post bodies of {@code eventsPerBody} events until {@code stop},
    * waiting while {@code hold} says the pipeline is too far behind.
    */
-  Result closedLoop(Supplier<String> body, int eventsPerBody, int workers, BooleanSupplier stop,
-                    BooleanSupplier hold) {
+  Result closedLoop(
+      Supplier<String> body,
+      int eventsPerBody,
+      int workers,
+      BooleanSupplier stop,
+      BooleanSupplier hold) {
     Tally tally = new Tally(eventsPerBody);
     long start = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
-      Thread worker = new Thread(() -> {
-        while (!stop.getAsBoolean()) {
-          if (hold.getAsBoolean()) {
-            Pause.briefly(Duration.ofMillis(50));
-            continue;
-          }
-          String json = body.get();
-          long sent = System.nanoTime();
-          tally.answer(post(json), sent);
-        }
-      }, "load-" + i);
+      Thread worker =
+          new Thread(
+              () -> {
+                while (!stop.getAsBoolean()) {
+                  if (hold.getAsBoolean()) {
+                    Pause.briefly(Duration.ofMillis(50));
+                    continue;
+                  }
+                  String json = body.get();
+                  long sent = System.nanoTime();
+                  tally.answer(post(json), sent);
+                }
+              },
+              "load-" + i);
       worker.start();
       threads.add(worker);
     }
@@ -135,7 +150,8 @@ final class HttpLoad {
 
     Result result(long startNanos) {
       Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-      return new Result(accepted.get() * eventsPerBody, accepted.get(), refused.get(), took, latencies);
+      return new Result(
+          accepted.get() * eventsPerBody, accepted.get(), refused.get(), took, latencies);
     }
   }
 
@@ -161,9 +177,12 @@ final class HttpLoad {
   }
 
   private HttpRequest request(String json) {
-    return HttpRequest.newBuilder(events).timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    return HttpRequest.newBuilder(events)
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
   }
 
   private static void join(Thread thread) {

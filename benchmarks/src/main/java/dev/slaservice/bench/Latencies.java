@@ -2,7 +2,9 @@ package dev.slaservice.bench;
 
 import java.util.Arrays;
 
-/** Recorded latencies in microseconds, from any thread; percentiles by sorting (runs are bounded). */
+/**
+ * Recorded latencies in microseconds, from any thread; percentiles by sorting (runs are bounded).
+ */
 final class Latencies {
 
   private long[] values = new long[1 << 16];

@@ -2,11 +2,13 @@ package dev.slaservice.bench;
 
 import java.time.Duration;
 
-/** The benchmark's only waiting primitive: it polls the stack for conditions, it never waits for a deadline. */
+/**
+ * The benchmark's only waiting primitive: it polls the stack for conditions, it never waits for a
+ * deadline.
+ */
 final class Pause {
 
-  private Pause() {
-  }
+  private Pause() {}
 
   static void briefly(Duration duration) {
     try {

@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * The benchmark command: starts Kafka, PostgreSQL and the packaged service, measures the raw
- * limits and the service side by side, and prints a table and one JSON object. Settings are
- * system properties (see {@link Settings}); it never fails on a figure, only when the stack does.
+ * The benchmark command: starts Kafka, PostgreSQL and the packaged service, measures the raw limits
+ * and the service side by side, and prints a table and one JSON object. Settings are system
+ * properties (see {@link Settings}); it never fails on a figure, only when the stack does.
  */
 public final class PipelineBenchmark {
 
@@ -52,7 +52,8 @@ public final class PipelineBenchmark {
     Files.createDirectories(dir);
     System.out.println("[bench] stack, logs and results under " + dir);
     Figures figures = new Figures(Machine.describe(settings));
-    try (BenchStack stack = BenchStack.start(dir, settings.partitions(), settings.serviceJvmOptions())) {
+    try (BenchStack stack =
+        BenchStack.start(dir, settings.partitions(), settings.serviceJvmOptions())) {
       new PipelineBenchmark(settings, stack, figures).run();
     } finally {
       System.out.println();
@@ -96,30 +97,61 @@ public final class PipelineBenchmark {
   }
 
   private void rawLimits() {
-    int recordSize = RawLimits.averageEventSize(new TicketMix(settings.customers(), settings.seed() + 1));
+    int recordSize =
+        RawLimits.averageEventSize(new TicketMix(settings.customers(), settings.seed() + 1));
     System.out.println("[bench] average event size in the mix: " + recordSize + " bytes");
     for (int r = 0; r < settings.repeats(); r++) {
       String topic = RawLimits.randomTopic();
       stack.createTopic(topic);
-      figures.add("raw.kafka.producerRecordsPerSecond", "raw: Kafka producer (" + recordSize + " B, acks=all)",
-          "records/s", RawLimits.kafkaProducer(stack, topic, settings.rawKafkaRecords(), recordSize), null, null);
+      figures.add(
+          "raw.kafka.producerRecordsPerSecond",
+          "raw: Kafka producer (" + recordSize + " B, acks=all)",
+          "records/s",
+          RawLimits.kafkaProducer(stack, topic, settings.rawKafkaRecords(), recordSize),
+          null,
+          null);
     }
     for (int r = 0; r < settings.repeats(); r++) {
-      figures.add(INSERT_LIMIT, "raw: PostgreSQL 500-row insert tx", "rows/s",
-          RawLimits.postgresInserts(stack, new TicketMix(settings.customers(), settings.seed() + 2),
-              settings.rawPostgresDuration()), null, null);
+      figures.add(
+          INSERT_LIMIT,
+          "raw: PostgreSQL 500-row insert tx",
+          "rows/s",
+          RawLimits.postgresInserts(
+              stack,
+              new TicketMix(settings.customers(), settings.seed() + 2),
+              settings.rawPostgresDuration()),
+          null,
+          null);
     }
     for (int r = 0; r < settings.repeats(); r++) {
-      figures.add(UNNEST_LIMIT, "raw: PostgreSQL 500-row unnest insert tx", "rows/s",
-          RawWrites.eventStoreUnnest(stack, new TicketMix(settings.customers(), settings.seed() + 4),
-              settings.rawPostgresDuration()), null, null);
+      figures.add(
+          UNNEST_LIMIT,
+          "raw: PostgreSQL 500-row unnest insert tx",
+          "rows/s",
+          RawWrites.eventStoreUnnest(
+              stack,
+              new TicketMix(settings.customers(), settings.seed() + 4),
+              settings.rawPostgresDuration()),
+          null,
+          null);
     }
     for (int r = 0; r < settings.repeats(); r++) {
-      double[] projection = RawWrites.projectionCopyThenUpserts(stack, settings.rawCopyRows(),
-          settings.rawPostgresDuration());
-      figures.add(COPY_LIMIT, "raw: PostgreSQL COPY of " + settings.rawCopyRows() / 1000 + "k projection rows",
-          "rows/s", projection[0], null, null);
-      figures.add(UPSERT_LIMIT, "raw: PostgreSQL 500-row projection upsert tx", "rows/s", projection[1], null,
+      double[] projection =
+          RawWrites.projectionCopyThenUpserts(
+              stack, settings.rawCopyRows(), settings.rawPostgresDuration());
+      figures.add(
+          COPY_LIMIT,
+          "raw: PostgreSQL COPY of " + settings.rawCopyRows() / 1000 + "k projection rows",
+          "rows/s",
+          projection[0],
+          null,
+          null);
+      figures.add(
+          UPSERT_LIMIT,
+          "raw: PostgreSQL 500-row projection upsert tx",
+          "rows/s",
+          projection[1],
+          null,
           null);
     }
   }
@@ -139,55 +171,120 @@ public final class PipelineBenchmark {
     String empty = "bench-intake-alone-empty";
     stack.createTopic(published);
     stack.createTopic(empty);
-    try (ServiceUnderTest alone = stack.startAnotherService("service-intake-alone", List.of(
-        "-Dsla.intake.topic=" + published,
-        "-Dmp.messaging.incoming.ticket-events-in.topic=" + empty,
-        "-Dmp.messaging.incoming.ticket-events-in.group.id=" + published))) {
+    try (ServiceUnderTest alone =
+        stack.startAnotherService(
+            "service-intake-alone",
+            List.of(
+                "-Dsla.intake.topic=" + published,
+                "-Dmp.messaging.incoming.ticket-events-in.topic=" + empty,
+                "-Dmp.messaging.incoming.ticket-events-in.group.id=" + published))) {
       TicketMix aloneMix = new TicketMix(settings.customers(), settings.seed() + 3);
       HttpLoad batches = new HttpLoad(alone.uri("/events"), stack.token("helpdesk"));
       HttpLoad singles = new HttpLoad(alone.uri("/events"), stack.token("helpdesk"));
-      measureIntake("intakeAlone", "intake alone (no consumers)", aloneMix, batches, singles, () -> {
-      });
+      measureIntake(
+          "intakeAlone", "intake alone (no consumers)", aloneMix, batches, singles, () -> {});
     }
   }
 
-  private void measureIntake(String key, String label, TicketMix events, HttpLoad batchLoad, HttpLoad singles,
-                             Runnable beforeRepeat) {
-    // the first seconds of a fresh JVM run interpreted code; they are not what a running service does
-    batchLoad.closedLoop(() -> TicketMix.array(IntStream.range(0, 100).mapToObj(i -> events.longOpen(Instant.now()))
-        .toList()), 100, settings.intakeWorkers(), HttpLoad.after(settings.warmup()), () -> false);
+  private void measureIntake(
+      String key,
+      String label,
+      TicketMix events,
+      HttpLoad batchLoad,
+      HttpLoad singles,
+      Runnable beforeRepeat) {
+    // the first seconds of a fresh JVM run interpreted code; they are not what a running service
+    // does
+    batchLoad.closedLoop(
+        () ->
+            TicketMix.array(
+                IntStream.range(0, 100).mapToObj(i -> events.longOpen(Instant.now())).toList()),
+        100,
+        settings.intakeWorkers(),
+        HttpLoad.after(settings.warmup()),
+        () -> false);
     // every repeat of the main instance starts with the pipeline caught up: a backlog left by the
-    // previous one would be measured as intake latency, and it is not what a helpdesk posting at this
+    // previous one would be measured as intake latency, and it is not what a helpdesk posting at
+    // this
     // rate sees
     for (int r = 0; r < settings.repeats(); r++) {
       beforeRepeat.run();
-      HttpLoad.Result batches = batchLoad.closedLoop(() -> TicketMix.array(IntStream.range(0, 100)
-              .mapToObj(i -> events.longOpen(Instant.now())).toList()), 100, settings.intakeWorkers(),
-          HttpLoad.after(settings.intakeDuration()), () -> false);
-      report(key + ".batch100", label + ", batches of 100", batches, "raw.kafka.producerRecordsPerSecond",
+      HttpLoad.Result batches =
+          batchLoad.closedLoop(
+              () ->
+                  TicketMix.array(
+                      IntStream.range(0, 100)
+                          .mapToObj(i -> events.longOpen(Instant.now()))
+                          .toList()),
+              100,
+              settings.intakeWorkers(),
+              HttpLoad.after(settings.intakeDuration()),
+              () -> false);
+      report(
+          key + ".batch100",
+          label + ", batches of 100",
+          batches,
+          "raw.kafka.producerRecordsPerSecond",
           ">= 60,000 events/s");
     }
     // one event per request over many connections runs code the batch warm-up leaves cold: without
     // this the JIT compiler was the service's busiest thread through the single-event repeats
-    singles.openLoop(() -> events.longOpen(Instant.now()), 1, settings.singleRequestsPerSecond(), settings.warmup());
+    singles.openLoop(
+        () -> events.longOpen(Instant.now()),
+        1,
+        settings.singleRequestsPerSecond(),
+        settings.warmup());
     for (int r = 0; r < settings.repeats(); r++) {
       beforeRepeat.run();
-      HttpLoad.Result result = singles.openLoop(() -> events.longOpen(Instant.now()), 1,
-          settings.singleRequestsPerSecond(), settings.intakeDuration());
-      figures.add(key + ".single.requestsPerSecond", label + ", single events (offered "
-          + settings.singleRequestsPerSecond() + "/s)", "req/s", result.eventsPerSecond(), null, null);
-      figures.add(key + ".single.p50Millis", label + ", single event p50", "ms",
-          result.latencies().percentileMillis(0.5), null, null);
-      figures.add(key + ".single.p99Millis", label + ", single event p99", "ms",
-          result.latencies().percentileMillis(0.99), null, "<= 20 ms");
+      HttpLoad.Result result =
+          singles.openLoop(
+              () -> events.longOpen(Instant.now()),
+              1,
+              settings.singleRequestsPerSecond(),
+              settings.intakeDuration());
+      figures.add(
+          key + ".single.requestsPerSecond",
+          label + ", single events (offered " + settings.singleRequestsPerSecond() + "/s)",
+          "req/s",
+          result.eventsPerSecond(),
+          null,
+          null);
+      figures.add(
+          key + ".single.p50Millis",
+          label + ", single event p50",
+          "ms",
+          result.latencies().percentileMillis(0.5),
+          null,
+          null);
+      figures.add(
+          key + ".single.p99Millis",
+          label + ", single event p99",
+          "ms",
+          result.latencies().percentileMillis(0.99),
+          null,
+          "<= 20 ms");
       warnIfRefused(result);
     }
   }
 
-  private void report(String key, String label, HttpLoad.Result result, String limit, String target) {
-    figures.add(key + ".eventsPerSecond", label, "events/s", result.eventsPerSecond(), limit, target);
-    figures.add(key + ".p50Millis", label + " p50", "ms", result.latencies().percentileMillis(0.5), null, null);
-    figures.add(key + ".p99Millis", label + " p99", "ms", result.latencies().percentileMillis(0.99), null, null);
+  private void report(
+      String key, String label, HttpLoad.Result result, String limit, String target) {
+    figures.add(
+        key + ".eventsPerSecond", label, "events/s", result.eventsPerSecond(), limit, target);
+    figures.add(
+        key + ".p50Millis",
+        label + " p50",
+        "ms",
+        result.latencies().percentileMillis(0.5),
+        null,
+        null);
+    figures.add(
+        key + ".p99Millis",
+        label + " p99",
+        "ms",
+        result.latencies().percentileMillis(0.99),
+        null,
+        null);
     warnIfRefused(result);
   }
 
@@ -197,13 +294,16 @@ public final class PipelineBenchmark {
     }
   }
 
-  /** Waits until everything accepted so far is in the event store; @return when, in System.nanoTime. */
+  /**
+   * Waits until everything accepted so far is in the event store; @return when, in System.nanoTime.
+   */
   private long awaitCaughtUp() {
     long accepted = accepted();
     long started = System.nanoTime();
     long caughtUp = stored.awaitStored(accepted, Duration.ofMinutes(30));
-    System.out.printf("[bench] pipeline caught up with %,d accepted events (waited %.1f s)%n", accepted,
-        (caughtUp - started) / 1e9);
+    System.out.printf(
+        "[bench] pipeline caught up with %,d accepted events (waited %.1f s)%n",
+        accepted, (caughtUp - started) / 1e9);
     return caughtUp;
   }
 
@@ -220,12 +320,22 @@ public final class PipelineBenchmark {
     for (int r = 0; r < settings.e2eRepeats(); r++) {
       long before = load.totalAccepted();
       long start = System.nanoTime();
-      HttpLoad.Result posted = load.closedLoop(() -> mix.lifecycleBatch(100, settings.ticketsInFlight(),
-          Instant.now()), 100, settings.e2eWorkers(), HttpLoad.after(settings.e2eDuration()), this::farBehind);
+      HttpLoad.Result posted =
+          load.closedLoop(
+              () -> mix.lifecycleBatch(100, settings.ticketsInFlight(), Instant.now()),
+              100,
+              settings.e2eWorkers(),
+              HttpLoad.after(settings.e2eDuration()),
+              this::farBehind);
       long caughtUp = awaitCaughtUp();
       double rate = (load.totalAccepted() - before) / ((caughtUp - start) / 1e9);
-      figures.addAgainst("endToEnd.eventsPerSecond", "end to end, POST to committed projection", "events/s", rate,
-          List.of(INSERT_LIMIT, UNNEST_LIMIT, UPSERT_LIMIT), ">= 12,000 events/s and >= 0.25 x raw insert");
+      figures.addAgainst(
+          "endToEnd.eventsPerSecond",
+          "end to end, POST to committed projection",
+          "events/s",
+          rate,
+          List.of(INSERT_LIMIT, UNNEST_LIMIT, UPSERT_LIMIT),
+          ">= 12,000 events/s and >= 0.25 x raw insert");
       warnIfRefused(posted);
     }
   }
@@ -233,83 +343,164 @@ public final class PipelineBenchmark {
   private void breachLatency() {
     long open = mix.longOpens();
     long missing = settings.openTickets() - settings.dueTickets() - open;
-    System.out.printf("[bench] %,d long-lived open tickets so far; opening %,d more%n", open, Math.max(0, missing));
+    System.out.printf(
+        "[bench] %,d long-lived open tickets so far; opening %,d more%n",
+        open, Math.max(0, missing));
     if (missing > 0) {
       long target = open + missing;
-      load.closedLoop(() -> TicketMix.array(IntStream.range(0, 1000).mapToObj(i -> mix.longOpen(Instant.now()))
-          .toList()), 1000, settings.e2eWorkers(), () -> mix.longOpens() >= target, this::farBehind);
+      load.closedLoop(
+          () ->
+              TicketMix.array(
+                  IntStream.range(0, 1000).mapToObj(i -> mix.longOpen(Instant.now())).toList()),
+          1000,
+          settings.e2eWorkers(),
+          () -> mix.longOpens() >= target,
+          this::farBehind);
     }
     awaitCaughtUp();
     int due = settings.dueTickets();
     Instant windowStart = Instant.now().plus(settings.dueLead());
-    System.out.printf("[bench] opening %,d tickets due between %s and %s%n", due, windowStart,
-        windowStart.plusSeconds(60));
+    System.out.printf(
+        "[bench] opening %,d tickets due between %s and %s%n",
+        due, windowStart, windowStart.plusSeconds(60));
     try (BreachWatch watch = new BreachWatch(stack, "-D", windowStart)) {
       List<String> dueEvents = new ArrayList<>();
       for (int i = 0; i < due; i++) {
         dueEvents.add(mix.dueAt(windowStart.plusNanos(60_000_000_000L * i / due)));
       }
       for (int from = 0; from < dueEvents.size(); from += 1000) {
-        postAccepted(TicketMix.array(dueEvents.subList(from, Math.min(dueEvents.size(), from + 1000))),
+        postAccepted(
+            TicketMix.array(dueEvents.subList(from, Math.min(dueEvents.size(), from + 1000))),
             Math.min(dueEvents.size(), from + 1000) - from);
       }
       awaitCaughtUp();
       if (Instant.now().isAfter(windowStart)) {
-        System.out.println("[bench] WARNING: the due tickets were stored only after the window opened; raise"
-            + " -Dbench.due.lead.seconds");
+        System.out.println(
+            "[bench] WARNING: the due tickets were stored only after the window opened; raise"
+                + " -Dbench.due.lead.seconds");
       }
       TimerLagHistogram timersBefore = stack.service().timerLag();
-      Latencies latencies = watch.await(due, System.nanoTime()
-          + Duration.between(Instant.now(), windowStart.plusSeconds(60 + 120)).toNanos());
+      Latencies latencies =
+          watch.await(
+              due,
+              System.nanoTime()
+                  + Duration.between(Instant.now(), windowStart.plusSeconds(60 + 120)).toNanos());
       TimerLagHistogram timers = stack.service().timerLag().since(timersBefore);
-      System.out.printf("[bench] timers fired in the window: %,.0f; lag (due to committed) p50 <= %,.0f ms,"
+      System.out.printf(
+          "[bench] timers fired in the window: %,.0f; lag (due to committed) p50 <= %,.0f ms,"
               + " p99 <= %,.0f ms (the service's histogram buckets); the rest of a breach's latency is the relay%n",
-          timers.count(), timers.percentileUpperBoundMillis(0.5), timers.percentileUpperBoundMillis(0.99));
+          timers.count(),
+          timers.percentileUpperBoundMillis(0.5),
+          timers.percentileUpperBoundMillis(0.99));
       System.out.println("[bench] breach latency by deadline, from the window's start:");
       watch.printSlices();
-      figures.add("breach.count", "breaches of due tickets read", "breaches", latencies.count(), null,
+      figures.add(
+          "breach.count",
+          "breaches of due tickets read",
+          "breaches",
+          latencies.count(),
+          null,
           "= " + due);
-      figures.add("breach.duplicates", "breaches read twice (same id)", "records", watch.duplicates(), null, "= 0");
-      figures.add("breach.latencyP50Millis", "breach latency p50 (read - deadline)", "ms",
-          latencies.percentileMillis(0.5), null, null);
-      figures.add("breach.latencyP99Millis", "breach latency p99", "ms", latencies.percentileMillis(0.99), null,
+      figures.add(
+          "breach.duplicates",
+          "breaches read twice (same id)",
+          "records",
+          watch.duplicates(),
+          null,
+          "= 0");
+      figures.add(
+          "breach.latencyP50Millis",
+          "breach latency p50 (read - deadline)",
+          "ms",
+          latencies.percentileMillis(0.5),
+          null,
+          null);
+      figures.add(
+          "breach.latencyP99Millis",
+          "breach latency p99",
+          "ms",
+          latencies.percentileMillis(0.99),
+          null,
           "<= 1,000 ms");
-      figures.add("breach.latencyMaxMillis", "breach latency max", "ms", latencies.percentileMillis(1.0), null,
+      figures.add(
+          "breach.latencyMaxMillis",
+          "breach latency max",
+          "ms",
+          latencies.percentileMillis(1.0),
+          null,
           "<= 2,000 ms");
-      figures.add("breach.timerLagP50Millis", "timer lag p50 (bucket bound)", "ms",
-          timers.percentileUpperBoundMillis(0.5), null, null);
-      figures.add("breach.timerLagP99Millis", "timer lag p99 (bucket bound)", "ms",
-          timers.percentileUpperBoundMillis(0.99), null, null);
+      figures.add(
+          "breach.timerLagP50Millis",
+          "timer lag p50 (bucket bound)",
+          "ms",
+          timers.percentileUpperBoundMillis(0.5),
+          null,
+          null);
+      figures.add(
+          "breach.timerLagP99Millis",
+          "timer lag p99 (bucket bound)",
+          "ms",
+          timers.percentileUpperBoundMillis(0.99),
+          null,
+          null);
     }
   }
 
   private void memory() {
-    long openTickets = stack.count("select count(*) from ticket_projection where status in ('RUNNING', 'BREACHED',"
-        + " 'PAUSED')");
+    long openTickets =
+        stack.count(
+            "select count(*) from ticket_projection where status in ('RUNNING', 'BREACHED',"
+                + " 'PAUSED')");
     System.out.printf("[bench] %,d tickets with a clock not stopped%n", openTickets);
-    figures.add("service.rssMegabytes", "service RSS after " + openTickets / 1000 + "k open tickets", "MB",
-        stack.service().rssBytes() / 1048576.0, null, "<= 512 MB");
-    figures.add("service.heapUsedMegabytes", "service heap used", "MB",
-        stack.service().heapUsedBytes() / 1048576.0, null, null);
+    figures.add(
+        "service.rssMegabytes",
+        "service RSS after " + openTickets / 1000 + "k open tickets",
+        "MB",
+        stack.service().rssBytes() / 1048576.0,
+        null,
+        "<= 512 MB");
+    figures.add(
+        "service.heapUsedMegabytes",
+        "service heap used",
+        "MB",
+        stack.service().heapUsedBytes() / 1048576.0,
+        null,
+        null);
   }
 
-  /** A month's compliance report over every ticket the run opened, per plan, priority and metric. */
+  /**
+   * A month's compliance report over every ticket the run opened, per plan, priority and metric.
+   */
   private void complianceReport() {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    String path = "/reports/compliance?from=" + today.minusDays(30) + "&to=" + today.plusDays(1)
-        + "&groupBy=plan,priority,metric";
-    long tickets = stack.count("select count(*) from ticket_projection where opened and opened_at >= '"
-        + today.minusDays(30) + "'");
+    String path =
+        "/reports/compliance?from="
+            + today.minusDays(30)
+            + "&to="
+            + today.plusDays(1)
+            + "&groupBy=plan,priority,metric";
+    long tickets =
+        stack.count(
+            "select count(*) from ticket_projection where opened and opened_at >= '"
+                + today.minusDays(30)
+                + "'");
     for (int r = 0; r < settings.repeats(); r++) {
       long start = System.nanoTime();
       HttpResponse<String> report = stack.service().get(path, stack.token("ops"));
       double millis = (System.nanoTime() - start) / 1e6;
       if (report.statusCode() != 200) {
-        throw new IllegalStateException("the compliance report was refused with " + report.statusCode() + ": "
-            + report.body());
+        throw new IllegalStateException(
+            "the compliance report was refused with " + report.statusCode() + ": " + report.body());
       }
-      figures.add("report.complianceMonthMillis", "compliance report, a month by plan, priority and metric ("
-          + tickets / 1000 + "k tickets)", "ms", millis, null, "< 2,000 ms at 1M tickets");
+      figures.add(
+          "report.complianceMonthMillis",
+          "compliance report, a month by plan, priority and metric ("
+              + tickets / 1000
+              + "k tickets)",
+          "ms",
+          millis,
+          null,
+          "< 2,000 ms at 1M tickets");
     }
   }
 
@@ -317,8 +508,13 @@ public final class PipelineBenchmark {
     long events = stack.count("select count(*) from event_store");
     for (int r = 0; r < settings.rebuildRepeats(); r++) {
       double millis = RebuildRun.fromScratch(stack);
-      figures.addAgainst("rebuild.eventsPerSecond", "rebuild from scratch (" + events / 1000 + "k events)", "events/s",
-          events / (millis / 1000), List.of(COPY_LIMIT, UPSERT_LIMIT), ">= 40,000 events/s");
+      figures.addAgainst(
+          "rebuild.eventsPerSecond",
+          "rebuild from scratch (" + events / 1000 + "k events)",
+          "events/s",
+          events / (millis / 1000),
+          List.of(COPY_LIMIT, UPSERT_LIMIT),
+          ">= 40,000 events/s");
     }
   }
 
@@ -339,8 +535,7 @@ public final class PipelineBenchmark {
 
   /** The machine the figures came from. */
   static final class Machine {
-    private Machine() {
-    }
+    private Machine() {}
 
     static Map<String, Object> describe(Settings settings) {
       Map<String, Object> machine = new LinkedHashMap<>();
@@ -348,7 +543,8 @@ public final class PipelineBenchmark {
       machine.put("cores", Runtime.getRuntime().availableProcessors());
       machine.put("cpu", cpuModel());
       machine.put("memoryGiB", Math.round(totalMemoryKb() / 1048576.0));
-      machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+      machine.put(
+          "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
       machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
       machine.put("serviceJvm", String.join(" ", settings.serviceJvmOptions()));
       machine.put("partitions", settings.partitions());
@@ -366,7 +562,10 @@ public final class PipelineBenchmark {
 
     private static String lineOf(String file, String prefix) {
       try {
-        return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
+        return Files.readAllLines(Path.of(file)).stream()
+            .filter(l -> l.startsWith(prefix))
+            .findFirst()
+            .orElse("");
       } catch (IOException e) {
         return "";
       }

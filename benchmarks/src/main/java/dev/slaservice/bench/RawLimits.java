@@ -17,15 +17,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What this machine's Kafka and PostgreSQL do on their own, measured in the same run as the service. */
+/**
+ * What this machine's Kafka and PostgreSQL do on their own, measured in the same run as the
+ * service.
+ */
 final class RawLimits {
 
-  private static final Pattern SUMMARY = Pattern.compile(
-      "(\\d+) records sent, ([0-9.]+) records/sec .*?([0-9.]+) ms avg latency, ([0-9.]+) ms max latency");
+  private static final Pattern SUMMARY =
+      Pattern.compile(
+          "(\\d+) records sent, ([0-9.]+) records/sec .*?([0-9.]+) ms avg latency, ([0-9.]+) ms max latency");
   private static final int ROWS_PER_TRANSACTION = 500;
 
-  private RawLimits() {
-  }
+  private RawLimits() {}
 
   /**
    * Kafka's own ProducerPerformance tool, as a separate JVM, with the intake producer's settings
@@ -38,11 +41,23 @@ final class RawLimits {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("org.apache.kafka.tools.ProducerPerformance");
-    command.addAll(List.of("--topic", topic, "--num-records", Long.toString(records), "--record-size",
-        Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
-        "bootstrap.servers=" + stack.bootstrapServers(), "acks=all", "enable.idempotence=true", "linger.ms=0",
-        "key.serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
-        "value.serializer=org.apache.kafka.common.serialization.ByteArraySerializer"));
+    command.addAll(
+        List.of(
+            "--topic",
+            topic,
+            "--num-records",
+            Long.toString(records),
+            "--record-size",
+            Integer.toString(recordSize),
+            "--throughput",
+            "-1",
+            "--producer-props",
+            "bootstrap.servers=" + stack.bootstrapServers(),
+            "acks=all",
+            "enable.idempotence=true",
+            "linger.ms=0",
+            "key.serializer=org.apache.kafka.common.serialization.ByteArraySerializer",
+            "value.serializer=org.apache.kafka.common.serialization.ByteArraySerializer"));
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -76,10 +91,14 @@ final class RawLimits {
   static double postgresInserts(BenchStack stack, TicketMix mix, Duration duration) {
     try (Connection connection = stack.jdbc()) {
       connection.createStatement().execute("drop table if exists raw_event_store");
-      connection.createStatement().execute("create table raw_event_store (like event_store including all)");
+      connection
+          .createStatement()
+          .execute("create table raw_event_store (like event_store including all)");
       connection.setAutoCommit(false);
-      StringBuilder sql = new StringBuilder("insert into raw_event_store (event_id, event_type, ticket_id,"
-          + " customer_id, occurred_at, recorded_at, kafka_partition, kafka_offset, payload) values ");
+      StringBuilder sql =
+          new StringBuilder(
+              "insert into raw_event_store (event_id, event_type, ticket_id,"
+                  + " customer_id, occurred_at, recorded_at, kafka_partition, kafka_offset, payload) values ");
       for (int i = 0; i < ROWS_PER_TRANSACTION; i++) {
         sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))");
       }

@@ -22,7 +22,8 @@ import org.postgresql.PGConnection;
 final class RawWrites {
 
   private static final int ROWS = 500;
-  private static final String CLOCKS = """
+  private static final String CLOCKS =
+      """
       [{"metric":"RESPONSE","status":"RUNNING","calendarId":"24x7","calendarVersion":1,"pausable":false,\
       "target":"PT1H","deadline":"2026-11-20T10:00:00Z","elapsed":"PT10M","remaining":"PT50M","stoppedAt":null,\
       "atRiskFrom":"2026-11-20T09:30:00Z","cycleStartedAt":null},{"metric":"RESTORE","status":"RUNNING",\
@@ -31,11 +32,13 @@ final class RawWrites {
       "cycleStartedAt":null},{"metric":"RESOLUTION","status":"RUNNING","calendarId":"24x7","calendarVersion":1,\
       "pausable":true,"target":"PT360H","deadline":"2026-12-05T09:00:00Z","elapsed":"PT10M",\
       "remaining":"PT359H50M","stoppedAt":null,"atRiskFrom":"2026-11-27T21:00:00Z","cycleStartedAt":null}]""";
-  private static final String PROJECTION_COLUMNS = """
+  private static final String PROJECTION_COLUMNS =
+      """
       ticket_id, opened, customer_id, plan_id, plan_version, priority, opened_at, status, next_deadline, clocks,
       published, event_count, updated_at, at_risk_from, due_at, breached, response_outcome, restore_outcome,
       resolution_outcome""";
-  private static final String UPSERT = """
+  private static final String UPSERT =
+      """
       insert into raw_projection (%s)
       select ticket_id, true, customer_id, 'emq-7x24', 1, 'P1', cast(opened_at as timestamptz), 'RUNNING',
              cast(due_at as timestamptz), cast(clocks as jsonb), cast('[]' as jsonb), cast(event_count as integer),
@@ -49,18 +52,23 @@ final class RawWrites {
           updated_at = excluded.updated_at, at_risk_from = excluded.at_risk_from, due_at = excluded.due_at,
           breached = excluded.breached, response_outcome = excluded.response_outcome,
           restore_outcome = excluded.restore_outcome, resolution_outcome = excluded.resolution_outcome"""
-      .formatted(PROJECTION_COLUMNS);
+          .formatted(PROJECTION_COLUMNS);
 
-  private RawWrites() {
-  }
+  private RawWrites() {}
 
-  /** Rows/s of 500-row appends to a copy of the event store, each row's columns bound as text arrays. */
+  /**
+   * Rows/s of 500-row appends to a copy of the event store, each row's columns bound as text
+   * arrays.
+   */
   static double eventStoreUnnest(BenchStack stack, TicketMix mix, Duration duration) {
     try (Connection connection = stack.jdbc()) {
-      execute(connection, "drop table if exists raw_event_store",
+      execute(
+          connection,
+          "drop table if exists raw_event_store",
           "create table raw_event_store (like event_store including all)");
       connection.setAutoCommit(false);
-      String sql = """
+      String sql =
+          """
           insert into raw_event_store (event_id, event_type, ticket_id, customer_id, occurred_at, recorded_at,
                                        kafka_partition, kafka_offset, payload)
           select event_id, event_type, ticket_id, customer_id, cast(occurred_at as timestamptz),
@@ -112,11 +120,18 @@ final class RawWrites {
    */
   static double[] projectionCopyThenUpserts(BenchStack stack, int rows, Duration duration) {
     try (Connection connection = stack.jdbc()) {
-      execute(connection, "drop table if exists raw_projection",
+      execute(
+          connection,
+          "drop table if exists raw_projection",
           "create table raw_projection (like ticket_projection including all)");
       long start = System.nanoTime();
-      long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-          "copy raw_projection (" + PROJECTION_COLUMNS + ") from stdin (format csv)", new ProjectionRows(rows));
+      long copied =
+          connection
+              .unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn(
+                  "copy raw_projection (" + PROJECTION_COLUMNS + ") from stdin (format csv)",
+                  new ProjectionRows(rows));
       double copyRate = copied / ((System.nanoTime() - start) / 1e9);
       execute(connection, "analyze raw_projection");
       connection.setAutoCommit(false);
@@ -147,7 +162,8 @@ final class RawWrites {
       execute(connection, "drop table raw_projection");
       return new double[] {copyRate, upsertRate};
     } catch (SQLException | IOException e) {
-      throw new IllegalStateException("raw PostgreSQL projection writes failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "raw PostgreSQL projection writes failed: " + e.getMessage(), e);
     }
   }
 
@@ -167,7 +183,10 @@ final class RawWrites {
     }
   }
 
-  /** The projection rows of a COPY as CSV, written as they are read, so a million rows are never held at once. */
+  /**
+   * The projection rows of a COPY as CSV, written as they are read, so a million rows are never
+   * held at once.
+   */
   private static final class ProjectionRows extends Reader {
 
     private static final String CLOCKS_CSV = '"' + CLOCKS.replace("\"", "\"\"") + '"';
@@ -192,8 +211,23 @@ final class RawWrites {
         if (row == rows) {
           return -1;
         }
-        line = ticketId(row) + ",true,bench-c" + row % 500 + ",emq-7x24,1,P1," + openedAt + ",RUNNING," + dueAt + ","
-            + CLOCKS_CSV + ",[],1," + openedAt + "," + dueAt + "," + dueAt + ",false,0,0,0\n";
+        line =
+            ticketId(row)
+                + ",true,bench-c"
+                + row % 500
+                + ",emq-7x24,1,P1,"
+                + openedAt
+                + ",RUNNING,"
+                + dueAt
+                + ","
+                + CLOCKS_CSV
+                + ",[],1,"
+                + openedAt
+                + ","
+                + dueAt
+                + ","
+                + dueAt
+                + ",false,0,0,0\n";
         position = 0;
         row++;
       }
@@ -204,7 +238,6 @@ final class RawWrites {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
   }
 }

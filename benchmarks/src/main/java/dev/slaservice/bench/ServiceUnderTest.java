@@ -19,14 +19,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The packaged service (sla-service/target/quarkus-app) as its own process, and what it reports about itself. */
+/**
+ * The packaged service (sla-service/target/quarkus-app) as its own process, and what it reports
+ * about itself.
+ */
 final class ServiceUnderTest implements AutoCloseable {
 
-  private static final Pattern HEAP_USED = Pattern.compile(
-      "^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE);
+  private static final Pattern HEAP_USED =
+      Pattern.compile(
+          "^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE);
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private final int port = FreePorts.next();
   private final String opsToken;
   private Process process;
@@ -40,9 +47,12 @@ final class ServiceUnderTest implements AutoCloseable {
    * settings), logging to {@code name}.log in the run directory.
    */
   static ServiceUnderTest start(BenchStack stack, String name, List<String> properties) {
-    Path jar = Path.of(System.getProperty("service.jar", "sla-service/target/quarkus-app/quarkus-run.jar"));
+    Path jar =
+        Path.of(
+            System.getProperty("service.jar", "sla-service/target/quarkus-app/quarkus-run.jar"));
     if (!Files.exists(jar)) {
-      throw new IllegalStateException(jar + " is missing: build the service first (benchmarks/run.sh does)");
+      throw new IllegalStateException(
+          jar + " is missing: build the service first (benchmarks/run.sh does)");
     }
     ServiceUnderTest service = new ServiceUnderTest(stack.token("ops"));
     List<String> command = new ArrayList<>();
@@ -61,7 +71,11 @@ final class ServiceUnderTest implements AutoCloseable {
     command.add(jar.toString());
     Path log = stack.dir.resolve(name + ".log");
     try {
-      service.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      service.process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -113,13 +127,17 @@ final class ServiceUnderTest implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String body, String token) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -132,11 +150,15 @@ final class ServiceUnderTest implements AutoCloseable {
     Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
     while (Instant.now().isBefore(giveUp)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "the service exited with " + process.exitValue() + "; see " + log);
       }
       try {
-        if (http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode() == 200) {
+        if (http.send(
+                    HttpRequest.newBuilder(uri("/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (IOException e) {

@@ -12,23 +12,43 @@ import java.util.List;
  * The benchmark's knobs, as {@code -Dbench.*} system properties; the defaults are the documented
  * run (a million open tickets, 100,000 of them due in one minute).
  */
-record Settings(Path dir, long seed, int partitions, int customers, int repeats, long rawKafkaRecords,
-                Duration rawPostgresDuration, int rawCopyRows, Duration warmup, Duration intakeDuration, int intakeWorkers,
-                int singleRequestsPerSecond, Duration e2eDuration, int e2eRepeats, int e2eWorkers,
-                int ticketsInFlight, long maxBacklog, int openTickets, int dueTickets, Duration dueLead,
-                int rebuildRepeats, List<String> serviceJvmOptions) {
+record Settings(
+    Path dir,
+    long seed,
+    int partitions,
+    int customers,
+    int repeats,
+    long rawKafkaRecords,
+    Duration rawPostgresDuration,
+    int rawCopyRows,
+    Duration warmup,
+    Duration intakeDuration,
+    int intakeWorkers,
+    int singleRequestsPerSecond,
+    Duration e2eDuration,
+    int e2eRepeats,
+    int e2eWorkers,
+    int ticketsInFlight,
+    long maxBacklog,
+    int openTickets,
+    int dueTickets,
+    Duration dueLead,
+    int rebuildRepeats,
+    List<String> serviceJvmOptions) {
 
   /**
    * The JVM as the image runs it in a 512 MB container: the image's options, with 512 MB and two
    * processors as its ergonomics would read them from the container's limits.
    */
-  static final String CONTAINER_JVM = "-XX:MaxRAM=512m -XX:ActiveProcessorCount=2 "
-      + String.join(" ", ServiceImage.JVM_OPTIONS);
+  static final String CONTAINER_JVM =
+      "-XX:MaxRAM=512m -XX:ActiveProcessorCount=2 " + String.join(" ", ServiceImage.JVM_OPTIONS);
 
   static Settings fromSystemProperties() {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    List<String> jvm = Arrays.stream(System.getProperty("bench.service.jvm", CONTAINER_JVM).trim().split("\\s+"))
-        .filter(s -> !s.isEmpty()).toList();
+    List<String> jvm =
+        Arrays.stream(System.getProperty("bench.service.jvm", CONTAINER_JVM).trim().split("\\s+"))
+            .filter(s -> !s.isEmpty())
+            .toList();
     return new Settings(
         Path.of(System.getProperty("bench.dir", "benchmarks/target/run-" + stamp)).toAbsolutePath(),
         Long.getLong("bench.seed", System.nanoTime()),

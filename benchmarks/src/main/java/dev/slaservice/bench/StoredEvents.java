@@ -5,20 +5,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Watches how many events the service has committed to its event store (the same transaction as
- * the projection), so a phase can hold its posting while the pipeline is far behind and can tell
- * when the pipeline has caught up.
+ * Watches how many events the service has committed to its event store (the same transaction as the
+ * projection), so a phase can hold its posting while the pipeline is far behind and can tell when
+ * the pipeline has caught up.
  *
- * <p>Each poll counts only the rows above a watermark that trails the newest row by
- * {@link #SETTLED}: a transaction that drew a lower seq may still commit after a higher one, but
- * not that much later. Counting every row since the start would scan a table that grows through
- * the run, on the same cores as the service, and every count takes PostgreSQL's time from the
- * pipeline under measurement: the watermark trails by 5 s and the count runs every 500 ms, which
- * delays noticing the end of a phase by at most that (docs/benchmarks.md).
+ * <p>Each poll counts only the rows above a watermark that trails the newest row by {@link
+ * #SETTLED}: a transaction that drew a lower seq may still commit after a higher one, but not that
+ * much later. Counting every row since the start would scan a table that grows through the run, on
+ * the same cores as the service, and every count takes PostgreSQL's time from the pipeline under
+ * measurement: the watermark trails by 5 s and the count runs every 500 ms, which delays noticing
+ * the end of a phase by at most that (docs/benchmarks.md).
  */
 final class StoredEvents implements AutoCloseable {
 
@@ -30,29 +30,42 @@ final class StoredEvents implements AutoCloseable {
   private final PreparedStatement count;
   private final PreparedStatement countBetween;
   private final AtomicLong stored = new AtomicLong();
+
   /** Rows up to {@code watermark} since the start, counted once. */
   private long watermark;
+
   private long belowWatermark;
+
   /** The newest seq seen, and when: it becomes the watermark once {@link #SETTLED} old. */
   private final ArrayDeque<long[]> seen = new ArrayDeque<>();
+
   private final Thread watcher;
   private volatile boolean running = true;
 
   StoredEvents(BenchStack stack) throws SQLException {
     connection = stack.jdbc();
-    try (ResultSet max = connection.createStatement().executeQuery("select coalesce(max(seq), 0) from event_store")) {
+    try (ResultSet max =
+        connection
+            .createStatement()
+            .executeQuery("select coalesce(max(seq), 0) from event_store")) {
       max.next();
       watermark = max.getLong(1);
     }
     connection.createStatement().execute("set max_parallel_workers_per_gather = 0");
-    count = connection.prepareStatement("select count(*), coalesce(max(seq), 0) from event_store where seq > ?");
-    countBetween = connection.prepareStatement("select count(*) from event_store where seq > ? and seq <= ?");
-    watcher = new Thread(() -> {
-      while (running) {
-        refresh();
-        Pause.briefly(POLL);
-      }
-    }, "stored-events");
+    count =
+        connection.prepareStatement(
+            "select count(*), coalesce(max(seq), 0) from event_store where seq > ?");
+    countBetween =
+        connection.prepareStatement("select count(*) from event_store where seq > ? and seq <= ?");
+    watcher =
+        new Thread(
+            () -> {
+              while (running) {
+                refresh();
+                Pause.briefly(POLL);
+              }
+            },
+            "stored-events");
     watcher.setDaemon(true);
     watcher.start();
   }
@@ -88,7 +101,9 @@ final class StoredEvents implements AutoCloseable {
     }
   }
 
-  /** Polls until {@code expected} events are stored; @return when that was seen, in System.nanoTime. */
+  /**
+   * Polls until {@code expected} events are stored; @return when that was seen, in System.nanoTime.
+   */
   long awaitStored(long expected, Duration atMost) {
     long giveUp = System.nanoTime() + atMost.toNanos();
     while (System.nanoTime() < giveUp) {
@@ -97,8 +112,14 @@ final class StoredEvents implements AutoCloseable {
       }
       Pause.briefly(Duration.ofMillis(20));
     }
-    throw new IllegalStateException("only " + stored.get() + " of " + expected + " events were stored within "
-        + atMost.toSeconds() + " s");
+    throw new IllegalStateException(
+        "only "
+            + stored.get()
+            + " of "
+            + expected
+            + " events were stored within "
+            + atMost.toSeconds()
+            + " s");
   }
 
   @Override

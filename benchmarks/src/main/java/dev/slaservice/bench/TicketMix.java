@@ -17,22 +17,32 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TicketMix {
 
   /** A plan and a priority whose first warning is at least an hour after the ticket opens. */
-  record Terms(String planId, String priority, String timeZone) {
-  }
+  record Terms(String planId, String priority, String timeZone) {}
 
-  static final List<Terms> LONG_TERMS = List.of(
-      new Terms("websoft9-standard", "NORMAL", "Asia/Shanghai"),
-      new Terms("websoft9-advanced", "NORMAL", "Asia/Shanghai"),
-      new Terms("emq-7x24", "P4", "Europe/Berlin"),
-      new Terms("emq-5x8", "P4", "Europe/Berlin"),
-      new Terms("orangesky", "LOW", "America/Los_Angeles"));
-  private static final List<List<String>> LIFECYCLE_PRIORITIES = List.of(List.of("NORMAL", "HIGH"),
-      List.of("NORMAL", "HIGH"), List.of("P1", "P2", "P3", "P4"), List.of("P1", "P2", "P3", "P4"),
-      List.of("EMERGENCY", "HIGHLY_DEGRADED", "MEDIUM", "LOW"));
+  static final List<Terms> LONG_TERMS =
+      List.of(
+          new Terms("websoft9-standard", "NORMAL", "Asia/Shanghai"),
+          new Terms("websoft9-advanced", "NORMAL", "Asia/Shanghai"),
+          new Terms("emq-7x24", "P4", "Europe/Berlin"),
+          new Terms("emq-5x8", "P4", "Europe/Berlin"),
+          new Terms("orangesky", "LOW", "America/Los_Angeles"));
+  private static final List<List<String>> LIFECYCLE_PRIORITIES =
+      List.of(
+          List.of("NORMAL", "HIGH"),
+          List.of("NORMAL", "HIGH"),
+          List.of("P1", "P2", "P3", "P4"),
+          List.of("P1", "P2", "P3", "P4"),
+          List.of("EMERGENCY", "HIGHLY_DEGRADED", "MEDIUM", "LOW"));
+
   /** Websoft9 Premium, High: a 10-minute response target on a 24x7 calendar. */
   static final Duration DUE_TARGET = Duration.ofMinutes(10);
-  /** The plan of the due tickets; a ticket follows its customer's plan, so they have customers of their own. */
+
+  /**
+   * The plan of the due tickets; a ticket follows its customer's plan, so they have customers of
+   * their own.
+   */
   private static final Terms DUE_TERMS = new Terms("websoft9-premium", "HIGH", "Asia/Shanghai");
+
   private static final int DUE_CUSTOMERS = 50;
 
   private final int customers;
@@ -56,7 +66,10 @@ final class TicketMix {
     return "bench-due-c" + index;
   }
 
-  /** One subscription per customer, on the plan its tickets use, and those of the due tickets' customers. */
+  /**
+   * One subscription per customer, on the plan its tickets use, and those of the due tickets'
+   * customers.
+   */
   List<String> subscriptions() {
     List<String> events = new ArrayList<>();
     for (int i = 0; i < customers; i++) {
@@ -72,7 +85,8 @@ final class TicketMix {
     return """
         {"type":"SubscriptionChanged","eventId":"%s","customerId":"%s","occurredAt":"2026-01-01T00:00:00Z",\
         "source":"billing","planId":"%s","monthlyFee":"1000.00","currency":"USD","timeZone":"%s",\
-        "effectiveFrom":"2026-01-01"}""".formatted(UUID.randomUUID(), customer, terms.planId(), terms.timeZone());
+        "effectiveFrom":"2026-01-01"}"""
+        .formatted(UUID.randomUUID(), customer, terms.planId(), terms.timeZone());
   }
 
   /** A ticket opened at {@code at} whose first timer is hours away. */
@@ -90,11 +104,18 @@ final class TicketMix {
 
   /** A Websoft9 Premium High ticket whose response deadline is {@code deadline}. */
   synchronized String dueAt(Instant deadline) {
-    return opened(nextTicket("D"), dueCustomer(random.nextInt(DUE_CUSTOMERS)), DUE_TERMS.planId(),
-        DUE_TERMS.priority(), deadline.minus(DUE_TARGET));
+    return opened(
+        nextTicket("D"),
+        dueCustomer(random.nextInt(DUE_CUSTOMERS)),
+        DUE_TERMS.planId(),
+        DUE_TERMS.priority(),
+        deadline.minus(DUE_TARGET));
   }
 
-  /** The next {@code size} lifecycle events, drawn from {@code concurrent} tickets in flight at once. */
+  /**
+   * The next {@code size} lifecycle events, drawn from {@code concurrent} tickets in flight at
+   * once.
+   */
   synchronized String lifecycleBatch(int size, int concurrent, Instant now) {
     StringJoiner batch = new StringJoiner(",", "[", "]");
     for (int i = 0; i < size; i++) {
@@ -139,11 +160,12 @@ final class TicketMix {
     return "bench-" + run + "-" + kind + tickets.incrementAndGet();
   }
 
-  private static String opened(String ticket, String customer, String plan, String priority, Instant at) {
+  private static String opened(
+      String ticket, String customer, String plan, String priority, Instant at) {
     return """
         {"type":"TicketOpened","eventId":"%s","ticketId":"%s","occurredAt":"%s","source":"benchmark-desk",\
-        "customerId":"%s","planId":"%s","priority":"%s"}""".formatted(UUID.randomUUID(), ticket, at, customer, plan,
-        priority);
+        "customerId":"%s","planId":"%s","priority":"%s"}"""
+        .formatted(UUID.randomUUID(), ticket, at, customer, plan, priority);
   }
 
   private static String simple(String type, String ticket, Instant at, String more) {

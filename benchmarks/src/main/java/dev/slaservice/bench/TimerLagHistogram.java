@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
  */
 record TimerLagHistogram(SortedMap<Double, Double> cumulative) {
 
-  private static final Pattern BUCKET = Pattern.compile(
-      "(?m)^sla_timer_lag_seconds_bucket\\{le=\"([^\"]+)\",?\\} (\\S+)$");
+  private static final Pattern BUCKET =
+      Pattern.compile("(?m)^sla_timer_lag_seconds_bucket\\{le=\"([^\"]+)\",?\\} (\\S+)$");
 
   static TimerLagHistogram parse(String metrics) {
     SortedMap<Double, Double> cumulative = new TreeMap<>();
     Matcher matcher = BUCKET.matcher(metrics);
     while (matcher.find()) {
-      double bound = "+Inf".equals(matcher.group(1)) ? Double.POSITIVE_INFINITY : Double.parseDouble(matcher.group(1));
+      double bound =
+          "+Inf".equals(matcher.group(1))
+              ? Double.POSITIVE_INFINITY
+              : Double.parseDouble(matcher.group(1));
       cumulative.put(bound, Double.parseDouble(matcher.group(2)));
     }
     return new TimerLagHistogram(cumulative);
@@ -29,7 +32,8 @@ record TimerLagHistogram(SortedMap<Double, Double> cumulative) {
   /** The timers fired since {@code earlier}. */
   TimerLagHistogram since(TimerLagHistogram earlier) {
     SortedMap<Double, Double> delta = new TreeMap<>();
-    cumulative.forEach((bound, count) -> delta.put(bound, count - earlier.cumulative.getOrDefault(bound, 0.0)));
+    cumulative.forEach(
+        (bound, count) -> delta.put(bound, count - earlier.cumulative.getOrDefault(bound, 0.0)));
     return new TimerLagHistogram(delta);
   }
 

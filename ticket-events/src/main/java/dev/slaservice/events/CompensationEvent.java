@@ -14,9 +14,15 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-    @JsonSubTypes.Type(value = CompensationEvent.CompensationAccrued.class, name = "CompensationAccrued"),
-    @JsonSubTypes.Type(value = CompensationEvent.CompensationIssued.class, name = "CompensationIssued"),
-    @JsonSubTypes.Type(value = CompensationEvent.CompensationCorrected.class, name = "CompensationCorrected")
+  @JsonSubTypes.Type(
+      value = CompensationEvent.CompensationAccrued.class,
+      name = "CompensationAccrued"),
+  @JsonSubTypes.Type(
+      value = CompensationEvent.CompensationIssued.class,
+      name = "CompensationIssued"),
+  @JsonSubTypes.Type(
+      value = CompensationEvent.CompensationCorrected.class,
+      name = "CompensationCorrected")
 })
 public sealed interface CompensationEvent {
 
@@ -38,20 +44,48 @@ public sealed interface CompensationEvent {
    * A breached ticket's credit for the month, and whether it is eligible and why: {@code reason} in
    * English, {@code reasonZh} the same in Chinese.
    */
-  record CompensationAccrued(String id, String customerId, YearMonth month, String ticketId, BigDecimal amount,
-                             String currency, boolean eligible, String reason, String reasonZh, Instant detectedAt)
-      implements CompensationEvent {
-  }
+  record CompensationAccrued(
+      String id,
+      String customerId,
+      YearMonth month,
+      String ticketId,
+      BigDecimal amount,
+      String currency,
+      boolean eligible,
+      String reason,
+      String reasonZh,
+      Instant detectedAt)
+      implements CompensationEvent {}
 
-  /** The customer claimed the month: a voucher of {@code amount}, credited to {@code creditMonth}. */
-  record CompensationIssued(String id, String customerId, YearMonth month, YearMonth creditMonth, BigDecimal amount,
-                            String currency, List<String> tickets, boolean capped, Instant detectedAt)
-      implements CompensationEvent {
-  }
+  /**
+   * The customer claimed the month: a voucher of {@code amount}, credited to {@code creditMonth}.
+   */
+  record CompensationIssued(
+      String id,
+      String customerId,
+      YearMonth month,
+      YearMonth creditMonth,
+      BigDecimal amount,
+      String currency,
+      List<String> tickets,
+      boolean capped,
+      Instant detectedAt)
+      implements CompensationEvent {}
 
-  /** An issued month's amount changed (e.g. a breach retracted after issue): the new amount replaces the old. */
-  record CompensationCorrected(String id, String customerId, YearMonth month, YearMonth creditMonth,
-                               BigDecimal previousAmount, BigDecimal amount, String currency, List<String> tickets,
-                               boolean capped, Instant detectedAt) implements CompensationEvent {
-  }
+  /**
+   * An issued month's amount changed (e.g. a breach retracted after issue): the new amount replaces
+   * the old.
+   */
+  record CompensationCorrected(
+      String id,
+      String customerId,
+      YearMonth month,
+      YearMonth creditMonth,
+      BigDecimal previousAmount,
+      BigDecimal amount,
+      String currency,
+      List<String> tickets,
+      boolean capped,
+      Instant detectedAt)
+      implements CompensationEvent {}
 }

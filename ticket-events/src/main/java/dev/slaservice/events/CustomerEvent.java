@@ -22,14 +22,21 @@ public sealed interface CustomerEvent extends InboundEvent {
    * The customer's plan, fee and time zone from {@code effectiveFrom} (a local date in that zone);
    * {@code agreedHours}, when given, replace the plan's service hours for the customer's tickets.
    */
-  record SubscriptionChanged(String eventId, String customerId, OffsetDateTime occurredAt, String source,
-                             String planId, BigDecimal monthlyFee, String currency, String timeZone,
-                             List<ServiceWindow> agreedHours, LocalDate effectiveFrom)
-      implements CustomerEvent {
-  }
+  record SubscriptionChanged(
+      String eventId,
+      String customerId,
+      OffsetDateTime occurredAt,
+      String source,
+      String planId,
+      BigDecimal monthlyFee,
+      String currency,
+      String timeZone,
+      List<ServiceWindow> agreedHours,
+      LocalDate effectiveFrom)
+      implements CustomerEvent {}
 
   /** The customer applied through the support portal for the credits of a month. */
-  record CompensationClaimed(String eventId, String customerId, OffsetDateTime occurredAt, String source,
-                             YearMonth month) implements CustomerEvent {
-  }
+  record CompensationClaimed(
+      String eventId, String customerId, OffsetDateTime occurredAt, String source, YearMonth month)
+      implements CustomerEvent {}
 }

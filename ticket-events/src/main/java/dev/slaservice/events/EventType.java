@@ -1,19 +1,30 @@
 package dev.slaservice.events;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Collections;
 
 /** Every type of inbound event with the fields its JSON form carries besides the common ones. */
 public enum EventType {
-  TICKET_OPENED("TicketOpened", TicketEvent.TicketOpened.class,
-      Map.of("customerId", required(FieldKind.ID), "planId", optional(FieldKind.ID),
-          "priority", required(FieldKind.PRIORITY))),
-  PRIORITY_CHANGED("PriorityChanged", TicketEvent.PriorityChanged.class,
+  TICKET_OPENED(
+      "TicketOpened",
+      TicketEvent.TicketOpened.class,
+      Map.of(
+          "customerId",
+          required(FieldKind.ID),
+          "planId",
+          optional(FieldKind.ID),
+          "priority",
+          required(FieldKind.PRIORITY))),
+  PRIORITY_CHANGED(
+      "PriorityChanged",
+      TicketEvent.PriorityChanged.class,
       Map.of("priority", required(FieldKind.PRIORITY))),
-  TICKET_DOWNGRADED("TicketDowngraded", TicketEvent.TicketDowngraded.class,
+  TICKET_DOWNGRADED(
+      "TicketDowngraded",
+      TicketEvent.TicketDowngraded.class,
       Map.of("priority", required(FieldKind.PRIORITY))),
   WORK_STARTED("WorkStarted", TicketEvent.WorkStarted.class, Map.of()),
   SERVICE_RESTORED("ServiceRestored", TicketEvent.ServiceRestored.class, Map.of()),
@@ -22,27 +33,45 @@ public enum EventType {
   TICKET_CLOSED("TicketClosed", TicketEvent.TicketClosed.class, Map.of()),
   TICKET_PAUSED("TicketPaused", TicketEvent.TicketPaused.class, Map.of()),
   TICKET_RESUMED("TicketResumed", TicketEvent.TicketResumed.class, Map.of()),
-  TICKET_EXCLUDED("TicketExcluded", TicketEvent.TicketExcluded.class,
+  TICKET_EXCLUDED(
+      "TicketExcluded",
+      TicketEvent.TicketExcluded.class,
       Map.of("reason", required(FieldKind.EXCLUSION_REASON))),
-  AGENT_REPLIED("AgentReplied", TicketEvent.AgentReplied.class,
+  AGENT_REPLIED(
+      "AgentReplied",
+      TicketEvent.AgentReplied.class,
       Map.of("visibility", required(FieldKind.VISIBILITY))),
   CUSTOMER_REPLIED("CustomerReplied", TicketEvent.CustomerReplied.class, Map.of()),
-  SUBSCRIPTION_CHANGED("SubscriptionChanged", CustomerEvent.SubscriptionChanged.class,
-      Map.of("planId", required(FieldKind.ID), "monthlyFee", required(FieldKind.MONEY),
-          "currency", required(FieldKind.CURRENCY), "timeZone", required(FieldKind.ZONE),
-          "agreedHours", optional(FieldKind.WINDOWS), "effectiveFrom", required(FieldKind.DATE))),
-  COMPENSATION_CLAIMED("CompensationClaimed", CustomerEvent.CompensationClaimed.class,
+  SUBSCRIPTION_CHANGED(
+      "SubscriptionChanged",
+      CustomerEvent.SubscriptionChanged.class,
+      Map.of(
+          "planId",
+          required(FieldKind.ID),
+          "monthlyFee",
+          required(FieldKind.MONEY),
+          "currency",
+          required(FieldKind.CURRENCY),
+          "timeZone",
+          required(FieldKind.ZONE),
+          "agreedHours",
+          optional(FieldKind.WINDOWS),
+          "effectiveFrom",
+          required(FieldKind.DATE))),
+  COMPENSATION_CLAIMED(
+      "CompensationClaimed",
+      CustomerEvent.CompensationClaimed.class,
       Map.of("month", required(FieldKind.MONTH)));
 
   /** A field of an event's JSON form: its shape and whether it must be present. */
-  public record FieldSpec(FieldKind kind, boolean required) {
-  }
+  public record FieldSpec(FieldKind kind, boolean required) {}
 
   private final String wireName;
   private final Class<? extends InboundEvent> javaType;
   private final Map<String, FieldSpec> fields;
 
-  EventType(String wireName, Class<? extends InboundEvent> javaType, Map<String, FieldSpec> ownFields) {
+  EventType(
+      String wireName, Class<? extends InboundEvent> javaType, Map<String, FieldSpec> ownFields) {
     this.wireName = wireName;
     this.javaType = javaType;
     Map<String, FieldSpec> all = new LinkedHashMap<>();
@@ -87,7 +116,9 @@ public enum EventType {
   }
 
   public static EventType of(Class<?> javaType) {
-    return Arrays.stream(values()).filter(t -> t.javaType.equals(javaType)).findFirst()
+    return Arrays.stream(values())
+        .filter(t -> t.javaType.equals(javaType))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("not an inbound event type: " + javaType));
   }
 }

@@ -1,48 +1,63 @@
 package dev.slaservice.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Currency;
-import java.util.stream.Collectors;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 
-/** The shapes an event field can take, each with the check it must pass and the hint shown when it does not. */
+/**
+ * The shapes an event field can take, each with the check it must pass and the hint shown when it
+ * does not.
+ */
 public enum FieldKind {
   /** An identifier: 1–128 printable characters, no spaces. */
   ID("an identifier of 1 to 128 printable characters without spaces") {
     // by hand, not by a pattern: every event has several ids, checked at intake and read again on
-    // every re-fold, where a pattern match costs more (FieldKindProperties holds this equal to the pattern)
+    // every re-fold, where a pattern match costs more (FieldKindProperties holds this equal to the
+    // pattern)
     @Override
     public boolean accepts(String value) {
       return lengthBetween(value, 1, MAX_ID_LENGTH) && all(value, c -> c >= '!' && c <= '~');
     }
   },
   /** A plan priority name such as NORMAL, HIGH, P1 or HIGHLY_DEGRADED. */
-  PRIORITY("a priority name of the plan, e.g. NORMAL, HIGH, P1 or EMERGENCY (letters, digits, '_', at most 64)") {
+  PRIORITY(
+      "a priority name of the plan, e.g. NORMAL, HIGH, P1 or EMERGENCY (letters, digits, '_', at most 64)") {
     @Override
     public boolean accepts(String value) {
-      return lengthBetween(value, 1, 64) && all(value, c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9') || c == '_');
+      return lengthBetween(value, 1, 64)
+          && all(
+              value,
+              c ->
+                  (c >= 'A' && c <= 'Z')
+                      || (c >= 'a' && c <= 'z')
+                      || (c >= '0' && c <= '9')
+                      || c == '_');
     }
   },
   /** Free text naming the sender, 1–200 characters, no control characters. */
   TEXT("text of 1 to 200 characters without control characters") {
     @Override
     public boolean accepts(String value) {
-      return !value.isBlank() && value.length() <= 200 && value.chars().noneMatch(Character::isISOControl);
+      return !value.isBlank()
+          && value.length() <= 200
+          && value.chars().noneMatch(Character::isISOControl);
     }
   },
-  INSTANT("an ISO-8601 date-time with offset between 1970 and 2999, e.g. 2026-11-02T09:30:00+08:00") {
-    // the strict form first: every event has an occurredAt, and java.time's general parser costs more
+  INSTANT(
+      "an ISO-8601 date-time with offset between 1970 and 2999, e.g. 2026-11-02T09:30:00+08:00") {
+    // the strict form first: every event has an occurredAt, and java.time's general parser costs
+    // more
     // (FieldKindProperties holds this equal to the parser alone)
     @Override
     public boolean accepts(String value) {
@@ -77,12 +92,14 @@ public enum FieldKind {
       }
     }
   },
-  MONEY("a non-negative decimal amount with at most 4 decimals and 15 integer digits, e.g. \"1000.00\"") {
+  MONEY(
+      "a non-negative decimal amount with at most 4 decimals and 15 integer digits, e.g. \"1000.00\"") {
     @Override
     public boolean accepts(String value) {
       try {
         BigDecimal amount = new BigDecimal(value);
-        return amount.signum() >= 0 && Math.max(amount.scale(), 0) <= 4
+        return amount.signum() >= 0
+            && Math.max(amount.scale(), 0) <= 4
             && amount.precision() - amount.scale() <= 15;
       } catch (NumberFormatException e) {
         return false;
@@ -110,22 +127,29 @@ public enum FieldKind {
     }
   },
   /** An array of 1–50 weekly windows (validated by {@link #acceptsWindows}); never a string. */
-  WINDOWS("an array of 1 to 50 windows like {\"startDay\":\"MONDAY\",\"startTime\":\"09:00\","
-      + "\"endDay\":\"MONDAY\",\"endTime\":\"18:00\"}, none empty") {
+  WINDOWS(
+      "an array of 1 to 50 windows like {\"startDay\":\"MONDAY\",\"startTime\":\"09:00\","
+          + "\"endDay\":\"MONDAY\",\"endTime\":\"18:00\"}, none empty") {
     @Override
     public boolean accepts(String value) {
       return false;
     }
   },
-  EXCLUSION_REASON("one of " + Arrays.stream(ExclusionReason.values()).map(Enum::name)
-      .collect(Collectors.joining(", "))) {
+  EXCLUSION_REASON(
+      "one of "
+          + Arrays.stream(ExclusionReason.values())
+              .map(Enum::name)
+              .collect(Collectors.joining(", "))) {
     @Override
     public boolean accepts(String value) {
       return Arrays.stream(ExclusionReason.values()).anyMatch(r -> r.name().equals(value));
     }
   },
-  VISIBILITY("one of " + Arrays.stream(ReplyVisibility.values()).map(Enum::name)
-      .collect(Collectors.joining(", "))) {
+  VISIBILITY(
+      "one of "
+          + Arrays.stream(ReplyVisibility.values())
+              .map(Enum::name)
+              .collect(Collectors.joining(", "))) {
     @Override
     public boolean accepts(String value) {
       return Arrays.stream(ReplyVisibility.values()).anyMatch(v -> v.name().equals(value));

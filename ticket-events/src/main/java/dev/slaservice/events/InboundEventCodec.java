@@ -3,30 +3,29 @@ package dev.slaservice.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.io.IOException;
-import java.util.Arrays;
 
 /**
- * Reads and writes the JSON form of inbound events. Reading checks every field against
- * {@link EventType#fields()} first, so a refusal names each field that is wrong and what it
- * must look like, instead of a parser stack trace.
+ * Reads and writes the JSON form of inbound events. Reading checks every field against {@link
+ * EventType#fields()} first, so a refusal names each field that is wrong and what it must look
+ * like, instead of a parser stack trace.
  */
 public final class InboundEventCodec {
 
   private static final String TYPE = "type";
 
-  private InboundEventCodec() {
-  }
+  private InboundEventCodec() {}
 
   /**
-   * Validates one event's JSON object and builds it. A missing {@code eventId} is taken
-   * from {@code eventIdSupplier}.
+   * Validates one event's JSON object and builds it. A missing {@code eventId} is taken from {@code
+   * eventIdSupplier}.
    *
    * @throws MalformedEventException with every violation found
    */
@@ -36,12 +35,20 @@ public final class InboundEventCodec {
     }
     JsonNode typeNode = node.get(TYPE);
     if (typeNode == null || typeNode.isNull()) {
-      throw new MalformedEventException(List.of(new Violation(TYPE, "is required; one of " + typeNames())));
+      throw new MalformedEventException(
+          List.of(new Violation(TYPE, "is required; one of " + typeNames())));
     }
-    Optional<EventType> type = typeNode.isTextual() ? EventType.fromWireName(typeNode.asText()) : Optional.empty();
+    Optional<EventType> type =
+        typeNode.isTextual() ? EventType.fromWireName(typeNode.asText()) : Optional.empty();
     if (type.isEmpty()) {
-      throw new MalformedEventException(List.of(new Violation(TYPE,
-          "unknown event type " + abbreviate(typeNode.toString()) + "; one of " + typeNames())));
+      throw new MalformedEventException(
+          List.of(
+              new Violation(
+                  TYPE,
+                  "unknown event type "
+                      + abbreviate(typeNode.toString())
+                      + "; one of "
+                      + typeNames())));
     }
     List<Violation> violations = violations(type.get(), node);
     if (!violations.isEmpty()) {
@@ -54,9 +61,11 @@ public final class InboundEventCodec {
     try {
       return EventJson.mapper().treeToValue(complete, InboundEvent.class);
     } catch (JsonProcessingException e) {
-      throw new MalformedEventException(List.of(new Violation("", "cannot be read: " + e.getOriginalMessage())));
+      throw new MalformedEventException(
+          List.of(new Violation("", "cannot be read: " + e.getOriginalMessage())));
     } catch (IllegalArgumentException e) {
-      throw new MalformedEventException(List.of(new Violation("", "cannot be read: " + e.getMessage())));
+      throw new MalformedEventException(
+          List.of(new Violation("", "cannot be read: " + e.getMessage())));
     }
   }
 
@@ -69,11 +78,14 @@ public final class InboundEventCodec {
       throw new MalformedEventException(List.of(new Violation("", "is not JSON")));
     }
     if (node != null && node.isObject() && !node.hasNonNull("eventId")) {
-      throw new MalformedEventException(List.of(new Violation("eventId", "is required on the topic")));
+      throw new MalformedEventException(
+          List.of(new Violation("eventId", "is required on the topic")));
     }
-    return read(node, () -> {
-      throw new IllegalStateException("eventId checked above");
-    });
+    return read(
+        node,
+        () -> {
+          throw new IllegalStateException("eventId checked above");
+        });
   }
 
   public static String write(InboundEvent event) {
@@ -86,8 +98,13 @@ public final class InboundEventCodec {
     while (names.hasNext()) {
       String name = names.next();
       if (!TYPE.equals(name) && !type.fields().containsKey(name)) {
-        violations.add(new Violation(abbreviate(name), "is not a field of " + type.wireName()
-            + "; its fields are " + String.join(", ", type.fields().keySet())));
+        violations.add(
+            new Violation(
+                abbreviate(name),
+                "is not a field of "
+                    + type.wireName()
+                    + "; its fields are "
+                    + String.join(", ", type.fields().keySet())));
       }
     }
     for (Map.Entry<String, EventType.FieldSpec> field : type.fields().entrySet()) {
@@ -95,12 +112,19 @@ public final class InboundEventCodec {
       EventType.FieldSpec spec = field.getValue();
       if (value == null || value.isNull()) {
         if (spec.required()) {
-          violations.add(new Violation(field.getKey(), "is required for " + type.wireName()
-              + "; expected " + spec.kind().expectation()));
+          violations.add(
+              new Violation(
+                  field.getKey(),
+                  "is required for "
+                      + type.wireName()
+                      + "; expected "
+                      + spec.kind().expectation()));
         }
       } else if (!valid(spec.kind(), value)) {
-        violations.add(new Violation(field.getKey(), "expected " + spec.kind().expectation()
-            + ", got " + abbreviate(value.toString())));
+        violations.add(
+            new Violation(
+                field.getKey(),
+                "expected " + spec.kind().expectation() + ", got " + abbreviate(value.toString())));
       }
     }
     return violations;
@@ -113,7 +137,9 @@ public final class InboundEventCodec {
     if (value.isTextual()) {
       return kind.accepts(value.asText());
     }
-    return kind.acceptsNumbers() && value.isNumber() && kind.accepts(value.decimalValue().toPlainString());
+    return kind.acceptsNumbers()
+        && value.isNumber()
+        && kind.accepts(value.decimalValue().toPlainString());
   }
 
   private static String typeNames() {
@@ -122,10 +148,12 @@ public final class InboundEventCodec {
 
   /** Echoes input in messages without letting a huge or hostile value through whole. */
   static String abbreviate(String value) {
-    String printable = value.codePoints()
-        .map(c -> Character.isISOControl(c) ? '?' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString();
+    String printable =
+        value
+            .codePoints()
+            .map(c -> Character.isISOControl(c) ? '?' : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     return printable.length() <= 60 ? printable : printable.substring(0, 57) + "...";
   }
 }

@@ -14,39 +14,46 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Reads the times the service itself writes (ISO-8601, {@code 2026-11-22T10:15:30[.fraction](Z|±hh:mm)})
- * without java.time's general formatter, which costs more for this one fixed form, and every stored
- * event, clock and fact is read back on each change of its ticket. Any other form,
- * and any invalid date, goes to the jsr310 deserializers, so what is accepted and the errors
- * given are theirs.
+ * Reads the times the service itself writes (ISO-8601, {@code
+ * 2026-11-22T10:15:30[.fraction](Z|±hh:mm)}) without java.time's general formatter, which costs
+ * more for this one fixed form, and every stored event, clock and fact is read back on each change
+ * of its ticket. Any other form, and any invalid date, goes to the jsr310 deserializers, so what is
+ * accepted and the errors given are theirs.
  */
 final class IsoTimes {
 
-  private IsoTimes() {
-  }
+  private IsoTimes() {}
 
   static SimpleModule module() {
     return new SimpleModule("iso-times")
-        .addDeserializer(Instant.class, new Fast<>(InstantDeserializer.INSTANT) {
-          @Override
-          Instant parse(String text) {
-            OffsetDateTime time = offsetDateTime(text);
-            return time == null ? null : time.toInstant();
-          }
-        })
-        .addDeserializer(OffsetDateTime.class, new Fast<>(InstantDeserializer.OFFSET_DATE_TIME) {
-          @Override
-          OffsetDateTime parse(String text) {
-            return offsetDateTime(text);
-          }
-        });
+        .addDeserializer(
+            Instant.class,
+            new Fast<>(InstantDeserializer.INSTANT) {
+              @Override
+              Instant parse(String text) {
+                OffsetDateTime time = offsetDateTime(text);
+                return time == null ? null : time.toInstant();
+              }
+            })
+        .addDeserializer(
+            OffsetDateTime.class,
+            new Fast<>(InstantDeserializer.OFFSET_DATE_TIME) {
+              @Override
+              OffsetDateTime parse(String text) {
+                return offsetDateTime(text);
+              }
+            });
   }
 
   /** The time {@code text} names, or null when it is not in the strict form this reads. */
   static OffsetDateTime offsetDateTime(String text) {
     int length = text.length();
-    if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+    if (length < 20
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':') {
       return null;
     }
     int year = digits(text, 0, 4);
@@ -79,7 +86,8 @@ final class IsoTimes {
       return null;
     }
     try {
-      return OffsetDateTime.of(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
+      return OffsetDateTime.of(
+          LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
     } catch (DateTimeException invalid) {
       return null;
     }
@@ -90,7 +98,9 @@ final class IsoTimes {
     if (remaining == 1 && text.charAt(at) == 'Z') {
       return ZoneOffset.UTC;
     }
-    if (remaining != 6 || (text.charAt(at) != '+' && text.charAt(at) != '-') || text.charAt(at + 3) != ':') {
+    if (remaining != 6
+        || (text.charAt(at) != '+' && text.charAt(at) != '-')
+        || text.charAt(at + 3) != ':') {
       return null;
     }
     int hours = digits(text, at + 1, 2);

@@ -1,6 +1,9 @@
 package dev.slaservice.events;
 
-/** What an SLA clock measures, and the event that stops it. The reply metrics run in cycles (ADR 0014). */
+/**
+ * What an SLA clock measures, and the event that stops it. The reply metrics run in cycles (ADR
+ * 0014).
+ */
 public enum Metric {
   /** Until the first WorkStarted ("Work Started" status). */
   RESPONSE,

@@ -8,5 +8,5 @@ import java.time.LocalTime;
  * SUNDAY 15:00 → FRIDAY 17:00 (one window across days). JSON: {@code {"startDay":"MONDAY",
  * "startTime":"09:00","endDay":"MONDAY","endTime":"18:00"}}.
  */
-public record ServiceWindow(DayOfWeek startDay, LocalTime startTime, DayOfWeek endDay, LocalTime endTime) {
-}
+public record ServiceWindow(
+    DayOfWeek startDay, LocalTime startTime, DayOfWeek endDay, LocalTime endTime) {}

@@ -1,6 +1,9 @@
 package dev.slaservice.events;
 
-/** One reason an event was refused: the field (a JSON property name, or empty for the whole event) and why. */
+/**
+ * One reason an event was refused: the field (a JSON property name, or empty for the whole event)
+ * and why.
+ */
 public record Violation(String field, String message) {
 
   @Override

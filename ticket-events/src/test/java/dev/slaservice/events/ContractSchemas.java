@@ -1,5 +1,6 @@
 package dev.slaservice.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.time.DayOfWeek;
 
 /**
  * Derives the JSON Schema of every contract type: published events from their record components,
@@ -27,11 +27,11 @@ final class ContractSchemas {
 
   static final String DIRECTORY = "src/main/resources/dev/slaservice/events/schemas";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
   /** Components written as null when they do not apply. */
   private static final Set<String> NULLABLE = Set.of("reason");
 
-  private ContractSchemas() {
-  }
+  private ContractSchemas() {}
 
   /** Every schema by type name, in a stable order. */
   static Map<String, ObjectNode> all() {
@@ -40,7 +40,9 @@ final class ContractSchemas {
       schemas.put(type.wireName(), inbound(type));
     }
     for (Class<?> type : SlaEvent.class.getPermittedSubclasses()) {
-      schemas.put(type.getSimpleName(), published(type, "Published on sla-breaches, sla-warnings or sla-clocks"));
+      schemas.put(
+          type.getSimpleName(),
+          published(type, "Published on sla-breaches, sla-warnings or sla-clocks"));
     }
     for (Class<?> type : CompensationEvent.class.getPermittedSubclasses()) {
       schemas.put(type.getSimpleName(), published(type, "Published on sla-compensations"));
@@ -59,16 +61,19 @@ final class ContractSchemas {
   }
 
   static ObjectNode inbound(EventType type) {
-    ObjectNode schema = header(type.wireName(), "Posted to POST /events and carried on ticket-events");
+    ObjectNode schema =
+        header(type.wireName(), "Posted to POST /events and carried on ticket-events");
     ObjectNode properties = schema.putObject("properties");
     properties.putObject("type").put("const", type.wireName());
     ArrayNode required = JSON.arrayNode().add("type");
-    type.fields().forEach((name, spec) -> {
-      properties.set(name, kind(spec.kind()));
-      if (spec.required()) {
-        required.add(name);
-      }
-    });
+    type.fields()
+        .forEach(
+            (name, spec) -> {
+              properties.set(name, kind(spec.kind()));
+              if (spec.required()) {
+                required.add(name);
+              }
+            });
     schema.set("required", required);
     schema.put("additionalProperties", false);
     return schema;
@@ -77,7 +82,8 @@ final class ContractSchemas {
   private static ObjectNode kind(FieldKind kind) {
     ObjectNode node = JSON.objectNode();
     switch (kind) {
-      case ID -> node.put("type", "string").put("pattern", "^[!-~]{1," + FieldKind.MAX_ID_LENGTH + "}$");
+      case ID ->
+          node.put("type", "string").put("pattern", "^[!-~]{1," + FieldKind.MAX_ID_LENGTH + "}$");
       case PRIORITY -> node.put("type", "string").put("pattern", "^[A-Za-z0-9_]{1,64}$");
       case TEXT -> node.put("type", "string").put("minLength", 1).put("maxLength", 200);
       case INSTANT -> node.put("type", "string").put("format", "date-time");
@@ -89,7 +95,8 @@ final class ContractSchemas {
         oneOf.addObject().put("type", "number").put("minimum", 0);
       }
       case CURRENCY -> node.put("type", "string").put("pattern", "^[A-Z]{3}$");
-      case ZONE -> node.put("type", "string").put("description", "An IANA time zone, e.g. Asia/Shanghai");
+      case ZONE ->
+          node.put("type", "string").put("description", "An IANA time zone, e.g. Asia/Shanghai");
       case WINDOWS -> {
         node.put("type", "array").put("minItems", 1).put("maxItems", 50);
         ObjectNode window = node.putObject("items").put("type", "object");
@@ -99,7 +106,10 @@ final class ContractSchemas {
           Arrays.stream(DayOfWeek.values()).forEach(d -> days.add(d.name()));
         }
         for (String time : List.of("startTime", "endTime")) {
-          properties.putObject(time).put("type", "string").put("pattern", "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$");
+          properties
+              .putObject(time)
+              .put("type", "string")
+              .put("pattern", "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$");
         }
         window.putArray("required").add("startDay").add("startTime").add("endDay").add("endTime");
         window.put("additionalProperties", false);
@@ -155,7 +165,8 @@ final class ContractSchemas {
       ArrayNode values = node.put("type", "string").putArray("enum");
       Arrays.stream(type.getEnumConstants()).forEach(v -> values.add(((Enum<?>) v).name()));
     } else if (type == List.class
-        && ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0] == String.class) {
+        && ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0]
+            == String.class) {
       node.put("type", "array").putObject("items").put("type", "string");
     } else {
       throw new IllegalStateException("no schema for " + component);

@@ -25,10 +25,12 @@ class IsoTimesTest {
   class GivenTimesInTheFormsTheServiceWrites {
 
     @Property
-    void instantsReadAsJavaTimeReadsThem(@ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_799L) long second,
-                                         @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
-                                         @ForAll @IntRange(min = 0, max = 9) int digits) {
-      Instant instant = Instant.ofEpochSecond(second, nanos - nanos % (int) Math.pow(10, 9 - digits));
+    void instantsReadAsJavaTimeReadsThem(
+        @ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_799L) long second,
+        @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+        @ForAll @IntRange(min = 0, max = 9) int digits) {
+      Instant instant =
+          Instant.ofEpochSecond(second, nanos - nanos % (int) Math.pow(10, 9 - digits));
       String text = instant.toString();
 
       assertThat(EventJson.read('"' + text + '"', Instant.class)).isEqualTo(Instant.parse(text));
@@ -36,8 +38,9 @@ class IsoTimesTest {
     }
 
     @Property
-    void offsetTimesKeepTheirOffset(@ForAll @LongRange(min = 0, max = 4_102_444_800L) long second,
-                                    @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours) {
+    void offsetTimesKeepTheirOffset(
+        @ForAll @LongRange(min = 0, max = 4_102_444_800L) long second,
+        @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours) {
       ZoneOffset offset = ZoneOffset.ofTotalSeconds(quarterHours * 900);
       OffsetDateTime time = Instant.ofEpochSecond(second).atOffset(offset);
       String text = time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -52,7 +55,8 @@ class IsoTimesTest {
   class GivenAnyText {
 
     @Property(tries = 3000)
-    void theFastPathAcceptsOnlyWhatJavaTimeAcceptsAndReadsItTheSame(@ForAll("almostIsoTimes") String text) {
+    void theFastPathAcceptsOnlyWhatJavaTimeAcceptsAndReadsItTheSame(
+        @ForAll("almostIsoTimes") String text) {
       OffsetDateTime fast = IsoTimes.offsetDateTime(text);
       if (fast != null) {
         assertThat(fast).isEqualTo(OffsetDateTime.parse(text));
@@ -61,11 +65,18 @@ class IsoTimesTest {
 
     @Provide
     Arbitrary<String> almostIsoTimes() {
-      Arbitrary<String> valid = Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L)
-          .map(s -> Instant.ofEpochSecond(s, s % 1000 * 1_000_000).toString());
-      return valid.flatMap(text -> Arbitraries.integers().between(0, text.length() - 1).flatMap(at ->
-          Arbitraries.of('0', '9', '3', '-', ':', 'T', 'Z', '.', '+', ' ', 'x').map(c ->
-              text.substring(0, at) + c + text.substring(at + 1))));
+      Arbitrary<String> valid =
+          Arbitraries.longs()
+              .between(-62_135_596_800L, 253_402_300_799L)
+              .map(s -> Instant.ofEpochSecond(s, s % 1000 * 1_000_000).toString());
+      return valid.flatMap(
+          text ->
+              Arbitraries.integers()
+                  .between(0, text.length() - 1)
+                  .flatMap(
+                      at ->
+                          Arbitraries.of('0', '9', '3', '-', ':', 'T', 'Z', '.', '+', ' ', 'x')
+                              .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
     }
   }
 
@@ -75,8 +86,10 @@ class IsoTimesTest {
     @Example
     void theErrorIsJavaTimesOwn() {
       assertThat(IsoTimes.offsetDateTime("2026-02-30T10:00:00Z")).isNull();
-      assertThatThrownBy(() -> OffsetDateTime.parse("2026-02-30T10:00:00Z")).isInstanceOf(DateTimeParseException.class);
-      assertThatThrownBy(() -> EventJson.mapper().readValue("\"2026-02-30T10:00:00Z\"", Instant.class))
+      assertThatThrownBy(() -> OffsetDateTime.parse("2026-02-30T10:00:00Z"))
+          .isInstanceOf(DateTimeParseException.class);
+      assertThatThrownBy(
+              () -> EventJson.mapper().readValue("\"2026-02-30T10:00:00Z\"", Instant.class))
           .isInstanceOf(InvalidFormatException.class);
     }
 

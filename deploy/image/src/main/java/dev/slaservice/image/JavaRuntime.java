@@ -20,16 +20,36 @@ import java.util.stream.Stream;
  */
 final class JavaRuntime {
 
-  static final List<String> MODULES = List.of("java.se", "jdk.unsupported", "jdk.crypto.ec", "jdk.crypto.cryptoki",
-      "jdk.zipfs", "jdk.naming.dns", "jdk.management", "jdk.jfr", "jdk.jcmd", "jdk.attach", "jdk.localedata");
+  static final List<String> MODULES =
+      List.of(
+          "java.se",
+          "jdk.unsupported",
+          "jdk.crypto.ec",
+          "jdk.crypto.cryptoki",
+          "jdk.zipfs",
+          "jdk.naming.dns",
+          "jdk.management",
+          "jdk.jfr",
+          "jdk.jcmd",
+          "jdk.attach",
+          "jdk.localedata");
 
   /**
-   * java.desktop's native libraries (AWT, fonts, sound, images). The service runs headless and never
-   * loads them, and they would pull X11, ALSA and font libraries into the image.
+   * java.desktop's native libraries (AWT, fonts, sound, images). The service runs headless and
+   * never loads them, and they would pull X11, ALSA and font libraries into the image.
    */
-  static final Set<String> DESKTOP_LIBRARIES = Set.of("libawt.so", "libawt_headless.so", "libawt_xawt.so",
-      "libfontmanager.so", "libjavajpeg.so", "libjawt.so", "libjsound.so", "liblcms.so", "libmlib_image.so",
-      "libsplashscreen.so");
+  static final Set<String> DESKTOP_LIBRARIES =
+      Set.of(
+          "libawt.so",
+          "libawt_headless.so",
+          "libawt_xawt.so",
+          "libfontmanager.so",
+          "libjavajpeg.so",
+          "libjawt.so",
+          "libjsound.so",
+          "liblcms.so",
+          "libmlib_image.so",
+          "libsplashscreen.so");
 
   private final Path home;
 
@@ -44,30 +64,55 @@ final class JavaRuntime {
   static JavaRuntime link(Path jdk, Path output) {
     Path jmods = jdk.resolve("jmods");
     if (!Files.isDirectory(jmods)) {
-      throw new IllegalStateException(jdk + " has no jmods/ to link a runtime from: build with a full JDK "
-          + "(Debian: openjdk-17-jdk-headless), or skip the image with -Dimage.skip");
+      throw new IllegalStateException(
+          jdk
+              + " has no jmods/ to link a runtime from: build with a full JDK "
+              + "(Debian: openjdk-17-jdk-headless), or skip the image with -Dimage.skip");
     }
     deleteRecursively(output);
-    ToolProvider jlink = ToolProvider.findFirst("jlink")
-        .orElseThrow(() -> new IllegalStateException("this JVM has no jlink: build with a full JDK"));
+    ToolProvider jlink =
+        ToolProvider.findFirst("jlink")
+            .orElseThrow(
+                () -> new IllegalStateException("this JVM has no jlink: build with a full JDK"));
     ByteArrayOutputStream messages = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(messages, true, StandardCharsets.UTF_8);
-    int exit = jlink.run(out, out, "--module-path", jmods.toString(), "--add-modules", String.join(",", MODULES),
-        "--include-locales=en", "--strip-debug", "--no-man-pages", "--no-header-files", "--compress=2",
-        "--output", output.toString());
+    int exit =
+        jlink.run(
+            out,
+            out,
+            "--module-path",
+            jmods.toString(),
+            "--add-modules",
+            String.join(",", MODULES),
+            "--include-locales=en",
+            "--strip-debug",
+            "--no-man-pages",
+            "--no-header-files",
+            "--compress=2",
+            "--output",
+            output.toString());
     if (exit != 0) {
-      throw new IllegalStateException("jlink failed (" + exit + "): " + messages.toString(StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          "jlink failed (" + exit + "): " + messages.toString(StandardCharsets.UTF_8));
     }
     return new JavaRuntime(output.toAbsolutePath().normalize());
   }
 
-  /** The runtime's executables and native libraries, but the desktop ones: what the loader must resolve. */
+  /**
+   * The runtime's executables and native libraries, but the desktop ones: what the loader must
+   * resolve.
+   */
   List<Path> nativeBinaries() {
     try (Stream<Path> files = Files.walk(home)) {
-      return files.filter(Files::isRegularFile)
-          .filter(file -> file.startsWith(home.resolve("bin")) || file.getFileName().toString().endsWith(".so"))
+      return files
+          .filter(Files::isRegularFile)
+          .filter(
+              file ->
+                  file.startsWith(home.resolve("bin"))
+                      || file.getFileName().toString().endsWith(".so"))
           .filter(file -> !DESKTOP_LIBRARIES.contains(file.getFileName().toString()))
-          .sorted().collect(Collectors.toCollection(ArrayList::new));
+          .sorted()
+          .collect(Collectors.toCollection(ArrayList::new));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -15,7 +15,8 @@ class SharedLibrariesTest {
   @Nested
   class GivenLddOutputOfTheJavaLauncher {
 
-    static final String JAVA = """
+    static final String JAVA =
+        """
         \tlinux-vdso.so.1 (0x00007ffd8a5f2000)
         \tlibz.so.1 => /lib/x86_64-linux-gnu/libz.so.1 (0x00007f6b1f9d0000)
         \tlibjli.so => /opt/runtime/bin/../lib/libjli.so (0x00007f6b1f9c0000)
@@ -27,8 +28,12 @@ class SharedLibrariesTest {
     void thenEveryFileTheLoaderOpensIsNamedAndTheVdsoIsNot() {
       Map<String, Path> libraries = SharedLibraries.parse(JAVA, "java", Set.of());
 
-      assertThat(libraries).containsOnlyKeys("/lib/x86_64-linux-gnu/libz.so.1", "/opt/runtime/lib/libjli.so",
-          "/lib/x86_64-linux-gnu/libc.so.6", "/lib64/ld-linux-x86-64.so.2");
+      assertThat(libraries)
+          .containsOnlyKeys(
+              "/lib/x86_64-linux-gnu/libz.so.1",
+              "/opt/runtime/lib/libjli.so",
+              "/lib/x86_64-linux-gnu/libc.so.6",
+              "/lib64/ld-linux-x86-64.so.2");
     }
   }
 
@@ -38,7 +43,8 @@ class SharedLibrariesTest {
     @Test
     void thenItNeedsNothing() {
       assertThat(SharedLibraries.parse("\tstatically linked\n", "jexec", Set.of())).isEmpty();
-      assertThat(SharedLibraries.parse("\tnot a dynamic executable\n", "classlist", Set.of())).isEmpty();
+      assertThat(SharedLibraries.parse("\tnot a dynamic executable\n", "classlist", Set.of()))
+          .isEmpty();
     }
   }
 
@@ -47,15 +53,22 @@ class SharedLibrariesTest {
 
     @Test
     void thenTheBuildStopsNamingIt() {
-      assertThatThrownBy(() -> SharedLibraries.parse("\tlibasound.so.2 => not found\n", "libjsound.so", Set.of()))
+      assertThatThrownBy(
+              () ->
+                  SharedLibraries.parse(
+                      "\tlibasound.so.2 => not found\n", "libjsound.so", Set.of()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("libjsound.so needs libasound.so.2");
     }
 
     @Test
     void unlessTheRuntimeHasItItself() {
-      assertThat(SharedLibraries.parse("\tlibjvm.so => not found\n\tlibc.so.6 => /lib/libc.so.6 (0x1)\n",
-          "libattach.so", Set.of("libjvm.so"))).containsOnlyKeys("/lib/libc.so.6");
+      assertThat(
+              SharedLibraries.parse(
+                  "\tlibjvm.so => not found\n\tlibc.so.6 => /lib/libc.so.6 (0x1)\n",
+                  "libattach.so",
+                  Set.of("libjvm.so")))
+          .containsOnlyKeys("/lib/libc.so.6");
     }
   }
 
@@ -65,9 +78,11 @@ class SharedLibrariesTest {
     @Test
     void thenItsOwnLibrariesAreLeftOutAndGlibcIsIn() {
       Path javaHome = Path.of(System.getProperty("java.home")).normalize();
-      Map<String, Path> libraries = SharedLibraries.neededBy(List.of(javaHome.resolve("bin/java")), javaHome);
+      Map<String, Path> libraries =
+          SharedLibraries.neededBy(List.of(javaHome.resolve("bin/java")), javaHome);
 
-      assertThat(libraries.keySet()).anyMatch(name -> name.endsWith("/libc.so.6"))
+      assertThat(libraries.keySet())
+          .anyMatch(name -> name.endsWith("/libc.so.6"))
           .noneMatch(name -> name.endsWith("libjli.so"));
       assertThat(libraries.values()).allMatch(file -> file.toFile().isFile());
     }

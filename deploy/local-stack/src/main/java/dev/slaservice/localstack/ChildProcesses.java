@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 /** Starting and stopping the servers the stack runs as child processes. */
 final class ChildProcesses {
 
-  private ChildProcesses() {
-  }
+  private ChildProcesses() {}
 
   static Process start(List<String> command, Path log) {
     try {
@@ -41,7 +40,9 @@ final class ChildProcesses {
       return;
     }
     try {
-      new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+      new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+          .start()
+          .waitFor(5, TimeUnit.SECONDS);
       if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** Removing the throwaway directories that tests and benchmarks give the servers. */
 public final class Directories {
 
-  private Directories() {
-  }
+  private Directories() {}
 
   /** Deletes {@code dir} and everything under it; a directory that is already gone is fine. */
   public static void deleteTree(Path dir) {

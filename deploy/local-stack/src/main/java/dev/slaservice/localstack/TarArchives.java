@@ -17,18 +17,28 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /** Unpacks a tar stream (already decompressed) into a directory, keeping its links and modes. */
 public final class TarArchives {
 
-  private static final PosixFilePermission[] MODE_BITS = {PosixFilePermission.OTHERS_EXECUTE,
-      PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE,
-      PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+  private static final PosixFilePermission[] MODE_BITS = {
+    PosixFilePermission.OTHERS_EXECUTE,
+    PosixFilePermission.OTHERS_WRITE,
+    PosixFilePermission.OTHERS_READ,
+    PosixFilePermission.GROUP_EXECUTE,
+    PosixFilePermission.GROUP_WRITE,
+    PosixFilePermission.GROUP_READ,
+    PosixFilePermission.OWNER_EXECUTE,
+    PosixFilePermission.OWNER_WRITE,
+    PosixFilePermission.OWNER_READ
+  };
 
-  private TarArchives() {
-  }
+  private TarArchives() {}
 
-  /** Every entry of {@code tarStream} under {@code into}; an entry that would land outside it is refused. */
+  /**
+   * Every entry of {@code tarStream} under {@code into}; an entry that would land outside it is
+   * refused.
+   */
   public static void extract(InputStream tarStream, Path into) throws IOException {
     Map<Path, Integer> directoryModes = new LinkedHashMap<>();
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(tarStream))) {
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new BufferedInputStream(tarStream))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
         Path target = into.resolve(entry.getName()).normalize();

@@ -34,6 +34,7 @@ public final class TokenIssuer {
 
   /** The {@code iss} claim of local tokens, which the service expects unless told otherwise. */
   public static final String ISSUER = "https://sla-service.local/issuer";
+
   /** The claim that limits a token to one customer's tickets and statements. */
   public static final String CUSTOMER_CLAIM = "customer_id";
 
@@ -58,8 +59,8 @@ public final class TokenIssuer {
   }
 
   /**
-   * The key pair in {@code dir} ({@code private.pem}, {@code public.pem}), made on first use;
-   * the private key file is readable by its owner only.
+   * The key pair in {@code dir} ({@code private.pem}, {@code public.pem}), made on first use; the
+   * private key file is readable by its owner only.
    */
   public static TokenIssuer loadOrCreate(Path dir) {
     Path privatePem = dir.resolve("private.pem");
@@ -67,7 +68,8 @@ public final class TokenIssuer {
     try {
       if (Files.exists(privatePem) && Files.exists(publicPem)) {
         KeyFactory rsa = KeyFactory.getInstance("RSA");
-        return new TokenIssuer(rsa.generatePrivate(new PKCS8EncodedKeySpec(pemBody(privatePem))),
+        return new TokenIssuer(
+            rsa.generatePrivate(new PKCS8EncodedKeySpec(pemBody(privatePem))),
             rsa.generatePublic(new X509EncodedKeySpec(pemBody(publicPem))));
       }
       TokenIssuer issuer = generate();
@@ -91,20 +93,27 @@ public final class TokenIssuer {
    * A signed token for {@code subject} with {@code roles} in its {@code groups} claim, limited to
    * one customer when {@code customerId} is not null.
    */
-  public String issue(String subject, Collection<String> roles, String customerId, Duration lifetime) {
+  public String issue(
+      String subject, Collection<String> roles, String customerId, Duration lifetime) {
     return sign(ISSUER, subject, roles, customerId, Instant.now(), lifetime);
   }
 
   /** Like {@link #issue} with every claim chosen, so tests can make expired or foreign tokens. */
-  public String sign(String issuer, String subject, Collection<String> roles, String customerId, Instant issuedAt,
-                     Duration lifetime) {
-    JwtClaimsBuilder claims = Jwt.issuer(issuer)
-        .subject(subject)
-        .upn(subject)
-        .claim(Claims.jti, UUID.randomUUID().toString())
-        .issuedAt(issuedAt)
-        .expiresAt(issuedAt.plus(lifetime))
-        .groups(new LinkedHashSet<>(roles));
+  public String sign(
+      String issuer,
+      String subject,
+      Collection<String> roles,
+      String customerId,
+      Instant issuedAt,
+      Duration lifetime) {
+    JwtClaimsBuilder claims =
+        Jwt.issuer(issuer)
+            .subject(subject)
+            .upn(subject)
+            .claim(Claims.jti, UUID.randomUUID().toString())
+            .issuedAt(issuedAt)
+            .expiresAt(issuedAt.plus(lifetime))
+            .groups(new LinkedHashSet<>(roles));
     if (customerId != null) {
       claims.claim(CUSTOMER_CLAIM, customerId);
     }
@@ -112,7 +121,8 @@ public final class TokenIssuer {
   }
 
   private static String pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }
 

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DirectoriesTest {
 
-  @TempDir
-  Path parent;
+  @TempDir Path parent;
 
   @Test
   void deletesADirectoryWithNestedFilesAndLeavesItsSiblings() throws IOException {

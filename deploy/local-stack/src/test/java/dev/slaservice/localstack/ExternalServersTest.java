@@ -15,7 +15,8 @@ class ExternalServersTest {
   class GivenNothingInTheEnvironment {
     @Test
     void thenTheLocalRunStartsBothServers() {
-      ExternalServers external = ExternalServers.from(Map.of("QUARKUS_DATASOURCE_USERNAME", "owner", "SLA_DB_HOST", " "));
+      ExternalServers external =
+          ExternalServers.from(Map.of("QUARKUS_DATASOURCE_USERNAME", "owner", "SLA_DB_HOST", " "));
       assertEquals(Optional.empty(), external.kafka());
       assertEquals(Optional.empty(), external.postgres());
     }
@@ -25,7 +26,8 @@ class ExternalServersTest {
   class GivenTheProjectsOwnVariables {
     @Test
     void thenPostgresIsTheOneAtSlaDbHost() {
-      ExternalServers external = ExternalServers.from(Map.of("SLA_DB_HOST", "db.internal", "SLA_DB_PORT", "5433"));
+      ExternalServers external =
+          ExternalServers.from(Map.of("SLA_DB_HOST", "db.internal", "SLA_DB_PORT", "5433"));
       assertEquals(Optional.of("db.internal (SLA_DB_HOST)"), external.postgres());
       assertEquals(Optional.empty(), external.kafka());
     }
@@ -35,25 +37,41 @@ class ExternalServersTest {
   class GivenQuarkusOwnVariables {
     @Test
     void thenTheReactiveUrlAloneNamesPostgres() {
-      ExternalServers external = ExternalServers.from(Map.of(
-          "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://db.internal:5433/sla", "QUARKUS_DATASOURCE_USERNAME", "owner"));
-      assertEquals(Optional.of("postgresql://db.internal:5433/sla (QUARKUS_DATASOURCE_REACTIVE_URL)"),
+      ExternalServers external =
+          ExternalServers.from(
+              Map.of(
+                  "QUARKUS_DATASOURCE_REACTIVE_URL",
+                  "postgresql://db.internal:5433/sla",
+                  "QUARKUS_DATASOURCE_USERNAME",
+                  "owner"));
+      assertEquals(
+          Optional.of("postgresql://db.internal:5433/sla (QUARKUS_DATASOURCE_REACTIVE_URL)"),
           external.postgres());
     }
 
     @Test
     void thenBothUrlsTogetherNamePostgres() {
-      ExternalServers external = ExternalServers.from(Map.of(
-          "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://db.internal:5433/sla",
-          "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db.internal:5433/sla?sslmode=verify-full"));
+      ExternalServers external =
+          ExternalServers.from(
+              Map.of(
+                  "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://db.internal:5433/sla",
+                  "QUARKUS_DATASOURCE_JDBC_URL",
+                      "jdbc:postgresql://db.internal:5433/sla?sslmode=verify-full"));
       assertTrue(external.postgres().isPresent());
     }
 
     @Test
     void thenAJdbcUrlAloneIsRefusedSayingWhatToSet() {
-      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ExternalServers.from(
-          Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db.internal:5433/sla")));
-      assertTrue(refused.getMessage().contains("QUARKUS_DATASOURCE_REACTIVE_URL"), refused.getMessage());
+      IllegalArgumentException refused =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  ExternalServers.from(
+                      Map.of(
+                          "QUARKUS_DATASOURCE_JDBC_URL",
+                          "jdbc:postgresql://db.internal:5433/sla")));
+      assertTrue(
+          refused.getMessage().contains("QUARKUS_DATASOURCE_REACTIVE_URL"), refused.getMessage());
       assertTrue(refused.getMessage().contains("SLA_DB_HOST"), refused.getMessage());
     }
   }
@@ -62,7 +80,8 @@ class ExternalServersTest {
   class GivenKafkaBootstrapServers {
     @Test
     void thenKafkaIsTheOneGiven() {
-      ExternalServers external = ExternalServers.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka-0:9092,kafka-1:9092"));
+      ExternalServers external =
+          ExternalServers.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka-0:9092,kafka-1:9092"));
       assertEquals(Optional.of("kafka-0:9092,kafka-1:9092"), external.kafka());
       assertEquals(Optional.empty(), external.postgres());
     }

@@ -33,14 +33,22 @@ class TokenIssuerTest {
   @Nested
   class GivenASignedToken {
 
-    private final String token = issuer.sign(TokenIssuer.ISSUER, "ana", List.of("ops", "admin"), "acme", ISSUED,
-        Duration.ofHours(1));
+    private final String token =
+        issuer.sign(
+            TokenIssuer.ISSUER,
+            "ana",
+            List.of("ops", "admin"),
+            "acme",
+            ISSUED,
+            Duration.ofHours(1));
 
     @Test
     void itIsAnRs256JwtThatVerifiesWithThePublicKey() throws Exception {
       JwtContext verified = consumer(issuer, ISSUED.plusSeconds(60)).process(token);
 
-      assertEquals(AlgorithmIdentifiers.RSA_USING_SHA256, verified.getJoseObjects().get(0).getAlgorithmHeaderValue());
+      assertEquals(
+          AlgorithmIdentifiers.RSA_USING_SHA256,
+          verified.getJoseObjects().get(0).getAlgorithmHeaderValue());
       assertEquals("JWT", verified.getJoseObjects().get(0).getHeader("typ"));
     }
 
@@ -54,26 +62,31 @@ class TokenIssuerTest {
       assertEquals(List.of("ops", "admin"), claims.getStringListClaimValue("groups"));
       assertEquals("acme", claims.getStringClaimValue(TokenIssuer.CUSTOMER_CLAIM));
       assertEquals(ISSUED.getEpochSecond(), claims.getIssuedAt().getValue());
-      assertEquals(ISSUED.plus(Duration.ofHours(1)).getEpochSecond(), claims.getExpirationTime().getValue());
+      assertEquals(
+          ISSUED.plus(Duration.ofHours(1)).getEpochSecond(), claims.getExpirationTime().getValue());
       assertFalse(claims.getJwtId().isBlank());
     }
 
     @Test
     void itIsRejectedAfterItsExpiry() {
-      assertThrows(InvalidJwtException.class,
+      assertThrows(
+          InvalidJwtException.class,
           () -> consumer(issuer, ISSUED.plus(Duration.ofHours(2))).process(token));
     }
 
     @Test
     void anotherKeyPairDoesNotVerifyIt() {
-      assertThrows(InvalidJwtException.class,
+      assertThrows(
+          InvalidJwtException.class,
           () -> consumer(TokenIssuer.generate(), ISSUED.plusSeconds(60)).process(token));
     }
   }
 
   @Test
   void aTokenForEveryCustomerHasNoCustomerClaim() throws Exception {
-    String token = issuer.sign(TokenIssuer.ISSUER, "ana", List.of("helpdesk"), null, ISSUED, Duration.ofHours(1));
+    String token =
+        issuer.sign(
+            TokenIssuer.ISSUER, "ana", List.of("helpdesk"), null, ISSUED, Duration.ofHours(1));
 
     JwtClaims claims = consumer(issuer, ISSUED.plusSeconds(60)).process(token).getJwtClaims();
 
@@ -81,19 +94,23 @@ class TokenIssuerTest {
   }
 
   @Test
-  void aKeyPairLoadedAgainSignsTokensTheFirstPublicKeyVerifies(@TempDir Path keys) throws Exception {
+  void aKeyPairLoadedAgainSignsTokensTheFirstPublicKeyVerifies(@TempDir Path keys)
+      throws Exception {
     TokenIssuer first = TokenIssuer.loadOrCreate(keys);
 
-    String token = TokenIssuer.loadOrCreate(keys)
-        .sign(TokenIssuer.ISSUER, "ana", List.of("ops"), null, ISSUED, Duration.ofHours(1));
+    String token =
+        TokenIssuer.loadOrCreate(keys)
+            .sign(TokenIssuer.ISSUER, "ana", List.of("ops"), null, ISSUED, Duration.ofHours(1));
 
-    assertEquals("ana", consumer(first, ISSUED.plusSeconds(60)).process(token).getJwtClaims().getSubject());
+    assertEquals(
+        "ana", consumer(first, ISSUED.plusSeconds(60)).process(token).getJwtClaims().getSubject());
   }
 
   private static JwtConsumer consumer(TokenIssuer keys, Instant at) throws Exception {
     return new JwtConsumerBuilder()
         .setVerificationKey(publicKey(keys))
-        .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+        .setJwsAlgorithmConstraints(
+            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
         .setExpectedIssuer(TokenIssuer.ISSUER)
         .setRequireExpirationTime()
         .setRequireIssuedAt()
@@ -104,6 +121,7 @@ class TokenIssuerTest {
 
   private static PublicKey publicKey(TokenIssuer keys) throws Exception {
     String base64 = keys.publicKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    return KeyFactory.getInstance("RSA")
+        .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
   }
 }

@@ -8,15 +8,19 @@ import io.vertx.core.Vertx;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Runs a reactive task outside any request, on its own safe Vert.x sub-context (what Hibernate Reactive needs). */
+/**
+ * Runs a reactive task outside any request, on its own safe Vert.x sub-context (what Hibernate
+ * Reactive needs).
+ */
 public final class Background {
 
-  private Background() {
-  }
+  private Background() {}
 
-  public static <T> void run(Vertx vertx, Supplier<Uni<T>> task, Consumer<T> done, Consumer<Throwable> failed) {
+  public static <T> void run(
+      Vertx vertx, Supplier<Uni<T>> task, Consumer<T> done, Consumer<Throwable> failed) {
     // always a new context: called from another task's context, reusing it would hand this task
-    // that task's Hibernate Reactive session (kept in the context), so both would share a transaction
+    // that task's Hibernate Reactive session (kept in the context), so both would share a
+    // transaction
     Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
     VertxContextSafetyToggle.setContextSafe(context, true);
     context.runOnContext(ignored -> task.get().subscribe().with(done, failed));

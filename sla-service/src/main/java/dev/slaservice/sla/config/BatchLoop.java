@@ -16,19 +16,22 @@ import java.util.stream.Collectors;
  */
 public final class BatchLoop {
 
-  private BatchLoop() {
-  }
+  private BatchLoop() {}
 
   /**
-   * Runs {@code batch} (which says how many items it handled) again as long as it handled
-   * {@code fullBatch} items and {@code goOn} holds.
+   * Runs {@code batch} (which says how many items it handled) again as long as it handled {@code
+   * fullBatch} items and {@code goOn} holds.
    *
    * @return how many items all the batches handled
    */
-  public static Uni<Integer> whileFull(Supplier<Uni<Integer>> batch, int fullBatch, BooleanSupplier goOn) {
-    return Multi.createBy().repeating().<Integer>uni(batch::get)
+  public static Uni<Integer> whileFull(
+      Supplier<Uni<Integer>> batch, int fullBatch, BooleanSupplier goOn) {
+    return Multi.createBy()
+        .repeating()
+        .<Integer>uni(batch::get)
         .whilst(handled -> handled >= fullBatch && goOn.getAsBoolean())
-        .collect().with(Collectors.summingInt(Integer::intValue));
+        .collect()
+        .with(Collectors.summingInt(Integer::intValue));
   }
 
   /** {@link #whileFull(Supplier, int, BooleanSupplier)} until a batch is short. */

@@ -4,14 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs a reactive task every interval on its own Vert.x sub-context (what Hibernate Reactive
- * needs), never two runs at once. Sub-second intervals are the point: the scheduler extension
- * does not go below one second, and a breach should be published within a second of its deadline.
+ * needs), never two runs at once. Sub-second intervals are the point: the scheduler extension does
+ * not go below one second, and a breach should be published within a second of its deadline.
  */
 public final class Poller {
 
@@ -37,8 +37,8 @@ public final class Poller {
   }
 
   /**
-   * Stops polling and waits (bounded) for a run in progress, so a graceful shutdown does not cut
-   * a relay between Kafka's acknowledgement and the database commit.
+   * Stops polling and waits (bounded) for a run in progress, so a graceful shutdown does not cut a
+   * relay between Kafka's acknowledgement and the database commit.
    */
   public void stop(Duration grace) {
     stopped = true;
@@ -67,7 +67,9 @@ public final class Poller {
     }
     // this run sees everything committed before it starts; a wake from now on asks for another
     wanted.set(false);
-    Background.run(vertx, () -> task.get().replaceWithVoid(),
+    Background.run(
+        vertx,
+        () -> task.get().replaceWithVoid(),
         done -> {
           if (failing) {
             LOG.infof("%s works again", name);
@@ -77,7 +79,8 @@ public final class Poller {
         },
         failure -> {
           if (!failing) {
-            LOG.warnf("%s failed, retrying every poll until it works: %s", name, failure.toString());
+            LOG.warnf(
+                "%s failed, retrying every poll until it works: %s", name, failure.toString());
             failing = true;
           }
           // a failing task waits for its interval, however often it is woken

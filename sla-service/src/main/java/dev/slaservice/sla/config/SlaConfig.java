@@ -22,7 +22,10 @@ public interface SlaConfig {
 
   Consumer consumer();
 
-  /** Where PostgreSQL is; the datasource URLs are built from these (env SLA_DB_HOST, SLA_DB_PORT, SLA_DB_NAME). */
+  /**
+   * Where PostgreSQL is; the datasource URLs are built from these (env SLA_DB_HOST, SLA_DB_PORT,
+   * SLA_DB_NAME).
+   */
   interface Db {
     String host();
 
@@ -52,7 +55,10 @@ public interface SlaConfig {
     @WithDefault("4s")
     Duration ackTimeout();
 
-    /** Bytes of a request body at most (413 above); the HTTP server's own limit is higher, as a last guard. */
+    /**
+     * Bytes of a request body at most (413 above); the HTTP server's own limit is higher, as a last
+     * guard.
+     */
     @WithDefault("2097152")
     long maxBodyBytes();
 
@@ -61,9 +67,9 @@ public interface SlaConfig {
     int maxBatch();
 
     /**
-     * How long the intake waits for the subscriptions of the customers whose tickets open (ADR 0013).
-     * Past it (PostgreSQL down), openings that name their plan go on unchecked, for the consumer to
-     * check, and a request with a planless opening is answered 503.
+     * How long the intake waits for the subscriptions of the customers whose tickets open (ADR
+     * 0013). Past it (PostgreSQL down), openings that name their plan go on unchecked, for the
+     * consumer to check, and a request with a planless opening is answered 503.
      */
     @WithDefault("1s")
     Duration subscriptionTimeout();
@@ -94,7 +100,9 @@ public interface SlaConfig {
   }
 
   interface Compensation {
-    /** How often the customers queued by breaches, claims and subscription changes are looked for. */
+    /**
+     * How often the customers queued by breaches, claims and subscription changes are looked for.
+     */
     @WithDefault("250ms")
     Duration pollInterval();
 
@@ -117,15 +125,22 @@ public interface SlaConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How long a Kafka call of the relay may block (send, commit, recovery) before it tries again. */
+    /**
+     * How long a Kafka call of the relay may block (send, commit, recovery) before it tries again.
+     */
     @WithDefault("10s")
     Duration ackTimeout();
 
-    /** The relay's Kafka transactional id; every instance uses the same one, so a new relay fences the old. */
+    /**
+     * The relay's Kafka transactional id; every instance uses the same one, so a new relay fences
+     * the old.
+     */
     @WithDefault("sla-service-outbox-relay")
     String transactionalId();
 
-    /** Where the relay records which outbox ids each of its transactions published (docs/adr/0005). */
+    /**
+     * Where the relay records which outbox ids each of its transactions published (docs/adr/0005).
+     */
     @WithDefault("sla-outbox-progress")
     String progressTopic();
   }

@@ -22,14 +22,19 @@ public interface WebhookConfig {
     /** jira, zendesk, zammad or github. */
     String source();
 
-    /** signature (the source's own scheme) or bearer (Jira only: Authorization: Bearer <secret>). */
+    /**
+     * signature (the source's own scheme) or bearer (Jira only: Authorization: Bearer <secret>).
+     */
     @WithDefault("signature")
     String auth();
 
     /** The signing secret (or bearer token); prefer secret-file or an environment variable. */
     Optional<String> secret();
 
-    /** A file holding the secret (e.g. a mounted Kubernetes secret); surrounding whitespace is dropped. */
+    /**
+     * A file holding the secret (e.g. a mounted Kubernetes secret); surrounding whitespace is
+     * dropped.
+     */
     Optional<Path> secretFile();
 
     /** Put before the helpdesk's ticket id to form ours; defaults to "<connection name>:". */
@@ -72,7 +77,10 @@ public interface WebhookConfig {
     /** A JSON pointer into the payload, for from=field (or to override where the others look). */
     Optional<String> field();
 
-    /** customerId -> the helpdesk's values for it (organizations, project keys, domains), comma-separated. */
+    /**
+     * customerId -> the helpdesk's values for it (organizations, project keys, domains),
+     * comma-separated.
+     */
     Map<String, String> map();
 
     /** The customerId when nothing maps. */

@@ -6,6 +6,5 @@ public final class Channels {
   public static final String TICKET_EVENTS_IN = "ticket-events-in";
   public static final String DEAD_LETTERS_OUT = "dead-letters-out";
 
-  private Channels() {
-  }
+  private Channels() {}
 }

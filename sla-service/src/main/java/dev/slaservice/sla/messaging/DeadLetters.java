@@ -1,5 +1,6 @@
 package dev.slaservice.sla.messaging;
 
+import dev.slaservice.sla.observability.SlaMetrics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -11,7 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
-import dev.slaservice.sla.observability.SlaMetrics;
 
 /** Sends records that cannot be processed to the dead-letter topic, with the reason in headers. */
 @ApplicationScoped
@@ -27,11 +27,14 @@ public class DeadLetters {
   private final MutinyEmitter<byte[]> emitter;
 
   /** One record that could not be processed. */
-  public record DeadLetter(String key, byte[] value, String topic, int partition, long offset, String reason) {
-  }
+  public record DeadLetter(
+      String key, byte[] value, String topic, int partition, long offset, String reason) {}
 
-  public DeadLetters(@Channel(Channels.DEAD_LETTERS_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-      bufferSize = 10_000) MutinyEmitter<byte[]> emitter, SlaMetrics metrics) {
+  public DeadLetters(
+      @Channel(Channels.DEAD_LETTERS_OUT)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 10_000)
+          MutinyEmitter<byte[]> emitter,
+      SlaMetrics metrics) {
     this.emitter = emitter;
     this.metrics = metrics;
   }
@@ -42,20 +45,30 @@ public class DeadLetters {
     if (letters.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    return Uni.join().all(letters.stream().map(this::send).toList()).andFailFast().replaceWithVoid();
+    return Uni.join()
+        .all(letters.stream().map(this::send).toList())
+        .andFailFast()
+        .replaceWithVoid();
   }
 
   private Uni<Void> send(DeadLetter letter) {
-    LOG.warnf("dead-lettering %s-%d@%d (key %s): %s", letter.topic(), letter.partition(), letter.offset(),
-        letter.key(), letter.reason());
+    LOG.warnf(
+        "dead-lettering %s-%d@%d (key %s): %s",
+        letter.topic(), letter.partition(), letter.offset(), letter.key(), letter.reason());
     RecordHeaders headers = new RecordHeaders();
     headers.add(REASON, letter.reason().getBytes(StandardCharsets.UTF_8));
     headers.add(ORIGINAL_TOPIC, letter.topic().getBytes(StandardCharsets.UTF_8));
-    headers.add(ORIGINAL_PARTITION, Integer.toString(letter.partition()).getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        ORIGINAL_PARTITION, Integer.toString(letter.partition()).getBytes(StandardCharsets.UTF_8));
     headers.add(ORIGINAL_OFFSET, Long.toString(letter.offset()).getBytes(StandardCharsets.UTF_8));
-    OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-        .withKey(letter.key()).withHeaders(headers).build();
+    OutgoingKafkaRecordMetadata<String> metadata =
+        OutgoingKafkaRecordMetadata.<String>builder()
+            .withKey(letter.key())
+            .withHeaders(headers)
+            .build();
     byte[] value = letter.value() == null ? new byte[0] : letter.value();
-    return emitter.sendMessage(Message.of(value).addMetadata(metadata)).invoke(metrics::deadLettered);
+    return emitter
+        .sendMessage(Message.of(value).addMetadata(metadata))
+        .invoke(metrics::deadLettered);
   }
 }

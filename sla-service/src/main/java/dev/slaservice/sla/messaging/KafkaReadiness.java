@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import java.time.Duration;
 
 /**
  * Readiness DOWN when no Kafka broker answers within 3 s. The built-in check waits for the admin
@@ -38,15 +38,26 @@ public class KafkaReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try {
-      int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS)).nodes()
-          .get(TIMEOUT_MS + 1_000L, TimeUnit.MILLISECONDS).size();
-      return HealthCheckResponse.named("Kafka").withData("brokers", brokers).status(brokers > 0).build();
+      int brokers =
+          admin
+              .describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
+              .nodes()
+              .get(TIMEOUT_MS + 1_000L, TimeUnit.MILLISECONDS)
+              .size();
+      return HealthCheckResponse.named("Kafka")
+          .withData("brokers", brokers)
+          .status(brokers > 0)
+          .build();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return HealthCheckResponse.named("Kafka").down().withData("reason", "interrupted").build();
     } catch (Exception e) {
-      return HealthCheckResponse.named("Kafka").down().withData("reason", "no broker answered within "
-          + TIMEOUT_MS + " ms: " + e.getClass().getSimpleName()).build();
+      return HealthCheckResponse.named("Kafka")
+          .down()
+          .withData(
+              "reason",
+              "no broker answered within " + TIMEOUT_MS + " ms: " + e.getClass().getSimpleName())
+          .build();
     }
   }
 

@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
  * Publishes outbox records in id order, each batch in one Kafka transaction, and deletes them once
  * that transaction committed. Only the instance holding {@link RelayLeadership} relays. Whenever it
  * gains the lead or a batch fails, it first recovers: a new transactional producer fences any
- * earlier one, and the ids of the last committed batch are deleted rather than sent again
- * (see docs/adr/0005).
+ * earlier one, and the ids of the last committed batch are deleted rather than sent again (see
+ * docs/adr/0005).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -45,16 +45,26 @@ public class OutboxRelay {
   private final SlaMetrics metrics;
   private volatile long recoveredFor = -1;
 
-  public OutboxRelay(Mutiny.SessionFactory sessions, Outbox outbox, SlaConfig config, Vertx vertx,
-                     SlaMetrics metrics, RelayLeadership leadership, OutboxSignal committed,
-                     @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+  public OutboxRelay(
+      Mutiny.SessionFactory sessions,
+      Outbox outbox,
+      SlaConfig config,
+      Vertx vertx,
+      SlaMetrics metrics,
+      RelayLeadership leadership,
+      OutboxSignal committed,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
     this.sessions = sessions;
     this.outbox = outbox;
     this.config = config;
     this.metrics = metrics;
     this.leadership = leadership;
-    this.producer = new TransactionalRelayProducer(kafka, config.outbox().transactionalId(),
-        config.outbox().progressTopic(), config.outbox().ackTimeout());
+    this.producer =
+        new TransactionalRelayProducer(
+            kafka,
+            config.outbox().transactionalId(),
+            config.outbox().progressTopic(),
+            config.outbox().ackTimeout());
     this.poller = new Poller("outbox relay", vertx, this::relayAll);
     committed.onCommitted(poller::wake);
     this.backlog = new Poller("outbox backlog gauge", vertx, this::measureBacklog);
@@ -73,14 +83,25 @@ public class OutboxRelay {
   }
 
   private Uni<Long> measureBacklog() {
-    return sessions.withSession(session -> session.createNativeQuery("select count(*) from outbox", Long.class)
-        .getSingleResult()).invoke(metrics::outboxBacklog);
+    return sessions
+        .withSession(
+            session ->
+                session
+                    .createNativeQuery("select count(*) from outbox", Long.class)
+                    .getSingleResult())
+        .invoke(metrics::outboxBacklog);
   }
 
-  /** Publishes everything pending, if this instance is the relay. @return how many records were published */
+  /**
+   * Publishes everything pending, if this instance is the relay. @return how many records were
+   * published
+   */
   public Uni<Integer> relayAll() {
-    return leadership.tryAcquire().chain(leading -> leading ? recoverIfNeeded().chain(this::relayBatches)
-        : Uni.createFrom().item(0));
+    return leadership
+        .tryAcquire()
+        .chain(
+            leading ->
+                leading ? recoverIfNeeded().chain(this::relayBatches) : Uni.createFrom().item(0));
   }
 
   private Uni<Void> recoverIfNeeded() {
@@ -89,14 +110,20 @@ public class OutboxRelay {
       return Uni.createFrom().voidItem();
     }
     return blocking(producer::recover)
-        .chain(published -> sessions.withTransaction((session, tx) -> outbox.remove(session, published))
-            .invoke(removed -> {
-              if (removed > 0) {
-                LOG.infof("recovered the outbox relay: %d records of the last committed batch were published"
-                    + " before the relay stopped; they were deleted, not sent again", removed);
-              }
-              recoveredFor = generation;
-            }))
+        .chain(
+            published ->
+                sessions
+                    .withTransaction((session, tx) -> outbox.remove(session, published))
+                    .invoke(
+                        removed -> {
+                          if (removed > 0) {
+                            LOG.infof(
+                                "recovered the outbox relay: %d records of the last committed batch were published"
+                                    + " before the relay stopped; they were deleted, not sent again",
+                                removed);
+                          }
+                          recoveredFor = generation;
+                        }))
         .replaceWithVoid();
   }
 
@@ -106,27 +133,36 @@ public class OutboxRelay {
   }
 
   private Uni<Integer> relayBatch(int limit) {
-    return sessions.withSession(session -> outbox.pending(session, limit))
+    return sessions
+        .withSession(session -> outbox.pending(session, limit))
         .chain(entries -> entries.isEmpty() ? Uni.createFrom().item(0) : publish(entries));
   }
 
   private Uni<Integer> publish(List<Outbox.Entry> entries) {
     List<Long> ids = entries.stream().map(Outbox.Entry::id).toList();
-    return blocking(() -> {
-      producer.publish(entries);
-      return null;
-    })
+    return blocking(
+            () -> {
+              producer.publish(entries);
+              return null;
+            })
         .chain(() -> sessions.withTransaction((session, tx) -> outbox.remove(session, ids)))
         // whether the send or the delete failed, the next run starts with a recovery
-        .onFailure().invoke(() -> recoveredFor = -1)
-        .invoke(() -> entries.stream().filter(entry -> entry.metric() != null)
-            .forEach(entry -> metrics.published(entry.eventType(), entry.planId(), entry.metric())))
+        .onFailure()
+        .invoke(() -> recoveredFor = -1)
+        .invoke(
+            () ->
+                entries.stream()
+                    .filter(entry -> entry.metric() != null)
+                    .forEach(
+                        entry ->
+                            metrics.published(entry.eventType(), entry.planId(), entry.metric())))
         .replaceWith(entries.size());
   }
 
   /** Runs a blocking Kafka call on a worker thread and continues on the caller's Vert.x context. */
   private static <T> Uni<T> blocking(Callable<T> call) {
     Context context = Vertx.currentContext();
-    return Uni.createFrom().completionStage(() -> context.<T>executeBlocking(call, true).toCompletionStage());
+    return Uni.createFrom()
+        .completionStage(() -> context.<T>executeBlocking(call, true).toCompletionStage());
   }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class RelayProgress {
 
-  private RelayProgress() {
-  }
+  private RelayProgress() {}
 
   static String format(List<Long> ids) {
     List<Long> sorted = ids.stream().sorted().distinct().toList();
@@ -43,7 +42,9 @@ final class RelayProgress {
       if (dash < 0) {
         ids.add(Long.parseLong(part));
       } else {
-        for (long id = Long.parseLong(part.substring(0, dash)); id <= Long.parseLong(part.substring(dash + 1)); id++) {
+        for (long id = Long.parseLong(part.substring(0, dash));
+            id <= Long.parseLong(part.substring(dash + 1));
+            id++) {
           ids.add(id);
         }
       }

@@ -30,9 +30,9 @@ import org.jboss.logging.Logger;
 /**
  * The projection consumers join their group as static members ({@code group.instance.id}), named
  * after this instance and each consumer's index. A restarted instance gets its partitions back at
- * once; a crashed one that does not come back holds them until its session times out. On a
- * graceful stop the members leave the group, as dynamic members do, so a scale-down or a rolling
- * update hands their partitions over at once (docs/adr/0010).
+ * once; a crashed one that does not come back holds them until its session times out. On a graceful
+ * stop the members leave the group, as dynamic members do, so a scale-down or a rolling update
+ * hands their partitions over at once (docs/adr/0010).
  */
 @ApplicationScoped
 public class StaticGroupMembership implements ClientCustomizer<Map<String, Object>> {
@@ -42,15 +42,21 @@ public class StaticGroupMembership implements ClientCustomizer<Map<String, Objec
 
   private final Optional<String> instanceId;
   private final Map<String, Object> kafka;
+
   /** Group id → the instance ids this instance's consumers joined it with. */
   private final Map<String, Set<String>> joined = new ConcurrentHashMap<>();
 
   @Inject
-  public StaticGroupMembership(SlaConfig config, @ConfigProperty(name = "quarkus.http.port") int httpPort,
-                               @Identifier("default-kafka-broker") Map<String, Object> kafka) {
-    this(config.consumer().staticMembership()
-        ? Optional.of(config.consumer().instanceId().orElseGet(() -> hostName() + "-" + httpPort))
-        : Optional.empty(), kafka);
+  public StaticGroupMembership(
+      SlaConfig config,
+      @ConfigProperty(name = "quarkus.http.port") int httpPort,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    this(
+        config.consumer().staticMembership()
+            ? Optional.of(
+                config.consumer().instanceId().orElseGet(() -> hostName() + "-" + httpPort))
+            : Optional.empty(),
+        kafka);
   }
 
   StaticGroupMembership(Optional<String> instanceId, Map<String, Object> kafka) {
@@ -59,16 +65,20 @@ public class StaticGroupMembership implements ClientCustomizer<Map<String, Objec
   }
 
   @Override
-  public Map<String, Object> customize(String channel, Config channelConfig, Map<String, Object> config) {
+  public Map<String, Object> customize(
+      String channel, Config channelConfig, Map<String, Object> config) {
     Object group = config.get(ConsumerConfig.GROUP_ID_CONFIG);
     Optional<String> member = instanceId.flatMap(id -> memberName(id, channel));
-    if (member.isEmpty() || group == null || config.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+    if (member.isEmpty()
+        || group == null
+        || config.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
       return config;
     }
     config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, member.get());
     joined.computeIfAbsent(group.toString(), g -> ConcurrentHashMap.newKeySet()).add(member.get());
-    LOG.infof("consumer %s joins group %s as static member %s", config.get(ConsumerConfig.CLIENT_ID_CONFIG),
-        group, member.get());
+    LOG.infof(
+        "consumer %s joins group %s as static member %s",
+        config.get(ConsumerConfig.CLIENT_ID_CONFIG), group, member.get());
     return config;
   }
 
@@ -82,7 +92,8 @@ public class StaticGroupMembership implements ClientCustomizer<Map<String, Objec
       return Optional.of(instanceId);
     }
     String numbered = Channels.TICKET_EVENTS_IN + "$";
-    if (channel.startsWith(numbered) && channel.length() > numbered.length()
+    if (channel.startsWith(numbered)
+        && channel.length() > numbered.length()
         && channel.substring(numbered.length()).chars().allMatch(Character::isDigit)) {
       return Optional.of(instanceId + "-" + channel.substring(numbered.length()));
     }
@@ -94,7 +105,10 @@ public class StaticGroupMembership implements ClientCustomizer<Map<String, Objec
     return Map.copyOf(joined);
   }
 
-  /** After the connector closed the consumers (priority 50): static members do not leave by themselves. */
+  /**
+   * After the connector closed the consumers (priority 50): static members do not leave by
+   * themselves.
+   */
   void leave(@Observes @Priority(100) @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
     if (joined.isEmpty()) {
       return;
@@ -111,7 +125,9 @@ public class StaticGroupMembership implements ClientCustomizer<Map<String, Objec
   private static void leave(Admin admin, String group, Set<String> members) {
     List<MemberToRemove> leaving = members.stream().map(MemberToRemove::new).toList();
     try {
-      admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions(leaving)).all()
+      admin
+          .removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions(leaving))
+          .all()
           .get(LEAVE_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
       LOG.infof("static members %s left group %s", members, group);
     } catch (InterruptedException e) {

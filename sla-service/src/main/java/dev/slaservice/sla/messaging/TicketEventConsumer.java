@@ -26,10 +26,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads ticket-events in batches. Records that are not valid events go to the dead-letter topic, and
- * so do openings their customer's subscription does not allow (ADR 0013: another producer may write
- * them); each other opening gets the plan of its subscription when it names none. The rest are applied in one database transaction, and only then is the batch acknowledged
- * (which lets the connector commit its offsets).
+ * Reads ticket-events in batches. Records that are not valid events go to the dead-letter topic,
+ * and so do openings their customer's subscription does not allow (ADR 0013: another producer may
+ * write them); each other opening gets the plan of its subscription when it names none. The rest
+ * are applied in one database transaction, and only then is the batch acknowledged (which lets the
+ * connector commit its offsets).
  *
  * <p>When a batch keeps failing, the database is asked whether it is up. If it is not, the batch
  * waits and is retried for as long as the outage lasts, nothing acknowledged meanwhile. If it is,
@@ -48,8 +49,12 @@ public class TicketEventConsumer {
   private final DatabaseProbe database;
   private final CustomerPlans customerPlans;
 
-  public TicketEventConsumer(TicketBatchHandler handler, DeadLetters deadLetters, CatalogCheck catalogCheck,
-                             DatabaseProbe database, CustomerPlans customerPlans) {
+  public TicketEventConsumer(
+      TicketBatchHandler handler,
+      DeadLetters deadLetters,
+      CatalogCheck catalogCheck,
+      DatabaseProbe database,
+      CustomerPlans customerPlans) {
     this.customerPlans = customerPlans;
     this.handler = handler;
     this.deadLetters = deadLetters;
@@ -76,70 +81,134 @@ public class TicketEventConsumer {
       }
     }
     // the subscriptions are read afresh on every attempt: a retry sees what was stored meanwhile
-    return customerPlans.assign(valid)
-        .onFailure().invoke(e -> LOG.errorf("could not read the subscriptions of a batch of %d events (the"
-            + " database is unreachable), retrying: %s", valid.size(), e.toString()))
-        .chain(outcomes -> {
-          List<ConsumedEvent> events = new ArrayList<>();
-          Map<ConsumedEvent, KafkaRecord<String, byte[]>> records = new IdentityHashMap<>();
-          List<DeadLetters.DeadLetter> poison = new ArrayList<>(malformed);
-          for (int i = 0; i < outcomes.size(); i++) {
-            KafkaRecord<String, byte[]> record = validRecords.get(i);
-            if (outcomes.get(i) instanceof PlanAssignment.Refused refused) {
-              poison.add(letter(record, refused.violation().field() + ": " + refused.violation().message()));
-            } else {
-              ConsumedEvent consumed = new ConsumedEvent(outcomes.get(i).event(), record.getPartition(),
-                  offsetOf(record));
-              events.add(consumed);
-              records.put(consumed, record);
-            }
-          }
-          return deadLetters.send(poison).chain(() -> applyBatch(events, records))
-              .onFailure().invoke(e -> LOG.errorf("could not apply or dead-letter a batch of %d events (the"
-                  + " database or Kafka is unreachable), retrying: %s; first events: %s", events.size(),
-                  e.toString(), events.stream().limit(10).map(ConsumedEvent::describe)
-                      .collect(Collectors.joining(", "))));
-        })
-        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+    return customerPlans
+        .assign(valid)
+        .onFailure()
+        .invoke(
+            e ->
+                LOG.errorf(
+                    "could not read the subscriptions of a batch of %d events (the"
+                        + " database is unreachable), retrying: %s",
+                    valid.size(), e.toString()))
+        .chain(
+            outcomes -> {
+              List<ConsumedEvent> events = new ArrayList<>();
+              Map<ConsumedEvent, KafkaRecord<String, byte[]>> records = new IdentityHashMap<>();
+              List<DeadLetters.DeadLetter> poison = new ArrayList<>(malformed);
+              for (int i = 0; i < outcomes.size(); i++) {
+                KafkaRecord<String, byte[]> record = validRecords.get(i);
+                if (outcomes.get(i) instanceof PlanAssignment.Refused refused) {
+                  poison.add(
+                      letter(
+                          record,
+                          refused.violation().field() + ": " + refused.violation().message()));
+                } else {
+                  ConsumedEvent consumed =
+                      new ConsumedEvent(
+                          outcomes.get(i).event(), record.getPartition(), offsetOf(record));
+                  events.add(consumed);
+                  records.put(consumed, record);
+                }
+              }
+              return deadLetters
+                  .send(poison)
+                  .chain(() -> applyBatch(events, records))
+                  .onFailure()
+                  .invoke(
+                      e ->
+                          LOG.errorf(
+                              "could not apply or dead-letter a batch of %d events (the"
+                                  + " database or Kafka is unreachable), retrying: %s; first events: %s",
+                              events.size(),
+                              e.toString(),
+                              events.stream()
+                                  .limit(10)
+                                  .map(ConsumedEvent::describe)
+                                  .collect(Collectors.joining(", "))));
+            })
+        .onFailure()
+        .retry()
+        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+        .indefinitely()
         .chain(() -> Uni.createFrom().completionStage(batch.ack()));
   }
 
   /** Applies the batch; fails only while the database is unreachable. */
-  private Uni<Void> applyBatch(List<ConsumedEvent> events, Map<ConsumedEvent, KafkaRecord<String, byte[]>> records) {
-    return handler.handle(events)
-        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
+  private Uni<Void> applyBatch(
+      List<ConsumedEvent> events, Map<ConsumedEvent, KafkaRecord<String, byte[]>> records) {
+    return handler
+        .handle(events)
+        .onFailure()
+        .retry()
+        .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
         .atMost(ATTEMPTS_BEFORE_ISOLATING - 1L)
         .replaceWithVoid()
-        .onFailure().recoverWithUni(failure -> database.answers().chain(up -> {
-          if (!up) {
-            return Uni.createFrom().failure(failure);
-          }
-          LOG.warnf("a batch of %d events failed %d times with the database up (%s); applying its events one"
-              + " at a time", events.size(), ATTEMPTS_BEFORE_ISOLATING, failure.toString());
-          return Multi.createFrom().iterable(events)
-              .onItem().transformToUniAndConcatenate(event -> applyAlone(event, records.get(event)))
-              .collect().last().replaceWithVoid();
-        }));
+        .onFailure()
+        .recoverWithUni(
+            failure ->
+                database
+                    .answers()
+                    .chain(
+                        up -> {
+                          if (!up) {
+                            return Uni.createFrom().failure(failure);
+                          }
+                          LOG.warnf(
+                              "a batch of %d events failed %d times with the database up (%s); applying its events one"
+                                  + " at a time",
+                              events.size(), ATTEMPTS_BEFORE_ISOLATING, failure.toString());
+                          return Multi.createFrom()
+                              .iterable(events)
+                              .onItem()
+                              .transformToUniAndConcatenate(
+                                  event -> applyAlone(event, records.get(event)))
+                              .collect()
+                              .last()
+                              .replaceWithVoid();
+                        }));
   }
 
   private Uni<Void> applyAlone(ConsumedEvent event, KafkaRecord<String, byte[]> record) {
-    return handler.handle(List.of(event))
-        .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
+    return handler
+        .handle(List.of(event))
+        .onFailure()
+        .retry()
+        .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
         .atMost(ATTEMPTS_BEFORE_ISOLATING - 1L)
         .replaceWithVoid()
-        .onFailure().recoverWithUni(failure -> database.answers().chain(up -> up
-            ? deadLetters.send(List.of(letter(record, "could not be applied (" + event.describe() + "): "
-                + failure)))
-            : Uni.createFrom().failure(failure)));
+        .onFailure()
+        .recoverWithUni(
+            failure ->
+                database
+                    .answers()
+                    .chain(
+                        up ->
+                            up
+                                ? deadLetters.send(
+                                    List.of(
+                                        letter(
+                                            record,
+                                            "could not be applied ("
+                                                + event.describe()
+                                                + "): "
+                                                + failure)))
+                                : Uni.createFrom().failure(failure)));
   }
 
   private static DeadLetters.DeadLetter letter(KafkaRecord<String, byte[]> record, String reason) {
-    return new DeadLetters.DeadLetter(record.getKey(), record.getPayload(), record.getTopic(), record.getPartition(),
-        offsetOf(record), reason);
+    return new DeadLetters.DeadLetter(
+        record.getKey(),
+        record.getPayload(),
+        record.getTopic(),
+        record.getPartition(),
+        offsetOf(record),
+        reason);
   }
 
   private static long offsetOf(KafkaRecord<String, byte[]> record) {
-    return record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
+    return record
+        .getMetadata(IncomingKafkaRecordMetadata.class)
+        .map(IncomingKafkaRecordMetadata::getOffset)
         .orElse(-1L);
   }
 }

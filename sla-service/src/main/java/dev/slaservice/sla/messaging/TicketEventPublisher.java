@@ -42,23 +42,34 @@ public class TicketEventPublisher {
   private final KafkaProducer<String, String> producer;
   private final KafkaClientMetrics producerMetrics;
   // send() blocks while the producer waits for metadata or buffer space (up to max.block.ms, e.g.
-  // while Kafka is down): never on an event loop, so the requests that queue here are refused in time
-  private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
-    Thread thread = new Thread(task, "sla-intake-sender");
-    thread.setDaemon(true);
-    return thread;
-  });
+  // while Kafka is down): never on an event loop, so the requests that queue here are refused in
+  // time
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "sla-intake-sender");
+            thread.setDaemon(true);
+            return thread;
+          });
 
-  public TicketEventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, SlaConfig config,
-                              SlaMetrics metrics, MeterRegistry registry) {
+  public TicketEventPublisher(
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
+      SlaConfig config,
+      SlaMetrics metrics,
+      MeterRegistry registry) {
     this.intake = config.intake();
     this.metrics = metrics;
-    this.producer = new KafkaProducer<>(settings(kafka, intake), new StringSerializer(), new StringSerializer());
+    this.producer =
+        new KafkaProducer<>(
+            settings(kafka, intake), new StringSerializer(), new StringSerializer());
     this.producerMetrics = new KafkaClientMetrics(producer);
     producerMetrics.bindTo(registry);
   }
 
-  /** The kafka.* settings, the intake's own ({@code sla.intake.producer.*}), then what a 202 promises. */
+  /**
+   * The kafka.* settings, the intake's own ({@code sla.intake.producer.*}), then what a 202
+   * promises.
+   */
   static Map<String, Object> settings(Map<String, Object> kafka, SlaConfig.Intake intake) {
     Map<String, Object> settings = new HashMap<>(kafka);
     settings.putAll(intake.producer());
@@ -70,34 +81,50 @@ public class TicketEventPublisher {
   }
 
   /**
-   * Completes once Kafka acknowledged every event (acks=all), or fails with
-   * {@link KafkaUnavailableException} when it did not within the intake's ack timeout.
+   * Completes once Kafka acknowledged every event (acks=all), or fails with {@link
+   * KafkaUnavailableException} when it did not within the intake's ack timeout.
    */
   public Uni<Void> publish(List<InboundEvent> events) {
-    List<ProducerRecord<String, String>> records = events.stream().map(event -> new ProducerRecord<>(
-        intake.topic(), event.partitionKey(), InboundEventCodec.write(event))).toList();
+    List<ProducerRecord<String, String>> records =
+        events.stream()
+            .map(
+                event ->
+                    new ProducerRecord<>(
+                        intake.topic(), event.partitionKey(), InboundEventCodec.write(event)))
+            .toList();
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-    Uni<Void> acked = Uni.createFrom().completionStage(() -> {
-      sender.execute(() -> sendAll(records, acknowledged));
-      return acknowledged;
-    });
+    Uni<Void> acked =
+        Uni.createFrom()
+            .completionStage(
+                () -> {
+                  sender.execute(() -> sendAll(records, acknowledged));
+                  return acknowledged;
+                });
     Context caller = Vertx.currentContext();
     if (caller != null) {
       // the producer's callbacks run on its network thread, which must not write HTTP responses
       acked = acked.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
     return acked
-        .onCancellation().invoke(() -> acknowledged.cancel(false))
-        .ifNoItem().after(intake.ackTimeout())
-        .failWith(() -> new KafkaUnavailableException("Kafka did not acknowledge within "
-            + intake.ackTimeout().toMillis() + " ms", null))
+        .onCancellation()
+        .invoke(() -> acknowledged.cancel(false))
+        .ifNoItem()
+        .after(intake.ackTimeout())
+        .failWith(
+            () ->
+                new KafkaUnavailableException(
+                    "Kafka did not acknowledge within " + intake.ackTimeout().toMillis() + " ms",
+                    null))
         .onFailure(e -> !(e instanceof KafkaUnavailableException))
-        .transform(e -> new KafkaUnavailableException("Kafka refused the events: " + e.getMessage(), e))
+        .transform(
+            e -> new KafkaUnavailableException("Kafka refused the events: " + e.getMessage(), e))
         .invoke(() -> metrics.accepted(events))
-        .onFailure().invoke(() -> metrics.rejected("kafka_unavailable"));
+        .onFailure()
+        .invoke(() -> metrics.rejected("kafka_unavailable"));
   }
 
-  private void sendAll(List<ProducerRecord<String, String>> records, CompletableFuture<Void> acknowledged) {
+  private void sendAll(
+      List<ProducerRecord<String, String>> records, CompletableFuture<Void> acknowledged) {
     AtomicInteger pending = new AtomicInteger(records.size());
     for (ProducerRecord<String, String> record : records) {
       // a request already answered 503 (timed out) sends nothing more: its client retries it
@@ -105,13 +132,15 @@ public class TicketEventPublisher {
         return;
       }
       try {
-        producer.send(record, (written, failure) -> {
-          if (failure != null) {
-            acknowledged.completeExceptionally(failure);
-          } else if (pending.decrementAndGet() == 0) {
-            acknowledged.complete(null);
-          }
-        });
+        producer.send(
+            record,
+            (written, failure) -> {
+              if (failure != null) {
+                acknowledged.completeExceptionally(failure);
+              } else if (pending.decrementAndGet() == 0) {
+                acknowledged.complete(null);
+              }
+            });
       } catch (RuntimeException e) {
         acknowledged.completeExceptionally(e);
         return;

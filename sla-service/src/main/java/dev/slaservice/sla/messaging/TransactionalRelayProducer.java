@@ -38,8 +38,11 @@ final class TransactionalRelayProducer implements AutoCloseable {
   private final Duration blockAtMost;
   private KafkaProducer<String, String> producer;
 
-  TransactionalRelayProducer(Map<String, Object> kafka, String transactionalId, String progressTopic,
-                             Duration blockAtMost) {
+  TransactionalRelayProducer(
+      Map<String, Object> kafka,
+      String transactionalId,
+      String progressTopic,
+      Duration blockAtMost) {
     this.kafka = kafka;
     this.transactionalId = transactionalId;
     this.progressTopic = progressTopic;
@@ -47,8 +50,8 @@ final class TransactionalRelayProducer implements AutoCloseable {
   }
 
   /**
-   * Starts a new producer under the relay's transactional id, which fences any earlier one and
-   * ends its open transaction, then reads which outbox ids the last committed transaction carried.
+   * Starts a new producer under the relay's transactional id, which fences any earlier one and ends
+   * its open transaction, then reads which outbox ids the last committed transaction carried.
    */
   List<Long> recover() {
     close();
@@ -60,7 +63,8 @@ final class TransactionalRelayProducer implements AutoCloseable {
     settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) blockAtMost.toMillis());
     settings.put(ProducerConfig.LINGER_MS_CONFIG, 1);
     settings.put(ProducerConfig.CLIENT_ID_CONFIG, "sla-outbox-relay");
-    KafkaProducer<String, String> fresh = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+    KafkaProducer<String, String> fresh =
+        new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
     try {
       fresh.initTransactions();
     } catch (RuntimeException e) {
@@ -71,7 +75,10 @@ final class TransactionalRelayProducer implements AutoCloseable {
     return lastCommittedIds().map(RelayProgress::parse).orElse(List.of());
   }
 
-  /** Sends the entries and their progress record in one transaction; on any failure nothing of it is visible. */
+  /**
+   * Sends the entries and their progress record in one transaction; on any failure nothing of it is
+   * visible.
+   */
   void publish(List<Outbox.Entry> entries) {
     if (producer == null) {
       throw new IllegalStateException("the relay producer is not initialised");
@@ -79,10 +86,15 @@ final class TransactionalRelayProducer implements AutoCloseable {
     producer.beginTransaction();
     try {
       for (Outbox.Entry entry : entries) {
-        producer.send(new ProducerRecord<>(entry.topic(), null, entry.key(), entry.payload(), headers(entry)));
+        producer.send(
+            new ProducerRecord<>(
+                entry.topic(), null, entry.key(), entry.payload(), headers(entry)));
       }
-      producer.send(new ProducerRecord<>(progressTopic, transactionalId,
-          RelayProgress.format(entries.stream().map(Outbox.Entry::id).toList())));
+      producer.send(
+          new ProducerRecord<>(
+              progressTopic,
+              transactionalId,
+              RelayProgress.format(entries.stream().map(Outbox.Entry::id).toList())));
       producer.commitTransaction();
     } catch (RuntimeException e) {
       // the producer may be fenced or in an unknown state: the relay recovers with a new one
@@ -111,12 +123,15 @@ final class TransactionalRelayProducer implements AutoCloseable {
     settings.put("default.api.timeout.ms", (int) blockAtMost.toMillis());
     settings.put("request.timeout.ms", (int) blockAtMost.toMillis());
     try (Admin admin = Admin.create(settings)) {
-      NewTopic topic = new NewTopic(progressTopic, Optional.of(1), Optional.empty())
-          .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+      NewTopic topic =
+          new NewTopic(progressTopic, Optional.of(1), Optional.empty())
+              .configs(
+                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
       admin.createTopics(List.of(topic)).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create " + progressTopic + ": " + e.getCause(), e.getCause());
+        throw new IllegalStateException(
+            "cannot create " + progressTopic + ": " + e.getCause(), e.getCause());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -136,8 +151,8 @@ final class TransactionalRelayProducer implements AutoCloseable {
     settings.put("default.api.timeout.ms", (int) blockAtMost.toMillis());
     settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
     TopicPartition partition = new TopicPartition(progressTopic, 0);
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
-        new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
       consumer.assign(List.of(partition));
       long end = consumer.endOffsets(List.of(partition)).get(partition);
       long window = 8;
@@ -148,7 +163,8 @@ final class TransactionalRelayProducer implements AutoCloseable {
         long deadline = System.nanoTime() + blockAtMost.toNanos();
         while (consumer.position(partition) < end) {
           if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("could not read " + progressTopic + " up to offset " + end);
+            throw new IllegalStateException(
+                "could not read " + progressTopic + " up to offset " + end);
           }
           consumer.poll(Duration.ofMillis(200)).records(partition).forEach(seen::add);
         }

@@ -14,9 +14,13 @@ public class HistogramFilters {
   MeterFilter httpServerHistogram() {
     return new MeterFilter() {
       @Override
-      public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+      public DistributionStatisticConfig configure(
+          Meter.Id id, DistributionStatisticConfig config) {
         if (id.getName().startsWith("http.server.requests")) {
-          return DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config);
+          return DistributionStatisticConfig.builder()
+              .percentilesHistogram(true)
+              .build()
+              .merge(config);
         }
         return config;
       }

@@ -36,27 +36,43 @@ public class SlaMetrics {
 
   public SlaMetrics(MeterRegistry registry) {
     this.registry = registry;
-    this.batchTime = Timer.builder(BATCH).description("Time to apply one consumed batch in one transaction")
-        .publishPercentileHistogram().register(registry);
-    this.timerLag = Timer.builder(TIMER_LAG).description("How late a due timer fired: now minus its due instant")
-        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofMinutes(5)).register(registry);
+    this.batchTime =
+        Timer.builder(BATCH)
+            .description("Time to apply one consumed batch in one transaction")
+            .publishPercentileHistogram()
+            .register(registry);
+    this.timerLag =
+        Timer.builder(TIMER_LAG)
+            .description("How late a due timer fired: now minus its due instant")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofMinutes(5))
+            .register(registry);
     registry.gauge(OUTBOX_BACKLOG, List.of(), outboxBacklog, AtomicLong::doubleValue);
   }
 
   /** Events Kafka acknowledged, by type. */
   public void accepted(List<InboundEvent> events) {
-    // one meter lookup per type in the request, not per event: intake runs at tens of thousands a second
-    events.stream().collect(Collectors.groupingBy(e -> e.eventType().wireName(),
-            Collectors.counting()))
-        .forEach((type, count) -> Counter.builder(EVENTS_ACCEPTED).tag("type", type)
-            .description("Events accepted over HTTP and acknowledged by Kafka").register(registry).increment(count));
+    // one meter lookup per type in the request, not per event: intake runs at tens of thousands a
+    // second
+    events.stream()
+        .collect(Collectors.groupingBy(e -> e.eventType().wireName(), Collectors.counting()))
+        .forEach(
+            (type, count) ->
+                Counter.builder(EVENTS_ACCEPTED)
+                    .tag("type", type)
+                    .description("Events accepted over HTTP and acknowledged by Kafka")
+                    .register(registry)
+                    .increment(count));
   }
 
   /** A refused POST /events, by why: invalid (400) or kafka_unavailable (503). */
   public void rejected(String reason) {
-    Counter.builder(REQUESTS_REJECTED).tag("reason", reason).description("Event requests refused over HTTP")
-        .register(registry).increment();
+    Counter.builder(REQUESTS_REJECTED)
+        .tag("reason", reason)
+        .description("Event requests refused over HTTP")
+        .register(registry)
+        .increment();
   }
 
   public void batchApplied(Duration took, int events) {
@@ -72,16 +88,29 @@ public class SlaMetrics {
     outboxBacklog.set(records);
   }
 
-  /** An integration event Kafka acknowledged, by type, plan and metric (breaches, warnings, retractions…). */
+  /**
+   * An integration event Kafka acknowledged, by type, plan and metric (breaches, warnings,
+   * retractions…).
+   */
   public void published(String type, String planId, String metric) {
     // one counter per combination, looked up without building a meter id for every record
-    published.computeIfAbsent(List.of(type, planId, metric), tags -> Counter.builder(PUBLISHED).tag("type", type)
-        .tag("plan", planId).tag("metric", metric).description("SLA events published to Kafka").register(registry))
+    published
+        .computeIfAbsent(
+            List.of(type, planId, metric),
+            tags ->
+                Counter.builder(PUBLISHED)
+                    .tag("type", type)
+                    .tag("plan", planId)
+                    .tag("metric", metric)
+                    .description("SLA events published to Kafka")
+                    .register(registry))
         .increment();
   }
 
   public void deadLettered() {
-    Counter.builder(DEAD_LETTERS).description("Consumed records sent to the dead-letter topic")
-        .register(registry).increment();
+    Counter.builder(DEAD_LETTERS)
+        .description("Consumed records sent to the dead-letter topic")
+        .register(registry)
+        .increment();
   }
 }

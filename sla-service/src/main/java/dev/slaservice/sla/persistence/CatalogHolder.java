@@ -18,11 +18,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class CatalogHolder {
 
   /**
-   * The catalog with the evaluator over it, and how many stored versions (and plan retirements) it was
-   * built from.
+   * The catalog with the evaluator over it, and how many stored versions (and plan retirements) it
+   * was built from.
    */
-  public record Snapshot(VersionedCatalog catalog, SlaEvaluator evaluator, long storedVersions) {
-  }
+  public record Snapshot(VersionedCatalog catalog, SlaEvaluator evaluator, long storedVersions) {}
 
   private final BuiltInCatalog builtIn;
   private final CalendarStore calendars;
@@ -39,22 +38,42 @@ public class CatalogHolder {
 
   /** The catalog as stored now, reloaded only when a version was added since the last look. */
   public Uni<Snapshot> refresh(Mutiny.Session session) {
-    return calendars.count(session).chain(calendarCount -> plans.changes(session).chain(planChanges -> {
-      long count = calendarCount + planChanges;
-      Snapshot known = current.get();
-      if (count == known.storedVersions()) {
-        return Uni.createFrom().item(known);
-      }
-      return calendars.all(session).chain(versions -> plans.all(session).map(planVersions -> {
-        VersionedCatalog catalog = new VersionedCatalog(builtIn, versions, planVersions);
-        Snapshot fresh = new Snapshot(catalog, new SlaEvaluator(catalog), count);
-        current.set(fresh);
-        return fresh;
-      }));
-    }));
+    return calendars
+        .count(session)
+        .chain(
+            calendarCount ->
+                plans
+                    .changes(session)
+                    .chain(
+                        planChanges -> {
+                          long count = calendarCount + planChanges;
+                          Snapshot known = current.get();
+                          if (count == known.storedVersions()) {
+                            return Uni.createFrom().item(known);
+                          }
+                          return calendars
+                              .all(session)
+                              .chain(
+                                  versions ->
+                                      plans
+                                          .all(session)
+                                          .map(
+                                              planVersions -> {
+                                                VersionedCatalog catalog =
+                                                    new VersionedCatalog(
+                                                        builtIn, versions, planVersions);
+                                                Snapshot fresh =
+                                                    new Snapshot(
+                                                        catalog, new SlaEvaluator(catalog), count);
+                                                current.set(fresh);
+                                                return fresh;
+                                              }));
+                        }));
   }
 
-  /** The catalog as last loaded, without asking the database (for checks that cannot wait on it). */
+  /**
+   * The catalog as last loaded, without asking the database (for checks that cannot wait on it).
+   */
   public Snapshot latest() {
     return current.get();
   }

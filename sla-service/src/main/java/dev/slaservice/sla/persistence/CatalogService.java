@@ -25,20 +25,24 @@ public class CatalogService {
   private static final long CATALOG_LOCK = 0x534c41_0002L;
 
   /** A due instant and the calendar version that gave it. */
-  public record Due(CalendarVersion calendar, Instant due) {
-  }
+  public record Due(CalendarVersion calendar, Instant due) {}
 
   /** What became of a plan definition put: a new version, or the problems that kept it out. */
   public sealed interface PlanChange {
-    record Added(Plan plan) implements PlanChange {
-    }
+    record Added(Plan plan) implements PlanChange {}
 
-    record Refused(List<DefinitionProblem> problems) implements PlanChange {
-    }
+    record Refused(List<DefinitionProblem> problems) implements PlanChange {}
   }
 
-  /** What became of a retirement: done (or done before), unknown version, or a version that is not stored. */
-  public enum Retirement { RETIRED, NOT_FOUND, BUILT_IN }
+  /**
+   * What became of a retirement: done (or done before), unknown version, or a version that is not
+   * stored.
+   */
+  public enum Retirement {
+    RETIRED,
+    NOT_FOUND,
+    BUILT_IN
+  }
 
   private final Mutiny.SessionFactory sessions;
   private final CatalogHolder holder;
@@ -46,8 +50,12 @@ public class CatalogService {
   private final PlanStore plans;
   private final Clock clock;
 
-  public CatalogService(Mutiny.SessionFactory sessions, CatalogHolder holder, CalendarStore calendars,
-                        PlanStore plans, Clock clock) {
+  public CatalogService(
+      Mutiny.SessionFactory sessions,
+      CatalogHolder holder,
+      CalendarStore calendars,
+      PlanStore plans,
+      Clock clock) {
     this.sessions = sessions;
     this.holder = holder;
     this.calendars = calendars;
@@ -70,23 +78,43 @@ public class CatalogService {
   /** A version of a plan: the one asked for, or without {@code version} the one in force now. */
   public Uni<Optional<Plan>> planVersion(String planId, Integer version) {
     Instant now = clock.instant();
-    return current().map(s -> version == null ? s.catalog().planAt(planId, now)
-        : s.catalog().planVersions(planId).stream().filter(p -> p.version() == version).findFirst());
+    return current()
+        .map(
+            s ->
+                version == null
+                    ? s.catalog().planAt(planId, now)
+                    : s.catalog().planVersions(planId).stream()
+                        .filter(p -> p.version() == version)
+                        .findFirst());
   }
 
   /** Each calendar's versions, oldest first. */
   public Uni<List<List<CalendarVersion>>> calendars() {
-    return current().map(s -> s.catalog().calendarIds().stream().map(id -> s.catalog().calendarVersions(id)).toList());
+    return current()
+        .map(
+            s ->
+                s.catalog().calendarIds().stream()
+                    .map(id -> s.catalog().calendarVersions(id))
+                    .toList());
   }
 
   public Uni<List<CalendarVersion>> calendar(String calendarId) {
     return current().map(s -> s.catalog().calendarVersions(calendarId));
   }
 
-  /** When {@code duration} of business time from {@code start} is used up, by the version in force at {@code start}. */
+  /**
+   * When {@code duration} of business time from {@code start} is used up, by the version in force
+   * at {@code start}.
+   */
   public Uni<Optional<Due>> due(String calendarId, Instant start, Duration duration) {
-    return current().map(s -> s.catalog().calendarAt(calendarId, start)
-        .map(version -> new Due(version, version.calendar().addBusinessTime(start, duration))));
+    return current()
+        .map(
+            s ->
+                s.catalog()
+                    .calendarAt(calendarId, start)
+                    .map(
+                        version ->
+                            new Due(version, version.calendar().addBusinessTime(start, duration))));
   }
 
   /**
@@ -95,54 +123,111 @@ public class CatalogService {
    */
   public Uni<CalendarVersion> define(String calendarId, CalendarDefinition definition) {
     if (AlwaysOpenCalendar.ID.equals(calendarId)) {
-      throw new IllegalArgumentException("24x7 is always open and cannot be changed; define a calendar under another id");
+      throw new IllegalArgumentException(
+          "24x7 is always open and cannot be changed; define a calendar under another id");
     }
     var calendar = definition.toCalendar(calendarId);
     Instant now = clock.instant();
-    return sessions.withTransaction((session, tx) -> lockedRefresh(session).chain(snapshot -> {
-      int version = snapshot.catalog().nextVersion(calendarId);
-      return calendars.add(session, calendarId, version, now, definition, now)
-          .replaceWith(new CalendarVersion(calendarId, version, now, calendar, definition.followsCustomerZone()));
-    }));
+    return sessions.withTransaction(
+        (session, tx) ->
+            lockedRefresh(session)
+                .chain(
+                    snapshot -> {
+                      int version = snapshot.catalog().nextVersion(calendarId);
+                      return calendars
+                          .add(session, calendarId, version, now, definition, now)
+                          .replaceWith(
+                              new CalendarVersion(
+                                  calendarId,
+                                  version,
+                                  now,
+                                  calendar,
+                                  definition.followsCustomerZone()));
+                    }));
   }
 
   /**
    * Checks a definition in full against the calendars defined now and stores it as the plan's next
-   * version (its first if the plan is new), in force from {@code effectiveFrom} (now if empty; never
-   * in the past).
+   * version (its first if the plan is new), in force from {@code effectiveFrom} (now if empty;
+   * never in the past).
    */
-  public Uni<PlanChange> definePlan(String planId, JsonNode definition, Optional<Instant> effectiveFrom) {
+  public Uni<PlanChange> definePlan(
+      String planId, JsonNode definition, Optional<Instant> effectiveFrom) {
     Instant now = clock.instant();
     Instant from = effectiveFrom.orElse(now);
     if (from.isBefore(now)) {
-      return Uni.createFrom().item(new PlanChange.Refused(List.of(new DefinitionProblem("$.effectiveFrom",
-          "must not lie in the past (now is " + now + "); a version changes only what comes after it"))));
+      return Uni.createFrom()
+          .item(
+              new PlanChange.Refused(
+                  List.of(
+                      new DefinitionProblem(
+                          "$.effectiveFrom",
+                          "must not lie in the past (now is "
+                              + now
+                              + "); a version changes only what comes after it"))));
     }
-    return sessions.<PlanChange>withTransaction((session, tx) -> lockedRefresh(session).chain(snapshot -> {
-      VersionedCatalog catalog = snapshot.catalog();
-      CheckedDefinition checked = CheckedDefinition.of(definition,
-          calendarId -> !catalog.calendarVersions(calendarId).isEmpty());
-      if (!checked.valid()) {
-        return Uni.createFrom().item(new PlanChange.Refused(checked.problems()));
-      }
-      DefinedPlanVersion version = new DefinedPlanVersion(planId, catalog.nextPlanVersion(planId), from,
-          checked.definition(), Optional.empty());
-      return plans.add(session, version, now).replaceWith(new PlanChange.Added(checked.definition().toPlan(planId,
-          version.version(), from, calendarId -> catalog.calendarAt(calendarId, from).map(CalendarVersion::calendar))));
-    })).call(this::current);
+    return sessions
+        .<PlanChange>withTransaction(
+            (session, tx) ->
+                lockedRefresh(session)
+                    .chain(
+                        snapshot -> {
+                          VersionedCatalog catalog = snapshot.catalog();
+                          CheckedDefinition checked =
+                              CheckedDefinition.of(
+                                  definition,
+                                  calendarId -> !catalog.calendarVersions(calendarId).isEmpty());
+                          if (!checked.valid()) {
+                            return Uni.createFrom()
+                                .item(new PlanChange.Refused(checked.problems()));
+                          }
+                          DefinedPlanVersion version =
+                              new DefinedPlanVersion(
+                                  planId,
+                                  catalog.nextPlanVersion(planId),
+                                  from,
+                                  checked.definition(),
+                                  Optional.empty());
+                          return plans
+                              .add(session, version, now)
+                              .replaceWith(
+                                  new PlanChange.Added(
+                                      checked
+                                          .definition()
+                                          .toPlan(
+                                              planId,
+                                              version.version(),
+                                              from,
+                                              calendarId ->
+                                                  catalog
+                                                      .calendarAt(calendarId, from)
+                                                      .map(CalendarVersion::calendar))));
+                        }))
+        .call(this::current);
   }
 
   /** From now on no new ticket opens on this version; tickets already open on it keep it. */
   public Uni<Retirement> retirePlan(String planId, int version) {
     Instant now = clock.instant();
-    return sessions.<Retirement>withTransaction((session, tx) -> lockedRefresh(session).chain(snapshot ->
-        plans.retire(session, planId, version, now).map(found -> {
-          if (found) {
-            return Retirement.RETIRED;
-          }
-          boolean exists = snapshot.catalog().planVersions(planId).stream().anyMatch(p -> p.version() == version);
-          return exists ? Retirement.BUILT_IN : Retirement.NOT_FOUND;
-        }))).call(this::current);
+    return sessions
+        .<Retirement>withTransaction(
+            (session, tx) ->
+                lockedRefresh(session)
+                    .chain(
+                        snapshot ->
+                            plans
+                                .retire(session, planId, version, now)
+                                .map(
+                                    found -> {
+                                      if (found) {
+                                        return Retirement.RETIRED;
+                                      }
+                                      boolean exists =
+                                          snapshot.catalog().planVersions(planId).stream()
+                                              .anyMatch(p -> p.version() == version);
+                                      return exists ? Retirement.BUILT_IN : Retirement.NOT_FOUND;
+                                    })))
+        .call(this::current);
   }
 
   /**
@@ -150,7 +235,11 @@ public class CatalogService {
    * at once would both take the same number and the second would fail on the key.
    */
   private Uni<CatalogHolder.Snapshot> lockedRefresh(Mutiny.Session session) {
-    return session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + CATALOG_LOCK
-        + ")) as locked", Long.class).getSingleResult().chain(() -> holder.refresh(session));
+    return session
+        .createNativeQuery(
+            "select count(*) from (select pg_advisory_xact_lock(" + CATALOG_LOCK + ")) as locked",
+            Long.class)
+        .getSingleResult()
+        .chain(() -> holder.refresh(session));
   }
 }

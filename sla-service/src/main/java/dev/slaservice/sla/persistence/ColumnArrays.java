@@ -6,11 +6,10 @@ import java.util.StringJoiner;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The rows of a multi-row write as one text array per column, for
- * {@code insert … select … from unnest(cast(?1 as text[]), …)}. A statement then binds as many
- * parameters as the table has columns, whatever its row count: with one parameter per value
- * (8,192 for a 512-row projection upsert) Hibernate and the PostgreSQL client work per value, on
- * every batch (docs/benchmarks.md).
+ * The rows of a multi-row write as one text array per column, for {@code insert … select … from
+ * unnest(cast(?1 as text[]), …)}. A statement then binds as many parameters as the table has
+ * columns, whatever its row count: with one parameter per value (8,192 for a 512-row projection
+ * upsert) Hibernate and the PostgreSQL client work per value, on every batch (docs/benchmarks.md).
  * The SQL casts each column back to its type.
  */
 final class ColumnArrays {
@@ -22,10 +21,13 @@ final class ColumnArrays {
     columns = new String[columnCount][rows];
   }
 
-  /** The next row's values, one per column: text, numbers, booleans and instants; null stays null. */
+  /**
+   * The next row's values, one per column: text, numbers, booleans and instants; null stays null.
+   */
   ColumnArrays add(Object... values) {
     if (values.length != columns.length) {
-      throw new IllegalArgumentException(values.length + " values for " + columns.length + " columns");
+      throw new IllegalArgumentException(
+          values.length + " values for " + columns.length + " columns");
     }
     for (int column = 0; column < values.length; column++) {
       columns[column][row] = text(values[column]);

@@ -33,8 +33,14 @@ public class CompensationDrain {
   private final SlaConfig config;
   private final Poller poller;
 
-  public CompensationDrain(Mutiny.SessionFactory sessions, CompensationQueue queue, CompensationUpdater compensation,
-                           CatalogHolder catalog, Clock clock, SlaConfig config, Vertx vertx) {
+  public CompensationDrain(
+      Mutiny.SessionFactory sessions,
+      CompensationQueue queue,
+      CompensationUpdater compensation,
+      CatalogHolder catalog,
+      Clock clock,
+      SlaConfig config,
+      Vertx vertx) {
     this.sessions = sessions;
     this.queue = queue;
     this.compensation = compensation;
@@ -60,14 +66,29 @@ public class CompensationDrain {
 
   private Uni<Integer> drainBatch(int limit) {
     Instant now = clock.instant();
-    return sessions.withTransaction((session, tx) -> queue.claim(session, limit, config.compensation().settleTime())
-            .chain(queued -> queued.isEmpty() ? Uni.createFrom().item(queued)
-                : catalog.refresh(session)
-                    .chain(snapshot -> compensation.refresh(session,
-                        queued.stream().map(CompensationQueue.Queued::customerId).toList(), snapshot.catalog(), now,
-                        ProjectionUpdater.Mode.LIVE))
-                    .chain(() -> queue.remove(session, queued))
-                    .replaceWith(queued)))
+    return sessions
+        .withTransaction(
+            (session, tx) ->
+                queue
+                    .claim(session, limit, config.compensation().settleTime())
+                    .chain(
+                        queued ->
+                            queued.isEmpty()
+                                ? Uni.createFrom().item(queued)
+                                : catalog
+                                    .refresh(session)
+                                    .chain(
+                                        snapshot ->
+                                            compensation.refresh(
+                                                session,
+                                                queued.stream()
+                                                    .map(CompensationQueue.Queued::customerId)
+                                                    .toList(),
+                                                snapshot.catalog(),
+                                                now,
+                                                ProjectionUpdater.Mode.LIVE))
+                                    .chain(() -> queue.remove(session, queued))
+                                    .replaceWith(queued)))
         .map(List::size);
   }
 }

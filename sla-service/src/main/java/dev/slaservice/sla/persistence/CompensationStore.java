@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** What compensation reads (a customer's tickets and claims) and what it tells billing per month. */
+/**
+ * What compensation reads (a customer's tickets and claims) and what it tells billing per month.
+ */
 @ApplicationScoped
 public class CompensationStore {
 
@@ -31,19 +33,21 @@ public class CompensationStore {
    * nor tested: the projection keeps whether a ticket has a published breach (Flyway V9).
    */
   private static final String HAS_BREACH = "breached";
+
   /** A ticket's breach facts alone, as text: warnings and met facts are not sent or parsed. */
-  private static final String BREACHES = "(select cast(jsonb_agg(f) as text) from jsonb_array_elements(published) f"
-      + " where f ->> 'kind' = 'BREACH')";
+  private static final String BREACHES =
+      "(select cast(jsonb_agg(f) as text) from jsonb_array_elements(published) f"
+          + " where f ->> 'kind' = 'BREACH')";
 
   /** What was published for one customer-month, to be saved. */
-  public record Saved(String customerId, YearMonth month, CompensationProjector.Published published) {
-  }
+  public record Saved(
+      String customerId, YearMonth month, CompensationProjector.Published published) {}
 
   /**
-   * Serialises compensation work per customer across transactions and instances: every writer
-   * takes the customers' locks in one statement, in the order of their lock keys, so two writers
-   * cannot deadlock. The table comes first: a rebuild from scratch holds it while it takes customer
-   * locks, so a writer must wait for the table before it holds any customer.
+   * Serialises compensation work per customer across transactions and instances: every writer takes
+   * the customers' locks in one statement, in the order of their lock keys, so two writers cannot
+   * deadlock. The table comes first: a rebuild from scratch holds it while it takes customer locks,
+   * so a writer must wait for the table before it holds any customer.
    */
   public Uni<Void> lockCustomers(Mutiny.Session session, Collection<String> customerIds) {
     if (customerIds.isEmpty()) {
@@ -52,16 +56,26 @@ public class CompensationStore {
     ColumnArrays ids = new ColumnArrays(1, customerIds.size());
     customerIds.forEach(ids::add);
     return lockTable(session)
-        .chain(() -> ids.bind(session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(k) from"
-                + " (select distinct " + lockKey("c") + " k from " + ColumnArrays.unnest("c")
-                + " order by k) keys) locked", Long.class))
-            .getSingleResult())
+        .chain(
+            () ->
+                ids.bind(
+                        session.createNativeQuery(
+                            "select count(*) from (select pg_advisory_xact_lock(k) from"
+                                + " (select distinct "
+                                + lockKey("c")
+                                + " k from "
+                                + ColumnArrays.unnest("c")
+                                + " order by k) keys) locked",
+                            Long.class))
+                    .getSingleResult())
         .replaceWithVoid();
   }
 
   /** The compensation table's lock, which every compensation writer takes before any customer's. */
   Uni<Void> lockTable(Mutiny.Session session) {
-    return session.createNativeQuery("lock table compensation_month in row exclusive mode").executeUpdate()
+    return session
+        .createNativeQuery("lock table compensation_month in row exclusive mode")
+        .executeUpdate()
         .replaceWithVoid();
   }
 
@@ -74,68 +88,107 @@ public class CompensationStore {
    * The customers' opened tickets that have a breach or an exclusion, by customer: the others are
    * only counted ({@link #unbreached}).
    */
-  public Uni<Map<String, List<CustomerTicket>>> tickets(Mutiny.Session session, Collection<String> customerIds) {
-    return session.createNativeQuery("select customer_id, ticket_id, opened_at, excluded_reason, case when "
-            + HAS_BREACH + " then " + BREACHES + " end from ticket_projection where customer_id in (:ids)"
-            + " and opened and (" + HAS_BREACH + " or excluded_reason is not null) order by customer_id, ticket_id",
+  public Uni<Map<String, List<CustomerTicket>>> tickets(
+      Mutiny.Session session, Collection<String> customerIds) {
+    return session
+        .createNativeQuery(
+            "select customer_id, ticket_id, opened_at, excluded_reason, case when "
+                + HAS_BREACH
+                + " then "
+                + BREACHES
+                + " end from ticket_projection where customer_id in (:ids)"
+                + " and opened and ("
+                + HAS_BREACH
+                + " or excluded_reason is not null) order by customer_id, ticket_id",
             Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
-        .map(rows -> {
-          Map<String, List<CustomerTicket>> tickets = new HashMap<>();
-          for (Object[] row : rows) {
-            List<SlaFact.Breach> breaches = row[4] == null ? List.of() : ProjectionJson.readFacts((String) row[4])
-                .stream().filter(SlaFact.Breach.class::isInstance).map(SlaFact.Breach.class::cast).toList();
-            tickets.computeIfAbsent((String) row[0], c -> new ArrayList<>()).add(new CustomerTicket((String) row[1],
-                SqlTimestamps.instant(row[2]), breaches, Optional.ofNullable((String) row[3]).map(ExclusionReason::valueOf)));
-          }
-          return tickets;
-        });
+        .map(
+            rows -> {
+              Map<String, List<CustomerTicket>> tickets = new HashMap<>();
+              for (Object[] row : rows) {
+                List<SlaFact.Breach> breaches =
+                    row[4] == null
+                        ? List.of()
+                        : ProjectionJson.readFacts((String) row[4]).stream()
+                            .filter(SlaFact.Breach.class::isInstance)
+                            .map(SlaFact.Breach.class::cast)
+                            .toList();
+                tickets
+                    .computeIfAbsent((String) row[0], c -> new ArrayList<>())
+                    .add(
+                        new CustomerTicket(
+                            (String) row[1],
+                            SqlTimestamps.instant(row[2]),
+                            breaches,
+                            Optional.ofNullable((String) row[3]).map(ExclusionReason::valueOf)));
+              }
+              return tickets;
+            });
   }
 
   /**
    * How many of the customers' opened tickets have neither a breach nor an exclusion, by customer
    * and quarter-hour of opening, counted by the database.
    */
-  public Uni<Map<String, List<UnbreachedTickets>>> unbreached(Mutiny.Session session,
-                                                              Collection<String> customerIds) {
-    return session.createNativeQuery("select customer_id, date_bin(cast('15 minutes' as interval), opened_at,"
-            + " cast('2000-01-01T00:00:00Z' as timestamptz)) quarter, count(*) from ticket_projection"
-            + " where customer_id in (:ids) and opened and excluded_reason is null and not " + HAS_BREACH
-            + " group by customer_id, quarter order by customer_id, quarter", Object[].class)
+  public Uni<Map<String, List<UnbreachedTickets>>> unbreached(
+      Mutiny.Session session, Collection<String> customerIds) {
+    return session
+        .createNativeQuery(
+            "select customer_id, date_bin(cast('15 minutes' as interval), opened_at,"
+                + " cast('2000-01-01T00:00:00Z' as timestamptz)) quarter, count(*) from ticket_projection"
+                + " where customer_id in (:ids) and opened and excluded_reason is null and not "
+                + HAS_BREACH
+                + " group by customer_id, quarter order by customer_id, quarter",
+            Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
-        .map(rows -> {
-          Map<String, List<UnbreachedTickets>> counts = new HashMap<>();
-          for (Object[] row : rows) {
-            counts.computeIfAbsent((String) row[0], c -> new ArrayList<>()).add(new UnbreachedTickets(
-                SqlTimestamps.instant(row[1]), ((Number) row[2]).longValue()));
-          }
-          return counts;
-        });
+        .map(
+            rows -> {
+              Map<String, List<UnbreachedTickets>> counts = new HashMap<>();
+              for (Object[] row : rows) {
+                counts
+                    .computeIfAbsent((String) row[0], c -> new ArrayList<>())
+                    .add(
+                        new UnbreachedTickets(
+                            SqlTimestamps.instant(row[1]), ((Number) row[2]).longValue()));
+              }
+              return counts;
+            });
   }
 
   /** The customers' compensation claims, by customer, in the order they were stored. */
-  public Uni<Map<String, List<Claim>>> claims(Mutiny.Session session, Collection<String> customerIds) {
-    return EventStore.customerEvents(session, customerIds, EventType.COMPENSATION_CLAIMED,
-        CustomerEvent.CompensationClaimed.class, claimed -> new Claim(claimed.month(), claimed.occurredAt().toInstant()));
+  public Uni<Map<String, List<Claim>>> claims(
+      Mutiny.Session session, Collection<String> customerIds) {
+    return EventStore.customerEvents(
+        session,
+        customerIds,
+        EventType.COMPENSATION_CLAIMED,
+        CustomerEvent.CompensationClaimed.class,
+        claimed -> new Claim(claimed.month(), claimed.occurredAt().toInstant()));
   }
 
   /** Locks and returns what was published for each month of each customer. */
   public Uni<Map<String, Map<YearMonth, CompensationProjector.Published>>> published(
       Mutiny.Session session, Collection<String> customerIds) {
-    return session.createNativeQuery("select customer_id, month, cast(published as text) from compensation_month"
-            + " where customer_id in (:ids) order by customer_id, month for update", Object[].class)
+    return session
+        .createNativeQuery(
+            "select customer_id, month, cast(published as text) from compensation_month"
+                + " where customer_id in (:ids) order by customer_id, month for update",
+            Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
-        .map(rows -> {
-          Map<String, Map<YearMonth, CompensationProjector.Published>> published = new HashMap<>();
-          for (Object[] row : rows) {
-            published.computeIfAbsent((String) row[0], c -> new HashMap<>())
-                .put(YearMonth.parse((String) row[1]), read((String) row[2]));
-          }
-          return published;
-        });
+        .map(
+            rows -> {
+              Map<String, Map<YearMonth, CompensationProjector.Published>> published =
+                  new HashMap<>();
+              for (Object[] row : rows) {
+                published
+                    .computeIfAbsent((String) row[0], c -> new HashMap<>())
+                    .put(YearMonth.parse((String) row[1]), read((String) row[2]));
+              }
+              return published;
+            });
   }
 
   public Uni<Void> save(Mutiny.Session session, List<Saved> months, Instant now) {
@@ -143,20 +196,28 @@ public class CompensationStore {
       return Uni.createFrom().voidItem();
     }
     ColumnArrays columns = new ColumnArrays(4, months.size());
-    months.forEach(saved -> columns.add(saved.customerId(), saved.month().toString(), write(saved.published()), now));
-    return columns.bind(session.createNativeQuery("insert into compensation_month (customer_id, month, published,"
-            + " updated_at) select customer_id, month, cast(published as jsonb), cast(updated_at as timestamptz) from "
-            + ColumnArrays.unnest("customer_id", "month", "published", "updated_at")
-            + " on conflict (customer_id, month) do update"
-            + " set published = excluded.published, updated_at = excluded.updated_at"))
-        .executeUpdate().replaceWithVoid();
+    months.forEach(
+        saved ->
+            columns.add(
+                saved.customerId(), saved.month().toString(), write(saved.published()), now));
+    return columns
+        .bind(
+            session.createNativeQuery(
+                "insert into compensation_month (customer_id, month, published,"
+                    + " updated_at) select customer_id, month, cast(published as jsonb), cast(updated_at as timestamptz) from "
+                    + ColumnArrays.unnest("customer_id", "month", "published", "updated_at")
+                    + " on conflict (customer_id, month) do update"
+                    + " set published = excluded.published, updated_at = excluded.updated_at"))
+        .executeUpdate()
+        .replaceWithVoid();
   }
 
   private static CompensationProjector.Published read(String json) {
     try {
       return EventJson.mapper().readValue(json, CompensationProjector.Published.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable compensation state: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "unreadable compensation state: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -45,9 +45,11 @@ public class CompensationUpdater {
   }
 
   /** Everything a statement is computed from, for one customer. */
-  public record CustomerBooks(List<Subscription> subscriptions, List<CustomerTicket> tickets,
-                              List<UnbreachedTickets> unbreached, List<Claim> claims) {
-  }
+  public record CustomerBooks(
+      List<Subscription> subscriptions,
+      List<CustomerTicket> tickets,
+      List<UnbreachedTickets> unbreached,
+      List<Claim> claims) {}
 
   public Uni<CustomerBooks> books(Mutiny.Session session, String customerId) {
     return books(session, List.of(customerId)).map(books -> books.get(customerId));
@@ -55,28 +57,52 @@ public class CompensationUpdater {
 
   /** Each customer's books, read in a few statements whatever the number of customers. */
   private Uni<Map<String, CustomerBooks>> books(Mutiny.Session session, List<String> customerIds) {
-    return eventStore.subscriptions(session, customerIds)
-        .chain(subscriptions -> store.tickets(session, customerIds)
-            .chain(tickets -> store.unbreached(session, customerIds)
-                .chain(unbreached -> store.claims(session, customerIds)
-                    .map(claims -> {
-                      Map<String, CustomerBooks> books = new HashMap<>();
-                      for (String customer : customerIds) {
-                        books.put(customer, new CustomerBooks(subscriptions.getOrDefault(customer, List.of()),
-                            tickets.getOrDefault(customer, List.of()), unbreached.getOrDefault(customer, List.of()),
-                            claims.getOrDefault(customer, List.of())));
-                      }
-                      return books;
-                    }))));
+    return eventStore
+        .subscriptions(session, customerIds)
+        .chain(
+            subscriptions ->
+                store
+                    .tickets(session, customerIds)
+                    .chain(
+                        tickets ->
+                            store
+                                .unbreached(session, customerIds)
+                                .chain(
+                                    unbreached ->
+                                        store
+                                            .claims(session, customerIds)
+                                            .map(
+                                                claims -> {
+                                                  Map<String, CustomerBooks> books =
+                                                      new HashMap<>();
+                                                  for (String customer : customerIds) {
+                                                    books.put(
+                                                        customer,
+                                                        new CustomerBooks(
+                                                            subscriptions.getOrDefault(
+                                                                customer, List.of()),
+                                                            tickets.getOrDefault(
+                                                                customer, List.of()),
+                                                            unbreached.getOrDefault(
+                                                                customer, List.of()),
+                                                            claims.getOrDefault(
+                                                                customer, List.of())));
+                                                  }
+                                                  return books;
+                                                }))));
   }
 
   /**
    * Re-computes the customers' statements: all of them are locked first, then read and written
-   * {@value #GROUP} customers at a time, a few statements per group whatever its size.
-   * In REBUILD mode a month with no record of what was published is restored without publishing.
+   * {@value #GROUP} customers at a time, a few statements per group whatever its size. In REBUILD
+   * mode a month with no record of what was published is restored without publishing.
    */
-  public Uni<Void> refresh(Mutiny.Session session, Collection<String> customerIds, PolicyCatalog catalog,
-                           Instant now, ProjectionUpdater.Mode mode) {
+  public Uni<Void> refresh(
+      Mutiny.Session session,
+      Collection<String> customerIds,
+      PolicyCatalog catalog,
+      Instant now,
+      ProjectionUpdater.Mode mode) {
     if (customerIds.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -93,40 +119,81 @@ public class CompensationUpdater {
   /** Customers read and written together: bounded, since each brings all of its tickets. */
   static final int GROUP = 32;
 
-  private Uni<Void> refreshGroup(Mutiny.Session session, List<String> customers, CompensationLedger ledger,
-                                 Instant now, ProjectionUpdater.Mode mode) {
+  private Uni<Void> refreshGroup(
+      Mutiny.Session session,
+      List<String> customers,
+      CompensationLedger ledger,
+      Instant now,
+      ProjectionUpdater.Mode mode) {
     return books(session, customers)
-        .chain(books -> store.published(session, customers).chain(published -> {
-          List<CompensationStore.Saved> saves = new ArrayList<>();
-          List<Outbox.Entry> records = new ArrayList<>();
-          for (String customer : customers) {
-            advance(ledger, customer, books.get(customer), published.getOrDefault(customer, Map.of()), now, mode,
-                saves, records);
-          }
-          return store.save(session, saves, now).chain(() -> outbox.add(session, records));
-        }));
+        .chain(
+            books ->
+                store
+                    .published(session, customers)
+                    .chain(
+                        published -> {
+                          List<CompensationStore.Saved> saves = new ArrayList<>();
+                          List<Outbox.Entry> records = new ArrayList<>();
+                          for (String customer : customers) {
+                            advance(
+                                ledger,
+                                customer,
+                                books.get(customer),
+                                published.getOrDefault(customer, Map.of()),
+                                now,
+                                mode,
+                                saves,
+                                records);
+                          }
+                          return store
+                              .save(session, saves, now)
+                              .chain(() -> outbox.add(session, records));
+                        }));
   }
 
-  private static void advance(CompensationLedger ledger, String customerId, CustomerBooks books,
-                              Map<YearMonth, CompensationProjector.Published> published, Instant now,
-                              ProjectionUpdater.Mode mode, List<CompensationStore.Saved> saves,
-                              List<Outbox.Entry> records) {
+  private static void advance(
+      CompensationLedger ledger,
+      String customerId,
+      CustomerBooks books,
+      Map<YearMonth, CompensationProjector.Published> published,
+      Instant now,
+      ProjectionUpdater.Mode mode,
+      List<CompensationStore.Saved> saves,
+      List<Outbox.Entry> records) {
     TreeSet<YearMonth> months = new TreeSet<>(published.keySet());
-    months.addAll(CompensationLedger.monthsWithActivity(books.subscriptions(), books.tickets(), books.unbreached(),
-        books.claims()));
+    months.addAll(
+        CompensationLedger.monthsWithActivity(
+            books.subscriptions(), books.tickets(), books.unbreached(), books.claims()));
     for (YearMonth month : months) {
-      Optional<Statement> statement = ledger.statement(customerId, month, books.subscriptions(), books.tickets(),
-          books.unbreached(), books.claims());
+      Optional<Statement> statement =
+          ledger.statement(
+              customerId,
+              month,
+              books.subscriptions(),
+              books.tickets(),
+              books.unbreached(),
+              books.claims());
       if (statement.isEmpty()) {
         continue;
       }
-      CompensationProjector.Transition transition = CompensationProjector.advance(
-          published.getOrDefault(month, CompensationProjector.Published.nothing()), statement.get(), now);
+      CompensationProjector.Transition transition =
+          CompensationProjector.advance(
+              published.getOrDefault(month, CompensationProjector.Published.nothing()),
+              statement.get(),
+              now);
       if (mode == ProjectionUpdater.Mode.LIVE || published.containsKey(month)) {
         for (CompensationEvent event : transition.outgoing()) {
           LOG.debugf("customer %s %s: %s (id %s)", customerId, month, event.typeName(), event.id());
-          records.add(Outbox.Entry.pending(Topics.SLA_COMPENSATIONS, customerId, event.id(), event.typeName(),
-              null, null, CompensationEventCodec.write(event), now));
+          records.add(
+              Outbox.Entry.pending(
+                  Topics.SLA_COMPENSATIONS,
+                  customerId,
+                  event.id(),
+                  event.typeName(),
+                  null,
+                  null,
+                  CompensationEventCodec.write(event),
+                  now));
         }
       }
       if (!transition.published().equals(published.get(month))) {
@@ -136,13 +203,21 @@ public class CompensationUpdater {
   }
 
   /** A month's statement as it stands, computed from the books without locking. */
-  public static Optional<Statement> statement(PolicyCatalog catalog, String customerId, YearMonth month,
-                                              CustomerBooks books) {
-    return new CompensationLedger(catalog).statement(customerId, month, books.subscriptions(), books.tickets(),
-        books.unbreached(), books.claims());
+  public static Optional<Statement> statement(
+      PolicyCatalog catalog, String customerId, YearMonth month, CustomerBooks books) {
+    return new CompensationLedger(catalog)
+        .statement(
+            customerId,
+            month,
+            books.subscriptions(),
+            books.tickets(),
+            books.unbreached(),
+            books.claims());
   }
 
   static boolean isKnown(CustomerBooks books) {
-    return !books.subscriptions().isEmpty() || !books.tickets().isEmpty() || !books.unbreached().isEmpty();
+    return !books.subscriptions().isEmpty()
+        || !books.tickets().isEmpty()
+        || !books.unbreached().isEmpty();
   }
 }

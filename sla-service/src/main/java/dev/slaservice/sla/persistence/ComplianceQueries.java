@@ -28,8 +28,7 @@ import java.util.StringJoiner;
 public class ComplianceQueries {
 
   /** The tickets a report covers: opened in [from, to), optionally of one customer and one plan. */
-  public record Scope(Instant from, Instant to, ZoneId zone, String customerId, String planId) {
-  }
+  public record Scope(Instant from, Instant to, ZoneId zone, String customerId, String planId) {}
 
   private static final Metric[] METRICS = Metric.values();
 
@@ -54,19 +53,24 @@ public class ComplianceQueries {
       where.add("plan_id = $" + parameters.size());
     }
     List<String> keys = new ArrayList<>();
-    for (ReportDimension dimension : List.of(ReportDimension.PLAN, ReportDimension.PRIORITY,
-        ReportDimension.CUSTOMER, ReportDimension.MONTH)) {
+    for (ReportDimension dimension :
+        List.of(
+            ReportDimension.PLAN,
+            ReportDimension.PRIORITY,
+            ReportDimension.CUSTOMER,
+            ReportDimension.MONTH)) {
       if (groupBy.contains(dimension)) {
-        keys.add(switch (dimension) {
-          case PLAN -> "plan_id collate \"C\"";
-          case PRIORITY -> "priority collate \"C\"";
-          case CUSTOMER -> "customer_id collate \"C\"";
-          case MONTH -> {
-            parameters.add(scope.zone().getId());
-            yield "to_char(opened_at at time zone $" + parameters.size() + ", 'YYYY-MM')";
-          }
-          case METRIC -> throw new IllegalStateException("metric is a column group, not a key");
-        });
+        keys.add(
+            switch (dimension) {
+              case PLAN -> "plan_id collate \"C\"";
+              case PRIORITY -> "priority collate \"C\"";
+              case CUSTOMER -> "customer_id collate \"C\"";
+              case MONTH -> {
+                parameters.add(scope.zone().getId());
+                yield "to_char(opened_at at time zone $" + parameters.size() + ", 'YYYY-MM')";
+              }
+              case METRIC -> throw new IllegalStateException("metric is a column group, not a key");
+            });
       }
     }
     boolean perMetric = groupBy.contains(ReportDimension.METRIC);
@@ -77,16 +81,24 @@ public class ComplianceQueries {
     select.add("count(*)");
     for (Metric metric : METRICS) {
       String outcome = MetricOutcomeColumns.outcome(metric);
-      select.add("count(*) filter (where " + outcome + " is not null)")
+      select
+          .add("count(*) filter (where " + outcome + " is not null)")
           .add("count(*) filter (where " + outcome + " = " + MetricOutcomeColumns.MET + ")")
           .add("count(*) filter (where " + outcome + " = " + MetricOutcomeColumns.BREACHED + ")")
           .add("count(*) filter (where " + outcome + " < " + MetricOutcomeColumns.MET + ")");
       if (perMetric) {
-        select.add("percentile_disc(array[0.5, 0.9]) within group (order by " + MetricOutcomeColumns.seconds(metric)
-            + ") filter (where " + outcome + " = " + MetricOutcomeColumns.MET + ")");
+        select.add(
+            "percentile_disc(array[0.5, 0.9]) within group (order by "
+                + MetricOutcomeColumns.seconds(metric)
+                + ") filter (where "
+                + outcome
+                + " = "
+                + MetricOutcomeColumns.MET
+                + ")");
       }
     }
-    StringBuilder sql = new StringBuilder(select.toString()).append(" from ticket_projection").append(where);
+    StringBuilder sql =
+        new StringBuilder(select.toString()).append(" from ticket_projection").append(where);
     if (!keys.isEmpty()) {
       StringJoiner positions = new StringJoiner(", ");
       for (int key = 1; key <= keys.size(); key++) {
@@ -94,14 +106,16 @@ public class ComplianceQueries {
       }
       sql.append(" group by ").append(positions).append(" order by ").append(positions);
     }
-    return pool.preparedQuery(sql.toString()).execute(Tuple.from(parameters))
-        .map(rows -> {
-          List<GroupTallies> groups = new ArrayList<>();
-          for (Row row : rows) {
-            groups.add(read(row, groupBy, perMetric));
-          }
-          return groups;
-        });
+    return pool.preparedQuery(sql.toString())
+        .execute(Tuple.from(parameters))
+        .map(
+            rows -> {
+              List<GroupTallies> groups = new ArrayList<>();
+              for (Row row : rows) {
+                groups.add(read(row, groupBy, perMetric));
+              }
+              return groups;
+            });
   }
 
   private static GroupTallies read(Row row, Set<ReportDimension> groupBy, boolean perMetric) {
@@ -109,7 +123,8 @@ public class ComplianceQueries {
     String planId = groupBy.contains(ReportDimension.PLAN) ? row.getString(column++) : null;
     String priority = groupBy.contains(ReportDimension.PRIORITY) ? row.getString(column++) : null;
     String customerId = groupBy.contains(ReportDimension.CUSTOMER) ? row.getString(column++) : null;
-    YearMonth month = groupBy.contains(ReportDimension.MONTH) ? YearMonth.parse(row.getString(column++)) : null;
+    YearMonth month =
+        groupBy.contains(ReportDimension.MONTH) ? YearMonth.parse(row.getString(column++)) : null;
     long tickets = row.getLong(column++);
     List<MetricTally> metrics = new ArrayList<>(METRICS.length);
     for (Metric metric : METRICS) {
@@ -118,13 +133,22 @@ public class ComplianceQueries {
       long breached = row.getLong(column++);
       long running = row.getLong(column++);
       Integer[] percentiles = perMetric ? row.getArrayOfIntegers(column++) : null;
-      metrics.add(new MetricTally(metric, withClock, met, breached, running, seconds(percentiles, 0),
-          seconds(percentiles, 1)));
+      metrics.add(
+          new MetricTally(
+              metric,
+              withClock,
+              met,
+              breached,
+              running,
+              seconds(percentiles, 0),
+              seconds(percentiles, 1)));
     }
     return new GroupTallies(planId, priority, customerId, month, tickets, metrics);
   }
 
   private static Duration seconds(Integer[] percentiles, int index) {
-    return percentiles == null || percentiles[index] == null ? null : Duration.ofSeconds(percentiles[index]);
+    return percentiles == null || percentiles[index] == null
+        ? null
+        : Duration.ofSeconds(percentiles[index]);
   }
 }

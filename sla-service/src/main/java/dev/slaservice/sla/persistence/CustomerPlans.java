@@ -22,7 +22,8 @@ public class CustomerPlans {
   private final EventStore eventStore;
   private final CatalogHolder catalogs;
 
-  public CustomerPlans(Mutiny.SessionFactory sessions, EventStore eventStore, CatalogHolder catalogs) {
+  public CustomerPlans(
+      Mutiny.SessionFactory sessions, EventStore eventStore, CatalogHolder catalogs) {
     this.sessions = sessions;
     this.eventStore = eventStore;
     this.catalogs = catalogs;
@@ -30,13 +31,17 @@ public class CustomerPlans {
 
   /** One outcome per event, in order; fails only when the database cannot be read. */
   public Uni<List<PlanAssignment.Outcome>> assign(List<InboundEvent> events) {
-    Set<String> customers = events.stream().filter(TicketEvent.TicketOpened.class::isInstance)
-        .map(e -> ((TicketEvent.TicketOpened) e).customerId()).collect(Collectors.toSet());
+    Set<String> customers =
+        events.stream()
+            .filter(TicketEvent.TicketOpened.class::isInstance)
+            .map(e -> ((TicketEvent.TicketOpened) e).customerId())
+            .collect(Collectors.toSet());
     if (customers.isEmpty()) {
-      return Uni.createFrom().item(() -> new PlanAssignment(catalogs.latest().catalog(), Map.of())
-          .assign(events));
+      return Uni.createFrom()
+          .item(() -> new PlanAssignment(catalogs.latest().catalog(), Map.of()).assign(events));
     }
-    return sessions.withSession(session -> eventStore.subscriptions(session, customers))
+    return sessions
+        .withSession(session -> eventStore.subscriptions(session, customers))
         .map(stored -> new PlanAssignment(catalogs.latest().catalog(), stored).assign(events));
   }
 }

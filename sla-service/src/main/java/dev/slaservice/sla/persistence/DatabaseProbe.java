@@ -16,8 +16,11 @@ public class DatabaseProbe {
 
   /** True when the database answers a trivial query now. */
   public Uni<Boolean> answers() {
-    return sessions.withSession(session -> session.createNativeQuery("select 1", Integer.class).getSingleResult())
+    return sessions
+        .withSession(
+            session -> session.createNativeQuery("select 1", Integer.class).getSingleResult())
         .map(ignored -> true)
-        .onFailure().recoverWithItem(false);
+        .onFailure()
+        .recoverWithItem(false);
   }
 }

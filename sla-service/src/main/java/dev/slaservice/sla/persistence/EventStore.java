@@ -24,13 +24,23 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class EventStore {
 
   /** In the batch's order, so that seq follows it. */
-  private static final String INSERT = "insert into event_store (event_id, event_type, ticket_id, customer_id,"
-      + " occurred_at, recorded_at, kafka_partition, kafka_offset, payload)"
-      + " select event_id, event_type, ticket_id, customer_id, cast(occurred_at as timestamptz),"
-      + " cast(recorded_at as timestamptz), cast(kafka_partition as integer), cast(kafka_offset as bigint),"
-      + " cast(payload as jsonb) from " + ColumnArrays.unnest("event_id", "event_type", "ticket_id", "customer_id",
-      "occurred_at", "recorded_at", "kafka_partition", "kafka_offset", "payload")
-      + " order by r.ord on conflict (event_id) do nothing";
+  private static final String INSERT =
+      "insert into event_store (event_id, event_type, ticket_id, customer_id,"
+          + " occurred_at, recorded_at, kafka_partition, kafka_offset, payload)"
+          + " select event_id, event_type, ticket_id, customer_id, cast(occurred_at as timestamptz),"
+          + " cast(recorded_at as timestamptz), cast(kafka_partition as integer), cast(kafka_offset as bigint),"
+          + " cast(payload as jsonb) from "
+          + ColumnArrays.unnest(
+              "event_id",
+              "event_type",
+              "ticket_id",
+              "customer_id",
+              "occurred_at",
+              "recorded_at",
+              "kafka_partition",
+              "kafka_offset",
+              "payload")
+          + " order by r.ord on conflict (event_id) do nothing";
 
   /** Appends the events that are not stored yet, in one statement. */
   public Uni<Void> append(Mutiny.Session session, List<ConsumedEvent> events, Instant recordedAt) {
@@ -40,8 +50,15 @@ public class EventStore {
     ColumnArrays rows = new ColumnArrays(9, events.size());
     for (ConsumedEvent consumed : events) {
       InboundEvent event = consumed.event();
-      rows.add(event.eventId(), event.eventType().wireName(), event instanceof TicketEvent t ? t.ticketId() : null,
-          customerOf(event), event.occurredAt(), recordedAt, consumed.partition(), consumed.offset(),
+      rows.add(
+          event.eventId(),
+          event.eventType().wireName(),
+          event instanceof TicketEvent t ? t.ticketId() : null,
+          customerOf(event),
+          event.occurredAt(),
+          recordedAt,
+          consumed.partition(),
+          consumed.offset(),
           InboundEventCodec.write(event));
     }
     return rows.bind(session.createNativeQuery(INSERT)).executeUpdate().replaceWithVoid();
@@ -59,17 +76,22 @@ public class EventStore {
       "select ticket_id, cast(payload as text) from event_store where ticket_id in (:ids) order by seq";
 
   /** Each ticket's events in the order they were stored. */
-  public Uni<Map<String, List<TicketEvent>>> ticketHistories(Mutiny.Session session, Collection<String> ticketIds) {
-    return session.createNativeQuery(TICKET_HISTORIES, Object[].class)
+  public Uni<Map<String, List<TicketEvent>>> ticketHistories(
+      Mutiny.Session session, Collection<String> ticketIds) {
+    return session
+        .createNativeQuery(TICKET_HISTORIES, Object[].class)
         .setParameter("ids", ticketIds)
         .getResultList()
-        .map(rows -> {
-          Map<String, List<TicketEvent>> histories = new LinkedHashMap<>();
-          for (Object[] row : rows) {
-            histories.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add((TicketEvent) parse((String) row[1]));
-          }
-          return histories;
-        });
+        .map(
+            rows -> {
+              Map<String, List<TicketEvent>> histories = new LinkedHashMap<>();
+              for (Object[] row : rows) {
+                histories
+                    .computeIfAbsent((String) row[0], id -> new ArrayList<>())
+                    .add((TicketEvent) parse((String) row[1]));
+              }
+              return histories;
+            });
   }
 
   /**
@@ -78,33 +100,48 @@ public class EventStore {
    */
   static String customerEventsOf(EventType type) {
     return "select customer_id, cast(payload as text) from event_store where customer_id in (:ids)"
-        + " and event_type = '" + type.wireName() + "' order by seq";
+        + " and event_type = '"
+        + type.wireName()
+        + "' order by seq";
   }
 
-  /** The customers' events of {@code type}, each mapped, by customer, in the order they were stored. */
+  /**
+   * The customers' events of {@code type}, each mapped, by customer, in the order they were stored.
+   */
   static <E extends CustomerEvent, T> Uni<Map<String, List<T>>> customerEvents(
-      Mutiny.Session session, Collection<String> customerIds, EventType type, Class<E> javaType,
+      Mutiny.Session session,
+      Collection<String> customerIds,
+      EventType type,
+      Class<E> javaType,
       Function<E, T> mapping) {
     if (customerIds.isEmpty()) {
       return Uni.createFrom().item(Map.of());
     }
-    return session.createNativeQuery(customerEventsOf(type), Object[].class)
+    return session
+        .createNativeQuery(customerEventsOf(type), Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
-        .map(rows -> {
-          Map<String, List<T>> byCustomer = new LinkedHashMap<>();
-          for (Object[] row : rows) {
-            byCustomer.computeIfAbsent((String) row[0], id -> new ArrayList<>())
-                .add(mapping.apply(javaType.cast(parse((String) row[1]))));
-          }
-          return byCustomer;
-        });
+        .map(
+            rows -> {
+              Map<String, List<T>> byCustomer = new LinkedHashMap<>();
+              for (Object[] row : rows) {
+                byCustomer
+                    .computeIfAbsent((String) row[0], id -> new ArrayList<>())
+                    .add(mapping.apply(javaType.cast(parse((String) row[1]))));
+              }
+              return byCustomer;
+            });
   }
 
   /** Each customer's subscriptions, in the order they were stored. */
-  public Uni<Map<String, List<Subscription>>> subscriptions(Mutiny.Session session, Collection<String> customerIds) {
-    return customerEvents(session, customerIds, EventType.SUBSCRIPTION_CHANGED,
-        CustomerEvent.SubscriptionChanged.class, EventStore::toSubscription);
+  public Uni<Map<String, List<Subscription>>> subscriptions(
+      Mutiny.Session session, Collection<String> customerIds) {
+    return customerEvents(
+        session,
+        customerIds,
+        EventType.SUBSCRIPTION_CHANGED,
+        CustomerEvent.SubscriptionChanged.class,
+        EventStore::toSubscription);
   }
 
   static Subscription toSubscription(CustomerEvent.SubscriptionChanged changed) {
@@ -115,8 +152,12 @@ public class EventStore {
     try {
       return EventJson.mapper().readValue(storedJson, InboundEvent.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the event store holds an unreadable event (" + e.getOriginalMessage()
-          + "): " + storedJson.substring(0, Math.min(300, storedJson.length())), e);
+      throw new IllegalStateException(
+          "the event store holds an unreadable event ("
+              + e.getOriginalMessage()
+              + "): "
+              + storedJson.substring(0, Math.min(300, storedJson.length())),
+          e);
     }
   }
 }

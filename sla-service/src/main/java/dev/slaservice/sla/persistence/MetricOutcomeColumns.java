@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The projection's two columns per metric that compliance reports read (V16): {@code <metric>_outcome}
- * (0 running, 1 paused, 2 met, 3 breached; null without such a clock) and {@code <metric>_seconds}
- * (the business seconds to meet, when met).
+ * The projection's two columns per metric that compliance reports read (V16): {@code
+ * <metric>_outcome} (0 running, 1 paused, 2 met, 3 breached; null without such a clock) and {@code
+ * <metric>_seconds} (the business seconds to meet, when met).
  */
 final class MetricOutcomeColumns {
 
@@ -25,13 +25,14 @@ final class MetricOutcomeColumns {
 
   static final int COUNT = 2 * Metric.values().length;
   static final String NAMES = names().stream().collect(Collectors.joining(", "));
-  static final String CASTS = Arrays.stream(Metric.values())
-      .map(m -> "cast(" + outcome(m) + " as smallint), cast(" + seconds(m) + " as integer)")
-      .collect(Collectors.joining(", "));
-  static final String UPDATES = names().stream().map(n -> n + " = excluded." + n).collect(Collectors.joining(", "));
+  static final String CASTS =
+      Arrays.stream(Metric.values())
+          .map(m -> "cast(" + outcome(m) + " as smallint), cast(" + seconds(m) + " as integer)")
+          .collect(Collectors.joining(", "));
+  static final String UPDATES =
+      names().stream().map(n -> n + " = excluded." + n).collect(Collectors.joining(", "));
 
-  private MetricOutcomeColumns() {
-  }
+  private MetricOutcomeColumns() {}
 
   static String outcome(Metric metric) {
     return metric.name().toLowerCase(Locale.ROOT) + "_outcome";

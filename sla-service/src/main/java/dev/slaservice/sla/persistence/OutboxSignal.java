@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Tells this instance's outbox relay that records were committed, so that it publishes them at
- * once rather than at its next poll: a breach's latency should not include the relay's interval.
- * The poll remains for records other instances commit.
+ * Tells this instance's outbox relay that records were committed, so that it publishes them at once
+ * rather than at its next poll: a breach's latency should not include the relay's interval. The
+ * poll remains for records other instances commit.
  */
 @ApplicationScoped
 public class OutboxSignal {

@@ -19,19 +19,30 @@ public class PlanStore {
 
   /** Grows with every version added and every version retired, so a reader knows when to reload. */
   public Uni<Long> changes(Mutiny.Session session) {
-    return session.createSelectionQuery("select count(*) + count(p.retiredAt) from PlanVersionRow p", Long.class)
+    return session
+        .createSelectionQuery(
+            "select count(*) + count(p.retiredAt) from PlanVersionRow p", Long.class)
         .getSingleResult();
   }
 
   public Uni<List<DefinedPlanVersion>> all(Mutiny.Session session) {
-    return session.createSelectionQuery("from PlanVersionRow p order by p.planId, p.version", PlanVersionRow.class)
+    return session
+        .createSelectionQuery(
+            "from PlanVersionRow p order by p.planId, p.version", PlanVersionRow.class)
         .getResultList()
         .map(rows -> rows.stream().map(PlanStore::toDomain).toList());
   }
 
   public Uni<Void> add(Mutiny.Session session, DefinedPlanVersion version, Instant createdAt) {
-    return session.persist(new PlanVersionRow(version.planId(), version.version(), version.effectiveFrom(),
-        write(version.definition()), createdAt)).chain(session::flush);
+    return session
+        .persist(
+            new PlanVersionRow(
+                version.planId(),
+                version.version(),
+                version.effectiveFrom(),
+                write(version.definition()),
+                createdAt))
+        .chain(session::flush);
   }
 
   /** Marks a version retired at {@code at}; false when there is no such stored version. */
@@ -39,25 +50,37 @@ public class PlanStore {
     PlanVersionRow.Key key = new PlanVersionRow.Key();
     key.planId = planId;
     key.version = version;
-    return session.find(PlanVersionRow.class, key).chain(row -> {
-      if (row == null) {
-        return Uni.createFrom().item(false);
-      }
-      if (row.retiredAt == null) {
-        row.retiredAt = at;
-      }
-      return session.flush().replaceWith(true);
-    });
+    return session
+        .find(PlanVersionRow.class, key)
+        .chain(
+            row -> {
+              if (row == null) {
+                return Uni.createFrom().item(false);
+              }
+              if (row.retiredAt == null) {
+                row.retiredAt = at;
+              }
+              return session.flush().replaceWith(true);
+            });
   }
 
   private static DefinedPlanVersion toDomain(PlanVersionRow row) {
     // stored definitions were checked when they were put; calendars are never removed
     CheckedDefinition checked = CheckedDefinition.of(row.definition, calendarId -> true);
     if (!checked.valid()) {
-      throw new IllegalStateException("unreadable definition of plan " + row.planId + " version " + row.version
-          + ": " + checked.problems());
+      throw new IllegalStateException(
+          "unreadable definition of plan "
+              + row.planId
+              + " version "
+              + row.version
+              + ": "
+              + checked.problems());
     }
-    return new DefinedPlanVersion(row.planId, row.version, row.effectiveFrom, checked.definition(),
+    return new DefinedPlanVersion(
+        row.planId,
+        row.version,
+        row.effectiveFrom,
+        checked.definition(),
         Optional.ofNullable(row.retiredAt));
   }
 

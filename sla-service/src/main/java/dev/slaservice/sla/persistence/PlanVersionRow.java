@@ -23,7 +23,9 @@ public class PlanVersionRow {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Key key && Objects.equals(planId, key.planId) && version == key.version;
+      return other instanceof Key key
+          && Objects.equals(planId, key.planId)
+          && version == key.version;
     }
 
     @Override
@@ -54,10 +56,10 @@ public class PlanVersionRow {
   @Column(name = "created_at", nullable = false)
   Instant createdAt;
 
-  protected PlanVersionRow() {
-  }
+  protected PlanVersionRow() {}
 
-  PlanVersionRow(String planId, int version, Instant effectiveFrom, String definition, Instant createdAt) {
+  PlanVersionRow(
+      String planId, int version, Instant effectiveFrom, String definition, Instant createdAt) {
     this.planId = planId;
     this.version = version;
     this.effectiveFrom = effectiveFrom;

@@ -18,18 +18,19 @@ import java.util.List;
 /**
  * The projection's {@code published} and {@code clocks} columns, read and written with Jackson's
  * streaming API in the very form the contract's mapper gives a list of {@link StoredFact} or of
- * clock readings (ProjectionJsonTest holds the two equal). Every timer and every change of a
- * ticket reads its facts, and every statement reads its customer's breaches, so this parsing is on
- * the path of every breach, where data binding would cost more (docs/benchmarks.md).
+ * clock readings (ProjectionJsonTest holds the two equal). Every timer and every change of a ticket
+ * reads its facts, and every statement reads its customer's breaches, so this parsing is on the
+ * path of every breach, where data binding would cost more (docs/benchmarks.md).
  */
 final class ProjectionJson {
 
   private static final JsonFactory FACTORY = EventJson.mapper().getFactory();
 
-  private ProjectionJson() {
-  }
+  private ProjectionJson() {}
 
-  /** The facts of a {@code published} column (the mapper's form of a list of {@link StoredFact}). */
+  /**
+   * The facts of a {@code published} column (the mapper's form of a list of {@link StoredFact}).
+   */
   static List<SlaFact> readFacts(String json) {
     try (JsonParser parser = FACTORY.createParser(json)) {
       expect(parser.nextToken() == JsonToken.START_ARRAY, "an array of facts");
@@ -66,57 +67,62 @@ final class ProjectionJson {
         case "percent" -> percent = isNull ? null : parser.getIntValue();
         case "effectiveAt" -> effectiveAt = isNull ? null : EventJson.instant(parser.getText());
         case "cycleStart" -> cycleStart = isNull ? null : EventJson.instant(parser.getText());
-        default -> throw new IllegalStateException("unknown field " + field + " in a published fact");
+        default ->
+            throw new IllegalStateException("unknown field " + field + " in a published fact");
       }
     }
     expect(kind != null, "a kind for every fact");
-    return new StoredFact(kind, metric, priority, target, deadline, percent, effectiveAt, cycleStart).toFact();
+    return new StoredFact(
+            kind, metric, priority, target, deadline, percent, effectiveAt, cycleStart)
+        .toFact();
   }
 
   /** A {@code published} column: the facts as the mapper writes a list of {@link StoredFact}. */
   static String writeFacts(List<SlaFact> facts) {
-    return write(generator -> {
-      for (SlaFact fact : facts) {
-        StoredFact stored = StoredFact.of(fact);
-        generator.writeStartObject();
-        generator.writeStringField("kind", stored.kind());
-        text(generator, "metric", stored.metric());
-        generator.writeStringField("priority", stored.priority());
-        text(generator, "target", stored.target());
-        text(generator, "deadline", stored.deadline());
-        generator.writeFieldName("percent");
-        if (stored.percent() == null) {
-          generator.writeNull();
-        } else {
-          generator.writeNumber(stored.percent());
-        }
-        text(generator, "effectiveAt", stored.effectiveAt());
-        text(generator, "cycleStart", stored.cycleStart());
-        generator.writeEndObject();
-      }
-    });
+    return write(
+        generator -> {
+          for (SlaFact fact : facts) {
+            StoredFact stored = StoredFact.of(fact);
+            generator.writeStartObject();
+            generator.writeStringField("kind", stored.kind());
+            text(generator, "metric", stored.metric());
+            generator.writeStringField("priority", stored.priority());
+            text(generator, "target", stored.target());
+            text(generator, "deadline", stored.deadline());
+            generator.writeFieldName("percent");
+            if (stored.percent() == null) {
+              generator.writeNull();
+            } else {
+              generator.writeNumber(stored.percent());
+            }
+            text(generator, "effectiveAt", stored.effectiveAt());
+            text(generator, "cycleStart", stored.cycleStart());
+            generator.writeEndObject();
+          }
+        });
   }
 
   /** A {@code clocks} column: the readings as the mapper writes them, field by field. */
   static String writeClocks(List<ClockReading> clocks) {
-    return write(generator -> {
-      for (ClockReading clock : clocks) {
-        generator.writeStartObject();
-        text(generator, "metric", clock.metric());
-        text(generator, "status", clock.status());
-        generator.writeStringField("calendarId", clock.calendarId());
-        generator.writeNumberField("calendarVersion", clock.calendarVersion());
-        generator.writeBooleanField("pausable", clock.pausable());
-        text(generator, "target", clock.target());
-        text(generator, "deadline", clock.deadline());
-        text(generator, "elapsed", clock.elapsed());
-        text(generator, "remaining", clock.remaining());
-        text(generator, "stoppedAt", clock.stoppedAt());
-        text(generator, "atRiskFrom", clock.atRiskFrom());
-        text(generator, "cycleStartedAt", clock.cycleStartedAt());
-        generator.writeEndObject();
-      }
-    });
+    return write(
+        generator -> {
+          for (ClockReading clock : clocks) {
+            generator.writeStartObject();
+            text(generator, "metric", clock.metric());
+            text(generator, "status", clock.status());
+            generator.writeStringField("calendarId", clock.calendarId());
+            generator.writeNumberField("calendarVersion", clock.calendarVersion());
+            generator.writeBooleanField("pausable", clock.pausable());
+            text(generator, "target", clock.target());
+            text(generator, "deadline", clock.deadline());
+            text(generator, "elapsed", clock.elapsed());
+            text(generator, "remaining", clock.remaining());
+            text(generator, "stoppedAt", clock.stoppedAt());
+            text(generator, "atRiskFrom", clock.atRiskFrom());
+            text(generator, "cycleStartedAt", clock.cycleStartedAt());
+            generator.writeEndObject();
+          }
+        });
   }
 
   private interface Elements {
@@ -135,7 +141,10 @@ final class ProjectionJson {
     return out.toString();
   }
 
-  /** A value written as the mapper writes it: enums by name, times and durations in ISO-8601, null as null. */
+  /**
+   * A value written as the mapper writes it: enums by name, times and durations in ISO-8601, null
+   * as null.
+   */
   private static void text(JsonGenerator generator, String field, Object value) throws IOException {
     if (value == null) {
       generator.writeNullField(field);

@@ -38,29 +38,71 @@ public class ProjectionRebuild {
 
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
   private static final int CHUNK = 500;
+
   /** Held for a whole rebuild from scratch: readers go on, every writer of these tables waits. */
-  static final String LOCK_TABLES = "lock table ticket_projection, sla_timer, compensation_month in exclusive mode";
+  static final String LOCK_TABLES =
+      "lock table ticket_projection, sla_timer, compensation_month in exclusive mode";
 
   /** How a rebuild run stands. */
-  public enum Status { RUNNING, SUCCEEDED, FAILED }
+  public enum Status {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+  }
 
   /** A rebuild run and its progress; {@code error} is set when it FAILED. */
-  public record Job(String id, boolean fromScratch, Status status, Instant startedAt, Instant finishedAt,
-                    long ticketsTotal, long ticketsDone, long customersTotal, long customersDone, String error) {
+  public record Job(
+      String id,
+      boolean fromScratch,
+      Status status,
+      Instant startedAt,
+      Instant finishedAt,
+      long ticketsTotal,
+      long ticketsDone,
+      long customersTotal,
+      long customersDone,
+      String error) {
 
     Job progress(long tickets, long customers) {
-      return new Job(id, fromScratch, status, startedAt, finishedAt, ticketsTotal, tickets, customersTotal, customers,
+      return new Job(
+          id,
+          fromScratch,
+          status,
+          startedAt,
+          finishedAt,
+          ticketsTotal,
+          tickets,
+          customersTotal,
+          customers,
           null);
     }
 
     Job totals(long tickets, long customers) {
-      return new Job(id, fromScratch, status, startedAt, finishedAt, tickets, ticketsDone, customers, customersDone,
+      return new Job(
+          id,
+          fromScratch,
+          status,
+          startedAt,
+          finishedAt,
+          tickets,
+          ticketsDone,
+          customers,
+          customersDone,
           null);
     }
 
     Job finished(Status outcome, String failure) {
-      return new Job(id, fromScratch, outcome, startedAt, Instant.now(), ticketsTotal, ticketsDone, customersTotal,
-          customersDone, failure);
+      return new Job(
+          id,
+          fromScratch,
+          outcome,
+          startedAt,
+          Instant.now(),
+          ticketsTotal,
+          ticketsDone,
+          customersTotal,
+          customersDone,
+          failure);
     }
 
     public Duration took() {
@@ -88,8 +130,8 @@ public class ProjectionRebuild {
   private final Vertx vertx;
   private final AtomicReference<Job> latest = new AtomicReference<>();
 
-  public ProjectionRebuild(Mutiny.SessionFactory sessions, ProjectionUpdater updater, Clock clock,
-                           Vertx vertx) {
+  public ProjectionRebuild(
+      Mutiny.SessionFactory sessions, ProjectionUpdater updater, Clock clock, Vertx vertx) {
     this.sessions = sessions;
     this.updater = updater;
     this.clock = clock;
@@ -103,18 +145,35 @@ public class ProjectionRebuild {
 
   /** Starts a rebuild in the background. @throws AlreadyRunning while one runs */
   public Job start(boolean fromScratch) {
-    Job job = new Job(UUID.randomUUID().toString(), fromScratch, Status.RUNNING, Instant.now(), null, 0, 0, 0, 0,
-        null);
+    Job job =
+        new Job(
+            UUID.randomUUID().toString(),
+            fromScratch,
+            Status.RUNNING,
+            Instant.now(),
+            null,
+            0,
+            0,
+            0,
+            0,
+            null);
     Job previous = latest.get();
-    if (previous != null && previous.status() == Status.RUNNING || !latest.compareAndSet(previous, job)) {
+    if (previous != null && previous.status() == Status.RUNNING
+        || !latest.compareAndSet(previous, job)) {
       throw new AlreadyRunning(latest.get());
     }
     LOG.infof("rebuild %s started (fromScratch=%s)", job.id(), fromScratch);
-    Background.run(vertx, () -> run(fromScratch),
+    Background.run(
+        vertx,
+        () -> run(fromScratch),
         done -> {
           Job finished = latest.updateAndGet(j -> j.finished(Status.SUCCEEDED, null));
-          LOG.infof("rebuild %s rebuilt %d tickets and %d customers in %d ms", finished.id(), finished.ticketsDone(),
-              finished.customersDone(), finished.took().toMillis());
+          LOG.infof(
+              "rebuild %s rebuilt %d tickets and %d customers in %d ms",
+              finished.id(),
+              finished.ticketsDone(),
+              finished.customersDone(),
+              finished.took().toMillis());
         },
         failure -> {
           LOG.errorf(failure, "rebuild %s failed", job.id());
@@ -124,31 +183,58 @@ public class ProjectionRebuild {
   }
 
   private Uni<Void> run(boolean fromScratch) {
-    Uni<Void> counted = sessions.withSession(session -> session.createNativeQuery(
-            "select (select count(distinct ticket_id) from event_store where ticket_id is not null),"
-                + " (select count(distinct customer_id) from event_store where customer_id is not null)",
-            Object[].class).getSingleResult())
-        .invoke(row -> latest.updateAndGet(j -> j.totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue())))
-        .replaceWithVoid();
+    Uni<Void> counted =
+        sessions
+            .withSession(
+                session ->
+                    session
+                        .createNativeQuery(
+                            "select (select count(distinct ticket_id) from event_store where ticket_id is not null),"
+                                + " (select count(distinct customer_id) from event_store where customer_id is not null)",
+                            Object[].class)
+                        .getSingleResult())
+            .invoke(
+                row ->
+                    latest.updateAndGet(
+                        j ->
+                            j.totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue())))
+            .replaceWithVoid();
     return counted.chain(() -> fromScratch ? wipeAndReplay() : replayChunks());
   }
 
   private Uni<Void> replayChunks() {
-    return walk(after -> sessions.withTransaction((session, tx) -> ticketChunk(session, after)), this::ticketsDone)
-        .chain(() -> walk(after -> sessions.withTransaction((session, tx) -> customerChunk(session, after)),
-            this::customersDone));
+    return walk(
+            after -> sessions.withTransaction((session, tx) -> ticketChunk(session, after)),
+            this::ticketsDone)
+        .chain(
+            () ->
+                walk(
+                    after ->
+                        sessions.withTransaction((session, tx) -> customerChunk(session, after)),
+                    this::customersDone));
   }
 
   private Uni<Void> wipeAndReplay() {
-    return sessions.withTransaction((session, tx) -> session
-        .createNativeQuery(LOCK_TABLES)
-        .executeUpdate()
-        .chain(() -> session.createNativeQuery("delete from sla_timer").executeUpdate())
-        .chain(() -> session.createNativeQuery("delete from compensation_month").executeUpdate())
-        .chain(() -> session.createNativeQuery("delete from ticket_projection").executeUpdate())
-        .chain(() -> sessions.openSession()
-            .chain(reader -> restoreTickets(session, reader).eventually(reader::close)))
-        .chain(() -> walk(after -> customerChunk(session, after), this::customersDone)));
+    return sessions.withTransaction(
+        (session, tx) ->
+            session
+                .createNativeQuery(LOCK_TABLES)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("delete from sla_timer").executeUpdate())
+                .chain(
+                    () ->
+                        session.createNativeQuery("delete from compensation_month").executeUpdate())
+                .chain(
+                    () ->
+                        session.createNativeQuery("delete from ticket_projection").executeUpdate())
+                .chain(
+                    () ->
+                        sessions
+                            .openSession()
+                            .chain(
+                                reader ->
+                                    restoreTickets(session, reader).eventually(reader::close)))
+                .chain(() -> walk(after -> customerChunk(session, after), this::customersDone)));
   }
 
   /**
@@ -159,19 +245,31 @@ public class ProjectionRebuild {
    */
   private Uni<Void> restoreTickets(Mutiny.Session writer, Mutiny.Session reader) {
     AtomicReference<Sources> current = new AtomicReference<>();
-    return nextSources(reader, "").invoke(current::set)
-        .chain(() -> BatchLoop.whileFull(() -> {
-          Sources chunk = current.get();
-          Uni<Sources> ahead = chunk.size() < CHUNK ? Uni.createFrom().item(Sources.NONE)
-              : nextSources(reader, chunk.lastTicketId());
-          // both finish before the next step, also on failure, so neither session is closed mid-query
-          return Uni.combine().all().unis(updater.restore(writer, chunk, clock.instant()), ahead).collectFailures()
-              .with((restored, next) -> {
-                current.set(next);
-                ticketsDone(chunk.size());
-                return chunk.size();
-              });
-        }, CHUNK))
+    return nextSources(reader, "")
+        .invoke(current::set)
+        .chain(
+            () ->
+                BatchLoop.whileFull(
+                    () -> {
+                      Sources chunk = current.get();
+                      Uni<Sources> ahead =
+                          chunk.size() < CHUNK
+                              ? Uni.createFrom().item(Sources.NONE)
+                              : nextSources(reader, chunk.lastTicketId());
+                      // both finish before the next step, also on failure, so neither session is
+                      // closed mid-query
+                      return Uni.combine()
+                          .all()
+                          .unis(updater.restore(writer, chunk, clock.instant()), ahead)
+                          .collectFailures()
+                          .with(
+                              (restored, next) -> {
+                                current.set(next);
+                                ticketsDone(chunk.size());
+                                return chunk.size();
+                              });
+                    },
+                    CHUNK))
         .replaceWithVoid();
   }
 
@@ -179,26 +277,42 @@ public class ProjectionRebuild {
     return nextTickets(reader, after).chain(ids -> updater.read(reader, ids));
   }
 
-  /** Runs {@code chunk} from the start of the ids, then after the last id of each full chunk, to the end. */
+  /**
+   * Runs {@code chunk} from the start of the ids, then after the last id of each full chunk, to the
+   * end.
+   */
   private static Uni<Void> walk(Function<String, Uni<List<String>>> chunk, Consumer<Integer> done) {
     AtomicReference<String> after = new AtomicReference<>("");
-    return BatchLoop.whileFull(() -> chunk.apply(after.get()).map(ids -> {
-      done.accept(ids.size());
-      if (!ids.isEmpty()) {
-        after.set(ids.get(ids.size() - 1));
-      }
-      return ids.size();
-    }), CHUNK).replaceWithVoid();
+    return BatchLoop.whileFull(
+            () ->
+                chunk
+                    .apply(after.get())
+                    .map(
+                        ids -> {
+                          done.accept(ids.size());
+                          if (!ids.isEmpty()) {
+                            after.set(ids.get(ids.size() - 1));
+                          }
+                          return ids.size();
+                        }),
+            CHUNK)
+        .replaceWithVoid();
   }
 
   private Uni<List<String>> ticketChunk(Mutiny.Session session, String after) {
     return nextTickets(session, after)
-        .call(ids -> updater.refresh(session, ids, Set.of(), clock.instant(), ProjectionUpdater.Mode.REBUILD));
+        .call(
+            ids ->
+                updater.refresh(
+                    session, ids, Set.of(), clock.instant(), ProjectionUpdater.Mode.REBUILD));
   }
 
   private Uni<List<String>> customerChunk(Mutiny.Session session, String after) {
     return nextCustomers(session, after)
-        .call(ids -> updater.refresh(session, List.of(), ids, clock.instant(), ProjectionUpdater.Mode.REBUILD));
+        .call(
+            ids ->
+                updater.refresh(
+                    session, List.of(), ids, clock.instant(), ProjectionUpdater.Mode.REBUILD));
   }
 
   private void ticketsDone(int count) {
@@ -210,17 +324,26 @@ public class ProjectionRebuild {
   }
 
   /** Walks event_store_ticket_occurred_idx (V11). */
-  static final String NEXT_TICKETS = "select distinct ticket_id from event_store where ticket_id > :after"
-      + " order by ticket_id limit :limit";
+  static final String NEXT_TICKETS =
+      "select distinct ticket_id from event_store where ticket_id > :after"
+          + " order by ticket_id limit :limit";
 
   private static Uni<List<String>> nextTickets(Mutiny.Session session, String after) {
-    return session.createNativeQuery(NEXT_TICKETS, String.class)
-        .setParameter("after", after).setParameter("limit", CHUNK).getResultList();
+    return session
+        .createNativeQuery(NEXT_TICKETS, String.class)
+        .setParameter("after", after)
+        .setParameter("limit", CHUNK)
+        .getResultList();
   }
 
   private static Uni<List<String>> nextCustomers(Mutiny.Session session, String after) {
-    return session.createNativeQuery("select distinct customer_id from event_store where customer_id > :after"
-            + " order by customer_id limit :limit", String.class)
-        .setParameter("after", after).setParameter("limit", CHUNK).getResultList();
+    return session
+        .createNativeQuery(
+            "select distinct customer_id from event_store where customer_id > :after"
+                + " order by customer_id limit :limit",
+            String.class)
+        .setParameter("after", after)
+        .setParameter("limit", CHUNK)
+        .getResultList();
   }
 }

@@ -8,74 +8,103 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** The per-ticket SLA projection: what each ticket's clocks read and which facts were published. */
 @ApplicationScoped
 public class ProjectionStore {
 
-  private static final String UPSERT = "insert into ticket_projection (ticket_id, opened, customer_id, plan_id,"
-      + " plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,"
-      + " excluded_reason, at_risk_from, due_at, breached, " + MetricOutcomeColumns.NAMES + ")"
-      + " select ticket_id, cast(opened as boolean), customer_id, plan_id, cast(plan_version as integer), priority,"
-      + " cast(opened_at as timestamptz), status, cast(next_deadline as timestamptz), cast(clocks as jsonb),"
-      + " cast(published as jsonb), cast(event_count as integer), cast(updated_at as timestamptz), excluded_reason,"
-      + " cast(at_risk_from as timestamptz), cast(due_at as timestamptz), cast(breached as boolean), "
-      + MetricOutcomeColumns.CASTS + " from "
-      + ColumnArrays.unnest(MetricOutcomeColumns.withNames("ticket_id", "opened", "customer_id", "plan_id",
-      "plan_version", "priority", "opened_at", "status", "next_deadline", "clocks", "published", "event_count",
-      "updated_at", "excluded_reason", "at_risk_from", "due_at", "breached"));
-  private static final String ON_CONFLICT = " on conflict (ticket_id) do update set opened = excluded.opened,"
-      + " customer_id = excluded.customer_id, plan_id = excluded.plan_id, plan_version = excluded.plan_version,"
-      + " priority = excluded.priority, opened_at = excluded.opened_at, status = excluded.status,"
-      + " next_deadline = excluded.next_deadline, clocks = excluded.clocks, published = excluded.published,"
-      + " event_count = excluded.event_count, updated_at = excluded.updated_at,"
-      + " excluded_reason = excluded.excluded_reason, at_risk_from = excluded.at_risk_from, due_at = excluded.due_at,"
-      + " breached = excluded.breached, " + MetricOutcomeColumns.UPDATES;
+  private static final String UPSERT =
+      "insert into ticket_projection (ticket_id, opened, customer_id, plan_id,"
+          + " plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,"
+          + " excluded_reason, at_risk_from, due_at, breached, "
+          + MetricOutcomeColumns.NAMES
+          + ")"
+          + " select ticket_id, cast(opened as boolean), customer_id, plan_id, cast(plan_version as integer), priority,"
+          + " cast(opened_at as timestamptz), status, cast(next_deadline as timestamptz), cast(clocks as jsonb),"
+          + " cast(published as jsonb), cast(event_count as integer), cast(updated_at as timestamptz), excluded_reason,"
+          + " cast(at_risk_from as timestamptz), cast(due_at as timestamptz), cast(breached as boolean), "
+          + MetricOutcomeColumns.CASTS
+          + " from "
+          + ColumnArrays.unnest(
+              MetricOutcomeColumns.withNames(
+                  "ticket_id",
+                  "opened",
+                  "customer_id",
+                  "plan_id",
+                  "plan_version",
+                  "priority",
+                  "opened_at",
+                  "status",
+                  "next_deadline",
+                  "clocks",
+                  "published",
+                  "event_count",
+                  "updated_at",
+                  "excluded_reason",
+                  "at_risk_from",
+                  "due_at",
+                  "breached"));
+  private static final String ON_CONFLICT =
+      " on conflict (ticket_id) do update set opened = excluded.opened,"
+          + " customer_id = excluded.customer_id, plan_id = excluded.plan_id, plan_version = excluded.plan_version,"
+          + " priority = excluded.priority, opened_at = excluded.opened_at, status = excluded.status,"
+          + " next_deadline = excluded.next_deadline, clocks = excluded.clocks, published = excluded.published,"
+          + " event_count = excluded.event_count, updated_at = excluded.updated_at,"
+          + " excluded_reason = excluded.excluded_reason, at_risk_from = excluded.at_risk_from, due_at = excluded.due_at,"
+          + " breached = excluded.breached, "
+          + MetricOutcomeColumns.UPDATES;
 
   /** A ticket's new projection row. */
-  public record Row(TicketSla sla, List<SlaFact> published, int eventCount, Instant updatedAt) {
-  }
+  public record Row(TicketSla sla, List<SlaFact> published, int eventCount, Instant updatedAt) {}
 
   /**
    * Locks the tickets' rows (in id order, so two writers cannot deadlock) and returns the facts
    * each has published; tickets without a row yet are absent.
    */
-  public Uni<Map<String, List<SlaFact>>> lockPublished(Mutiny.Session session, Collection<String> ticketIds) {
-    return session.createNativeQuery("select ticket_id, cast(published as text) from ticket_projection"
-            + " where ticket_id in (:ids) order by ticket_id for update", Object[].class)
+  public Uni<Map<String, List<SlaFact>>> lockPublished(
+      Mutiny.Session session, Collection<String> ticketIds) {
+    return session
+        .createNativeQuery(
+            "select ticket_id, cast(published as text) from ticket_projection"
+                + " where ticket_id in (:ids) order by ticket_id for update",
+            Object[].class)
         .setParameter("ids", ticketIds)
         .getResultList()
-        .map(rows -> {
-          Map<String, List<SlaFact>> published = new HashMap<>();
-          for (Object[] row : rows) {
-            published.put((String) row[0], ProjectionJson.readFacts((String) row[1]));
-          }
-          return published;
-        });
+        .map(
+            rows -> {
+              Map<String, List<SlaFact>> published = new HashMap<>();
+              for (Object[] row : rows) {
+                published.put((String) row[0], ProjectionJson.readFacts((String) row[1]));
+              }
+              return published;
+            });
   }
 
   /**
    * Only an opened ticket has a customer; saying so lets the read use the customers' partial index
    * ticket_projection_customer_breached_idx (V11).
    */
-  static final String TICKETS_OF = "select ticket_id from ticket_projection where customer_id in (:ids) and opened";
+  static final String TICKETS_OF =
+      "select ticket_id from ticket_projection where customer_id in (:ids) and opened";
 
   /** The tickets of these customers. */
   public Uni<List<String>> ticketsOf(Mutiny.Session session, Collection<String> customerIds) {
     if (customerIds.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
-    return session.createNativeQuery(TICKETS_OF, String.class)
-        .setParameter("ids", customerIds).getResultList();
+    return session
+        .createNativeQuery(TICKETS_OF, String.class)
+        .setParameter("ids", customerIds)
+        .getResultList();
   }
 
   /** Writes the rows in one statement; a ticket appears at most once among them. */
@@ -86,22 +115,41 @@ public class ProjectionStore {
     ColumnArrays columns = new ColumnArrays(17 + MetricOutcomeColumns.COUNT, rows.size());
     for (Row row : rows) {
       TicketSla sla = row.sla();
-      columns.add(MetricOutcomeColumns.withValues(sla, row.published(), sla.ticketId(), sla.opened(), sla.customerId(), sla.planId(),
-          sla.opened() ? sla.planVersion() : null, sla.priority(), sla.openedAt(),
-          sla.opened() ? overallStatus(sla.clocks()).name() : null, nextDeadline(sla.clocks()),
-          ProjectionJson.writeClocks(sla.clocks()), ProjectionJson.writeFacts(row.published()), row.eventCount(),
-          row.updatedAt(),
-          sla.exclusion().map(Enum::name).orElse(null),
-          earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING), ClockReading::atRiskFrom),
-          earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING, ClockStatus.BREACHED), ClockReading::deadline),
-          row.published().stream().anyMatch(SlaFact.Breach.class::isInstance)));
+      columns.add(
+          MetricOutcomeColumns.withValues(
+              sla,
+              row.published(),
+              sla.ticketId(),
+              sla.opened(),
+              sla.customerId(),
+              sla.planId(),
+              sla.opened() ? sla.planVersion() : null,
+              sla.priority(),
+              sla.openedAt(),
+              sla.opened() ? overallStatus(sla.clocks()).name() : null,
+              nextDeadline(sla.clocks()),
+              ProjectionJson.writeClocks(sla.clocks()),
+              ProjectionJson.writeFacts(row.published()),
+              row.eventCount(),
+              row.updatedAt(),
+              sla.exclusion().map(Enum::name).orElse(null),
+              earliest(sla.clocks(), EnumSet.of(ClockStatus.RUNNING), ClockReading::atRiskFrom),
+              earliest(
+                  sla.clocks(),
+                  EnumSet.of(ClockStatus.RUNNING, ClockStatus.BREACHED),
+                  ClockReading::deadline),
+              row.published().stream().anyMatch(SlaFact.Breach.class::isInstance)));
     }
-    return columns.bind(session.createNativeQuery(UPSERT + ON_CONFLICT)).executeUpdate().replaceWithVoid();
+    return columns
+        .bind(session.createNativeQuery(UPSERT + ON_CONFLICT))
+        .executeUpdate()
+        .replaceWithVoid();
   }
 
   /** The worst state among the clocks: breached over running over paused over met. */
   static ClockStatus overallStatus(List<ClockReading> clocks) {
-    List<ClockStatus> order = List.of(ClockStatus.BREACHED, ClockStatus.RUNNING, ClockStatus.PAUSED);
+    List<ClockStatus> order =
+        List.of(ClockStatus.BREACHED, ClockStatus.RUNNING, ClockStatus.PAUSED);
     for (ClockStatus status : order) {
       if (clocks.stream().anyMatch(c -> c.status() == status)) {
         return status;
@@ -115,9 +163,13 @@ public class ProjectionStore {
   }
 
   /** The earliest instant {@code of} gives among the clocks in {@code statuses}, or null. */
-  private static Instant earliest(List<ClockReading> clocks, Set<ClockStatus> statuses,
-                                  Function<ClockReading, Instant> of) {
-    return clocks.stream().filter(c -> statuses.contains(c.status())).map(of)
-        .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+  private static Instant earliest(
+      List<ClockReading> clocks, Set<ClockStatus> statuses, Function<ClockReading, Instant> of) {
+    return clocks.stream()
+        .filter(c -> statuses.contains(c.status()))
+        .map(of)
+        .filter(Objects::nonNull)
+        .min(Comparator.naturalOrder())
+        .orElse(null);
   }
 }

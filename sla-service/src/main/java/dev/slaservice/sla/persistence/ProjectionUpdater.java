@@ -17,17 +17,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
- * Re-folds tickets from the event store and writes, in the caller's transaction, their
- * projection rows, their next timers and the outgoing events for what changed.
+ * Re-folds tickets from the event store and writes, in the caller's transaction, their projection
+ * rows, their next timers and the outgoing events for what changed.
  */
 @ApplicationScoped
 public class ProjectionUpdater {
@@ -42,8 +42,14 @@ public class ProjectionUpdater {
   private final CompensationUpdater compensation;
   private final CompensationQueue queue;
 
-  public ProjectionUpdater(EventStore eventStore, ProjectionStore projections, TimerStore timers, Outbox outbox,
-                           CatalogHolder catalog, CompensationUpdater compensation, CompensationQueue queue) {
+  public ProjectionUpdater(
+      EventStore eventStore,
+      ProjectionStore projections,
+      TimerStore timers,
+      Outbox outbox,
+      CatalogHolder catalog,
+      CompensationUpdater compensation,
+      CompensationQueue queue) {
     this.eventStore = eventStore;
     this.projections = projections;
     this.timers = timers;
@@ -55,12 +61,17 @@ public class ProjectionUpdater {
 
   /**
    * LIVE publishes every new fact. REBUILD does too, except for a ticket (or customer-month) with
-   * no record of what was published (a wiped projection): its state is restored silently, since
-   * the world was already told.
+   * no record of what was published (a wiped projection): its state is restored silently, since the
+   * world was already told.
    */
-  public enum Mode { LIVE, REBUILD }
+  public enum Mode {
+    LIVE,
+    REBUILD
+  }
 
-  /** @return how many records went to the outbox for the tickets */
+  /**
+   * @return how many records went to the outbox for the tickets
+   */
   public Uni<Integer> refresh(Mutiny.Session session, Collection<String> ticketIds, Instant now) {
     return refresh(session, ticketIds, Set.of(), now, Mode.LIVE);
   }
@@ -71,33 +82,62 @@ public class ProjectionUpdater {
    *
    * @return how many records went to the outbox for the tickets
    */
-  public Uni<Integer> refresh(Mutiny.Session session, Collection<String> ticketIds, Collection<String> customers,
-                              Instant now, Mode mode) {
+  public Uni<Integer> refresh(
+      Mutiny.Session session,
+      Collection<String> ticketIds,
+      Collection<String> customers,
+      Instant now,
+      Mode mode) {
     List<String> ids = List.copyOf(new TreeSet<>(ticketIds));
-    return catalog.refresh(session).chain(snapshot -> {
-      if (ids.isEmpty()) {
-        return compensate(session, customers, snapshot.catalog(), now, mode).replaceWith(0);
-      }
-      // locked before the histories are read: a batch that appends to a ticket meanwhile waits for
-      // the lock, and whichever locks second re-folds the ticket from everything committed by then
-      return projections.lockPublished(session, ids)
-          .chain(published -> read(session, ids)
-              .chain(sources -> write(session, sources, published, snapshot.evaluator(), now, mode)))
-          .chain(written -> {
-            Set<String> all = new HashSet<>(customers);
-            // a rebuild re-computes each customer once, after all tickets are restored: a statement
-            // computed from a half-restored customer would be published as a correction later
-            if (mode == Mode.LIVE) {
-              all.addAll(written.customers());
-            }
-            return compensate(session, all, snapshot.catalog(), now, mode).replaceWith(written.records());
-          });
-    });
+    return catalog
+        .refresh(session)
+        .chain(
+            snapshot -> {
+              if (ids.isEmpty()) {
+                return compensate(session, customers, snapshot.catalog(), now, mode).replaceWith(0);
+              }
+              // locked before the histories are read: a batch that appends to a ticket meanwhile
+              // waits for
+              // the lock, and whichever locks second re-folds the ticket from everything committed
+              // by then
+              return projections
+                  .lockPublished(session, ids)
+                  .chain(
+                      published ->
+                          read(session, ids)
+                              .chain(
+                                  sources ->
+                                      write(
+                                          session,
+                                          sources,
+                                          published,
+                                          snapshot.evaluator(),
+                                          now,
+                                          mode)))
+                  .chain(
+                      written -> {
+                        Set<String> all = new HashSet<>(customers);
+                        // a rebuild re-computes each customer once, after all tickets are restored:
+                        // a statement
+                        // computed from a half-restored customer would be published as a correction
+                        // later
+                        if (mode == Mode.LIVE) {
+                          all.addAll(written.customers());
+                        }
+                        return compensate(session, all, snapshot.catalog(), now, mode)
+                            .replaceWith(written.records());
+                      });
+            });
   }
 
-  /** What re-folding tickets reads from the event store: their histories and their customers' subscriptions. */
-  public record Sources(List<String> ticketIds, Map<String, List<TicketEvent>> histories,
-                        Map<String, List<Subscription>> subscriptions) {
+  /**
+   * What re-folding tickets reads from the event store: their histories and their customers'
+   * subscriptions.
+   */
+  public record Sources(
+      List<String> ticketIds,
+      Map<String, List<TicketEvent>> histories,
+      Map<String, List<Subscription>> subscriptions) {
 
     static final Sources NONE = new Sources(List.of(), Map.of(), Map.of());
 
@@ -111,29 +151,37 @@ public class ProjectionUpdater {
     }
   }
 
-  /** Reads the tickets' histories and their customers' subscriptions; {@code ticketIds} in id order. */
+  /**
+   * Reads the tickets' histories and their customers' subscriptions; {@code ticketIds} in id order.
+   */
   public Uni<Sources> read(Mutiny.Session session, List<String> ticketIds) {
     if (ticketIds.isEmpty()) {
       return Uni.createFrom().item(Sources.NONE);
     }
-    return eventStore.ticketHistories(session, ticketIds)
-        .chain(histories -> eventStore.subscriptions(session, customersOf(histories))
-            .map(subscriptions -> new Sources(ticketIds, histories, subscriptions)));
+    return eventStore
+        .ticketHistories(session, ticketIds)
+        .chain(
+            histories ->
+                eventStore
+                    .subscriptions(session, customersOf(histories))
+                    .map(subscriptions -> new Sources(ticketIds, histories, subscriptions)));
   }
 
   /**
    * Restores tickets that have no projection row, from sources read beforehand (possibly on another
    * connection), publishing nothing. Sound only while the caller holds the projection tables
-   * ({@link ProjectionRebuild#LOCK_TABLES}): no other transaction can then give these tickets a row,
-   * and a batch that appends to their histories cannot commit before the caller does, so what was
-   * read is still everything committed for them.
+   * ({@link ProjectionRebuild#LOCK_TABLES}): no other transaction can then give these tickets a
+   * row, and a batch that appends to their histories cannot commit before the caller does, so what
+   * was read is still everything committed for them.
    */
   public Uni<Void> restore(Mutiny.Session session, Sources sources, Instant now) {
     if (sources.ticketIds().isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    return catalog.refresh(session)
-        .chain(snapshot -> write(session, sources, Map.of(), snapshot.evaluator(), now, Mode.REBUILD))
+    return catalog
+        .refresh(session)
+        .chain(
+            snapshot -> write(session, sources, Map.of(), snapshot.evaluator(), now, Mode.REBUILD))
         .replaceWithVoid();
   }
 
@@ -142,26 +190,40 @@ public class ProjectionUpdater {
    * transactions of their own (ADR 0008): a breach does not wait for its customer's statement,
    * which reads every ticket of the customer. A rebuild re-computes in its own transaction.
    */
-  private Uni<Void> compensate(Mutiny.Session session, Collection<String> customers, PolicyCatalog policies,
-                               Instant now, Mode mode) {
-    return mode == Mode.LIVE ? queue.enqueue(session, customers, now)
+  private Uni<Void> compensate(
+      Mutiny.Session session,
+      Collection<String> customers,
+      PolicyCatalog policies,
+      Instant now,
+      Mode mode) {
+    return mode == Mode.LIVE
+        ? queue.enqueue(session, customers, now)
         : compensation.refresh(session, customers, policies, now, mode);
   }
 
   /** How many records went to the outbox, and the customers whose compensation may have changed. */
-  private record Written(int records, Set<String> customers) {
-  }
+  private record Written(int records, Set<String> customers) {}
 
   /** The customers named by the tickets' TicketOpened events. */
   static Set<String> customersOf(Map<String, List<TicketEvent>> histories) {
     Set<String> customers = new HashSet<>();
-    histories.values().forEach(events -> events.stream().filter(TicketEvent.TicketOpened.class::isInstance)
-        .forEach(e -> customers.add(((TicketEvent.TicketOpened) e).customerId())));
+    histories
+        .values()
+        .forEach(
+            events ->
+                events.stream()
+                    .filter(TicketEvent.TicketOpened.class::isInstance)
+                    .forEach(e -> customers.add(((TicketEvent.TicketOpened) e).customerId())));
     return customers;
   }
 
-  private Uni<Written> write(Mutiny.Session session, Sources sources, Map<String, List<SlaFact>> published,
-                             SlaEvaluator evaluator, Instant now, Mode mode) {
+  private Uni<Written> write(
+      Mutiny.Session session,
+      Sources sources,
+      Map<String, List<SlaFact>> published,
+      SlaEvaluator evaluator,
+      Instant now,
+      Mode mode) {
     Map<String, List<TicketEvent>> histories = sources.histories();
     Map<String, List<Subscription>> subscriptions = sources.subscriptions();
     Set<String> compensationCustomers = new HashSet<>();
@@ -170,13 +232,16 @@ public class ProjectionUpdater {
     List<Outbox.Entry> records = new ArrayList<>();
     for (String ticketId : sources.ticketIds()) {
       List<TicketEvent> history = histories.getOrDefault(ticketId, List.of());
-      TicketSla sla = evaluator.evaluate(ticketId, history, subscriptionsOf(history, subscriptions), now);
+      TicketSla sla =
+          evaluator.evaluate(ticketId, history, subscriptionsOf(history, subscriptions), now);
       List<SlaFact> before = published.getOrDefault(ticketId, List.of());
       SlaProjector.Transition transition = SlaProjector.advance(before, sla, now);
       // only a changed set of breaches, or an exclusion, can change what the customer is owed, and
       // only a customer with a subscription is owed anything
-      if (sla.opened() && subscriptions.containsKey(sla.customerId())
-          && (!breaches(before).equals(breaches(transition.published())) || sla.exclusion().isPresent())) {
+      if (sla.opened()
+          && subscriptions.containsKey(sla.customerId())
+          && (!breaches(before).equals(breaches(transition.published()))
+              || sla.exclusion().isPresent())) {
         compensationCustomers.add(sla.customerId());
       }
       rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));
@@ -185,28 +250,45 @@ public class ProjectionUpdater {
         continue;
       }
       for (SlaEvent event : transition.outgoing()) {
-        // debug: a burst of breaches would log a line each, and the topics are the record of what was
+        // debug: a burst of breaches would log a line each, and the topics are the record of what
+        // was
         // published
-        LOG.debugf("ticket %s: %s %s (deadline %s, id %s)", ticketId, event.typeName(), event.metric(),
-            event.deadline(), event.id());
-        records.add(Outbox.Entry.pending(Topics.of(event), event.ticketId(), event.id(), event.typeName(),
-            event.planId(), event.metric().name(), SlaEventCodec.write(event), now));
+        LOG.debugf(
+            "ticket %s: %s %s (deadline %s, id %s)",
+            ticketId, event.typeName(), event.metric(), event.deadline(), event.id());
+        records.add(
+            Outbox.Entry.pending(
+                Topics.of(event),
+                event.ticketId(),
+                event.id(),
+                event.typeName(),
+                event.planId(),
+                event.metric().name(),
+                SlaEventCodec.write(event),
+                now));
       }
     }
-    return projections.upsert(session, rows)
+    return projections
+        .upsert(session, rows)
         .chain(() -> timers.reschedule(session, nextTimers))
         .chain(() -> outbox.add(session, records))
         .replaceWith(new Written(records.size(), compensationCustomers));
   }
 
   private static Set<String> breaches(List<SlaFact> facts) {
-    return facts.stream().filter(SlaFact.Breach.class::isInstance).map(SlaFact::key)
+    return facts.stream()
+        .filter(SlaFact.Breach.class::isInstance)
+        .map(SlaFact::key)
         .collect(Collectors.toSet());
   }
 
-  static List<Subscription> subscriptionsOf(List<TicketEvent> history, Map<String, List<Subscription>> subscriptions) {
-    return history.stream().filter(TicketEvent.TicketOpened.class::isInstance).findFirst()
-        .map(e -> subscriptions.getOrDefault(((TicketEvent.TicketOpened) e).customerId(), List.of()))
+  static List<Subscription> subscriptionsOf(
+      List<TicketEvent> history, Map<String, List<Subscription>> subscriptions) {
+    return history.stream()
+        .filter(TicketEvent.TicketOpened.class::isInstance)
+        .findFirst()
+        .map(
+            e -> subscriptions.getOrDefault(((TicketEvent.TicketOpened) e).customerId(), List.of()))
         .orElse(List.of());
   }
 }

@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 /** Timestamp columns as the reactive driver hands them over, read as instants. */
 final class SqlTimestamps {
 
-  private SqlTimestamps() {
-  }
+  private SqlTimestamps() {}
 
   /** A timestamp column's value as an instant; null stays null. */
   static Instant instant(Object value) {

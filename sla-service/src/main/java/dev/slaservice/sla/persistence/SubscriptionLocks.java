@@ -8,11 +8,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Orders a customer's subscription changes against the tickets opened for it in concurrent
- * transactions (other consumers of this or another instance). Without it each could miss the
- * other: the subscription change re-folds the customer's tickets it can see, which leaves out a
- * ticket being opened meanwhile, and the opening reads the subscriptions committed before the
- * change. A change takes its customer's lock exclusively, an opening shares it, both before any
- * row lock and in customer order, so one of the two always sees the other.
+ * transactions (other consumers of this or another instance). Without it each could miss the other:
+ * the subscription change re-folds the customer's tickets it can see, which leaves out a ticket
+ * being opened meanwhile, and the opening reads the subscriptions committed before the change. A
+ * change takes its customer's lock exclusively, an opening shares it, both before any row lock and
+ * in customer order, so one of the two always sees the other.
  */
 @ApplicationScoped
 public class SubscriptionLocks {
@@ -23,13 +23,22 @@ public class SubscriptionLocks {
    */
   static final int LOCK_CLASS = 0x53554253;
 
-  static final String LOCK = "select count(*) from (select case when cast(exclusive as boolean)"
-      + " then pg_advisory_xact_lock(" + LOCK_CLASS + ", hashtext(customer_id))"
-      + " else pg_advisory_xact_lock_shared(" + LOCK_CLASS + ", hashtext(customer_id)) end"
-      + " from (select customer_id, exclusive from " + ColumnArrays.unnest("customer_id", "exclusive")
-      + " order by customer_id) ordered) locked";
+  static final String LOCK =
+      "select count(*) from (select case when cast(exclusive as boolean)"
+          + " then pg_advisory_xact_lock("
+          + LOCK_CLASS
+          + ", hashtext(customer_id))"
+          + " else pg_advisory_xact_lock_shared("
+          + LOCK_CLASS
+          + ", hashtext(customer_id)) end"
+          + " from (select customer_id, exclusive from "
+          + ColumnArrays.unnest("customer_id", "exclusive")
+          + " order by customer_id) ordered) locked";
 
-  /** Locks {@code changing} exclusively and {@code opening} shared, in one statement, in customer order. */
+  /**
+   * Locks {@code changing} exclusively and {@code opening} shared, in one statement, in customer
+   * order.
+   */
   public Uni<Void> lock(Mutiny.Session session, Set<String> changing, Set<String> opening) {
     TreeMap<String, Boolean> exclusive = new TreeMap<>();
     opening.forEach(customer -> exclusive.put(customer, false));
@@ -39,6 +48,9 @@ public class SubscriptionLocks {
     }
     ColumnArrays columns = new ColumnArrays(2, exclusive.size());
     exclusive.forEach(columns::add);
-    return columns.bind(session.createNativeQuery(LOCK, Long.class)).getSingleResult().replaceWithVoid();
+    return columns
+        .bind(session.createNativeQuery(LOCK, Long.class))
+        .getSingleResult()
+        .replaceWithVoid();
   }
 }

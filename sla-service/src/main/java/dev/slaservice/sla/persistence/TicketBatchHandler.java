@@ -2,23 +2,23 @@ package dev.slaservice.sla.persistence;
 
 import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.observability.SlaMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
-import dev.slaservice.sla.observability.SlaMetrics;
-import java.time.Duration;
 
 /**
- * Applies one batch of consumed events in one transaction: order it against concurrent
- * subscription changes ({@link SubscriptionLocks}), append to the event store, re-fold
- * the tickets they touch (and every ticket of a customer whose subscription changed), reschedule their timers, write the outbox. The caller commits Kafka
- * offsets only after this completes.
+ * Applies one batch of consumed events in one transaction: order it against concurrent subscription
+ * changes ({@link SubscriptionLocks}), append to the event store, re-fold the tickets they touch
+ * (and every ticket of a customer whose subscription changed), reschedule their timers, write the
+ * outbox. The caller commits Kafka offsets only after this completes.
  */
 @ApplicationScoped
 public class TicketBatchHandler {
@@ -33,10 +33,15 @@ public class TicketBatchHandler {
   private final OutboxSignal outbox;
   private final SubscriptionLocks subscriptionLocks;
 
-  public TicketBatchHandler(Mutiny.SessionFactory sessions, EventStore eventStore, ProjectionUpdater updater,
-                            ProjectionStore projections, Clock clock,
-                            SlaMetrics metrics, OutboxSignal outbox,
-                            SubscriptionLocks subscriptionLocks) {
+  public TicketBatchHandler(
+      Mutiny.SessionFactory sessions,
+      EventStore eventStore,
+      ProjectionUpdater updater,
+      ProjectionStore projections,
+      Clock clock,
+      SlaMetrics metrics,
+      OutboxSignal outbox,
+      SubscriptionLocks subscriptionLocks) {
     this.subscriptionLocks = subscriptionLocks;
     this.metrics = metrics;
     this.outbox = outbox;
@@ -47,34 +52,57 @@ public class TicketBatchHandler {
     this.clock = clock;
   }
 
-  /** @return how many records went to the outbox */
+  /**
+   * @return how many records went to the outbox
+   */
   public Uni<Integer> handle(List<ConsumedEvent> events) {
     if (events.isEmpty()) {
       return Uni.createFrom().item(0);
     }
     Instant now = clock.instant();
-    Set<String> tickets = events.stream().map(ConsumedEvent::event).filter(TicketEvent.class::isInstance)
-        .map(e -> ((TicketEvent) e).ticketId()).collect(Collectors.toSet());
-    Set<String> resubscribed = events.stream().map(ConsumedEvent::event)
-        .filter(CustomerEvent.SubscriptionChanged.class::isInstance)
-        .map(e -> ((CustomerEvent) e).customerId()).collect(Collectors.toSet());
-    Set<String> customers = events.stream().map(ConsumedEvent::event).filter(CustomerEvent.class::isInstance)
-        .map(e -> ((CustomerEvent) e).customerId()).collect(Collectors.toSet());
-    Set<String> opening = events.stream().map(ConsumedEvent::event)
-        .filter(TicketEvent.TicketOpened.class::isInstance)
-        .map(e -> ((TicketEvent.TicketOpened) e).customerId()).collect(Collectors.toSet());
+    Set<String> tickets =
+        events.stream()
+            .map(ConsumedEvent::event)
+            .filter(TicketEvent.class::isInstance)
+            .map(e -> ((TicketEvent) e).ticketId())
+            .collect(Collectors.toSet());
+    Set<String> resubscribed =
+        events.stream()
+            .map(ConsumedEvent::event)
+            .filter(CustomerEvent.SubscriptionChanged.class::isInstance)
+            .map(e -> ((CustomerEvent) e).customerId())
+            .collect(Collectors.toSet());
+    Set<String> customers =
+        events.stream()
+            .map(ConsumedEvent::event)
+            .filter(CustomerEvent.class::isInstance)
+            .map(e -> ((CustomerEvent) e).customerId())
+            .collect(Collectors.toSet());
+    Set<String> opening =
+        events.stream()
+            .map(ConsumedEvent::event)
+            .filter(TicketEvent.TicketOpened.class::isInstance)
+            .map(e -> ((TicketEvent.TicketOpened) e).customerId())
+            .collect(Collectors.toSet());
     long started = System.nanoTime();
-    return sessions.withTransaction((session, tx) -> subscriptionLocks.lock(session, resubscribed, opening)
-        .chain(() -> eventStore.append(session, events, now))
-        .chain(() -> projections.ticketsOf(session, resubscribed))
-        .chain(customerTickets -> {
-          Set<String> all = new HashSet<>(tickets);
-          all.addAll(customerTickets);
-          return updater.refresh(session, all, customers, now, ProjectionUpdater.Mode.LIVE);
-        }))
-        .invoke(records -> {
-          outbox.committed(records);
-          metrics.batchApplied(Duration.ofNanos(System.nanoTime() - started), events.size());
-        });
+    return sessions
+        .withTransaction(
+            (session, tx) ->
+                subscriptionLocks
+                    .lock(session, resubscribed, opening)
+                    .chain(() -> eventStore.append(session, events, now))
+                    .chain(() -> projections.ticketsOf(session, resubscribed))
+                    .chain(
+                        customerTickets -> {
+                          Set<String> all = new HashSet<>(tickets);
+                          all.addAll(customerTickets);
+                          return updater.refresh(
+                              session, all, customers, now, ProjectionUpdater.Mode.LIVE);
+                        }))
+        .invoke(
+            records -> {
+              outbox.committed(records);
+              metrics.batchApplied(Duration.ofNanos(System.nanoTime() - started), events.size());
+            });
   }
 }

@@ -1,22 +1,24 @@
 package dev.slaservice.sla.persistence;
 
-import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.config.BatchLoop;
 import dev.slaservice.sla.config.Poller;
+import dev.slaservice.sla.config.SlaConfig;
+import dev.slaservice.sla.observability.SlaMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
-import java.time.Instant;
-import org.hibernate.reactive.mutiny.Mutiny;
-import dev.slaservice.sla.observability.SlaMetrics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Fires due timers: re-folds each due ticket at the service's now, so deadlines pass by time alone. */
+/**
+ * Fires due timers: re-folds each due ticket at the service's now, so deadlines pass by time alone.
+ */
 @ApplicationScoped
 public class TimerDrain {
 
@@ -29,9 +31,15 @@ public class TimerDrain {
   private final SlaMetrics metrics;
   private final OutboxSignal outbox;
 
-  public TimerDrain(Mutiny.SessionFactory sessions, TimerStore timers, ProjectionUpdater updater, Clock clock,
-                    SlaConfig config, Vertx vertx, SlaMetrics metrics,
-                    OutboxSignal outbox) {
+  public TimerDrain(
+      Mutiny.SessionFactory sessions,
+      TimerStore timers,
+      ProjectionUpdater updater,
+      Clock clock,
+      SlaConfig config,
+      Vertx vertx,
+      SlaMetrics metrics,
+      OutboxSignal outbox) {
     this.metrics = metrics;
     this.outbox = outbox;
     this.sessions = sessions;
@@ -50,10 +58,11 @@ public class TimerDrain {
     poller.stop(Duration.ofSeconds(10));
   }
 
-
-  /** The tickets whose timers fired, with their due instants, and how many records went to the outbox. */
-  private record Fired(Map<String, Instant> due, int records) {
-  }
+  /**
+   * The tickets whose timers fired, with their due instants, and how many records went to the
+   * outbox.
+   */
+  private record Fired(Map<String, Instant> due, int records) {}
 
   /** Fires every timer due now, a batch per transaction. @return how many tickets were fired */
   public Uni<Integer> fireDue() {
@@ -63,12 +72,24 @@ public class TimerDrain {
 
   private Uni<Integer> fireBatch(int limit) {
     Instant now = clock.instant();
-    return sessions.withTransaction((session, tx) -> timers.claimDue(session, now, limit)
-            .chain(due -> updater.refresh(session, due.keySet(), now).map(records -> new Fired(due, records))))
-        .invoke(fired -> {
-          outbox.committed(fired.records());
-          fired.due().values().forEach(at -> metrics.timerFired(Duration.between(at, clock.instant())));
-        })
+    return sessions
+        .withTransaction(
+            (session, tx) ->
+                timers
+                    .claimDue(session, now, limit)
+                    .chain(
+                        due ->
+                            updater
+                                .refresh(session, due.keySet(), now)
+                                .map(records -> new Fired(due, records))))
+        .invoke(
+            fired -> {
+              outbox.committed(fired.records());
+              fired
+                  .due()
+                  .values()
+                  .forEach(at -> metrics.timerFired(Duration.between(at, clock.instant())));
+            })
         .map(fired -> fired.due().size());
   }
 }

@@ -5,6 +5,7 @@ import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.calendar.CalendarVersion;
 import dev.slaservice.sla.domain.policy.AlternativeCatalog;
 import dev.slaservice.sla.domain.policy.Plan;
+import dev.slaservice.sla.domain.policy.PolicyCatalog;
 import dev.slaservice.sla.domain.policy.VersionedCatalog;
 import dev.slaservice.sla.domain.policy.definition.CheckedDefinition;
 import dev.slaservice.sla.domain.policy.definition.DefinitionProblem;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
-import dev.slaservice.sla.domain.policy.PolicyCatalog;
 
 /**
  * Replays the tickets opened in a time range under alternative terms and reports which breaches
@@ -28,18 +28,28 @@ import dev.slaservice.sla.domain.policy.PolicyCatalog;
 public class WhatIfService {
 
   /**
-   * Which tickets, and the alternative: a plan version or a draft plan definition (not stored), a calendar
-   * definition, or both. A draft is judged under {@code alternativePlanId}, {@link #DRAFT} when that is null.
+   * Which tickets, and the alternative: a plan version or a draft plan definition (not stored), a
+   * calendar definition, or both. A draft is judged under {@code alternativePlanId}, {@link #DRAFT}
+   * when that is null.
    */
-  public record Question(Instant openedFrom, Instant openedTo, String customerId, String planId,
-                         String alternativePlanId, Integer alternativePlanVersion, JsonNode alternativeDefinition,
-                         String alternativeCalendarId, CalendarDefinition alternativeCalendar) {
-  }
+  public record Question(
+      Instant openedFrom,
+      Instant openedTo,
+      String customerId,
+      String planId,
+      String alternativePlanId,
+      Integer alternativePlanVersion,
+      JsonNode alternativeDefinition,
+      String alternativeCalendarId,
+      CalendarDefinition alternativeCalendar) {}
 
   /** The plan id a draft without one is judged under. */
   public static final String DRAFT = "draft";
 
-  /** The draft plan definition of a question is not valid: every problem, with its JSON path in the draft. */
+  /**
+   * The draft plan definition of a question is not valid: every problem, with its JSON path in the
+   * draft.
+   */
   public static final class InvalidDraft extends RuntimeException {
     private final transient List<DefinitionProblem> problems;
 
@@ -54,8 +64,8 @@ public class WhatIfService {
   }
 
   /** The answer for one page of tickets (in ticket id order, after {@code afterTicket}). */
-  public record Answer(int examined, List<WhatIf.Outcome> outcomes, String lastTicket, boolean more) {
-  }
+  public record Answer(
+      int examined, List<WhatIf.Outcome> outcomes, String lastTicket, boolean more) {}
 
   /** The question names a plan version or calendar the catalog does not have. */
   public static final class UnknownAlternative extends RuntimeException {
@@ -81,35 +91,68 @@ public class WhatIfService {
   private final EventStore eventStore;
   private final CatalogHolder catalog;
 
-  public WhatIfService(Mutiny.SessionFactory sessions, EventStore eventStore, CatalogHolder catalog) {
+  public WhatIfService(
+      Mutiny.SessionFactory sessions, EventStore eventStore, CatalogHolder catalog) {
     this.sessions = sessions;
     this.eventStore = eventStore;
     this.catalog = catalog;
   }
 
   public Uni<Answer> ask(Question question, String afterTicket, int limit, Instant now) {
-    return sessions.withSession(session -> catalog.refresh(session).chain(snapshot -> {
-      SlaEvaluator alternative = new SlaEvaluator(new AlternativeCatalog(snapshot.catalog(),
-          plan(snapshot.catalog(), question, now), calendar(snapshot.catalog(), question)));
-      WhatIf whatIf = new WhatIf(snapshot.evaluator(), alternative);
-      return tickets(session, question, afterTicket, limit + 1).chain(ids -> {
-        List<String> page = ids.subList(0, Math.min(limit, ids.size()));
-        if (page.isEmpty()) {
-          return Uni.createFrom().item(new Answer(0, List.of(), null, false));
-        }
-        return eventStore.ticketHistories(session, page)
-            .chain(histories -> eventStore.subscriptions(session, ProjectionUpdater.customersOf(histories))
-                .map(subscriptions -> {
-                  List<WhatIf.Outcome> outcomes = new ArrayList<>();
-                  for (String ticketId : page) {
-                    List<TicketEvent> history = histories.getOrDefault(ticketId, List.of());
-                    whatIf.compare(ticketId, history, ProjectionUpdater.subscriptionsOf(history, subscriptions), now)
-                        .ifPresent(outcomes::add);
-                  }
-                  return new Answer(page.size(), outcomes, page.get(page.size() - 1), ids.size() > limit);
-                }));
-      });
-    }));
+    return sessions.withSession(
+        session ->
+            catalog
+                .refresh(session)
+                .chain(
+                    snapshot -> {
+                      SlaEvaluator alternative =
+                          new SlaEvaluator(
+                              new AlternativeCatalog(
+                                  snapshot.catalog(),
+                                  plan(snapshot.catalog(), question, now),
+                                  calendar(snapshot.catalog(), question)));
+                      WhatIf whatIf = new WhatIf(snapshot.evaluator(), alternative);
+                      return tickets(session, question, afterTicket, limit + 1)
+                          .chain(
+                              ids -> {
+                                List<String> page = ids.subList(0, Math.min(limit, ids.size()));
+                                if (page.isEmpty()) {
+                                  return Uni.createFrom()
+                                      .item(new Answer(0, List.of(), null, false));
+                                }
+                                return eventStore
+                                    .ticketHistories(session, page)
+                                    .chain(
+                                        histories ->
+                                            eventStore
+                                                .subscriptions(
+                                                    session,
+                                                    ProjectionUpdater.customersOf(histories))
+                                                .map(
+                                                    subscriptions -> {
+                                                      List<WhatIf.Outcome> outcomes =
+                                                          new ArrayList<>();
+                                                      for (String ticketId : page) {
+                                                        List<TicketEvent> history =
+                                                            histories.getOrDefault(
+                                                                ticketId, List.of());
+                                                        whatIf
+                                                            .compare(
+                                                                ticketId,
+                                                                history,
+                                                                ProjectionUpdater.subscriptionsOf(
+                                                                    history, subscriptions),
+                                                                now)
+                                                            .ifPresent(outcomes::add);
+                                                      }
+                                                      return new Answer(
+                                                          page.size(),
+                                                          outcomes,
+                                                          page.get(page.size() - 1),
+                                                          ids.size() > limit);
+                                                    }));
+                              });
+                    }));
   }
 
   private static Optional<Plan> plan(VersionedCatalog catalog, Question question, Instant now) {
@@ -126,25 +169,41 @@ public class WhatIfService {
     if (question.alternativePlanVersion() == null) {
       return Optional.of(versions.get(versions.size() - 1));
     }
-    return Optional.of(versions.stream().filter(p -> p.version() == question.alternativePlanVersion()).findFirst()
-        .orElseThrow(() -> new UnknownAlternative("plan.version-not-found", question.alternativePlanId(),
-            question.alternativePlanVersion())));
+    return Optional.of(
+        versions.stream()
+            .filter(p -> p.version() == question.alternativePlanVersion())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new UnknownAlternative(
+                        "plan.version-not-found",
+                        question.alternativePlanId(),
+                        question.alternativePlanVersion())));
   }
 
-  /** Checked as PUT /plans checks it, then made a plan as if it took effect now, after the plan's newest version. */
+  /**
+   * Checked as PUT /plans checks it, then made a plan as if it took effect now, after the plan's
+   * newest version.
+   */
   private static Plan draft(VersionedCatalog catalog, Question question, Instant now) {
-    CheckedDefinition checked = CheckedDefinition.of(question.alternativeDefinition(),
-        calendarId -> !catalog.calendarVersions(calendarId).isEmpty());
+    CheckedDefinition checked =
+        CheckedDefinition.of(
+            question.alternativeDefinition(),
+            calendarId -> !catalog.calendarVersions(calendarId).isEmpty());
     if (!checked.valid()) {
       throw new InvalidDraft(checked.problems());
     }
     String planId = question.alternativePlanId() == null ? DRAFT : question.alternativePlanId();
-    return checked.definition().toPlan(planId, catalog.nextPlanVersion(planId), now,
-        calendarId -> catalog.calendarAt(calendarId, now).map(CalendarVersion::calendar));
+    return checked
+        .definition()
+        .toPlan(
+            planId,
+            catalog.nextPlanVersion(planId),
+            now,
+            calendarId -> catalog.calendarAt(calendarId, now).map(CalendarVersion::calendar));
   }
 
-  private static Optional<CalendarVersion> calendar(PolicyCatalog catalog,
-                                                    Question question) {
+  private static Optional<CalendarVersion> calendar(PolicyCatalog catalog, Question question) {
     if (question.alternativeCalendarId() == null) {
       return Optional.empty();
     }
@@ -154,21 +213,30 @@ public class WhatIfService {
     }
     CalendarVersion newest = versions.get(versions.size() - 1);
     CalendarDefinition definition = question.alternativeCalendar();
-    return Optional.of(new CalendarVersion(newest.id(), newest.version() + 1, Instant.EPOCH,
-        definition.toCalendar(newest.id()), definition.followsCustomerZone()));
+    return Optional.of(
+        new CalendarVersion(
+            newest.id(),
+            newest.version() + 1,
+            Instant.EPOCH,
+            definition.toCalendar(newest.id()),
+            definition.followsCustomerZone()));
   }
 
-  private static Uni<List<String>> tickets(Mutiny.Session session, Question q, String after, int limit) {
-    String sql = "select ticket_id from ticket_projection where opened and opened_at >= :from and opened_at < :to"
-        + " and ticket_id > :after"
-        + (q.customerId() == null ? "" : " and customer_id = :customerId")
-        + (q.planId() == null ? "" : " and plan_id = :planId")
-        + " order by ticket_id limit :limit";
-    var query = session.createNativeQuery(sql, String.class)
-        .setParameter("from", q.openedFrom().atOffset(ZoneOffset.UTC))
-        .setParameter("to", q.openedTo().atOffset(ZoneOffset.UTC))
-        .setParameter("after", after == null ? "" : after)
-        .setParameter("limit", limit);
+  private static Uni<List<String>> tickets(
+      Mutiny.Session session, Question q, String after, int limit) {
+    String sql =
+        "select ticket_id from ticket_projection where opened and opened_at >= :from and opened_at < :to"
+            + " and ticket_id > :after"
+            + (q.customerId() == null ? "" : " and customer_id = :customerId")
+            + (q.planId() == null ? "" : " and plan_id = :planId")
+            + " order by ticket_id limit :limit";
+    var query =
+        session
+            .createNativeQuery(sql, String.class)
+            .setParameter("from", q.openedFrom().atOffset(ZoneOffset.UTC))
+            .setParameter("to", q.openedTo().atOffset(ZoneOffset.UTC))
+            .setParameter("after", after == null ? "" : after)
+            .setParameter("limit", limit);
     if (q.customerId() != null) {
       query.setParameter("customerId", q.customerId());
     }

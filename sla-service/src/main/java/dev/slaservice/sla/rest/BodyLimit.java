@@ -2,18 +2,18 @@ package dev.slaservice.sla.rest;
 
 import dev.slaservice.sla.config.SlaConfig;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import io.vertx.core.json.Json;
 
 /**
- * Refuses a request whose declared body is over the documented limit with 413 problem+json,
- * before any of it is read. The HTTP server's own, higher limit stays as the last guard for bodies
- * sent without a length.
+ * Refuses a request whose declared body is over the documented limit with 413 problem+json, before
+ * any of it is read. The HTTP server's own, higher limit stays as the last guard for bodies sent
+ * without a length.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -42,7 +42,10 @@ public class BodyLimit {
     }
     Locale locale = Messages.languageOf(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     Problem problem = tooLarge(locale, length);
-    context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+    context
+        .response()
+        .setStatusCode(413)
+        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(Json.encode(problem))
         .onComplete(sent -> context.request().connection().close());
@@ -50,23 +53,24 @@ public class BodyLimit {
 
   /** The answer for a body of {@code length} bytes (-1 when unknown). */
   Problem tooLarge(Locale locale, long length) {
-    return new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request.too-large", maxBytes, length)
+    return new ProblemException(
+            Response.Status.REQUEST_ENTITY_TOO_LARGE, "request.too-large", maxBytes, length)
         .problem(locale);
   }
 
   /** For bodies that came without a length: refuses one that turned out too large. */
   void requireWithinLimit(String body) {
     if (body != null && body.length() > maxBytes) {
-      throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request.too-large", maxBytes,
-          body.length());
+      throw new ProblemException(
+          Response.Status.REQUEST_ENTITY_TOO_LARGE, "request.too-large", maxBytes, body.length());
     }
   }
 
   /** The same for a body taken as bytes. */
   void requireWithinLimit(byte[] body) {
     if (body.length > maxBytes) {
-      throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "request.too-large", maxBytes,
-          body.length);
+      throw new ProblemException(
+          Response.Status.REQUEST_ENTITY_TOO_LARGE, "request.too-large", maxBytes, body.length);
     }
   }
 }

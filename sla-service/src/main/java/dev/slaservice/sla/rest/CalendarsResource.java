@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** Business calendars: read them, define new versions, ask when a duration is due. */
@@ -41,22 +40,33 @@ public class CalendarsResource {
   }
 
   @GET
-  public Uni<Page<CatalogViews.CalendarView>> calendars(@QueryParam("cursor") String cursor,
-                                                       @QueryParam("limit") Integer limit) {
-    return catalog.calendars().map(all -> Page.byKey(all.stream().map(CatalogViews::calendar).toList(),
-        CatalogViews.CalendarView::id, cursor, limit, 500));
+  public Uni<Page<CatalogViews.CalendarView>> calendars(
+      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    return catalog
+        .calendars()
+        .map(
+            all ->
+                Page.byKey(
+                    all.stream().map(CatalogViews::calendar).toList(),
+                    CatalogViews.CalendarView::id,
+                    cursor,
+                    limit,
+                    500));
   }
 
   @GET
   @Path("/{calendarId}")
   public Uni<CatalogViews.CalendarView> calendar(@PathParam("calendarId") String calendarId) {
     QueryParams.id("calendarId", calendarId);
-    return catalog.calendar(calendarId).map(versions -> {
-      if (versions.isEmpty()) {
-        throw notFound(calendarId);
-      }
-      return CatalogViews.calendar(versions);
-    });
+    return catalog
+        .calendar(calendarId)
+        .map(
+            versions -> {
+              if (versions.isEmpty()) {
+                throw notFound(calendarId);
+              }
+              return CatalogViews.calendar(versions);
+            });
   }
 
   @PUT
@@ -70,9 +80,15 @@ public class CalendarsResource {
     }
     CalendarDefinition definition = parse(body);
     try {
-      return catalog.define(calendarId, definition).chain(() -> catalog.calendar(calendarId))
-          .map(versions -> Response.status(versions.size() == 1 ? Response.Status.CREATED : Response.Status.OK)
-              .entity(CatalogViews.calendar(versions)).build());
+      return catalog
+          .define(calendarId, definition)
+          .chain(() -> catalog.calendar(calendarId))
+          .map(
+              versions ->
+                  Response.status(
+                          versions.size() == 1 ? Response.Status.CREATED : Response.Status.OK)
+                      .entity(CatalogViews.calendar(versions))
+                      .build());
     } catch (IllegalArgumentException | DateTimeException e) {
       throw ProblemException.badRequest("calendar.invalid", e.getMessage());
     }
@@ -80,24 +96,41 @@ public class CalendarsResource {
 
   @GET
   @Path("/{calendarId}/due")
-  public Uni<CatalogViews.DueView> due(@PathParam("calendarId") String calendarId, @QueryParam("start") String start,
-                                       @QueryParam("duration") String duration) {
+  public Uni<CatalogViews.DueView> due(
+      @PathParam("calendarId") String calendarId,
+      @QueryParam("start") String start,
+      @QueryParam("duration") String duration) {
     QueryParams.id("calendarId", calendarId);
     Instant from = instant(start);
     Duration amount = duration(duration);
-    return catalog.due(calendarId, from, amount).map(due -> due.map(d -> new CatalogViews.DueView(calendarId,
-            d.calendar().version(), from.toString(), amount.toString(), d.due().toString()))
-        .orElseThrow(() -> notFound(calendarId)));
+    return catalog
+        .due(calendarId, from, amount)
+        .map(
+            due ->
+                due.map(
+                        d ->
+                            new CatalogViews.DueView(
+                                calendarId,
+                                d.calendar().version(),
+                                from.toString(),
+                                amount.toString(),
+                                d.due().toString()))
+                    .orElseThrow(() -> notFound(calendarId)));
   }
 
   static CalendarDefinition parse(String body) {
     CalendarDefinition definition;
     try {
-      definition = body == null || body.isBlank() ? null : EventJson.mapper().readValue(body, CalendarDefinition.class);
+      definition =
+          body == null || body.isBlank()
+              ? null
+              : EventJson.mapper().readValue(body, CalendarDefinition.class);
     } catch (JsonProcessingException e) {
-      throw ProblemException.badRequest("calendar.not-json", e.getOriginalMessage(),
+      throw ProblemException.badRequest(
+          "calendar.not-json",
+          e.getOriginalMessage(),
           "{\"zone\":\"Asia/Shanghai\",\"windows\":[{\"startDay\":\"MONDAY\",\"startTime\":\"09:00\","
-          + "\"endDay\":\"MONDAY\",\"endTime\":\"18:00\"}],\"holidays\":[{\"date\":\"2026-10-01\"}]}");
+              + "\"endDay\":\"MONDAY\",\"endTime\":\"18:00\"}],\"holidays\":[{\"date\":\"2026-10-01\"}]}");
     }
     if (definition == null || definition.zone() == null) {
       throw ProblemException.badRequest("calendar.zone-required");
@@ -105,8 +138,13 @@ public class CalendarsResource {
     if (definition.windows().isEmpty()) {
       throw ProblemException.badRequest("calendar.no-windows");
     }
-    if (definition.windows().stream().anyMatch(w -> w.startDay() == null || w.startTime() == null
-        || w.endDay() == null || w.endTime() == null)) {
+    if (definition.windows().stream()
+        .anyMatch(
+            w ->
+                w.startDay() == null
+                    || w.startTime() == null
+                    || w.endDay() == null
+                    || w.endTime() == null)) {
       throw ProblemException.badRequest("calendar.window-incomplete");
     }
     if (definition.holidays().stream().anyMatch(h -> h.date() == null)) {

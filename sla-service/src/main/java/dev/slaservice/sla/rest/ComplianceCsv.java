@@ -13,37 +13,45 @@ import java.util.Set;
  */
 final class ComplianceCsv {
 
-  private ComplianceCsv() {
-  }
+  private ComplianceCsv() {}
 
   static String write(Set<ReportDimension> groupBy, List<ComplianceRow> rows) {
     StringBuilder csv = new StringBuilder();
     List<String> header = new ArrayList<>();
     for (ReportDimension dimension : ReportDimension.values()) {
       if (groupBy.contains(dimension)) {
-        header.add(switch (dimension) {
-          case PLAN -> "plan_id";
-          case PRIORITY -> "priority";
-          case METRIC -> "metric";
-          case CUSTOMER -> "customer_id";
-          case MONTH -> "month";
-        });
+        header.add(
+            switch (dimension) {
+              case PLAN -> "plan_id";
+              case PRIORITY -> "priority";
+              case METRIC -> "metric";
+              case CUSTOMER -> "customer_id";
+              case MONTH -> "month";
+            });
       }
     }
-    header.addAll(List.of("tickets", "met", "breached", "running", "compliance_percent",
-        "median_time_to_meet_seconds", "p90_time_to_meet_seconds"));
+    header.addAll(
+        List.of(
+            "tickets",
+            "met",
+            "breached",
+            "running",
+            "compliance_percent",
+            "median_time_to_meet_seconds",
+            "p90_time_to_meet_seconds"));
     line(csv, header);
     for (ComplianceRow row : rows) {
       List<String> cells = new ArrayList<>();
       for (ReportDimension dimension : ReportDimension.values()) {
         if (groupBy.contains(dimension)) {
-          cells.add(switch (dimension) {
-            case PLAN -> row.planId();
-            case PRIORITY -> row.priority();
-            case METRIC -> row.metric().name();
-            case CUSTOMER -> row.customerId();
-            case MONTH -> row.month().toString();
-          });
+          cells.add(
+              switch (dimension) {
+                case PLAN -> row.planId();
+                case PRIORITY -> row.priority();
+                case METRIC -> row.metric().name();
+                case CUSTOMER -> row.customerId();
+                case MONTH -> row.month().toString();
+              });
         }
       }
       cells.add(Long.toString(row.tickets()));

@@ -46,7 +46,9 @@ public class CustomerScope {
     return customer().map(own -> own.equals(customerId)).orElse(true);
   }
 
-  /** The customer filter of a list: the token's customer when it is limited, else the one asked for. */
+  /**
+   * The customer filter of a list: the token's customer when it is limited, else the one asked for.
+   */
   public String narrow(String requestedCustomerId) {
     return customer().orElse(requestedCustomerId);
   }
@@ -63,19 +65,24 @@ public class CustomerScope {
     if (customer().isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    return owners.customersOf(List.of(ticketId)).map(found -> {
-      if (!sees(found.get(ticketId))) {
-        throw ProblemException.notFound("ticket.not-found", ticketId);
-      }
-      return null;
-    });
+    return owners
+        .customersOf(List.of(ticketId))
+        .map(
+            found -> {
+              if (!sees(found.get(ticketId))) {
+                throw ProblemException.notFound("ticket.not-found", ticketId);
+              }
+              return null;
+            });
   }
 
   /** Operations on what every customer shares (calendars, rebuilds) are not for a limited token. */
   public void requireUnlimited() {
-    customer().ifPresent(own -> {
-      throw new ProblemException(Response.Status.FORBIDDEN, "scope.customer-token", own);
-    });
+    customer()
+        .ifPresent(
+            own -> {
+              throw new ProblemException(Response.Status.FORBIDDEN, "scope.customer-token", own);
+            });
   }
 
   /**
@@ -100,15 +107,19 @@ public class CustomerScope {
       }
     }
     others.removeAll(opened);
-    return owners.customersOf(others).map(found -> {
-      others.forEach(ticketId -> requirePostable(own.get(), found.get(ticketId), ticketId));
-      return null;
-    });
+    return owners
+        .customersOf(others)
+        .map(
+            found -> {
+              others.forEach(ticketId -> requirePostable(own.get(), found.get(ticketId), ticketId));
+              return null;
+            });
   }
 
   private static void requirePostable(String own, String customerId, String subject) {
     if (!own.equals(customerId)) {
-      throw new ProblemException(Response.Status.FORBIDDEN, "scope.not-your-customer", subject, own);
+      throw new ProblemException(
+          Response.Status.FORBIDDEN, "scope.not-your-customer", subject, own);
     }
   }
 }

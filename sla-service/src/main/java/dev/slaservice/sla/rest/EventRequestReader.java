@@ -37,8 +37,11 @@ public class EventRequestReader {
   private final CustomerPlans customerPlans;
   private final Duration subscriptionTimeout;
 
-  public EventRequestReader(CatalogCheck catalogCheck, SlaConfig config, SlaMetrics metrics,
-                            CustomerPlans customerPlans) {
+  public EventRequestReader(
+      CatalogCheck catalogCheck,
+      SlaConfig config,
+      SlaMetrics metrics,
+      CustomerPlans customerPlans) {
     this.catalogCheck = catalogCheck;
     this.customerPlans = customerPlans;
     this.subscriptionTimeout = config.intake().subscriptionTimeout();
@@ -60,32 +63,45 @@ public class EventRequestReader {
    * (ADR 0013), or a 400 naming every opening the subscription does not allow.
    */
   public Uni<List<InboundEvent>> withPlans(List<InboundEvent> events) {
-    return customerPlans.assign(events)
-        .ifNoItem().after(subscriptionTimeout).fail()
-        .onFailure(e -> !(e instanceof ProblemException)).recoverWithItem(failure -> unchecked(events, failure))
-        .map(outcomes -> {
-          List<Problem.FieldError> errors = new ArrayList<>();
-          for (int i = 0; i < outcomes.size(); i++) {
-            if (outcomes.get(i) instanceof PlanAssignment.Refused refused) {
-              Integer index = outcomes.size() == 1 ? null : i;
-              errors.add(new Problem.FieldError(index, refused.violation().field(), refused.violation().message()));
-            }
-          }
-          if (!errors.isEmpty()) {
-            metrics.rejected("invalid");
-            throw invalid(errors);
-          }
-          return outcomes.stream().map(PlanAssignment.Outcome::event).toList();
-        });
+    return customerPlans
+        .assign(events)
+        .ifNoItem()
+        .after(subscriptionTimeout)
+        .fail()
+        .onFailure(e -> !(e instanceof ProblemException))
+        .recoverWithItem(failure -> unchecked(events, failure))
+        .map(
+            outcomes -> {
+              List<Problem.FieldError> errors = new ArrayList<>();
+              for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i) instanceof PlanAssignment.Refused refused) {
+                  Integer index = outcomes.size() == 1 ? null : i;
+                  errors.add(
+                      new Problem.FieldError(
+                          index, refused.violation().field(), refused.violation().message()));
+                }
+              }
+              if (!errors.isEmpty()) {
+                metrics.rejected("invalid");
+                throw invalid(errors);
+              }
+              return outcomes.stream().map(PlanAssignment.Outcome::event).toList();
+            });
   }
 
-  /** Without the subscriptions, openings naming their plan go on for the consumer to check (ADR 0013). */
+  /**
+   * Without the subscriptions, openings naming their plan go on for the consumer to check (ADR
+   * 0013).
+   */
   private List<PlanAssignment.Outcome> unchecked(List<InboundEvent> events, Throwable failure) {
-    if (events.stream().anyMatch(e -> e instanceof TicketEvent.TicketOpened opened && opened.planId() == null)) {
+    if (events.stream()
+        .anyMatch(e -> e instanceof TicketEvent.TicketOpened opened && opened.planId() == null)) {
       metrics.rejected("subscriptions_unavailable");
-      throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "events.subscriptions-unavailable");
+      throw new ProblemException(
+          Response.Status.SERVICE_UNAVAILABLE, "events.subscriptions-unavailable");
     }
-    LOG.warnf("the subscriptions could not be read (%s): %d events go on with the plans they name, unchecked",
+    LOG.warnf(
+        "the subscriptions could not be read (%s): %d events go on with the plans they name, unchecked",
         failure.toString(), events.size());
     return events.stream().<PlanAssignment.Outcome>map(PlanAssignment.Accepted::new).toList();
   }
@@ -121,15 +137,19 @@ public class EventRequestReader {
     for (int i = 0; i < nodes.size(); i++) {
       Integer index = single ? null : i;
       try {
-        InboundEvent event = InboundEventCodec.read(nodes.get(i), () -> UUID.randomUUID().toString());
+        InboundEvent event =
+            InboundEventCodec.read(nodes.get(i), () -> UUID.randomUUID().toString());
         List<Violation> problems = catalogCheck.problems(event);
         problems.forEach(v -> errors.add(new Problem.FieldError(index, v.field(), v.message())));
         if (!ids.add(event.eventId())) {
-          errors.add(new Problem.FieldError(index, "eventId", "repeats the eventId of an earlier event in this request"));
+          errors.add(
+              new Problem.FieldError(
+                  index, "eventId", "repeats the eventId of an earlier event in this request"));
         }
         events.add(event);
       } catch (MalformedEventException e) {
-        e.violations().forEach(v -> errors.add(new Problem.FieldError(index, v.field(), v.message())));
+        e.violations()
+            .forEach(v -> errors.add(new Problem.FieldError(index, v.field(), v.message())));
       }
     }
     if (!errors.isEmpty()) {
@@ -140,12 +160,14 @@ public class EventRequestReader {
 
   private static ProblemException invalid(List<Problem.FieldError> errors) {
     Problem.FieldError first = errors.get(0);
-    String where = (first.index() == null ? "" : "event " + first.index() + ", ")
-        + (first.field().isEmpty() ? "" : "field " + first.field() + ": ");
+    String where =
+        (first.index() == null ? "" : "event " + first.index() + ", ")
+            + (first.field().isEmpty() ? "" : "field " + first.field() + ": ");
     return badRequest(errors, "events.invalid", errors.size(), where + first.message());
   }
 
-  private static ProblemException badRequest(List<Problem.FieldError> errors, String key, Object... args) {
+  private static ProblemException badRequest(
+      List<Problem.FieldError> errors, String key, Object... args) {
     return new ProblemException(Response.Status.BAD_REQUEST, errors, key, args);
   }
 }

@@ -17,16 +17,18 @@ import java.util.List;
 public class EventsResource {
 
   /** The answer to an accepted request: the ids of the events, in request order. */
-  public record Accepted(List<String> eventIds) {
-  }
+  public record Accepted(List<String> eventIds) {}
 
   private final EventRequestReader reader;
   private final TicketEventPublisher publisher;
   private final CustomerScope scope;
   private final BodyLimit bodyLimit;
 
-  public EventsResource(EventRequestReader reader, TicketEventPublisher publisher, CustomerScope scope,
-                        BodyLimit bodyLimit) {
+  public EventsResource(
+      EventRequestReader reader,
+      TicketEventPublisher publisher,
+      CustomerScope scope,
+      BodyLimit bodyLimit) {
     this.bodyLimit = bodyLimit;
     this.scope = scope;
     this.reader = reader;
@@ -40,7 +42,13 @@ public class EventsResource {
   public Uni<Response> post(String body) {
     bodyLimit.requireWithinLimit(body);
     List<InboundEvent> events = reader.read(body);
-    return scope.requireEvents(events).chain(() -> reader.withPlans(events)).chain(publisher::publish)
-        .map(ignored -> Response.accepted(new Accepted(events.stream().map(InboundEvent::eventId).toList())).build());
+    return scope
+        .requireEvents(events)
+        .chain(() -> reader.withPlans(events))
+        .chain(publisher::publish)
+        .map(
+            ignored ->
+                Response.accepted(new Accepted(events.stream().map(InboundEvent::eventId).toList()))
+                    .build());
   }
 }

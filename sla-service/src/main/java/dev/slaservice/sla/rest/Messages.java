@@ -19,8 +19,7 @@ public final class Messages {
   private static final ResourceBundle.Control NO_FALLBACK =
       ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-  private Messages() {
-  }
+  private Messages() {}
 
   /** Chinese when the client prefers it to English, else English. */
   public static Locale languageOf(HttpHeaders headers) {
@@ -84,7 +83,8 @@ public final class Messages {
 
   private static String text(String bundle, Locale locale, String key) {
     try {
-      return ResourceBundle.getBundle(bundle, CHINESE.equals(locale) ? CHINESE : Locale.ROOT, NO_FALLBACK)
+      return ResourceBundle.getBundle(
+              bundle, CHINESE.equals(locale) ? CHINESE : Locale.ROOT, NO_FALLBACK)
           .getString(key);
     } catch (MissingResourceException e) {
       return null;

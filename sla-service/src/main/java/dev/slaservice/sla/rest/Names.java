@@ -7,12 +7,15 @@ import java.util.Locale;
 /** Display names of plans, priorities, metrics and states in the client's language. */
 final class Names {
 
-  private Names() {
-  }
+  private Names() {}
 
-  /** @param fallback the plan's own name, used for plans without a translated name */
+  /**
+   * @param fallback the plan's own name, used for plans without a translated name
+   */
   static String plan(Locale locale, String planId, String fallback) {
-    return planId == null ? null : Messages.name(locale, "plan." + planId, fallback == null ? planId : fallback);
+    return planId == null
+        ? null
+        : Messages.name(locale, "plan." + planId, fallback == null ? planId : fallback);
   }
 
   static String priority(Locale locale, String priority) {

@@ -11,17 +11,29 @@ import java.util.Locale;
  * @param code a stable name of the kind of problem, for programs (the detail is for people)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String code, String detail, String instance,
-                      List<FieldError> errors) {
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String code,
+    String detail,
+    String instance,
+    List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  /** One wrong field: which event of the request ({@code index}, null for a single event) and why. */
+  /**
+   * One wrong field: which event of the request ({@code index}, null for a single event) and why.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record FieldError(Integer index, String field, String message) {
-  }
+  public record FieldError(Integer index, String field, String message) {}
 
-  static Problem of(Response.StatusType status, String code, String detail, Locale locale, List<FieldError> errors) {
+  static Problem of(
+      Response.StatusType status,
+      String code,
+      String detail,
+      Locale locale,
+      List<FieldError> errors) {
     String title = Messages.title(locale, status.getStatusCode(), status.getReasonPhrase());
     return new Problem("about:blank", title, status.getStatusCode(), code, detail, null, errors);
   }

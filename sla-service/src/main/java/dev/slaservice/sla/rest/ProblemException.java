@@ -19,7 +19,8 @@ public class ProblemException extends RuntimeException {
     this(status, null, key, args);
   }
 
-  public ProblemException(Response.Status status, List<Problem.FieldError> errors, String key, Object... args) {
+  public ProblemException(
+      Response.Status status, List<Problem.FieldError> errors, String key, Object... args) {
     super(key, null, false, false);
     this.status = status;
     this.key = key;

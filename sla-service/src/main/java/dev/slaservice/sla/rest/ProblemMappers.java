@@ -1,5 +1,6 @@
 package dev.slaservice.sla.rest;
 
+import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.messaging.KafkaUnavailableException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -11,10 +12,9 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import dev.slaservice.sla.config.SlaConfig;
-import java.util.TreeSet;
 
 /** Every error leaves as application/problem+json, in the client's language. */
 public class ProblemMappers {
@@ -37,36 +37,52 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response kafkaUnavailable(KafkaUnavailableException e, HttpHeaders headers) {
     LOG.warnf("refusing events: %s", e.getMessage());
-    Problem problem = new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "events.kafka-unavailable",
-        retryAfterSeconds).problem(Messages.languageOf(headers));
-    return Response.fromResponse(problem.toResponse()).header("Retry-After", retryAfterSeconds).build();
+    Problem problem =
+        new ProblemException(
+                Response.Status.SERVICE_UNAVAILABLE, "events.kafka-unavailable", retryAfterSeconds)
+            .problem(Messages.languageOf(headers));
+    return Response.fromResponse(problem.toResponse())
+        .header("Retry-After", retryAfterSeconds)
+        .build();
   }
 
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   public Response unauthenticated(RuntimeException e, HttpHeaders headers) {
-    Problem problem = new ProblemException(Response.Status.UNAUTHORIZED, "auth.unauthenticated")
-        .problem(Messages.languageOf(headers));
-    return Response.fromResponse(problem.toResponse()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    Problem problem =
+        new ProblemException(Response.Status.UNAUTHORIZED, "auth.unauthenticated")
+            .problem(Messages.languageOf(headers));
+    return Response.fromResponse(problem.toResponse())
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .build();
   }
 
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, HttpHeaders headers, ResourceInfo resource) {
-    RolesAllowed needed = resource.getResourceMethod() == null ? null
-        : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+    RolesAllowed needed =
+        resource.getResourceMethod() == null
+            ? null
+            : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
     if (needed == null && resource.getResourceClass() != null) {
       needed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
     }
     String roles = needed == null ? "-" : String.join(" / ", needed.value());
-    String held = identity.getRoles().isEmpty() ? "-" : String.join(", ", new TreeSet<>(identity.getRoles()));
+    String held =
+        identity.getRoles().isEmpty() ? "-" : String.join(", ", new TreeSet<>(identity.getRoles()));
     return new ProblemException(Response.Status.FORBIDDEN, "auth.forbidden", roles, held)
-        .problem(Messages.languageOf(headers)).toResponse();
+        .problem(Messages.languageOf(headers))
+        .toResponse();
   }
 
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e, HttpHeaders headers) {
     Locale locale = Messages.languageOf(headers);
     Response.StatusType status = e.getResponse().getStatusInfo();
-    return Problem.of(status, "http.status", Messages.problem(locale, "http.status", e.getMessage()), locale, null)
+    return Problem.of(
+            status,
+            "http.status",
+            Messages.problem(locale, "http.status", e.getMessage()),
+            locale,
+            null)
         .toResponse();
   }
 
@@ -74,6 +90,7 @@ public class ProblemMappers {
   public Response unexpected(Exception e, HttpHeaders headers) {
     LOG.error("unexpected failure", e);
     return new ProblemException(Response.Status.INTERNAL_SERVER_ERROR, "unexpected")
-        .problem(Messages.languageOf(headers)).toResponse();
+        .problem(Messages.languageOf(headers))
+        .toResponse();
   }
 }

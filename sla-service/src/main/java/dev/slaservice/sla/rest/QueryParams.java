@@ -1,7 +1,7 @@
 package dev.slaservice.sla.rest;
 
-import java.nio.charset.StandardCharsets;
 import dev.slaservice.events.FieldKind;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,16 +13,15 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 
 /** Reads query parameters, or answers 400 saying what a good value looks like. */
 final class QueryParams {
 
   static final int DEFAULT_LIMIT = 50;
 
-  private QueryParams() {
-  }
+  private QueryParams() {}
 
   /** Null when absent. */
   static Instant instant(String name, String text) {
@@ -40,7 +39,8 @@ final class QueryParams {
   static Instant dateOrInstant(String name, String text, ZoneId zone) {
     String value = text.trim();
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
+      return value.length() == 10
+          ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
           : OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
       throw ProblemException.badRequest("query.bad-date-or-instant", name);
@@ -75,7 +75,9 @@ final class QueryParams {
   static <E extends Enum<E>> Set<E> enumValues(Class<E> type, String name, List<String> texts) {
     Set<E> values = EnumSet.noneOf(type);
     if (texts != null) {
-      texts.stream().flatMap(t -> Arrays.stream(t.split(","))).filter(t -> !t.isBlank())
+      texts.stream()
+          .flatMap(t -> Arrays.stream(t.split(",")))
+          .filter(t -> !t.isBlank())
           .forEach(t -> values.add(enumValue(type, name, t)));
     }
     return values;
@@ -115,7 +117,8 @@ final class QueryParams {
 
   /** An opaque cursor from its parts. */
   static String cursor(String... parts) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -125,8 +128,9 @@ final class QueryParams {
       return null;
     }
     try {
-      String[] split = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8)
-          .split("\n", -1);
+      String[] split =
+          new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8)
+              .split("\n", -1);
       if (split.length != parts) {
         throw new IllegalArgumentException();
       }

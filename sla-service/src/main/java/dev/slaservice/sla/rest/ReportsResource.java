@@ -24,30 +24,49 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Ops and billing read how many clocks met their targets, per plan, priority, metric, customer or month. */
+/**
+ * Ops and billing read how many clocks met their targets, per plan, priority, metric, customer or
+ * month.
+ */
 @Path("/reports")
 @RolesAllowed({Roles.OPS, Roles.ADMIN})
 public class ReportsResource {
 
   static final String TEXT_CSV = "text/csv";
-  private static final Set<ReportDimension> DEFAULT_GROUPS = EnumSet.of(ReportDimension.PLAN, ReportDimension.METRIC);
+  private static final Set<ReportDimension> DEFAULT_GROUPS =
+      EnumSet.of(ReportDimension.PLAN, ReportDimension.METRIC);
 
   /** A report: the period (tickets opened from {@code from}, before {@code to}) and its lines. */
-  record ComplianceView(Instant from, Instant to, String zone, List<String> groupBy, List<LineView> groups) {
-  }
+  record ComplianceView(
+      Instant from, Instant to, String zone, List<String> groupBy, List<LineView> groups) {}
 
-  record LineView(@JsonInclude(JsonInclude.Include.NON_NULL) String planId,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String priority,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String metric,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String customerId,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) String month,
-                  long tickets, long met, long breached, long running, BigDecimal compliancePercent,
-                  String medianTimeToMeet, String p90TimeToMeet) {
+  record LineView(
+      @JsonInclude(JsonInclude.Include.NON_NULL) String planId,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String priority,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String metric,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String customerId,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String month,
+      long tickets,
+      long met,
+      long breached,
+      long running,
+      BigDecimal compliancePercent,
+      String medianTimeToMeet,
+      String p90TimeToMeet) {
 
     static LineView of(ComplianceRow row) {
-      return new LineView(row.planId(), row.priority(), row.metric() == null ? null : row.metric().name(),
-          row.customerId(), row.month() == null ? null : row.month().toString(), row.tickets(), row.met(),
-          row.breached(), row.running(), row.compliancePercent(), text(row.medianTimeToMeet()),
+      return new LineView(
+          row.planId(),
+          row.priority(),
+          row.metric() == null ? null : row.metric().name(),
+          row.customerId(),
+          row.month() == null ? null : row.month().toString(),
+          row.tickets(),
+          row.met(),
+          row.breached(),
+          row.running(),
+          row.compliancePercent(),
+          text(row.medianTimeToMeet()),
           text(row.p90TimeToMeet()));
     }
 
@@ -67,23 +86,38 @@ public class ReportsResource {
   @GET
   @Path("/compliance")
   @Produces(MediaType.APPLICATION_JSON)
-  public Uni<ComplianceView> compliance(@QueryParam("from") String from, @QueryParam("to") String to,
-                                        @QueryParam("zone") String zone, @QueryParam("groupBy") List<String> groupBy,
-                                        @QueryParam("customerId") String customerId,
-                                        @QueryParam("planId") String planId, @Context UriInfo uri) {
+  public Uni<ComplianceView> compliance(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("zone") String zone,
+      @QueryParam("groupBy") List<String> groupBy,
+      @QueryParam("customerId") String customerId,
+      @QueryParam("planId") String planId,
+      @Context UriInfo uri) {
     Request request = Request.of(from, to, zone, grouping(groupBy, uri), customerId, planId, scope);
-    return request.rows(queries).map(rows -> new ComplianceView(request.scope().from(), request.scope().to(),
-        request.scope().zone().getId(), request.groupBy().stream().map(ReportDimension::key).toList(),
-        rows.stream().map(LineView::of).toList()));
+    return request
+        .rows(queries)
+        .map(
+            rows ->
+                new ComplianceView(
+                    request.scope().from(),
+                    request.scope().to(),
+                    request.scope().zone().getId(),
+                    request.groupBy().stream().map(ReportDimension::key).toList(),
+                    rows.stream().map(LineView::of).toList()));
   }
 
   @GET
   @Path("/compliance")
   @Produces(TEXT_CSV)
-  public Uni<String> complianceCsv(@QueryParam("from") String from, @QueryParam("to") String to,
-                                   @QueryParam("zone") String zone, @QueryParam("groupBy") List<String> groupBy,
-                                   @QueryParam("customerId") String customerId,
-                                   @QueryParam("planId") String planId, @Context UriInfo uri) {
+  public Uni<String> complianceCsv(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("zone") String zone,
+      @QueryParam("groupBy") List<String> groupBy,
+      @QueryParam("customerId") String customerId,
+      @QueryParam("planId") String planId,
+      @Context UriInfo uri) {
     Request request = Request.of(from, to, zone, grouping(groupBy, uri), customerId, planId, scope);
     return request.rows(queries).map(rows -> ComplianceCsv.write(request.groupBy(), rows));
   }
@@ -93,11 +127,21 @@ public class ReportsResource {
     return uri.getQueryParameters().containsKey("groupBy") ? groupBy : null;
   }
 
-  /** A report request read from its parameters; a customer-limited token reads its own customer only. */
-  private record Request(ComplianceQueries.Scope scope, Set<ReportDimension> groupBy, boolean empty) {
+  /**
+   * A report request read from its parameters; a customer-limited token reads its own customer
+   * only.
+   */
+  private record Request(
+      ComplianceQueries.Scope scope, Set<ReportDimension> groupBy, boolean empty) {
 
-    static Request of(String from, String to, String zone, List<String> groupBy, String customerId, String planId,
-                      CustomerScope tokenScope) {
+    static Request of(
+        String from,
+        String to,
+        String zone,
+        List<String> groupBy,
+        String customerId,
+        String planId,
+        CustomerScope tokenScope) {
       ZoneId reportZone = QueryParams.zone("zone", zone);
       if (from == null || from.isBlank() || to == null || to.isBlank()) {
         throw ProblemException.badRequest("report.period-required");
@@ -109,8 +153,13 @@ public class ReportsResource {
       }
       String customer = QueryParams.optional(FieldKind.ID, "customerId", customerId);
       boolean empty = customer != null && !tokenScope.sees(customer);
-      ComplianceQueries.Scope scope = new ComplianceQueries.Scope(start, end, reportZone,
-          tokenScope.narrow(customer), QueryParams.optional(FieldKind.ID, "planId", planId));
+      ComplianceQueries.Scope scope =
+          new ComplianceQueries.Scope(
+              start,
+              end,
+              reportZone,
+              tokenScope.narrow(customer),
+              QueryParams.optional(FieldKind.ID, "planId", planId));
       return new Request(scope, dimensions(groupBy), empty);
     }
 
@@ -126,10 +175,16 @@ public class ReportsResource {
         return DEFAULT_GROUPS;
       }
       Set<ReportDimension> dimensions = EnumSet.noneOf(ReportDimension.class);
-      texts.stream().filter(Objects::nonNull).flatMap(t -> List.of(t.split(",")).stream()).map(String::trim)
+      texts.stream()
+          .filter(Objects::nonNull)
+          .flatMap(t -> List.of(t.split(",")).stream())
+          .map(String::trim)
           .filter(t -> !t.isEmpty())
-          .forEach(t -> dimensions.add(ReportDimension.ofKey(t)
-              .orElseThrow(() -> ProblemException.badRequest("report.bad-group", t))));
+          .forEach(
+              t ->
+                  dimensions.add(
+                      ReportDimension.ofKey(t)
+                          .orElseThrow(() -> ProblemException.badRequest("report.bad-group", t))));
       return dimensions;
     }
   }

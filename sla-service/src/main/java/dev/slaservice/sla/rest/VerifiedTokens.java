@@ -22,10 +22,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The bearer-token check, remembering tokens it verified for a minute at most and never past their
  * expiry. A helpdesk posts every event with the same token, and verifying its RSA signature on each
- * request would be a large share of the work of a single-event post (docs/benchmarks.md).
- * A remembered token is never accepted past its expiry, and a token that failed is never
- * remembered; a key withdrawn at the issuer stops admitting the tokens it signed within a minute.
- * Only {@link #parse(String)}, the request path, remembers anything.
+ * request would be a large share of the work of a single-event post (docs/benchmarks.md). A
+ * remembered token is never accepted past its expiry, and a token that failed is never remembered;
+ * a key withdrawn at the issuer stops admitting the tokens it signed within a minute. Only {@link
+ * #parse(String)}, the request path, remembers anything.
  */
 @Alternative
 @Priority(1)
@@ -34,11 +34,11 @@ public class VerifiedTokens implements JWTParser {
 
   /** How long a verified token is taken on trust, at most. */
   static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
+
   /** Distinct tokens remembered at once; past this the least useful are forgotten. */
   static final int CAPACITY = 1024;
 
-  private record Verified(JsonWebToken token, Instant until) {
-  }
+  private record Verified(JsonWebToken token, Instant until) {}
 
   private final JWTParser verifier;
   private final Clock clock;
@@ -52,13 +52,14 @@ public class VerifiedTokens implements JWTParser {
   VerifiedTokens(JWTParser verifier, Clock clock) {
     this.verifier = verifier;
     this.clock = clock;
-    this.verified = Caffeine.newBuilder()
-        .maximumSize(CAPACITY)
-        .expireAfter(Expiry.writing((String bearer, Verified known) -> untilExpiry(known)))
-        .ticker(() -> nanosSinceEpoch(clock.instant()))
-        // evicts on the caller's thread, so the bound holds as soon as a token is remembered
-        .executor(Runnable::run)
-        .build();
+    this.verified =
+        Caffeine.newBuilder()
+            .maximumSize(CAPACITY)
+            .expireAfter(Expiry.writing((String bearer, Verified known) -> untilExpiry(known)))
+            .ticker(() -> nanosSinceEpoch(clock.instant()))
+            // evicts on the caller's thread, so the bound holds as soon as a token is remembered
+            .executor(Runnable::run)
+            .build();
   }
 
   @Override

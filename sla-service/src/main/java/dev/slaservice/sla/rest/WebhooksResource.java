@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -55,8 +54,7 @@ public class WebhooksResource {
 
   /** The answer: {@code accepted} with the eventIds, or {@code ignored} with the reason. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Answer(String status, String reason, List<String> eventIds) {
-  }
+  public record Answer(String status, String reason, List<String> eventIds) {}
 
   private final Connections connections;
   private final EventRequestReader reader;
@@ -65,8 +63,13 @@ public class WebhooksResource {
   private final Clock clock;
   private final BodyLimit bodyLimit;
 
-  public WebhooksResource(Connections connections, EventRequestReader reader, TicketEventPublisher publisher,
-                          ZammadSnapshots snapshots, Clock clock, BodyLimit bodyLimit) {
+  public WebhooksResource(
+      Connections connections,
+      EventRequestReader reader,
+      TicketEventPublisher publisher,
+      ZammadSnapshots snapshots,
+      Clock clock,
+      BodyLimit bodyLimit) {
     this.connections = connections;
     this.reader = reader;
     this.publisher = publisher;
@@ -79,13 +82,20 @@ public class WebhooksResource {
   @Path("/{source}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Uni<Response> post(@PathParam("source") String source, @Context HttpHeaders headers, byte[] body) {
+  public Uni<Response> post(
+      @PathParam("source") String source, @Context HttpHeaders headers, byte[] body) {
     WebhookSource helpdesk = sourceNamed(source);
     List<HelpdeskConnection> candidates = connections.of(helpdesk);
     if (candidates.size() != 1) {
-      throw ProblemException.notFound("webhook.choose-connection", helpdesk.wireName(), candidates.size(),
-          candidates.isEmpty() ? "-" : candidates.stream().map(HelpdeskConnection::name)
-              .collect(Collectors.joining(", ")));
+      throw ProblemException.notFound(
+          "webhook.choose-connection",
+          helpdesk.wireName(),
+          candidates.size(),
+          candidates.isEmpty()
+              ? "-"
+              : candidates.stream()
+                  .map(HelpdeskConnection::name)
+                  .collect(Collectors.joining(", ")));
     }
     return handle(candidates.get(0), headers, body);
   }
@@ -94,11 +104,20 @@ public class WebhooksResource {
   @Path("/{source}/{connection}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Uni<Response> postTo(@PathParam("source") String source, @PathParam("connection") String connection,
-                              @Context HttpHeaders headers, byte[] body) {
+  public Uni<Response> postTo(
+      @PathParam("source") String source,
+      @PathParam("connection") String connection,
+      @Context HttpHeaders headers,
+      byte[] body) {
     WebhookSource helpdesk = sourceNamed(source);
-    HelpdeskConnection named = connections.named(connection).filter(c -> c.source() == helpdesk)
-        .orElseThrow(() -> ProblemException.notFound("webhook.unknown-connection", helpdesk.wireName(), connection));
+    HelpdeskConnection named =
+        connections
+            .named(connection)
+            .filter(c -> c.source() == helpdesk)
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "webhook.unknown-connection", helpdesk.wireName(), connection));
     return handle(named, headers, body);
   }
 
@@ -107,34 +126,43 @@ public class WebhooksResource {
         .orElseThrow(() -> ProblemException.notFound("webhook.unknown-source", source));
   }
 
-  private Uni<Response> handle(HelpdeskConnection connection, HttpHeaders httpHeaders, byte[] body) {
+  private Uni<Response> handle(
+      HelpdeskConnection connection, HttpHeaders httpHeaders, byte[] body) {
     byte[] raw = body == null ? new byte[0] : body;
     if (raw.length > 0) {
       bodyLimit.requireWithinLimit(raw);
     }
     Map<String, String> headers = new HashMap<>();
-    httpHeaders.getRequestHeaders().forEach((name, values) -> {
-      if (!values.isEmpty()) {
-        headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
-      }
-    });
+    httpHeaders
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!values.isEmpty()) {
+                headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+              }
+            });
     Optional<String> refused = Signatures.check(connection, headers, raw, clock.instant());
     if (refused.isPresent()) {
       // the reason names the header and what is wrong, never the secret or the expected value
       LOG.warnf("webhook delivery for connection %s refused: %s", connection.name(), refused.get());
-      throw new ProblemException(Response.Status.UNAUTHORIZED, "webhook.unauthenticated", connection.name(),
+      throw new ProblemException(
+          Response.Status.UNAUTHORIZED,
+          "webhook.unauthenticated",
+          connection.name(),
           refused.get());
     }
     JsonNode payload;
     try {
       payload = EventJson.mapper().readTree(raw);
     } catch (IOException e) {
-      String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-      throw ProblemException.badRequest("webhook.not-json", connection.source().wireName(), message);
+      String message =
+          e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+      throw ProblemException.badRequest(
+          "webhook.not-json", connection.source().wireName(), message);
     }
     if (payload == null || !payload.isObject()) {
-      throw ProblemException.badRequest("webhook.shape", connection.source().wireName(),
-          "the body is not a JSON object");
+      throw ProblemException.badRequest(
+          "webhook.shape", connection.source().wireName(), "the body is not a JSON object");
     }
     Delivery delivery = new Delivery(connection, headers, payload);
     return switch (connection.source()) {
@@ -148,32 +176,54 @@ public class WebhooksResource {
   private Uni<Response> zammad(Delivery delivery) {
     String connection = delivery.connection().name();
     String number = ZammadMapper.ticketNumber(delivery.payload());
-    Uni<Optional<ZammadSnapshot>> last = number == null
-        ? Uni.createFrom().item(Optional.empty()) : snapshots.last(connection, number);
-    return last.chain(previous -> {
-      ZammadMapper.Outcome outcome = ZammadMapper.map(delivery, previous);
-      // the snapshot is kept only after its events are in Kafka: a failed delivery is retried and
-      // derives the same events with the same ids
-      Uni<Void> keep = outcome.snapshot() == null ? Uni.createFrom().voidItem()
-          : snapshots.keep(connection, outcome.ticketId(), outcome.snapshot());
-      return answer(delivery, outcome.result(), keep);
-    });
+    Uni<Optional<ZammadSnapshot>> last =
+        number == null
+            ? Uni.createFrom().item(Optional.empty())
+            : snapshots.last(connection, number);
+    return last.chain(
+        previous -> {
+          ZammadMapper.Outcome outcome = ZammadMapper.map(delivery, previous);
+          // the snapshot is kept only after its events are in Kafka: a failed delivery is retried
+          // and
+          // derives the same events with the same ids
+          Uni<Void> keep =
+              outcome.snapshot() == null
+                  ? Uni.createFrom().voidItem()
+                  : snapshots.keep(connection, outcome.ticketId(), outcome.snapshot());
+          return answer(delivery, outcome.result(), keep);
+        });
   }
 
   private Uni<Response> answer(Delivery delivery, WebhookResult result, Uni<Void> afterwards) {
     if (result instanceof WebhookResult.Ignored ignored) {
-      return afterwards.map(done -> Response.accepted(new Answer("ignored", ignored.reason(), null)).build());
+      return afterwards.map(
+          done -> Response.accepted(new Answer("ignored", ignored.reason(), null)).build());
     }
     if (result instanceof WebhookResult.Malformed malformed) {
-      throw new ProblemException(Response.Status.BAD_REQUEST,
+      throw new ProblemException(
+          Response.Status.BAD_REQUEST,
           malformed.missing().stream().map(m -> new Problem.FieldError(null, "", m)).toList(),
-          "webhook.shape", delivery.connection().source().wireName(), String.join("; ", malformed.missing()));
+          "webhook.shape",
+          delivery.connection().source().wireName(),
+          String.join("; ", malformed.missing()));
     }
-    // the same reader as POST /events: field shapes, the catalog's plans and priorities, repeated ids
-    String batch = ((WebhookResult.Events) result).events().stream().map(InboundEventCodec::write)
-        .collect(Collectors.joining(",", "[", "]"));
+    // the same reader as POST /events: field shapes, the catalog's plans and priorities, repeated
+    // ids
+    String batch =
+        ((WebhookResult.Events) result)
+            .events().stream()
+                .map(InboundEventCodec::write)
+                .collect(Collectors.joining(",", "[", "]"));
     List<InboundEvent> events = reader.read(batch);
-    return reader.withPlans(events).chain(publisher::publish).chain(() -> afterwards).map(done -> Response.accepted(
-        new Answer("accepted", null, events.stream().map(InboundEvent::eventId).toList())).build());
+    return reader
+        .withPlans(events)
+        .chain(publisher::publish)
+        .chain(() -> afterwards)
+        .map(
+            done ->
+                Response.accepted(
+                        new Answer(
+                            "accepted", null, events.stream().map(InboundEvent::eventId).toList()))
+                    .build());
   }
 }

@@ -14,8 +14,10 @@ public record Connections(Map<String, HelpdeskConnection> byName) {
   }
 
   public List<HelpdeskConnection> of(WebhookSource source) {
-    return byName.values().stream().filter(c -> c.source() == source).sorted(
-        Comparator.comparing(HelpdeskConnection::name)).toList();
+    return byName.values().stream()
+        .filter(c -> c.source() == source)
+        .sorted(Comparator.comparing(HelpdeskConnection::name))
+        .toList();
   }
 
   public Optional<HelpdeskConnection> named(String name) {

@@ -6,17 +6,21 @@ import java.util.Optional;
 
 /**
  * How a connection finds a ticket's customer: a value read from the payload (where depends on
- * {@link Kind} and the source, or a JSON pointer for {@link Kind#FIELD}), translated through
- * {@code map} (helpdesk value, case-insensitive, to customerId; without a map the value is the
+ * {@link Kind} and the source, or a JSON pointer for {@link Kind#FIELD}), translated through {@code
+ * map} (helpdesk value, case-insensitive, to customerId; without a map the value is the
  * customerId), else {@code fallback}.
  */
-public record CustomerRule(Kind kind, String field, String value, Map<String, String> map, String fallback) {
+public record CustomerRule(
+    Kind kind, String field, String value, Map<String, String> map, String fallback) {
 
   /** Where the customer comes from. */
   public enum Kind {
     /** Always {@code value}. */
     FIXED,
-    /** Zendesk organization_id, Zammad organization name, GitHub organization (else repository owner). */
+    /**
+     * Zendesk organization_id, Zammad organization name, GitHub organization (else repository
+     * owner).
+     */
     ORGANIZATION,
     /** Jira project key, GitHub repository full name. */
     PROJECT,
@@ -45,8 +49,11 @@ public record CustomerRule(Kind kind, String field, String value, Map<String, St
         if (map.isEmpty()) {
           return Optional.of(key);
         }
-        Optional<String> mapped = map.entrySet().stream()
-            .filter(e -> e.getKey().equalsIgnoreCase(key)).map(Map.Entry::getValue).findFirst();
+        Optional<String> mapped =
+            map.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(key))
+                .map(Map.Entry::getValue)
+                .findFirst();
         if (mapped.isPresent()) {
           return mapped;
         }
@@ -57,6 +64,8 @@ public record CustomerRule(Kind kind, String field, String value, Map<String, St
 
   private static String domainOf(String email) {
     int at = email.lastIndexOf('@');
-    return at < 0 || at == email.length() - 1 ? null : email.substring(at + 1).trim().toLowerCase(Locale.ROOT);
+    return at < 0 || at == email.length() - 1
+        ? null
+        : email.substring(at + 1).trim().toLowerCase(Locale.ROOT);
   }
 }

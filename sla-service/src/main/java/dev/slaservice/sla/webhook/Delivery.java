@@ -6,14 +6,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One webhook delivery, authenticated already: its connection, its headers (by lower-case name)
- * and its parsed body.
+ * One webhook delivery, authenticated already: its connection, its headers (by lower-case name) and
+ * its parsed body.
  */
-public record Delivery(HelpdeskConnection connection, Map<String, String> headers, JsonNode payload) {
+public record Delivery(
+    HelpdeskConnection connection, Map<String, String> headers, JsonNode payload) {
 
   public Delivery {
-    headers = headers.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-        e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
+    headers =
+        headers.entrySet().stream()
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
   }
 
   public String header(String name) {

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Makes the events of one delivery. Their eventIds derive from the connection, the delivery id
- * and the event's place in the delivery, so a retried delivery yields the same ids and has no
- * second effect. At most one event of each type per delivery.
+ * Makes the events of one delivery. Their eventIds derive from the connection, the delivery id and
+ * the event's place in the delivery, so a retried delivery yields the same ids and has no second
+ * effect. At most one event of each type per delivery.
  */
 final class Emitter {
 
@@ -40,13 +40,15 @@ final class Emitter {
   }
 
   void opened(OffsetDateTime at, String customerId, String priority) {
-    events.add(new TicketEvent.TicketOpened(nextId(), ticketId, at, connection.name(), customerId, connection.plan(),
-        priority));
+    events.add(
+        new TicketEvent.TicketOpened(
+            nextId(), ticketId, at, connection.name(), customerId, connection.plan(), priority));
   }
 
   void priority(OffsetDateTime at, String priority) {
     if (!has(TicketEvent.PriorityChanged.class)) {
-      events.add(new TicketEvent.PriorityChanged(nextId(), ticketId, at, connection.name(), priority));
+      events.add(
+          new TicketEvent.PriorityChanged(nextId(), ticketId, at, connection.name(), priority));
     }
   }
 

@@ -8,24 +8,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * GitHub issue webhooks ({@code X-GitHub-Event: issues} and {@code issue_comment}): opened,
- * closed (resolved, unless the connection maps the label-less status {@code closed} otherwise),
- * reopened; labels mapped in {@code priorities} raise or lower the priority when added, labels
- * mapped to PAUSE pause when added and resume when removed; a comment by a member (author
- * association OWNER, MEMBER or COLLABORATOR) other than the issue's author is an agent reply.
- * Event time is the issue's (or comment's) {@code updated_at}; the delivery id is
- * {@code X-GitHub-Delivery}.
+ * GitHub issue webhooks ({@code X-GitHub-Event: issues} and {@code issue_comment}): opened, closed
+ * (resolved, unless the connection maps the label-less status {@code closed} otherwise), reopened;
+ * labels mapped in {@code priorities} raise or lower the priority when added, labels mapped to
+ * PAUSE pause when added and resume when removed; a comment by a member (author association OWNER,
+ * MEMBER or COLLABORATOR) other than the issue's author is an agent reply. Event time is the
+ * issue's (or comment's) {@code updated_at}; the delivery id is {@code X-GitHub-Delivery}.
  */
 public final class GithubMapper {
 
   private static final Set<String> MEMBERS = Set.of("OWNER", "MEMBER", "COLLABORATOR");
 
-  private static final Map<CustomerRule.Kind, List<String>> CUSTOMER_PLACES = Map.of(
-      CustomerRule.Kind.ORGANIZATION, List.of("/organization/login", "/repository/owner/login"),
-      CustomerRule.Kind.PROJECT, List.of("/repository/full_name"));
+  private static final Map<CustomerRule.Kind, List<String>> CUSTOMER_PLACES =
+      Map.of(
+          CustomerRule.Kind.ORGANIZATION, List.of("/organization/login", "/repository/owner/login"),
+          CustomerRule.Kind.PROJECT, List.of("/repository/full_name"));
 
-  private GithubMapper() {
-  }
+  private GithubMapper() {}
 
   public static WebhookResult map(Delivery delivery) {
     HelpdeskConnection connection = delivery.connection();
@@ -45,8 +44,11 @@ public final class GithubMapper {
       return new WebhookResult.Ignored("GitHub ping: the webhook is set up");
     }
     if (!"issues".equals(event) && !"issue_comment".equals(event)) {
-      return new WebhookResult.Ignored("GitHub event " + event + " does not change the clocks; send issues and"
-          + " issue comments only");
+      return new WebhookResult.Ignored(
+          "GitHub event "
+              + event
+              + " does not change the clocks; send issues and"
+              + " issue comments only");
     }
     String action = payload.required("/action");
     String repository = payload.required("/repository/full_name");
@@ -84,7 +86,8 @@ public final class GithubMapper {
           emit.paused(at);
         }
       }
-      case "closed" -> emit.transition(at, null, connection.actionOf("closed").orElse(StatusAction.RESOLVE));
+      case "closed" ->
+          emit.transition(at, null, connection.actionOf("closed").orElse(StatusAction.RESOLVE));
       case "reopened" -> emit.reopened(at);
       case "labeled", "unlabeled" -> {
         String label = payload.required("/label/name");
@@ -97,8 +100,10 @@ public final class GithubMapper {
         if (priority.isPresent() && added) {
           emit.priority(at, priority.get());
         } else if (priority.isPresent()) {
-          return new WebhookResult.Ignored("removing the priority label " + label
-              + " does not change the priority; adding another priority label does");
+          return new WebhookResult.Ignored(
+              "removing the priority label "
+                  + label
+                  + " does not change the priority; adding another priority label does");
         } else if (meaning == StatusAction.PAUSE) {
           if (added) {
             emit.paused(at);
@@ -108,16 +113,19 @@ public final class GithubMapper {
         } else if (meaning == StatusAction.IN_PROGRESS && added) {
           emit.workStarted(at);
         }
-        return WebhookResult.of(emit.events(), "label " + label + " is not a configured priority or status label");
+        return WebhookResult.of(
+            emit.events(), "label " + label + " is not a configured priority or status label");
       }
       default -> {
-        return new WebhookResult.Ignored("GitHub issues action " + action + " does not change the clocks");
+        return new WebhookResult.Ignored(
+            "GitHub issues action " + action + " does not change the clocks");
       }
     }
     return new WebhookResult.Events(emit.events());
   }
 
-  private static WebhookResult comment(HelpdeskConnection connection, Payloads payload, String action, Emitter emit) {
+  private static WebhookResult comment(
+      HelpdeskConnection connection, Payloads payload, String action, Emitter emit) {
     if (!"created".equals(action)) {
       return new WebhookResult.Ignored("an " + action + " comment is not a new reply");
     }
@@ -127,12 +135,16 @@ public final class GithubMapper {
       return payload.malformed();
     }
     String author = payload.text("/comment/user/id");
-    if (!MEMBERS.contains(association) || (author != null && author.equals(payload.text("/issue/user/id")))) {
-      return new WebhookResult.Ignored("a comment by the issue's author or a non-member (" + association
-          + ") is not an agent reply");
+    if (!MEMBERS.contains(association)
+        || (author != null && author.equals(payload.text("/issue/user/id")))) {
+      return new WebhookResult.Ignored(
+          "a comment by the issue's author or a non-member ("
+              + association
+              + ") is not an agent reply");
     }
     if (!connection.replyStartsWork()) {
-      return new WebhookResult.Ignored("agent replies are not WorkStarted on connection " + connection.name());
+      return new WebhookResult.Ignored(
+          "agent replies are not WorkStarted on connection " + connection.name());
     }
     emit.workStarted(at);
     return new WebhookResult.Events(emit.events());

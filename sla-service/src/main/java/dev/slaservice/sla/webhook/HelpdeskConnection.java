@@ -1,38 +1,51 @@
 package dev.slaservice.sla.webhook;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashMap;
 
 /**
- * One configured helpdesk that posts its webhooks here: where it comes from, how its deliveries
- * are authenticated, and how its names translate into ours.
+ * One configured helpdesk that posts its webhooks here: where it comes from, how its deliveries are
+ * authenticated, and how its names translate into ours.
  *
- * @param name            the connection's name; events carry it as {@code source}
- * @param source          which helpdesk
- * @param auth            how deliveries prove they come from it
- * @param secret          the signing secret, or the bearer token for {@link Auth#BEARER}
- * @param ticketPrefix    put before the helpdesk's ticket id to form ours (keeps two sites apart)
- * @param plan            the plan of tickets it opens
+ * @param name the connection's name; events carry it as {@code source}
+ * @param source which helpdesk
+ * @param auth how deliveries prove they come from it
+ * @param secret the signing secret, or the bearer token for {@link Auth#BEARER}
+ * @param ticketPrefix put before the helpdesk's ticket id to form ours (keeps two sites apart)
+ * @param plan the plan of tickets it opens
  * @param defaultPriority the plan priority of a ticket whose helpdesk priority is not mapped
- * @param priorities      helpdesk priority (or GitHub label) name, lower-case, to plan priority
- * @param statuses        helpdesk status (or GitHub label) name, lower-case, to what it means
- * @param customer        how the customer is found
- * @param maxSkew         how far a signed timestamp may lie from now (Zendesk)
- * @param replyStartsWork whether a public agent reply is WorkStarted (the first one meets the response target)
+ * @param priorities helpdesk priority (or GitHub label) name, lower-case, to plan priority
+ * @param statuses helpdesk status (or GitHub label) name, lower-case, to what it means
+ * @param customer how the customer is found
+ * @param maxSkew how far a signed timestamp may lie from now (Zendesk)
+ * @param replyStartsWork whether a public agent reply is WorkStarted (the first one meets the
+ *     response target)
  */
-public record HelpdeskConnection(String name, WebhookSource source, Auth auth, String secret, String ticketPrefix,
-                                 String plan, String defaultPriority, Map<String, String> priorities,
-                                 Map<String, StatusAction> statuses, CustomerRule customer, Duration maxSkew,
-                                 boolean replyStartsWork) {
+public record HelpdeskConnection(
+    String name,
+    WebhookSource source,
+    Auth auth,
+    String secret,
+    String ticketPrefix,
+    String plan,
+    String defaultPriority,
+    Map<String, String> priorities,
+    Map<String, StatusAction> statuses,
+    CustomerRule customer,
+    Duration maxSkew,
+    boolean replyStartsWork) {
 
   /** How deliveries are authenticated. */
   public enum Auth {
     /** The source's own signature scheme with the shared secret. */
     SIGNATURE,
-    /** {@code Authorization: Bearer <secret>} (Jira automation or Data Center setups that cannot sign). */
+    /**
+     * {@code Authorization: Bearer <secret>} (Jira automation or Data Center setups that cannot
+     * sign).
+     */
     BEARER
   }
 
@@ -52,13 +65,15 @@ public record HelpdeskConnection(String name, WebhookSource source, Auth auth, S
 
   /** The plan priority for a helpdesk priority name, if mapped. */
   public Optional<String> priorityOf(String helpdeskName) {
-    return helpdeskName == null ? Optional.empty()
+    return helpdeskName == null
+        ? Optional.empty()
         : Optional.ofNullable(priorities.get(helpdeskName.trim().toLowerCase(Locale.ROOT)));
   }
 
   /** What a helpdesk status (or label) means, if configured. */
   public Optional<StatusAction> actionOf(String status) {
-    return status == null ? Optional.empty()
+    return status == null
+        ? Optional.empty()
         : Optional.ofNullable(statuses.get(status.trim().toLowerCase(Locale.ROOT)));
   }
 

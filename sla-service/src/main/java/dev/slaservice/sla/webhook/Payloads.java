@@ -25,7 +25,9 @@ final class Payloads {
 
   static String text(JsonNode node, String pointer) {
     JsonNode found = node.at(pointer);
-    return found.isMissingNode() || found.isNull() || found.isContainerNode() ? null : found.asText();
+    return found.isMissingNode() || found.isNull() || found.isContainerNode()
+        ? null
+        : found.asText();
   }
 
   JsonNode node(String pointer) {

@@ -20,23 +20,24 @@ import javax.crypto.spec.SecretKeySpec;
  * when the delivery is authentic. Comparisons are constant-time.
  *
  * <ul>
- *   <li>GitHub: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>}.</li>
- *   <li>Zendesk: {@code X-Zendesk-Webhook-Signature: base64(HMAC-SHA256(timestamp + body))} with the
- *       timestamp of {@code X-Zendesk-Webhook-Signature-Timestamp}, which must lie within the skew.</li>
- *   <li>Zammad: {@code X-Hub-Signature: sha1=<hex HMAC-SHA1(body)>}.</li>
- *   <li>Jira: {@code X-Hub-Signature: sha256=<hex HMAC-SHA256(body)>} (admin webhooks with a secret,
- *       Data Center), or {@code Authorization: Bearer <token>}.</li>
+ *   <li>GitHub: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>}.
+ *   <li>Zendesk: {@code X-Zendesk-Webhook-Signature: base64(HMAC-SHA256(timestamp + body))} with
+ *       the timestamp of {@code X-Zendesk-Webhook-Signature-Timestamp}, which must lie within the
+ *       skew.
+ *   <li>Zammad: {@code X-Hub-Signature: sha1=<hex HMAC-SHA1(body)>}.
+ *   <li>Jira: {@code X-Hub-Signature: sha256=<hex HMAC-SHA256(body)>} (admin webhooks with a
+ *       secret, Data Center), or {@code Authorization: Bearer <token>}.
  * </ul>
+ *
  * Headers are looked up by lower-case name.
  */
 public final class Signatures {
 
-  private Signatures() {
-  }
+  private Signatures() {}
 
   /** Why the delivery is not authentic for {@code connection}, or empty when it is. */
-  public static Optional<String> check(HelpdeskConnection connection, Map<String, String> headers, byte[] body,
-                                       Instant now) {
+  public static Optional<String> check(
+      HelpdeskConnection connection, Map<String, String> headers, byte[] body, Instant now) {
     if (connection.secret() == null || connection.secret().isEmpty()) {
       return Optional.of("connection " + connection.name() + " has no secret configured");
     }
@@ -44,14 +45,38 @@ public final class Signatures {
       return bearer(connection.secret(), headers.get("authorization"));
     }
     return switch (connection.source()) {
-      case GITHUB -> hexHmac("X-Hub-Signature-256", headers.get("x-hub-signature-256"), "sha256=",
-          "HmacSHA256", connection.secret(), body);
-      case ZAMMAD -> hexHmac("X-Hub-Signature", headers.get("x-hub-signature"), "sha1=", "HmacSHA1",
-          connection.secret(), body);
-      case JIRA -> hexHmac("X-Hub-Signature", headers.get("x-hub-signature"), "sha256=", "HmacSHA256",
-          connection.secret(), body);
-      case ZENDESK -> zendesk(connection.secret(), headers.get("x-zendesk-webhook-signature"),
-          headers.get("x-zendesk-webhook-signature-timestamp"), body, now, connection.maxSkew());
+      case GITHUB ->
+          hexHmac(
+              "X-Hub-Signature-256",
+              headers.get("x-hub-signature-256"),
+              "sha256=",
+              "HmacSHA256",
+              connection.secret(),
+              body);
+      case ZAMMAD ->
+          hexHmac(
+              "X-Hub-Signature",
+              headers.get("x-hub-signature"),
+              "sha1=",
+              "HmacSHA1",
+              connection.secret(),
+              body);
+      case JIRA ->
+          hexHmac(
+              "X-Hub-Signature",
+              headers.get("x-hub-signature"),
+              "sha256=",
+              "HmacSHA256",
+              connection.secret(),
+              body);
+      case ZENDESK ->
+          zendesk(
+              connection.secret(),
+              headers.get("x-zendesk-webhook-signature"),
+              headers.get("x-zendesk-webhook-signature-timestamp"),
+              body,
+              now,
+              connection.maxSkew());
     };
   }
 
@@ -60,12 +85,18 @@ public final class Signatures {
       return Optional.of("missing Authorization: Bearer header");
     }
     byte[] sent = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(sent, token.getBytes(StandardCharsets.UTF_8)) ? Optional.empty()
+    return MessageDigest.isEqual(sent, token.getBytes(StandardCharsets.UTF_8))
+        ? Optional.empty()
         : Optional.of("the bearer token does not match");
   }
 
-  static Optional<String> hexHmac(String headerName, String header, String prefix, String algorithm, String secret,
-                                  byte[] body) {
+  static Optional<String> hexHmac(
+      String headerName,
+      String header,
+      String prefix,
+      String algorithm,
+      String secret,
+      byte[] body) {
     if (header == null || header.isBlank()) {
       return Optional.of("missing " + headerName + " header");
     }
@@ -79,12 +110,18 @@ public final class Signatures {
     } catch (IllegalArgumentException e) {
       return Optional.of(headerName + " is not " + prefix + "<hex>");
     }
-    return MessageDigest.isEqual(sent, hmac(algorithm, secret, body)) ? Optional.empty()
+    return MessageDigest.isEqual(sent, hmac(algorithm, secret, body))
+        ? Optional.empty()
         : Optional.of(headerName + " does not match the body");
   }
 
-  static Optional<String> zendesk(String secret, String signature, String timestamp, byte[] body, Instant now,
-                                  Duration maxSkew) {
+  static Optional<String> zendesk(
+      String secret,
+      String signature,
+      String timestamp,
+      byte[] body,
+      Instant now,
+      Duration maxSkew) {
     if (signature == null || signature.isBlank()) {
       return Optional.of("missing X-Zendesk-Webhook-Signature header");
     }
@@ -107,14 +144,19 @@ public final class Signatures {
     // Zendesk's verifying page says base64(HMACSHA256(TIMESTAMP + BODY)); its event-connectors copy
     // says (BODY)(TIMESTAMP) and its worked example only verifies that way. Both are MACs under the
     // secret, so accepting either order lets nobody without the secret sign anything.
-    boolean matches = MessageDigest.isEqual(sent, hmac("HmacSHA256", secret, concat(stamp, body)))
-        | MessageDigest.isEqual(sent, hmac("HmacSHA256", secret, concat(body, stamp)));
+    boolean matches =
+        MessageDigest.isEqual(sent, hmac("HmacSHA256", secret, concat(stamp, body)))
+            | MessageDigest.isEqual(sent, hmac("HmacSHA256", secret, concat(body, stamp)));
     if (!matches) {
       return Optional.of("X-Zendesk-Webhook-Signature does not match the timestamp and body");
     }
     if (Duration.between(signedAt, now).abs().compareTo(maxSkew) > 0) {
-      return Optional.of("X-Zendesk-Webhook-Signature-Timestamp " + timestamp.trim() + " lies more than " + maxSkew
-          + " from now; a replayed or delayed delivery is refused");
+      return Optional.of(
+          "X-Zendesk-Webhook-Signature-Timestamp "
+              + timestamp.trim()
+              + " lies more than "
+              + maxSkew
+              + " from now; a replayed or delayed delivery is refused");
     }
     return Optional.empty();
   }

@@ -6,7 +6,10 @@ public enum StatusAction {
   IN_PROGRESS,
   /** Waiting on the customer: pausable clocks stop. */
   PAUSE,
-  /** An active status that is not "in progress" (e.g. open, to do): ends a pause, reopens a resolved ticket. */
+  /**
+   * An active status that is not "in progress" (e.g. open, to do): ends a pause, reopens a resolved
+   * ticket.
+   */
   RESUME,
   /** Resolved: meets the resolution target; leaving it for an active status reopens. */
   RESOLVE,

@@ -14,8 +14,7 @@ public sealed interface WebhookResult {
   }
 
   /** Nothing the clocks care about (answered 202 "ignored", nothing stored). */
-  record Ignored(String reason) implements WebhookResult {
-  }
+  record Ignored(String reason) implements WebhookResult {}
 
   /** Not that helpdesk's shape: what is missing or wrong, one entry per place (answered 400). */
   record Malformed(List<String> missing) implements WebhookResult {

@@ -6,9 +6,15 @@ import java.util.Optional;
 
 /** The helpdesks whose own webhooks the service takes as they are sent. */
 public enum WebhookSource {
-  JIRA, ZENDESK, ZAMMAD, GITHUB;
+  JIRA,
+  ZENDESK,
+  ZAMMAD,
+  GITHUB;
 
-  /** The name in paths and configuration: {@code jira}, {@code zendesk}, {@code zammad}, {@code github}. */
+  /**
+   * The name in paths and configuration: {@code jira}, {@code zendesk}, {@code zammad}, {@code
+   * github}.
+   */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -11,30 +11,46 @@ import java.util.Optional;
 /**
  * Zammad's default webhook payload {@code {ticket, article}}: a snapshot with no event type and no
  * previous values. The first snapshot of a ticket opens it; later ones are compared with the last
- * one seen (state, priority, {@code first_response_at}); a public article by an agent is a reply.
- * A snapshot older than the last one seen is ignored. Event time is {@code ticket.updated_at}
- * (the opening: {@code created_at}); the delivery id is {@code X-Zammad-Delivery}.
+ * one seen (state, priority, {@code first_response_at}); a public article by an agent is a reply. A
+ * snapshot older than the last one seen is ignored. Event time is {@code ticket.updated_at} (the
+ * opening: {@code created_at}); the delivery id is {@code X-Zammad-Delivery}.
  */
 public final class ZammadMapper {
 
   /** Zammad's seeded states; a connection's own {@code statuses} come first. */
-  static final Map<String, StatusAction> DEFAULT_STATES = Map.of(
-      "new", StatusAction.RESUME, "open", StatusAction.RESUME,
-      "pending reminder", StatusAction.PAUSE, "pending close", StatusAction.PAUSE,
-      "closed", StatusAction.CLOSE, "merged", StatusAction.CLOSE, "removed", StatusAction.CLOSE);
+  static final Map<String, StatusAction> DEFAULT_STATES =
+      Map.of(
+          "new",
+          StatusAction.RESUME,
+          "open",
+          StatusAction.RESUME,
+          "pending reminder",
+          StatusAction.PAUSE,
+          "pending close",
+          StatusAction.PAUSE,
+          "closed",
+          StatusAction.CLOSE,
+          "merged",
+          StatusAction.CLOSE,
+          "removed",
+          StatusAction.CLOSE);
 
-  private static final Map<CustomerRule.Kind, List<String>> CUSTOMER_PLACES = Map.of(
-      CustomerRule.Kind.ORGANIZATION, List.of("/ticket/organization/name"),
-      CustomerRule.Kind.REQUESTER_DOMAIN, List.of("/ticket/customer/email"));
+  private static final Map<CustomerRule.Kind, List<String>> CUSTOMER_PLACES =
+      Map.of(
+          CustomerRule.Kind.ORGANIZATION, List.of("/ticket/organization/name"),
+          CustomerRule.Kind.REQUESTER_DOMAIN, List.of("/ticket/customer/email"));
 
-  /** The result, and the snapshot to keep when its events were accepted (null: keep the old one). */
-  public record Outcome(WebhookResult result, String ticketId, ZammadSnapshot snapshot) {
-  }
+  /**
+   * The result, and the snapshot to keep when its events were accepted (null: keep the old one).
+   */
+  public record Outcome(WebhookResult result, String ticketId, ZammadSnapshot snapshot) {}
 
-  private ZammadMapper() {
-  }
+  private ZammadMapper() {}
 
-  /** The ticket a delivery is about (its {@code number}), to look up the last snapshot; null when absent. */
+  /**
+   * The ticket a delivery is about (its {@code number}), to look up the last snapshot; null when
+   * absent.
+   */
   public static String ticketNumber(JsonNode payload) {
     return Payloads.text(payload, "/ticket/number");
   }
@@ -53,8 +69,15 @@ public final class ZammadMapper {
     OffsetDateTime firstResponse = Payloads.time(payload.text("/ticket/first_response_at"));
     ZammadSnapshot now = new ZammadSnapshot(state, priority, firstResponse != null, updatedAt);
     if (previous.isPresent() && updatedAt.isBefore(previous.get().updatedAt())) {
-      return new Outcome(new WebhookResult.Ignored("the snapshot (updated_at " + updatedAt
-          + ") is older than the last one seen (" + previous.get().updatedAt() + ")"), number, null);
+      return new Outcome(
+          new WebhookResult.Ignored(
+              "the snapshot (updated_at "
+                  + updatedAt
+                  + ") is older than the last one seen ("
+                  + previous.get().updatedAt()
+                  + ")"),
+          number,
+          null);
     }
     String deliveryId = delivery.header("X-Zammad-Delivery");
     if (deliveryId == null) {
@@ -66,7 +89,10 @@ public final class ZammadMapper {
       if (!payload.complete()) {
         return new Outcome(payload.malformed(), number, null);
       }
-      emit.opened(createdAt, customer, connection.priorityOf(priority).orElse(connection.defaultPriority()));
+      emit.opened(
+          createdAt,
+          customer,
+          connection.priorityOf(priority).orElse(connection.defaultPriority()));
       emit.transition(updatedAt, null, action(connection, state).orElse(null));
     } else {
       ZammadSnapshot last = previous.get();
@@ -74,7 +100,9 @@ public final class ZammadMapper {
         connection.priorityOf(priority).ifPresent(p -> emit.priority(updatedAt, p));
       }
       if (!last.state().equalsIgnoreCase(state)) {
-        emit.transition(updatedAt, action(connection, last.state()).orElse(null),
+        emit.transition(
+            updatedAt,
+            action(connection, last.state()).orElse(null),
             action(connection, state).orElse(null));
       }
     }
@@ -82,13 +110,16 @@ public final class ZammadMapper {
       emit.workStarted(firstResponse);
     }
     JsonNode article = payload.node("/article");
-    if (article.isObject() && "Agent".equalsIgnoreCase(Payloads.text(article, "/sender"))
-        && !article.path("internal").asBoolean(false) && connection.replyStartsWork()) {
+    if (article.isObject()
+        && "Agent".equalsIgnoreCase(Payloads.text(article, "/sender"))
+        && !article.path("internal").asBoolean(false)
+        && connection.replyStartsWork()) {
       OffsetDateTime articleAt = Payloads.time(Payloads.text(article, "/created_at"));
       emit.workStarted(articleAt == null ? updatedAt : articleAt);
     }
-    WebhookResult result = WebhookResult.of(emit.events(),
-        "the snapshot changes nothing the clocks track since the last one seen");
+    WebhookResult result =
+        WebhookResult.of(
+            emit.events(), "the snapshot changes nothing the clocks track since the last one seen");
     return new Outcome(result, number, now);
   }
 
@@ -96,7 +127,8 @@ public final class ZammadMapper {
     if (state == null) {
       return Optional.empty();
     }
-    return connection.actionOf(state).or(() ->
-        Optional.ofNullable(DEFAULT_STATES.get(state.trim().toLowerCase(Locale.ROOT))));
+    return connection
+        .actionOf(state)
+        .or(() -> Optional.ofNullable(DEFAULT_STATES.get(state.trim().toLowerCase(Locale.ROOT))));
   }
 }

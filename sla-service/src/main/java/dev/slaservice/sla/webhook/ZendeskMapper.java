@@ -18,16 +18,25 @@ public final class ZendeskMapper {
   static final String PREFIX = "zen:event-type:ticket.";
 
   /** Zendesk's fixed statuses; a connection's own {@code statuses} come first. */
-  static final Map<String, StatusAction> DEFAULT_STATUSES = Map.of(
-      "new", StatusAction.RESUME, "open", StatusAction.RESUME,
-      "pending", StatusAction.PAUSE, "hold", StatusAction.PAUSE,
-      "solved", StatusAction.RESOLVE, "closed", StatusAction.CLOSE);
+  static final Map<String, StatusAction> DEFAULT_STATUSES =
+      Map.of(
+          "new",
+          StatusAction.RESUME,
+          "open",
+          StatusAction.RESUME,
+          "pending",
+          StatusAction.PAUSE,
+          "hold",
+          StatusAction.PAUSE,
+          "solved",
+          StatusAction.RESOLVE,
+          "closed",
+          StatusAction.CLOSE);
 
-  private static final Map<CustomerRule.Kind, List<String>> CUSTOMER_PLACES = Map.of(
-      CustomerRule.Kind.ORGANIZATION, List.of("/detail/organization_id"));
+  private static final Map<CustomerRule.Kind, List<String>> CUSTOMER_PLACES =
+      Map.of(CustomerRule.Kind.ORGANIZATION, List.of("/detail/organization_id"));
 
-  private ZendeskMapper() {
-  }
+  private ZendeskMapper() {}
 
   public static WebhookResult map(Delivery delivery) {
     HelpdeskConnection connection = delivery.connection();
@@ -51,24 +60,32 @@ public final class ZendeskMapper {
         if (!payload.complete()) {
           return payload.malformed();
         }
-        emit.opened(at, customer,
-            connection.priorityOf(payload.text("/detail/priority")).orElse(connection.defaultPriority()));
+        emit.opened(
+            at,
+            customer,
+            connection
+                .priorityOf(payload.text("/detail/priority"))
+                .orElse(connection.defaultPriority()));
         emit.transition(at, null, action(connection, payload.text("/detail/status")).orElse(null));
         return new WebhookResult.Events(emit.events());
       }
       case "priority_changed" -> {
         Optional<String> priority = connection.priorityOf(current);
         priority.ifPresent(p -> emit.priority(at, p));
-        return WebhookResult.of(emit.events(), "priority " + current + " is not mapped to a plan priority");
+        return WebhookResult.of(
+            emit.events(), "priority " + current + " is not mapped to a plan priority");
       }
       case "status_changed" -> {
         if (current == null) {
           payload.missing("/event/current is missing");
           return payload.malformed();
         }
-        emit.transition(at, action(connection, previous).orElse(null), action(connection, current).orElse(null));
-        return WebhookResult.of(emit.events(), "status " + previous + " -> " + current
-            + " does not change the clocks");
+        emit.transition(
+            at,
+            action(connection, previous).orElse(null),
+            action(connection, current).orElse(null));
+        return WebhookResult.of(
+            emit.events(), "status " + previous + " -> " + current + " does not change the clocks");
       }
       case "comment_added" -> {
         JsonNode comment = payload.node("/event/comment");
@@ -82,10 +99,12 @@ public final class ZendeskMapper {
         String author = Payloads.text(comment, "/author/id");
         if (!comment.path("author").path("is_staff").asBoolean(false)
             || (author != null && author.equals(payload.text("/detail/requester_id")))) {
-          return new WebhookResult.Ignored("a comment by the requester or another non-staff user is not an agent reply");
+          return new WebhookResult.Ignored(
+              "a comment by the requester or another non-staff user is not an agent reply");
         }
         if (!connection.replyStartsWork()) {
-          return new WebhookResult.Ignored("agent replies are not WorkStarted on connection " + connection.name());
+          return new WebhookResult.Ignored(
+              "agent replies are not WorkStarted on connection " + connection.name());
         }
         emit.workStarted(at);
         return new WebhookResult.Events(emit.events());
@@ -100,7 +119,10 @@ public final class ZendeskMapper {
     if (status == null) {
       return Optional.empty();
     }
-    return connection.actionOf(status).or(() ->
-        Optional.ofNullable(DEFAULT_STATUSES.get(status.trim().toLowerCase(Locale.ROOT))));
+    return connection
+        .actionOf(status)
+        .or(
+            () ->
+                Optional.ofNullable(DEFAULT_STATUSES.get(status.trim().toLowerCase(Locale.ROOT))));
   }
 }

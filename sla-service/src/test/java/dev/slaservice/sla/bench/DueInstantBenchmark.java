@@ -32,8 +32,13 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DueInstantBenchmark {
 
-  private static final Duration[] TARGETS = {Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8),
-      Duration.ofHours(24), Duration.ofHours(72)};
+  private static final Duration[] TARGETS = {
+    Duration.ofHours(2),
+    Duration.ofHours(4),
+    Duration.ofHours(8),
+    Duration.ofHours(24),
+    Duration.ofHours(72)
+  };
 
   private WeeklyCalendar calendar;
   private Instant[] starts;
@@ -42,13 +47,22 @@ public class DueInstantBenchmark {
   @Setup
   public void setUp() {
     List<Holiday> holidays = new ArrayList<>();
-    int[][] closedDays = {{1, 1}, {2, 16}, {2, 17}, {2, 18}, {2, 19}, {2, 20}, {2, 23}, {4, 6}, {5, 1}, {5, 4},
-        {5, 5}, {6, 19}, {9, 25}, {10, 1}, {10, 2}, {10, 5}, {10, 6}, {10, 7}};
+    int[][] closedDays = {
+      {1, 1}, {2, 16}, {2, 17}, {2, 18}, {2, 19}, {2, 20}, {2, 23}, {4, 6}, {5, 1}, {5, 4}, {5, 5},
+      {6, 19}, {9, 25}, {10, 1}, {10, 2}, {10, 5}, {10, 6}, {10, 7}
+    };
     for (int[] day : closedDays) {
       holidays.add(Holiday.wholeDay(LocalDate.of(2026, day[0], day[1]), "public holiday"));
     }
-    calendar = new WeeklyCalendar("emq-5x8", ZoneId.of("Asia/Shanghai"), WeeklyWindow.daily(
-        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0)), holidays);
+    calendar =
+        new WeeklyCalendar(
+            "emq-5x8",
+            ZoneId.of("Asia/Shanghai"),
+            WeeklyWindow.daily(
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                LocalTime.of(9, 0),
+                LocalTime.of(18, 0)),
+            holidays);
     Random random = new Random(42);
     long from = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
     starts = new Instant[4096];

@@ -25,18 +25,27 @@ class BackgroundTest {
     CompletableFuture<Context> outer = new CompletableFuture<>();
     CompletableFuture<Context> inner = new CompletableFuture<>();
     CompletableFuture<Object> seenByInner = new CompletableFuture<>();
-    Background.run(vertx, () -> {
-      Context context = Vertx.currentContext();
-      // where Hibernate Reactive keeps the session of the task in progress
-      context.putLocal("session", "the outer task's session");
-      outer.complete(context);
-      Background.run(vertx, () -> {
-        inner.complete(Vertx.currentContext());
-        seenByInner.complete(String.valueOf(Vertx.currentContext().<Object>getLocal("session")));
-        return Uni.createFrom().voidItem();
-      }, ignored -> { }, inner::completeExceptionally);
-      return Uni.createFrom().voidItem();
-    }, ignored -> { }, outer::completeExceptionally);
+    Background.run(
+        vertx,
+        () -> {
+          Context context = Vertx.currentContext();
+          // where Hibernate Reactive keeps the session of the task in progress
+          context.putLocal("session", "the outer task's session");
+          outer.complete(context);
+          Background.run(
+              vertx,
+              () -> {
+                inner.complete(Vertx.currentContext());
+                seenByInner.complete(
+                    String.valueOf(Vertx.currentContext().<Object>getLocal("session")));
+                return Uni.createFrom().voidItem();
+              },
+              ignored -> {},
+              inner::completeExceptionally);
+          return Uni.createFrom().voidItem();
+        },
+        ignored -> {},
+        outer::completeExceptionally);
 
     Context outerContext = outer.get(10, TimeUnit.SECONDS);
     Context innerContext = inner.get(10, TimeUnit.SECONDS);

@@ -40,8 +40,10 @@ class BatchLoopTest {
     void whenItIsWorkedThroughThenEachBatchRunsOnceAndTheCountsAddUp() {
       AtomicInteger runs = new AtomicInteger();
 
-      int handled = BatchLoop.whileFull(() -> batchOf(runs.incrementAndGet() < 5 ? FULL : 3), FULL)
-          .await().atMost(AT_MOST);
+      int handled =
+          BatchLoop.whileFull(() -> batchOf(runs.incrementAndGet() < 5 ? FULL : 3), FULL)
+              .await()
+              .atMost(AT_MOST);
 
       assertThat(runs).hasValue(5);
       assertThat(handled).isEqualTo(4 * FULL + 3);
@@ -51,8 +53,11 @@ class BatchLoopTest {
     void whenTheLoopMayNotGoOnAfterTheSecondThenNoThirdRuns() {
       AtomicInteger runs = new AtomicInteger();
 
-      int handled = BatchLoop.whileFull(() -> batchOf(runs.incrementAndGet() < 5 ? FULL : 3), FULL,
-          () -> runs.get() < 2).await().atMost(AT_MOST);
+      int handled =
+          BatchLoop.whileFull(
+                  () -> batchOf(runs.incrementAndGet() < 5 ? FULL : 3), FULL, () -> runs.get() < 2)
+              .await()
+              .atMost(AT_MOST);
 
       assertThat(runs).hasValue(2);
       assertThat(handled).isEqualTo(2 * FULL);
@@ -66,17 +71,19 @@ class BatchLoopTest {
     void whenLaterBatchesRunThenWhatEarlierOnesHeldCanBeCollected() {
       List<WeakReference<byte[]>> held = new ArrayList<>();
       AtomicBoolean earlierCollected = new AtomicBoolean();
-      Supplier<Uni<Integer>> batch = () -> {
-        if (held.size() == 5) {
-          System.gc();
-          earlierCollected.set(held.subList(0, 3).stream().allMatch(payload -> payload.get() == null));
-          return batchOf(0);
-        }
-        byte[] payloads = new byte[1 << 20];
-        held.add(new WeakReference<>(payloads));
-        // like the relay's batch, whose continuation counts what it published
-        return batchOf(FULL).invoke(handled -> assertThat(payloads).hasSize(1 << 20));
-      };
+      Supplier<Uni<Integer>> batch =
+          () -> {
+            if (held.size() == 5) {
+              System.gc();
+              earlierCollected.set(
+                  held.subList(0, 3).stream().allMatch(payload -> payload.get() == null));
+              return batchOf(0);
+            }
+            byte[] payloads = new byte[1 << 20];
+            held.add(new WeakReference<>(payloads));
+            // like the relay's batch, whose continuation counts what it published
+            return batchOf(FULL).invoke(handled -> assertThat(payloads).hasSize(1 << 20));
+          };
 
       BatchLoop.whileFull(batch, FULL).await().atMost(AT_MOST);
 

@@ -61,7 +61,10 @@ class PollerTest {
       first.complete(null);
       await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 2 && inProgress.get() == 0);
       // the two wakes during the first run asked for one more run, not two
-      await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 2);
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> runs.get() == 2);
       assertThat(overlaps.get()).isZero();
     }
 
@@ -70,7 +73,10 @@ class PollerTest {
       poller.start(Duration.ofHours(1));
       poller.stop(Duration.ofSeconds(1));
       poller.wake();
-      await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 0);
+      await()
+          .during(Duration.ofMillis(300))
+          .atMost(Duration.ofSeconds(2))
+          .until(() -> runs.get() == 0);
     }
   }
 }

@@ -19,7 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** asyncapi.yaml describes every topic, every type on it as the service routes them, and their schemas. */
+/**
+ * asyncapi.yaml describes every topic, every type on it as the service routes them, and their
+ * schemas.
+ */
 class AsyncApiTest {
 
   private static JsonNode document() throws Exception {
@@ -47,38 +50,61 @@ class AsyncApiTest {
     JsonNode doc = document();
     for (Class<?> type : SlaEvent.class.getPermittedSubclasses()) {
       String topic = Topics.of((SlaEvent) blank(type));
-      assertThat(channel(doc, topic).get("messages").has(type.getSimpleName())).as(type + " on " + topic).isTrue();
+      assertThat(channel(doc, topic).get("messages").has(type.getSimpleName()))
+          .as(type + " on " + topic)
+          .isTrue();
     }
     for (Class<?> type : CompensationEvent.class.getPermittedSubclasses()) {
-      assertThat(channel(doc, Topics.SLA_COMPENSATIONS).get("messages").has(type.getSimpleName())).isTrue();
+      assertThat(channel(doc, Topics.SLA_COMPENSATIONS).get("messages").has(type.getSimpleName()))
+          .isTrue();
     }
   }
 
   @Test
   void everyMessageSchemaIsAShippedFileAndPublishedMessagesAreCloudEvents() throws Exception {
     List<String> findings = new ArrayList<>();
-    document().get("components").get("messages").fields().forEachRemaining(entry -> {
-      JsonNode schema = entry.getValue().path("payload").path("schema");
-      if (schema.has("$ref") && !Files.exists(Path.of("..", schema.get("$ref").asText()))) {
-        findings.add(entry.getKey() + ": no file " + schema.get("$ref").asText());
-      }
-      boolean published = entry.getKey().startsWith("Sla") || entry.getKey().startsWith("Compensation")
-          && !entry.getKey().equals("CompensationClaimed");
-      if (published && !entry.getValue().path("traits").toString().contains("CloudEvent")) {
-        findings.add(entry.getKey() + ": published messages carry the CloudEvent headers");
-      }
-    });
+    document()
+        .get("components")
+        .get("messages")
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              JsonNode schema = entry.getValue().path("payload").path("schema");
+              if (schema.has("$ref") && !Files.exists(Path.of("..", schema.get("$ref").asText()))) {
+                findings.add(entry.getKey() + ": no file " + schema.get("$ref").asText());
+              }
+              boolean published =
+                  entry.getKey().startsWith("Sla")
+                      || entry.getKey().startsWith("Compensation")
+                          && !entry.getKey().equals("CompensationClaimed");
+              if (published && !entry.getValue().path("traits").toString().contains("CloudEvent")) {
+                findings.add(entry.getKey() + ": published messages carry the CloudEvent headers");
+              }
+            });
     assertThat(findings).isEmpty();
   }
 
   @Test
   void theDeadLetterHeadersAreTheOnesTheServiceWrites() throws Exception {
-    JsonNode headers = document().get("components").get("messages").get("DeadLetter").get("headers").get("properties");
-    assertThat(headers.has(DeadLetters.REASON) && headers.has(DeadLetters.ORIGINAL_TOPIC)
-        && headers.has(DeadLetters.ORIGINAL_PARTITION) && headers.has(DeadLetters.ORIGINAL_OFFSET)).isTrue();
+    JsonNode headers =
+        document()
+            .get("components")
+            .get("messages")
+            .get("DeadLetter")
+            .get("headers")
+            .get("properties");
+    assertThat(
+            headers.has(DeadLetters.REASON)
+                && headers.has(DeadLetters.ORIGINAL_TOPIC)
+                && headers.has(DeadLetters.ORIGINAL_PARTITION)
+                && headers.has(DeadLetters.ORIGINAL_OFFSET))
+        .isTrue();
   }
 
-  /** An instance of a record type with every component zero or null: enough to ask where it is routed. */
+  /**
+   * An instance of a record type with every component zero or null: enough to ask where it is
+   * routed.
+   */
   private static Object blank(Class<?> type) throws Exception {
     RecordComponent[] components = type.getRecordComponents();
     Class<?>[] types = new Class<?>[components.length];

@@ -46,7 +46,10 @@ class DocumentationTest {
     }
   }
 
-  /** The file's lines with fenced code blocks blanked, so their text is neither a link nor a heading. */
+  /**
+   * The file's lines with fenced code blocks blanked, so their text is neither a link nor a
+   * heading.
+   */
   private static List<String> prose(Path file) {
     List<String> prose = new ArrayList<>();
     boolean fenced = false;
@@ -63,7 +66,9 @@ class DocumentationTest {
 
   private static List<Path> documents() throws IOException {
     try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
-      return Stream.concat(Stream.of(README), docs.filter(p -> p.toString().endsWith(".md")).sorted()).toList();
+      return Stream.concat(
+              Stream.of(README), docs.filter(p -> p.toString().endsWith(".md")).sorted())
+          .toList();
     }
   }
 
@@ -75,7 +80,10 @@ class DocumentationTest {
   }
 
   private static Set<String> anchors(Path file) {
-    return prose(file).stream().map(HEADING::matcher).filter(Matcher::matches).map(m -> anchor(m.group(1)))
+    return prose(file).stream()
+        .map(HEADING::matcher)
+        .filter(Matcher::matches)
+        .map(m -> anchor(m.group(1)))
         .collect(Collectors.toSet());
   }
 
@@ -96,20 +104,30 @@ class DocumentationTest {
           paths(row.group(2)).forEach(path -> rows.add(row.group(1) + " " + path));
         }
       }
-      JsonNode contract = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("openapi.yaml").toFile());
+      JsonNode contract =
+          new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("openapi.yaml").toFile());
       Set<String> operations = new TreeSet<>();
-      contract.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
-          method -> {
-            if (METHODS.contains(method)) {
-              operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
-            }
-          }));
+      contract
+          .get("paths")
+          .fields()
+          .forEachRemaining(
+              path ->
+                  path.getValue()
+                      .fieldNames()
+                      .forEachRemaining(
+                          method -> {
+                            if (METHODS.contains(method)) {
+                              operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                            }
+                          }));
 
       assertThat(operations).as("operations in openapi.yaml").hasSizeGreaterThan(10);
       assertThat(rows).as("operations in the README's API table").containsAll(operations);
     }
 
-    /** The paths a table cell stands for: the query left out, an optional [part] with and without. */
+    /**
+     * The paths a table cell stands for: the query left out, an optional [part] with and without.
+     */
     private static List<String> paths(String cell) {
       String path = cell.replaceAll("\\[\\?[^]]*]", "").replaceAll("\\?.*", "");
       int optional = path.indexOf('[');
@@ -141,10 +159,12 @@ class DocumentationTest {
           checked++;
           int hash = target.indexOf('#');
           String file = hash < 0 ? target : target.substring(0, hash);
-          Path resolved = file.isEmpty() ? document : document.getParent().resolve(file).normalize();
+          Path resolved =
+              file.isEmpty() ? document : document.getParent().resolve(file).normalize();
           if (!Files.exists(resolved)) {
             broken.add(document + ": " + target + " (no such file)");
-          } else if (hash >= 0 && resolved.toString().endsWith(".md")
+          } else if (hash >= 0
+              && resolved.toString().endsWith(".md")
               && !anchors(resolved).contains(target.substring(hash + 1))) {
             broken.add(document + ": " + target + " (no such heading)");
           }
@@ -157,9 +177,11 @@ class DocumentationTest {
 
     @Test
     void thenAHeadingsAnchorIsTheOneGitHubMakes() {
-      assertThat(anchor("Kafka and PostgreSQL over TLS / SASL")).isEqualTo("kafka-and-postgresql-over-tls--sasl");
+      assertThat(anchor("Kafka and PostgreSQL over TLS / SASL"))
+          .isEqualTo("kafka-and-postgresql-over-tls--sasl");
       assertThat(anchor("The image (`deploy/image`)")).isEqualTo("the-image-deployimage");
-      assertThat(anchor("Versions, `effectiveFrom` and retiring")).isEqualTo("versions-effectivefrom-and-retiring");
+      assertThat(anchor("Versions, `effectiveFrom` and retiring"))
+          .isEqualTo("versions-effectivefrom-and-retiring");
     }
   }
 }

@@ -23,11 +23,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import java.util.Optional;
 
 /**
  * The linter for openapi.yaml, run in every build: the document must be valid OpenAPI 3 with every
@@ -38,7 +38,8 @@ class OpenApiLintTest {
 
   private static final Path CONTRACT = Path.of("..", "openapi.yaml");
   private static final Set<String> KNOWN_ROLES = Set.of("helpdesk", "ops", "admin");
-  private static final Path RESOURCES = Path.of("target", "classes", "dev", "slaservice", "sla", "rest");
+  private static final Path RESOURCES =
+      Path.of("target", "classes", "dev", "slaservice", "sla", "rest");
 
   private static SwaggerParseResult parse() throws IOException {
     ParseOptions options = new ParseOptions();
@@ -58,50 +59,84 @@ class OpenApiLintTest {
     OpenAPI api = parse().getOpenAPI();
     List<String> findings = new ArrayList<>();
     Set<String> operationIds = new HashSet<>();
-    api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-      String where = method + " " + path;
-      if (operation.getOperationId() == null || !operationIds.add(operation.getOperationId())) {
-        findings.add(where + ": needs a unique operationId");
-      }
-      if (operation.getSummary() == null || operation.getSummary().isBlank()) {
-        findings.add(where + ": needs a summary");
-      }
-      if (operation.getTags() == null || operation.getTags().isEmpty()) {
-        findings.add(where + ": needs a tag");
-      }
-      operation.getResponses().forEach((status, response) -> {
-        if (response.getDescription() == null || response.getDescription().isBlank()) {
-          findings.add(where + " " + status + ": needs a description");
-        }
-        if (status.startsWith("4") || status.startsWith("5")) {
-          if (response.getContent() == null || !response.getContent().containsKey("application/problem+json")) {
-            findings.add(where + " " + status + ": errors must be application/problem+json");
-          }
-        }
-        if (status.startsWith("2")) {
-          listWithoutPages(api, response).ifPresent(f -> findings.add(where + " " + status + ": " + f));
-        }
-      });
-      if (signedByTheHelpdesk(operation)) {
-        // helpdesk webhooks: no bearer token, no roles; the delivery's own signature instead
-        if (operation.getSecurity() == null || !operation.getSecurity().isEmpty() || !roles(operation).isEmpty()) {
-          findings.add(where + ": a helpdesk-signed operation has security: [] and no x-roles");
-        }
-        if (!operation.getResponses().containsKey("401")) {
-          findings.add(where + ": a helpdesk-signed operation answers 401 to a bad signature");
-        }
-      } else {
-        if (roles(operation).isEmpty() || !KNOWN_ROLES.containsAll(roles(operation))) {
-          findings.add(where + ": x-roles must list the roles that may call it, of " + KNOWN_ROLES);
-        }
-        if (!operation.getResponses().containsKey("401") || !operation.getResponses().containsKey("403")) {
-          findings.add(where + ": every operation needs a bearer token, so it answers 401 and 403");
-        }
-      }
-      if (operation.getResponses().keySet().stream().noneMatch(s -> s.startsWith("2"))) {
-        findings.add(where + ": needs a success response");
-      }
-    }));
+    api.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          String where = method + " " + path;
+                          if (operation.getOperationId() == null
+                              || !operationIds.add(operation.getOperationId())) {
+                            findings.add(where + ": needs a unique operationId");
+                          }
+                          if (operation.getSummary() == null || operation.getSummary().isBlank()) {
+                            findings.add(where + ": needs a summary");
+                          }
+                          if (operation.getTags() == null || operation.getTags().isEmpty()) {
+                            findings.add(where + ": needs a tag");
+                          }
+                          operation
+                              .getResponses()
+                              .forEach(
+                                  (status, response) -> {
+                                    if (response.getDescription() == null
+                                        || response.getDescription().isBlank()) {
+                                      findings.add(where + " " + status + ": needs a description");
+                                    }
+                                    if (status.startsWith("4") || status.startsWith("5")) {
+                                      if (response.getContent() == null
+                                          || !response
+                                              .getContent()
+                                              .containsKey("application/problem+json")) {
+                                        findings.add(
+                                            where
+                                                + " "
+                                                + status
+                                                + ": errors must be application/problem+json");
+                                      }
+                                    }
+                                    if (status.startsWith("2")) {
+                                      listWithoutPages(api, response)
+                                          .ifPresent(
+                                              f -> findings.add(where + " " + status + ": " + f));
+                                    }
+                                  });
+                          if (signedByTheHelpdesk(operation)) {
+                            // helpdesk webhooks: no bearer token, no roles; the delivery's own
+                            // signature instead
+                            if (operation.getSecurity() == null
+                                || !operation.getSecurity().isEmpty()
+                                || !roles(operation).isEmpty()) {
+                              findings.add(
+                                  where
+                                      + ": a helpdesk-signed operation has security: [] and no x-roles");
+                            }
+                            if (!operation.getResponses().containsKey("401")) {
+                              findings.add(
+                                  where
+                                      + ": a helpdesk-signed operation answers 401 to a bad signature");
+                            }
+                          } else {
+                            if (roles(operation).isEmpty()
+                                || !KNOWN_ROLES.containsAll(roles(operation))) {
+                              findings.add(
+                                  where
+                                      + ": x-roles must list the roles that may call it, of "
+                                      + KNOWN_ROLES);
+                            }
+                            if (!operation.getResponses().containsKey("401")
+                                || !operation.getResponses().containsKey("403")) {
+                              findings.add(
+                                  where
+                                      + ": every operation needs a bearer token, so it answers 401 and 403");
+                            }
+                          }
+                          if (operation.getResponses().keySet().stream()
+                              .noneMatch(s -> s.startsWith("2"))) {
+                            findings.add(where + ": needs a success response");
+                          }
+                        }));
     assertThat(findings).isEmpty();
   }
 
@@ -111,7 +146,8 @@ class OpenApiLintTest {
   }
 
   private static Set<String> roles(Operation operation) {
-    Object roles = operation.getExtensions() == null ? null : operation.getExtensions().get("x-roles");
+    Object roles =
+        operation.getExtensions() == null ? null : operation.getExtensions().get("x-roles");
     Set<String> names = new TreeSet<>();
     if (roles instanceof List<?> list) {
       list.forEach(role -> names.add(String.valueOf(role)));
@@ -132,7 +168,9 @@ class OpenApiLintTest {
       return Optional.of("a list must be a page (items and nextCursor), not a bare array");
     }
     Map<String, Schema> properties = schema.getProperties();
-    if (properties != null && properties.containsKey("items") && !properties.containsKey("nextCursor")) {
+    if (properties != null
+        && properties.containsKey("items")
+        && !properties.containsKey("nextCursor")) {
       return Optional.of("a page needs nextCursor");
     }
     return Optional.empty();
@@ -149,11 +187,17 @@ class OpenApiLintTest {
   @Test
   void theDocumentDescribesExactlyTheOperationsAndRolesTheResourcesServe() throws Exception {
     OpenAPI api = parse().getOpenAPI();
-    assertThat(api.getSecurity()).as("a bearer token is required everywhere")
+    assertThat(api.getSecurity())
+        .as("a bearer token is required everywhere")
         .anySatisfy(requirement -> assertThat(requirement).containsKey("bearer"));
     Set<String> documented = new TreeSet<>();
-    api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-        documented.add(method + " " + path + " " + roles(operation))));
+    api.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) ->
+                            documented.add(method + " " + path + " " + roles(operation))));
     assertThat(served()).isEqualTo(documented);
   }
 
@@ -161,7 +205,8 @@ class OpenApiLintTest {
     Set<String> served = new TreeSet<>();
     try (Stream<Path> files = Files.list(RESOURCES)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String name = "dev.slaservice.sla.rest." + file.getFileName().toString().replace(".class", "");
+        String name =
+            "dev.slaservice.sla.rest." + file.getFileName().toString().replace(".class", "");
         Class<?> type = Class.forName(name);
         jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
         if (root == null) {
@@ -171,9 +216,12 @@ class OpenApiLintTest {
           String verb = verb(method);
           if (verb != null) {
             jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
-            RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
-                ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
-            Set<String> roles = allowed == null ? Set.of() : new TreeSet<>(List.of(allowed.value()));
+            RolesAllowed allowed =
+                method.isAnnotationPresent(RolesAllowed.class)
+                    ? method.getAnnotation(RolesAllowed.class)
+                    : type.getAnnotation(RolesAllowed.class);
+            Set<String> roles =
+                allowed == null ? Set.of() : new TreeSet<>(List.of(allowed.value()));
             served.add(verb + " " + root.value() + (sub == null ? "" : sub.value()) + " " + roles);
           }
         }

@@ -37,17 +37,28 @@ import org.junit.jupiter.api.Test;
 /**
  * Parses every document of deploy/kubernetes with the typed Kubernetes (fabric8) and Strimzi
  * models, so a misspelt field, a wrong type or an unknown kind fails the build, then checks what
- * the deployment relies on: the references between the objects, the probes, the memory limit and
- * a topic for every topic the service uses.
+ * the deployment relies on: the references between the objects, the probes, the memory limit and a
+ * topic for every topic the service uses.
  */
 class ManifestsTest {
 
   private static final Path MANIFESTS = Path.of("..", "deploy", "kubernetes");
-  private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-      "ConfigMap", ConfigMap.class, "Secret", Secret.class, "Deployment", Deployment.class,
-      "Service", Service.class, "PodDisruptionBudget", PodDisruptionBudget.class, "KafkaTopic", KafkaTopic.class);
-  private static final ObjectMapper MODEL = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private static final Map<String, Class<? extends HasMetadata>> KINDS =
+      Map.of(
+          "ConfigMap",
+          ConfigMap.class,
+          "Secret",
+          Secret.class,
+          "Deployment",
+          Deployment.class,
+          "Service",
+          Service.class,
+          "PodDisruptionBudget",
+          PodDisruptionBudget.class,
+          "KafkaTopic",
+          KafkaTopic.class);
+  private static final ObjectMapper MODEL =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   private static List<HasMetadata> objects;
 
@@ -56,8 +67,11 @@ class ManifestsTest {
     objects = new ArrayList<>();
     try (Stream<Path> files = Files.list(MANIFESTS)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        for (JsonNode document : new YAMLMapper(new YAMLFactory()).readerFor(JsonNode.class)
-            .<JsonNode>readValues(file.toFile()).readAll()) {
+        for (JsonNode document :
+            new YAMLMapper(new YAMLFactory())
+                .readerFor(JsonNode.class)
+                .<JsonNode>readValues(file.toFile())
+                .readAll()) {
           if (document == null || document.isEmpty()) {
             continue;
           }
@@ -71,18 +85,23 @@ class ManifestsTest {
     String kind = document.path("kind").asText();
     assertThat(KINDS).as(file + ": a kind the deployment does not use or a typo").containsKey(kind);
     HasMetadata object = MODEL.treeToValue(document, KINDS.get(kind));
-    assertNoUnknownFields(object, file.getFileName() + ": " + kind + " " + object.getMetadata().getName());
-    assertThat(object.getApiVersion()).as(file + ": apiVersion of " + kind)
+    assertNoUnknownFields(
+        object, file.getFileName() + ": " + kind + " " + object.getMetadata().getName());
+    assertThat(object.getApiVersion())
+        .as(file + ": apiVersion of " + kind)
         .isEqualTo(HasMetadata.getApiVersion(KINDS.get(kind)));
     return object;
   }
 
   /**
-   * The models keep fields they do not know in additionalProperties rather than failing: any
-   * there, at any depth, is a field Kubernetes would reject or silently ignore.
+   * The models keep fields they do not know in additionalProperties rather than failing: any there,
+   * at any depth, is a field Kubernetes would reject or silently ignore.
    */
   private static void assertNoUnknownFields(Object value, String path) {
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+    if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean
         || value instanceof Enum<?>) {
       return;
     }
@@ -102,13 +121,16 @@ class ManifestsTest {
       return;
     }
     for (Method getter : value.getClass().getMethods()) {
-      if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")
+      if (getter.getParameterCount() != 0
+          || !getter.getName().startsWith("get")
           || getter.getDeclaringClass() == Object.class) {
         continue;
       }
       Object field = invoke(getter, value);
       if (getter.getName().equals("getAdditionalProperties")) {
-        assertThat((Map<?, ?>) field).as(path + " has fields its model does not know").isNullOrEmpty();
+        assertThat((Map<?, ?>) field)
+            .as(path + " has fields its model does not know")
+            .isNullOrEmpty();
       } else if (!(value instanceof Quantity)) {
         assertNoUnknownFields(field, path + "." + getter.getName().substring(3));
       }
@@ -128,7 +150,9 @@ class ManifestsTest {
   }
 
   private static <T extends HasMetadata> T named(Class<T> kind, String name) {
-    return all(kind).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+    return all(kind).stream()
+        .filter(o -> o.getMetadata().getName().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " named " + name));
   }
 
@@ -136,7 +160,8 @@ class ManifestsTest {
   class TheDeployment {
 
     private final Deployment deployment = named(Deployment.class, "sla-service");
-    private final Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    private final Container container =
+        deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
 
     @Test
     void runsAtLeastTwoInstancesSelectedByItsOwnLabels() {
@@ -153,13 +178,19 @@ class ManifestsTest {
       assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
       assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
       assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
-      assertThat(container.getPorts()).anyMatch(p -> p.getContainerPort() == 8080
-          && p.getName().equals(container.getReadinessProbe().getHttpGet().getPort().getStrVal()));
+      assertThat(container.getPorts())
+          .anyMatch(
+              p ->
+                  p.getContainerPort() == 8080
+                      && p.getName()
+                          .equals(
+                              container.getReadinessProbe().getHttpGet().getPort().getStrVal()));
     }
 
     @Test
     void hasTheMemoryTheImagesJvmSettingsAreSizedFor() {
-      assertThat(container.getResources().getLimits().get("memory")).isEqualTo(new Quantity("512Mi"));
+      assertThat(container.getResources().getLimits().get("memory"))
+          .isEqualTo(new Quantity("512Mi"));
       assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
     }
 
@@ -170,28 +201,45 @@ class ManifestsTest {
 
     @Test
     void takesEverySettingFromObjectsThatExist() {
-      container.getEnvFrom().forEach(source -> {
-        if (source.getConfigMapRef() != null) {
-          named(ConfigMap.class, source.getConfigMapRef().getName());
-        }
-        if (source.getSecretRef() != null) {
-          named(Secret.class, source.getSecretRef().getName());
-        }
-      });
-      Set<String> settings = new HashSet<>(named(ConfigMap.class, "sla-service").getData().keySet());
+      container
+          .getEnvFrom()
+          .forEach(
+              source -> {
+                if (source.getConfigMapRef() != null) {
+                  named(ConfigMap.class, source.getConfigMapRef().getName());
+                }
+                if (source.getSecretRef() != null) {
+                  named(Secret.class, source.getSecretRef().getName());
+                }
+              });
+      Set<String> settings =
+          new HashSet<>(named(ConfigMap.class, "sla-service").getData().keySet());
       settings.addAll(named(Secret.class, "sla-service-db").getStringData().keySet());
-      assertThat(settings).contains("KAFKA_BOOTSTRAP_SERVERS", "SLA_DB_HOST", "SLA_DB_PORT", "SLA_DB_NAME",
-          "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_ISSUER",
-          "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+      assertThat(settings)
+          .contains(
+              "KAFKA_BOOTSTRAP_SERVERS",
+              "SLA_DB_HOST",
+              "SLA_DB_PORT",
+              "SLA_DB_NAME",
+              "QUARKUS_DATASOURCE_USERNAME",
+              "QUARKUS_DATASOURCE_PASSWORD",
+              "MP_JWT_VERIFY_ISSUER",
+              "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
     }
 
     @Test
     void mountsTheJwtKeyWhereTheSettingsPointTo() {
-      String keyFile = named(ConfigMap.class, "sla-service").getData().get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
-      String secretName = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
-          .filter(v -> v.getName().equals("jwt")).findFirst().orElseThrow().getSecret().getSecretName();
-      assertThat(container.getVolumeMounts()).anyMatch(m -> m.getName().equals("jwt")
-          && keyFile.startsWith(m.getMountPath() + "/"));
+      String keyFile =
+          named(ConfigMap.class, "sla-service").getData().get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+      String secretName =
+          deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+              .filter(v -> v.getName().equals("jwt"))
+              .findFirst()
+              .orElseThrow()
+              .getSecret()
+              .getSecretName();
+      assertThat(container.getVolumeMounts())
+          .anyMatch(m -> m.getName().equals("jwt") && keyFile.startsWith(m.getMountPath() + "/"));
       assertThat(named(Secret.class, secretName).getStringData())
           .containsKey(Path.of(keyFile).getFileName().toString());
     }
@@ -202,17 +250,23 @@ class ManifestsTest {
 
     @Test
     void everyTopicTheServiceUsesIsDeclaredWithPartitionsRetentionAndReplicas() {
-      Map<String, KafkaTopic> topics = all(KafkaTopic.class).stream()
-          .collect(Collectors.toMap(t -> t.getMetadata().getName(), t -> t));
+      Map<String, KafkaTopic> topics =
+          all(KafkaTopic.class).stream()
+              .collect(Collectors.toMap(t -> t.getMetadata().getName(), t -> t));
       Set<String> used = new HashSet<>(Topics.ALL);
       used.add("sla-outbox-progress");
       assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(used);
-      topics.values().forEach(topic -> {
-        assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "sla-kafka");
-        assertThat(topic.getSpec().getReplicas()).isGreaterThanOrEqualTo(3);
-        assertThat(topic.getSpec().getConfig()).containsEntry("min.insync.replicas", 2);
-      });
-      topics.values().stream().filter(t -> !t.getMetadata().getName().equals("sla-outbox-progress"))
+      topics
+          .values()
+          .forEach(
+              topic -> {
+                assertThat(topic.getMetadata().getLabels())
+                    .containsEntry("strimzi.io/cluster", "sla-kafka");
+                assertThat(topic.getSpec().getReplicas()).isGreaterThanOrEqualTo(3);
+                assertThat(topic.getSpec().getConfig()).containsEntry("min.insync.replicas", 2);
+              });
+      topics.values().stream()
+          .filter(t -> !t.getMetadata().getName().equals("sla-outbox-progress"))
           .forEach(topic -> assertThat(topic.getSpec().getConfig()).containsKey("retention.ms"));
     }
 

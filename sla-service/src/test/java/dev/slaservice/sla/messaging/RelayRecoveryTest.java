@@ -14,13 +14,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.apache.kafka.common.KafkaException;
 
 /**
- * The relay's crash window against a real broker: a batch committed to Kafka whose outbox rows
- * were never deleted is recognised by the next relay, and a relay that was replaced cannot publish.
+ * The relay's crash window against a real broker: a batch committed to Kafka whose outbox rows were
+ * never deleted is recognised by the next relay, and a relay that was replaced cannot publish.
  */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
@@ -31,20 +31,31 @@ class RelayRecoveryTest {
   private final String transactionalId = "relay-test-" + run;
 
   private TransactionalRelayProducer relay() {
-    return new TransactionalRelayProducer(Map.of("bootstrap.servers", SlaStackResource.bootstrapServers()),
-        transactionalId, progressTopic, Duration.ofSeconds(10));
+    return new TransactionalRelayProducer(
+        Map.of("bootstrap.servers", SlaStackResource.bootstrapServers()),
+        transactionalId,
+        progressTopic,
+        Duration.ofSeconds(10));
   }
 
   private Outbox.Entry entry(long id) {
-    return new Outbox.Entry(id, Topics.SLA_CLOCKS, "relay-test-" + run, run + "-" + id, "SlaMet", "test-plan",
-        "RESPONSE", "{\"n\":" + id + "}",
+    return new Outbox.Entry(
+        id,
+        Topics.SLA_CLOCKS,
+        "relay-test-" + run,
+        run + "-" + id,
+        "SlaMet",
+        "test-plan",
+        "RESPONSE",
+        "{\"n\":" + id + "}",
         Instant.now());
   }
 
   private List<String> published() {
     return TopicSnapshot.read(SlaStackResource.bootstrapServers(), Topics.SLA_CLOCKS).stream()
         .filter(r -> ("relay-test-" + run).equals(r.key()))
-        .map(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)).toList();
+        .map(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8))
+        .toList();
   }
 
   @Nested
@@ -52,13 +63,15 @@ class RelayRecoveryTest {
 
     @Test
     void theNextRelayLearnsItsIdsAndTheOldRelayIsFenced() {
-      try (TransactionalRelayProducer first = relay(); TransactionalRelayProducer next = relay()) {
+      try (TransactionalRelayProducer first = relay();
+          TransactionalRelayProducer next = relay()) {
         assertThat(first.recover()).as("a relay that never published").isEmpty();
         first.publish(List.of(entry(7), entry(8), entry(9)));
         // the process dies here, before its database transaction deletes rows 7 to 9
 
         assertThat(next.recover()).containsExactly(7L, 8L, 9L);
-        assertThatThrownBy(() -> first.publish(List.of(entry(10)))).as("the replaced relay")
+        assertThatThrownBy(() -> first.publish(List.of(entry(10))))
+            .as("the replaced relay")
             .isInstanceOf(KafkaException.class);
 
         next.publish(List.of(entry(10)));
@@ -68,7 +81,8 @@ class RelayRecoveryTest {
 
     @Test
     void aBatchOfAFencedRelayIsNeitherVisibleNorReported() {
-      try (TransactionalRelayProducer first = relay(); TransactionalRelayProducer next = relay()) {
+      try (TransactionalRelayProducer first = relay();
+          TransactionalRelayProducer next = relay()) {
         first.recover();
         first.publish(List.of(entry(1), entry(2)));
         try (TransactionalRelayProducer cut = relay()) {

@@ -14,27 +14,30 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compensation drain leaves a customer queued until it has waited the settle time (2 s by
- * default), so a burst of breaches re-computes a statement once. Queue rows are written with
- * their queue time set, so nothing here waits for the settle time to pass.
+ * default), so a burst of breaches re-computes a statement once. Queue rows are written with their
+ * queue time set, so nothing here waits for the settle time to pass.
  */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
 class CompensationSettleTimeTest {
 
-  @Inject
-  Database database;
+  @Inject Database database;
 
   @Test
   void aCustomerQueuedLongerThanTheSettleTimeIsDrainedAndOneJustQueuedWaits() {
     String settled = "settled-" + UUID.randomUUID();
     String fresh = "fresh-" + UUID.randomUUID();
     try {
-      database.rows("insert into compensation_due (customer_id, since, queued_at) values"
-          + " ($1, now(), clock_timestamp() - interval '1 minute'),"
-          + " ($2, now() - interval '1 hour', clock_timestamp() + interval '1 hour')", settled, fresh);
+      database.rows(
+          "insert into compensation_due (customer_id, since, queued_at) values"
+              + " ($1, now(), clock_timestamp() - interval '1 minute'),"
+              + " ($2, now() - interval '1 hour', clock_timestamp() + interval '1 hour')",
+          settled,
+          fresh);
 
       await().atMost(Duration.ofSeconds(30)).until(() -> !queued(settled));
-      // the drain ran after the settled customer was queued, and took it though it had waited less long
+      // the drain ran after the settled customer was queued, and took it though it had waited less
+      // long
       assertThat(queued(fresh)).as("a customer queued less than the settle time ago").isTrue();
     } finally {
       database.rows("delete from compensation_due where customer_id = $1", fresh);
@@ -42,6 +45,7 @@ class CompensationSettleTimeTest {
   }
 
   private boolean queued(String customer) {
-    return database.count("select count(*) from compensation_due where customer_id = $1", customer) == 1;
+    return database.count("select count(*) from compensation_due where customer_id = $1", customer)
+        == 1;
   }
 }

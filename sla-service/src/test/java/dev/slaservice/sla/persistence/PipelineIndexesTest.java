@@ -29,18 +29,28 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(SlaStackResource.class)
 class PipelineIndexesTest {
 
-  @Inject
-  Pool pool;
+  @Inject Pool pool;
 
   private String plan(String sql) {
-    String explain = "explain " + sql.replace("(:ids)", "('id-a', 'id-b', 'id-c')").replace(":after", "'id-a'")
-        .replace(":limit", "500");
-    return pool.withConnection(connection -> connection.query("set enable_seqscan = off").execute()
-            .chain(() -> connection.query(explain).execute())
-            .eventually(() -> connection.query("reset enable_seqscan").execute()))
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString(0))
-            .collect(Collectors.joining("\n")))
-        .await().atMost(Duration.ofSeconds(30));
+    String explain =
+        "explain "
+            + sql.replace("(:ids)", "('id-a', 'id-b', 'id-c')")
+                .replace(":after", "'id-a'")
+                .replace(":limit", "500");
+    return pool.withConnection(
+            connection ->
+                connection
+                    .query("set enable_seqscan = off")
+                    .execute()
+                    .chain(() -> connection.query(explain).execute())
+                    .eventually(() -> connection.query("reset enable_seqscan").execute()))
+        .map(
+            rows ->
+                StreamSupport.stream(rows.spliterator(), false)
+                    .map(row -> row.getString(0))
+                    .collect(Collectors.joining("\n")))
+        .await()
+        .atMost(Duration.ofSeconds(30));
   }
 
   @Nested
@@ -48,12 +58,14 @@ class PipelineIndexesTest {
 
     @Test
     void whenTheirSubscriptionsAreReadThenOnlySubscriptionEventsAreVisited() {
-      assertThat(plan(EventStore.customerEventsOf(EventType.SUBSCRIPTION_CHANGED))).contains("event_store_subscriptions_idx");
+      assertThat(plan(EventStore.customerEventsOf(EventType.SUBSCRIPTION_CHANGED)))
+          .contains("event_store_subscriptions_idx");
     }
 
     @Test
     void whenTheirClaimsAreReadThenOnlyClaimEventsAreVisited() {
-      assertThat(plan(EventStore.customerEventsOf(EventType.COMPENSATION_CLAIMED))).contains("event_store_claims_idx");
+      assertThat(plan(EventStore.customerEventsOf(EventType.COMPENSATION_CLAIMED)))
+          .contains("event_store_claims_idx");
     }
   }
 
@@ -76,7 +88,8 @@ class PipelineIndexesTest {
 
     @Test
     void whenTheirTicketsAreFoundThenTheCustomersIndexIsUsed() {
-      assertThat(plan(ProjectionStore.TICKETS_OF)).contains("ticket_projection_customer_breached_idx");
+      assertThat(plan(ProjectionStore.TICKETS_OF))
+          .contains("ticket_projection_customer_breached_idx");
     }
   }
 
@@ -84,20 +97,35 @@ class PipelineIndexesTest {
   class GivenTheTablesEveryBatchWrites {
 
     private List<String> indexesOf(String table) {
-      return pool.preparedQuery("select indexname from pg_indexes where tablename = $1 order by indexname")
+      return pool.preparedQuery(
+              "select indexname from pg_indexes where tablename = $1 order by indexname")
           .execute(Tuple.of(table))
-          .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString(0)).toList())
-          .await().atMost(Duration.ofSeconds(30));
+          .map(
+              rows ->
+                  StreamSupport.stream(rows.spliterator(), false)
+                      .map(row -> row.getString(0))
+                      .toList())
+          .await()
+          .atMost(Duration.ofSeconds(30));
     }
 
     @Test
     void whenTheirIndexesAreListedThenEachIsOneAReadUses() {
-      assertThat(indexesOf("event_store")).containsExactly("event_store_claims_idx", "event_store_customer_idx",
-          "event_store_event_id_unique", "event_store_pkey", "event_store_subscriptions_idx",
-          "event_store_ticket_occurred_idx");
-      assertThat(indexesOf("ticket_projection")).containsExactly("ticket_projection_customer_breached_idx",
-          "ticket_projection_due_idx", "ticket_projection_pkey", "ticket_projection_plan_idx",
-          "ticket_projection_status_deadline_idx");
+      assertThat(indexesOf("event_store"))
+          .containsExactly(
+              "event_store_claims_idx",
+              "event_store_customer_idx",
+              "event_store_event_id_unique",
+              "event_store_pkey",
+              "event_store_subscriptions_idx",
+              "event_store_ticket_occurred_idx");
+      assertThat(indexesOf("ticket_projection"))
+          .containsExactly(
+              "ticket_projection_customer_breached_idx",
+              "ticket_projection_due_idx",
+              "ticket_projection_pkey",
+              "ticket_projection_plan_idx",
+              "ticket_projection_status_deadline_idx");
     }
   }
 }

@@ -20,12 +20,13 @@ import net.jqwik.api.Provide;
 class ProjectionJsonProperties {
 
   @Property(tries = 500)
-  void writtenFactsAreTheMappersFormAndReadBack(@ForAll("facts") List<SlaFact> facts) throws Exception {
+  void writtenFactsAreTheMappersFormAndReadBack(@ForAll("facts") List<SlaFact> facts)
+      throws Exception {
     String written = ProjectionJson.writeFacts(facts);
-    assertThat(written).isEqualTo(ProjectionJsonTest.mapperForm(facts.stream().map(StoredFact::of).toList()));
+    assertThat(written)
+        .isEqualTo(ProjectionJsonTest.mapperForm(facts.stream().map(StoredFact::of).toList()));
     assertThat(ProjectionJson.readFacts(written)).isEqualTo(facts);
-    List<StoredFact> bound = EventJson.mapper().readValue(written, new TypeReference<>() {
-    });
+    List<StoredFact> bound = EventJson.mapper().readValue(written, new TypeReference<>() {});
     assertThat(bound.stream().map(StoredFact::toFact).toList()).isEqualTo(facts);
   }
 
@@ -33,16 +34,24 @@ class ProjectionJsonProperties {
   Arbitrary<List<SlaFact>> facts() {
     Arbitrary<Metric> metric = Arbitraries.of(Metric.class);
     Arbitrary<String> priority = Arbitraries.of("P1", "P2", "HIGH", "LOW", "Sev-1");
-    Arbitrary<Duration> target = Arbitraries.longs().between(1, 400 * 3600L).map(Duration::ofSeconds);
+    Arbitrary<Duration> target =
+        Arbitraries.longs().between(1, 400 * 3600L).map(Duration::ofSeconds);
     // whole seconds, milliseconds and nanoseconds, from 1990 to 2100
-    Arbitrary<Instant> instant = Combinators.combine(Arbitraries.longs().between(631_152_000L, 4_102_444_800L),
-        Arbitraries.of(0, 0, 500_000_000, 123_000_000, 1, 999_999_999)).as(Instant::ofEpochSecond);
-    Arbitrary<SlaFact> breach = Combinators.combine(metric, priority, target, instant, instant).as(SlaFact.Breach::new);
-    Arbitrary<SlaFact> warning = Combinators.combine(metric, priority, target, instant,
-        Arbitraries.integers().between(1, 99), instant).as(SlaFact.Warning::new);
-    Arbitrary<SlaFact> met = Combinators.combine(metric, priority, target, instant, instant).as(SlaFact.Met::new);
-    Arbitrary<SlaFact> deadline = Combinators.combine(metric, priority, target, instant, instant)
-        .as(SlaFact.Deadline::new);
+    Arbitrary<Instant> instant =
+        Combinators.combine(
+                Arbitraries.longs().between(631_152_000L, 4_102_444_800L),
+                Arbitraries.of(0, 0, 500_000_000, 123_000_000, 1, 999_999_999))
+            .as(Instant::ofEpochSecond);
+    Arbitrary<SlaFact> breach =
+        Combinators.combine(metric, priority, target, instant, instant).as(SlaFact.Breach::new);
+    Arbitrary<SlaFact> warning =
+        Combinators.combine(
+                metric, priority, target, instant, Arbitraries.integers().between(1, 99), instant)
+            .as(SlaFact.Warning::new);
+    Arbitrary<SlaFact> met =
+        Combinators.combine(metric, priority, target, instant, instant).as(SlaFact.Met::new);
+    Arbitrary<SlaFact> deadline =
+        Combinators.combine(metric, priority, target, instant, instant).as(SlaFact.Deadline::new);
     return Arbitraries.oneOf(breach, warning, met, deadline).list().ofMaxSize(8);
   }
 }

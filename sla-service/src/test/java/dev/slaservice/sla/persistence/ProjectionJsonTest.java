@@ -18,12 +18,24 @@ import org.junit.jupiter.api.Test;
 class ProjectionJsonTest {
 
   static final Instant DEADLINE = Instant.parse("2026-03-29T01:30:00Z");
-  static final List<SlaFact> EVERY_KIND = List.of(
-      new SlaFact.Breach(Metric.RESPONSE, "HIGH", Duration.ofMinutes(15), DEADLINE, DEADLINE),
-      new SlaFact.Warning(Metric.RESOLUTION, "HIGH", Duration.ofHours(8), DEADLINE.plusSeconds(3600), 80,
-          DEADLINE.minusMillis(123)),
-      new SlaFact.Met(Metric.RESTORE, "P1", Duration.ofHours(4), DEADLINE, DEADLINE.minusNanos(1)),
-      new SlaFact.Deadline(Metric.RESOLUTION, "HIGH", Duration.ofHours(8), DEADLINE.plusSeconds(7200), DEADLINE));
+  static final List<SlaFact> EVERY_KIND =
+      List.of(
+          new SlaFact.Breach(Metric.RESPONSE, "HIGH", Duration.ofMinutes(15), DEADLINE, DEADLINE),
+          new SlaFact.Warning(
+              Metric.RESOLUTION,
+              "HIGH",
+              Duration.ofHours(8),
+              DEADLINE.plusSeconds(3600),
+              80,
+              DEADLINE.minusMillis(123)),
+          new SlaFact.Met(
+              Metric.RESTORE, "P1", Duration.ofHours(4), DEADLINE, DEADLINE.minusNanos(1)),
+          new SlaFact.Deadline(
+              Metric.RESOLUTION,
+              "HIGH",
+              Duration.ofHours(8),
+              DEADLINE.plusSeconds(7200),
+              DEADLINE));
 
   static String mapperForm(Object value) {
     try {
@@ -44,16 +56,21 @@ class ProjectionJsonTest {
 
     @Test
     void whenWrittenAndReadThenTheSameFactsComeBack() {
-      assertThat(ProjectionJson.readFacts(ProjectionJson.writeFacts(EVERY_KIND))).isEqualTo(EVERY_KIND);
+      assertThat(ProjectionJson.readFacts(ProjectionJson.writeFacts(EVERY_KIND)))
+          .isEqualTo(EVERY_KIND);
     }
 
     @Test
     void whenTheyBelongToReplyCyclesThenEachKeepsItsCycleStart() {
       Instant cycle = DEADLINE.minusSeconds(7200);
-      List<SlaFact> cycleFacts = List.of(
-          new SlaFact.Breach(Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE, DEADLINE, cycle),
-          new SlaFact.Warning(Metric.PERIODIC_UPDATE, "HIGH", Duration.ofHours(4), DEADLINE, 50, cycle, cycle),
-          new SlaFact.Deadline(Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE, cycle, cycle));
+      List<SlaFact> cycleFacts =
+          List.of(
+              new SlaFact.Breach(
+                  Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE, DEADLINE, cycle),
+              new SlaFact.Warning(
+                  Metric.PERIODIC_UPDATE, "HIGH", Duration.ofHours(4), DEADLINE, 50, cycle, cycle),
+              new SlaFact.Deadline(
+                  Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE, cycle, cycle));
       String written = ProjectionJson.writeFacts(cycleFacts);
       assertThat(written).isEqualTo(mapperForm(cycleFacts.stream().map(StoredFact::of).toList()));
       assertThat(ProjectionJson.readFacts(written)).isEqualTo(cycleFacts);
@@ -61,8 +78,9 @@ class ProjectionJsonTest {
 
     @Test
     void whenARowPredatesReplyCyclesThenItsFactsReadWithoutACycle() {
-      String old = "[{\"kind\":\"BREACH\",\"metric\":\"RESPONSE\",\"priority\":\"HIGH\",\"target\":\"PT15M\","
-          + "\"deadline\":\"2026-03-29T01:30:00Z\",\"percent\":null,\"effectiveAt\":\"2026-03-29T01:30:00Z\"}]";
+      String old =
+          "[{\"kind\":\"BREACH\",\"metric\":\"RESPONSE\",\"priority\":\"HIGH\",\"target\":\"PT15M\","
+              + "\"deadline\":\"2026-03-29T01:30:00Z\",\"percent\":null,\"effectiveAt\":\"2026-03-29T01:30:00Z\"}]";
       assertThat(ProjectionJson.readFacts(old)).containsExactly(EVERY_KIND.get(0));
     }
 
@@ -79,31 +97,47 @@ class ProjectionJsonTest {
     @Test
     void whenKeysAreReorderedAndSpacedThenTheFactsAreRead() {
       // jsonb orders keys by length and prints a space after each colon and comma
-      String jsonb = "[{\"kind\": \"WARNING\", \"metric\": \"RESOLUTION\", \"target\": \"PT8H\", \"percent\": 80,"
-          + " \"deadline\": \"2026-03-29T02:30:00Z\", \"priority\": \"HIGH\","
-          + " \"effectiveAt\": \"2026-03-29T07:15:00.5+05:45\"}]";
-      assertThat(ProjectionJson.readFacts(jsonb)).containsExactly(new SlaFact.Warning(Metric.RESOLUTION, "HIGH",
-          Duration.ofHours(8), Instant.parse("2026-03-29T02:30:00Z"), 80, Instant.parse("2026-03-29T01:30:00.5Z")));
+      String jsonb =
+          "[{\"kind\": \"WARNING\", \"metric\": \"RESOLUTION\", \"target\": \"PT8H\", \"percent\": 80,"
+              + " \"deadline\": \"2026-03-29T02:30:00Z\", \"priority\": \"HIGH\","
+              + " \"effectiveAt\": \"2026-03-29T07:15:00.5+05:45\"}]";
+      assertThat(ProjectionJson.readFacts(jsonb))
+          .containsExactly(
+              new SlaFact.Warning(
+                  Metric.RESOLUTION,
+                  "HIGH",
+                  Duration.ofHours(8),
+                  Instant.parse("2026-03-29T02:30:00Z"),
+                  80,
+                  Instant.parse("2026-03-29T01:30:00.5Z")));
     }
 
     @Test
     void whenAFactHasAFieldTheStoredFormDoesNotHaveThenItIsRefused() {
-      assertThatThrownBy(() -> ProjectionJson.readFacts("[{\"kind\": \"BREACH\", \"colour\": \"red\"}]"))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("colour");
+      assertThatThrownBy(
+              () -> ProjectionJson.readFacts("[{\"kind\": \"BREACH\", \"colour\": \"red\"}]"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("colour");
     }
 
     @Test
     void whenAFactHasAnUnknownKindThenItIsRefused() {
-      assertThatThrownBy(() -> ProjectionJson.readFacts("[{\"kind\": \"ESCALATION\", \"metric\": \"RESPONSE\"}]"))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("ESCALATION");
+      assertThatThrownBy(
+              () ->
+                  ProjectionJson.readFacts(
+                      "[{\"kind\": \"ESCALATION\", \"metric\": \"RESPONSE\"}]"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("ESCALATION");
     }
 
     @Test
     void whenTheTextIsNotAnArrayOfFactsThenItIsRefused() {
       assertThatThrownBy(() -> ProjectionJson.readFacts("{\"kind\": \"BREACH\"}"))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("unreadable published facts");
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("unreadable published facts");
       assertThatThrownBy(() -> ProjectionJson.readFacts("[{\"kind\": \"BREACH\"}, 3]"))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("unreadable published facts");
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("unreadable published facts");
     }
   }
 
@@ -112,15 +146,57 @@ class ProjectionJsonTest {
 
     @Test
     void whenWrittenThenTheTextIsTheMappersFormOfStoredClocks() {
-      List<ClockReading> clocks = List.of(
-          new ClockReading(Metric.RESPONSE, ClockStatus.RUNNING, "agreed:acme", 3, true, Duration.ofMinutes(15),
-              DEADLINE, Duration.ofSeconds(61), Duration.ofSeconds(839), null, DEADLINE.minusSeconds(180)),
-          new ClockReading(Metric.RESOLUTION, ClockStatus.PAUSED, "cn-business", 1, false, Duration.ofHours(8),
-              null, Duration.ZERO, Duration.ofHours(8), null, null),
-          new ClockReading(Metric.RESTORE, ClockStatus.MET, "24x7", 2, false, Duration.ofHours(4),
-              DEADLINE, Duration.ofMinutes(90), Duration.ofMinutes(150), DEADLINE.minusMillis(2500), null),
-          new ClockReading(Metric.NEXT_REPLY, ClockStatus.RUNNING, "24x7", 1, true, Duration.ofHours(2), DEADLINE,
-              Duration.ofMinutes(30), Duration.ofMinutes(90), null, null, DEADLINE.minusSeconds(7200)));
+      List<ClockReading> clocks =
+          List.of(
+              new ClockReading(
+                  Metric.RESPONSE,
+                  ClockStatus.RUNNING,
+                  "agreed:acme",
+                  3,
+                  true,
+                  Duration.ofMinutes(15),
+                  DEADLINE,
+                  Duration.ofSeconds(61),
+                  Duration.ofSeconds(839),
+                  null,
+                  DEADLINE.minusSeconds(180)),
+              new ClockReading(
+                  Metric.RESOLUTION,
+                  ClockStatus.PAUSED,
+                  "cn-business",
+                  1,
+                  false,
+                  Duration.ofHours(8),
+                  null,
+                  Duration.ZERO,
+                  Duration.ofHours(8),
+                  null,
+                  null),
+              new ClockReading(
+                  Metric.RESTORE,
+                  ClockStatus.MET,
+                  "24x7",
+                  2,
+                  false,
+                  Duration.ofHours(4),
+                  DEADLINE,
+                  Duration.ofMinutes(90),
+                  Duration.ofMinutes(150),
+                  DEADLINE.minusMillis(2500),
+                  null),
+              new ClockReading(
+                  Metric.NEXT_REPLY,
+                  ClockStatus.RUNNING,
+                  "24x7",
+                  1,
+                  true,
+                  Duration.ofHours(2),
+                  DEADLINE,
+                  Duration.ofMinutes(30),
+                  Duration.ofMinutes(90),
+                  null,
+                  null,
+                  DEADLINE.minusSeconds(7200)));
       assertThat(ProjectionJson.writeClocks(clocks))
           .isEqualTo(mapperForm(clocks.stream().map(StoredClock::of).toList()));
     }

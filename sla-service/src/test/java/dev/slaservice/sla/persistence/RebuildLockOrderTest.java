@@ -30,34 +30,45 @@ import org.junit.jupiter.api.Test;
 class RebuildLockOrderTest {
 
   /** Sessions waiting for a lock on compensation_month: only compensation work takes one. */
-  private static final String TABLE_LOCK_WAITERS = "select count(*) from pg_locks where not granted"
-      + " and locktype = 'relation' and relation = cast('compensation_month' as regclass)";
+  private static final String TABLE_LOCK_WAITERS =
+      "select count(*) from pg_locks where not granted"
+          + " and locktype = 'relation' and relation = cast('compensation_month' as regclass)";
 
-  @Inject
-  Mutiny.SessionFactory sessions;
-  @Inject
-  CompensationStore store;
-  @Inject
-  Database database;
-  @Inject
-  Vertx vertx;
+  @Inject Mutiny.SessionFactory sessions;
+  @Inject CompensationStore store;
+  @Inject Database database;
+  @Inject Vertx vertx;
 
   @Test
   void aDrainThatMeetsARebuildFromScratchHoldsNoCustomerTheRebuildWants() throws Exception {
     String customer = "lock-order-" + UUID.randomUUID();
     // the drain is to claim this customer, not be busy with others
-    await().atMost(Duration.ofSeconds(60)).until(() -> database.count("select count(*) from compensation_due") == 0);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> database.count("select count(*) from compensation_due") == 0);
     CompletableFuture<Void> tablesHeld = new CompletableFuture<>();
     CompletableFuture<Void> rebuildSide = new CompletableFuture<>();
-    Background.run(vertx, () -> sessions.withTransaction((session, tx) -> session
-            .createNativeQuery(ProjectionRebuild.LOCK_TABLES).executeUpdate()
-            .invoke(() -> tablesHeld.complete(null))
-            // this side looks for a cycle long before the drain does (1 s), so a cycle fails this side
-            .chain(() -> session.createNativeQuery("set local deadlock_timeout = '100ms'").executeUpdate())
-            .chain(() -> untilADrainWaitsForTheTables(session))
-            // what the rebuild's customer chunk does next
-            .chain(() -> store.lockCustomers(session, List.of(customer)))),
-        done -> rebuildSide.complete(null), rebuildSide::completeExceptionally);
+    Background.run(
+        vertx,
+        () ->
+            sessions.withTransaction(
+                (session, tx) ->
+                    session
+                        .createNativeQuery(ProjectionRebuild.LOCK_TABLES)
+                        .executeUpdate()
+                        .invoke(() -> tablesHeld.complete(null))
+                        // this side looks for a cycle long before the drain does (1 s), so a cycle
+                        // fails this side
+                        .chain(
+                            () ->
+                                session
+                                    .createNativeQuery("set local deadlock_timeout = '100ms'")
+                                    .executeUpdate())
+                        .chain(() -> untilADrainWaitsForTheTables(session))
+                        // what the rebuild's customer chunk does next
+                        .chain(() -> store.lockCustomers(session, List.of(customer)))),
+        done -> rebuildSide.complete(null),
+        rebuildSide::completeExceptionally);
     tablesHeld.get(30, TimeUnit.SECONDS);
 
     database.rows("insert into compensation_due (customer_id, since) values ($1, now())", customer);
@@ -66,18 +77,34 @@ class RebuildLockOrderTest {
     // failing one of the two transactions
     rebuildSide.get(30, TimeUnit.SECONDS);
     assertThat(rebuildSide).isCompletedWithValue(null);
-    await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
-        "select count(*) from compensation_due where customer_id = $1", customer) == 0);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                database.count(
+                        "select count(*) from compensation_due where customer_id = $1", customer)
+                    == 0);
   }
 
   private static Uni<Void> untilADrainWaitsForTheTables(Mutiny.Session session) {
-    return Multi.createBy().repeating()
-        .uni(() -> session.createNativeQuery(TABLE_LOCK_WAITERS, Long.class).getSingleResult()
-            .onItem().delayIt().by(Duration.ofMillis(50)))
+    return Multi.createBy()
+        .repeating()
+        .uni(
+            () ->
+                session
+                    .createNativeQuery(TABLE_LOCK_WAITERS, Long.class)
+                    .getSingleResult()
+                    .onItem()
+                    .delayIt()
+                    .by(Duration.ofMillis(50)))
         .whilst(waiting -> waiting == 0)
-        .select().first(200)
-        .collect().last()
-        .invoke(waiting -> assertThat(waiting).as("a drain waiting for the tables within 10 s").isPositive())
+        .select()
+        .first(200)
+        .collect()
+        .last()
+        .invoke(
+            waiting ->
+                assertThat(waiting).as("a drain waiting for the tables within 10 s").isPositive())
         .replaceWithVoid();
   }
 }

@@ -32,10 +32,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A customer's subscription change and a ticket opened for that customer, applied by two
- * consumers at once: the ticket must end up folded with the subscription, whichever commits
- * first. The test holds the subscription change just before its commit (on the compensation
- * queue row it writes last) and applies the opening meanwhile.
+ * A customer's subscription change and a ticket opened for that customer, applied by two consumers
+ * at once: the ticket must end up folded with the subscription, whichever commits first. The test
+ * holds the subscription change just before its commit (on the compensation queue row it writes
+ * last) and applies the opening meanwhile.
  */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
@@ -43,26 +43,26 @@ class SubscriptionRaceTest {
 
   private static final String LOCK_WAITERS = "select count(*) from pg_locks where not granted";
 
-  @Inject
-  TicketBatchHandler handler;
-  @Inject
-  Clock clock;
-  @Inject
-  Database database;
-  @Inject
-  Pool pool;
-  @Inject
-  Vertx vertx;
+  @Inject TicketBatchHandler handler;
+  @Inject Clock clock;
+  @Inject Database database;
+  @Inject Pool pool;
+  @Inject Vertx vertx;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
 
   @Test
   void aTicketOpenedWhileItsCustomerSubscribesIsFoldedWithTheSubscription() throws Exception {
-    OffsetDateTime openedAt = clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).minusMinutes(1);
+    OffsetDateTime openedAt =
+        clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).minusMinutes(1);
     String expected = sequentially(openedAt);
-    String withoutSubscription = dueAt(apply(opening("race-none-" + run, "race-none-" + run, openedAt))
-        .thenApply(done -> "race-none-" + run).get(60, TimeUnit.SECONDS));
-    assertThat(expected).as("the agreed hours move the deadline, so the test tells the two apart")
+    String withoutSubscription =
+        dueAt(
+            apply(opening("race-none-" + run, "race-none-" + run, openedAt))
+                .thenApply(done -> "race-none-" + run)
+                .get(60, TimeUnit.SECONDS));
+    assertThat(expected)
+        .as("the agreed hours move the deadline, so the test tells the two apart")
         .isNotEqualTo(withoutSubscription);
 
     String customer = "race-customer-" + run;
@@ -70,14 +70,19 @@ class SubscriptionRaceTest {
     SqlConnection held = pool.getConnection().await().atMost(Duration.ofSeconds(30));
     Transaction holding = held.begin().await().atMost(Duration.ofSeconds(30));
     held.preparedQuery("insert into compensation_due (customer_id, since) values ($1, now())")
-        .execute(Tuple.of(customer)).await().atMost(Duration.ofSeconds(30));
+        .execute(Tuple.of(customer))
+        .await()
+        .atMost(Duration.ofSeconds(30));
     try {
       CompletableFuture<Void> subscribing = apply(subscription(customer, openedAt.minusDays(30)));
       await().atMost(Duration.ofSeconds(30)).until(() -> database.count(LOCK_WAITERS) > 0);
 
       CompletableFuture<Void> opening = apply(opening(ticket, customer, openedAt));
-      // without ordering the opening commits here, with the subscriptions committed before the change
-      await().atMost(Duration.ofSeconds(30)).until(() -> opening.isDone() || database.count(LOCK_WAITERS) > 1);
+      // without ordering the opening commits here, with the subscriptions committed before the
+      // change
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> opening.isDone() || database.count(LOCK_WAITERS) > 1);
 
       holding.rollback().await().atMost(Duration.ofSeconds(30));
       subscribing.get(60, TimeUnit.SECONDS);
@@ -86,7 +91,9 @@ class SubscriptionRaceTest {
       held.close().await().atMost(Duration.ofSeconds(30));
     }
 
-    assertThat(dueAt(ticket)).as("the ticket's deadline under its customer's agreed hours").isEqualTo(expected);
+    assertThat(dueAt(ticket))
+        .as("the ticket's deadline under its customer's agreed hours")
+        .isEqualTo(expected);
   }
 
   /** The deadline of a ticket opened once its customer's subscription is committed. */
@@ -98,29 +105,43 @@ class SubscriptionRaceTest {
   }
 
   private String dueAt(String ticket) {
-    List<List<String>> rows = database.rows("select cast(due_at as text) from ticket_projection where ticket_id = $1",
-        ticket);
+    List<List<String>> rows =
+        database.rows(
+            "select cast(due_at as text) from ticket_projection where ticket_id = $1", ticket);
     assertThat(rows).as("projection of " + ticket).hasSize(1);
     return rows.get(0).get(0);
   }
 
   private CompletableFuture<Void> apply(InboundEvent event) {
     CompletableFuture<Void> applied = new CompletableFuture<>();
-    Background.run(vertx, () -> handler.handle(List.of(new ConsumedEvent(event, 0, -1))),
-        records -> applied.complete(null), applied::completeExceptionally);
+    Background.run(
+        vertx,
+        () -> handler.handle(List.of(new ConsumedEvent(event, 0, -1))),
+        records -> applied.complete(null),
+        applied::completeExceptionally);
     return applied;
   }
 
   /** Agreed hours of one hour a week, on the day five days after the opening. */
-  private static CustomerEvent.SubscriptionChanged subscription(String customer, OffsetDateTime at) {
+  private static CustomerEvent.SubscriptionChanged subscription(
+      String customer, OffsetDateTime at) {
     var day = at.plusDays(35).getDayOfWeek();
-    return new CustomerEvent.SubscriptionChanged(UUID.randomUUID().toString(), customer, at, "billing",
-        "websoft9-premium", new BigDecimal("1000.00"), "USD", "UTC",
-        List.of(new ServiceWindow(day, LocalTime.of(10, 0), day, LocalTime.of(11, 0))), at.toLocalDate());
+    return new CustomerEvent.SubscriptionChanged(
+        UUID.randomUUID().toString(),
+        customer,
+        at,
+        "billing",
+        "websoft9-premium",
+        new BigDecimal("1000.00"),
+        "USD",
+        "UTC",
+        List.of(new ServiceWindow(day, LocalTime.of(10, 0), day, LocalTime.of(11, 0))),
+        at.toLocalDate());
   }
 
-  private static TicketEvent.TicketOpened opening(String ticket, String customer, OffsetDateTime at) {
-    return new TicketEvent.TicketOpened(UUID.randomUUID().toString(), ticket, at, "helpdesk", customer,
-        "websoft9-premium", "HIGH");
+  private static TicketEvent.TicketOpened opening(
+      String ticket, String customer, OffsetDateTime at) {
+    return new TicketEvent.TicketOpened(
+        UUID.randomUUID().toString(), ticket, at, "helpdesk", customer, "websoft9-premium", "HIGH");
   }
 }

@@ -16,7 +16,6 @@ import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,15 +26,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** HTTP → Kafka → PostgreSQL projection and timers → outbox → Kafka, on a real broker and database. */
+/**
+ * HTTP → Kafka → PostgreSQL projection and timers → outbox → Kafka, on a real broker and database.
+ */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
 class BreachPipelineTest {
 
   private static final Duration WINDOW = Duration.ofSeconds(3);
 
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
   @Nested
   class GivenAHighPriorityTicketOnWebsoft9Premium {
@@ -46,14 +46,19 @@ class BreachPipelineTest {
       Instant openedAt = clock.now().truncatedTo(ChronoUnit.SECONDS);
       Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
       awaitClockState(ticket, "RUNNING");
-      given().get("/tickets/{id}", ticket).then()
+      given()
+          .get("/tickets/{id}", ticket)
+          .then()
           .body("clocks[0].deadline", equalTo(openedAt.plus(Duration.ofMinutes(10)).toString()))
           .body("clocks[0].target", equalTo("PT10M"));
 
       clock.advance(Duration.ofMinutes(10).plusSeconds(1));
 
       await().atMost(Duration.ofSeconds(30)).until(() -> breaches(ticket).size() == 1);
-      await().during(WINDOW).atMost(WINDOW.plusSeconds(5)).until(() -> breaches(ticket).size() == 1);
+      await()
+          .during(WINDOW)
+          .atMost(WINDOW.plusSeconds(5))
+          .until(() -> breaches(ticket).size() == 1);
       SlaEvent breach = SlaEventCodec.read(breaches(ticket).get(0).value());
       assertThat(breach).isInstanceOf(SlaEvent.SlaBreached.class);
       assertThat(breach.metric()).isEqualTo(Metric.RESPONSE);
@@ -61,12 +66,16 @@ class BreachPipelineTest {
       assertThat(breach.customerId()).isEqualTo("acme");
       assertThat(header(breaches(ticket).get(0), "ce_id")).isEqualTo(breach.id());
       assertThat(header(breaches(ticket).get(0), "ce_type")).isEqualTo("SlaBreached");
-      given().get("/tickets/{id}", ticket).then().statusCode(200)
+      given()
+          .get("/tickets/{id}", ticket)
+          .then()
+          .statusCode(200)
           .body("clocks[0].state", equalTo("BREACHED"));
     }
 
     @Test
-    void whenHalfAndThreeQuartersOfTheTargetAreUsedThenEachWarningCarriesItsExactInstantAsACloudEvent() {
+    void
+        whenHalfAndThreeQuartersOfTheTargetAreUsedThenEachWarningCarriesItsExactInstantAsACloudEvent() {
       String ticket = Events.newTicketId();
       Instant openedAt = clock.now().truncatedTo(ChronoUnit.SECONDS);
       Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
@@ -75,10 +84,15 @@ class BreachPipelineTest {
       clock.advance(Duration.ofMinutes(8));
 
       await().atMost(Duration.ofSeconds(30)).until(() -> warnings(ticket).size() == 2);
-      List<SlaEvent> warnings = warnings(ticket).stream().map(r -> SlaEventCodec.read(r.value())).toList();
-      assertThat(warnings).extracting(w -> ((SlaEvent.SlaWarningReached) w).percent()).containsExactly(50, 75);
-      assertThat(warnings).extracting(w -> ((SlaEvent.SlaWarningReached) w).reachedAt())
-          .containsExactly(openedAt.plus(Duration.ofMinutes(5)), openedAt.plus(Duration.ofSeconds(450)));
+      List<SlaEvent> warnings =
+          warnings(ticket).stream().map(r -> SlaEventCodec.read(r.value())).toList();
+      assertThat(warnings)
+          .extracting(w -> ((SlaEvent.SlaWarningReached) w).percent())
+          .containsExactly(50, 75);
+      assertThat(warnings)
+          .extracting(w -> ((SlaEvent.SlaWarningReached) w).reachedAt())
+          .containsExactly(
+              openedAt.plus(Duration.ofMinutes(5)), openedAt.plus(Duration.ofSeconds(450)));
       ConsumerRecord<String, String> record = warnings(ticket).get(0);
       assertThat(header(record, "ce_id")).isEqualTo(warnings.get(0).id());
       assertThat(header(record, "ce_type")).isEqualTo("SlaWarningReached");
@@ -100,14 +114,23 @@ class BreachPipelineTest {
       clock.advance(Duration.ofMinutes(6));
 
       await().during(WINDOW).atMost(WINDOW.plusSeconds(5)).until(() -> breaches(ticket).isEmpty());
-      given().get("/tickets/{id}", ticket).then().body("clocks[0].state", equalTo("MET"))
+      given()
+          .get("/tickets/{id}", ticket)
+          .then()
+          .body("clocks[0].state", equalTo("MET"))
           .body("clocks[0].stoppedAt", equalTo(openedAt.plus(Duration.ofMinutes(5)).toString()));
     }
 
     @Test
     void whenItWasOpenedElevenMinutesAgoThenTheTimerBreachesItAtOnce() {
       String ticket = Events.newTicketId();
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", clock.now().minus(Duration.ofMinutes(11))));
+      Intake.accepted(
+          Events.opened(
+              ticket,
+              "acme",
+              "websoft9-premium",
+              "HIGH",
+              clock.now().minus(Duration.ofMinutes(11))));
 
       await().atMost(Duration.ofSeconds(30)).until(() -> breaches(ticket).size() == 1);
       awaitClockState(ticket, "BREACHED");
@@ -129,19 +152,25 @@ class BreachPipelineTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> breaches(ticket).size() == 2);
       SlaEvent breach = SlaEventCodec.read(breaches(ticket).get(0).value());
       SlaEvent retraction = SlaEventCodec.read(breaches(ticket).get(1).value());
-      assertThat(retraction).isInstanceOfSatisfying(SlaEvent.SlaBreachRetracted.class,
-          r -> assertThat(r.retractedBreachId()).isEqualTo(breach.id()));
+      assertThat(retraction)
+          .isInstanceOfSatisfying(
+              SlaEvent.SlaBreachRetracted.class,
+              r -> assertThat(r.retractedBreachId()).isEqualTo(breach.id()));
       awaitClockState(ticket, "MET");
     }
   }
 
   private static void awaitClockState(String ticket, String state) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      var response = given().get("/tickets/{id}", ticket);
-      String clockState = response.path("clocks[0].state");
-      return response.statusCode() == 200 && (state.equals(clockState)
-          || "RUNNING".equals(state) && "AT_RISK".equals(clockState));
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              var response = given().get("/tickets/{id}", ticket);
+              String clockState = response.path("clocks[0].state");
+              return response.statusCode() == 200
+                  && (state.equals(clockState)
+                      || "RUNNING".equals(state) && "AT_RISK".equals(clockState));
+            });
   }
 
   private static List<ConsumerRecord<String, String>> breaches(String ticket) {

@@ -16,17 +16,20 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.restassured.specification.RequestSpecification;
-import org.hamcrest.Matchers;
 
-/** The compliance report's groups, months, languages of error, roles and customer scope, over the real stack. */
+/**
+ * The compliance report's groups, months, languages of error, roles and customer scope, over the
+ * real stack.
+ */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
 class ComplianceReportApiTest {
@@ -34,8 +37,7 @@ class ComplianceReportApiTest {
   /** 23:30 UTC on the last day of February: already 1 March in Shanghai. */
   private static final Instant OPENED = Instant.parse("2027-02-28T23:30:00Z");
 
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
   private String customer;
   private String other;
@@ -50,17 +52,30 @@ class ComplianceReportApiTest {
     String met = Events.newTicketId();
     String breached = Events.newTicketId();
     String othersTicket = Events.newTicketId();
-    given().contentType(ContentType.JSON).body(Events.batch(
-        Events.opened(met, customer, "emq-7x24", "P1", OPENED),
-        Events.opened(breached, customer, "emq-7x24", "P2", OPENED),
-        Events.opened(othersTicket, other, "emq-7x24", "P1", OPENED),
-        Events.simple("WorkStarted", met, OPENED.plus(Duration.ofMinutes(10))))).post("/events").then()
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Events.batch(
+                Events.opened(met, customer, "emq-7x24", "P1", OPENED),
+                Events.opened(breached, customer, "emq-7x24", "P2", OPENED),
+                Events.opened(othersTicket, other, "emq-7x24", "P1", OPENED),
+                Events.simple("WorkStarted", met, OPENED.plus(Duration.ofMinutes(10)))))
+        .post("/events")
+        .then()
         .statusCode(202);
     for (String ticket : new String[] {met, breached, othersTicket}) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
     }
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/tickets/{id}", met).then()
-        .body("clocks.find { it.metric == 'RESPONSE' }.state", equalTo("MET")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/tickets/{id}", met)
+                    .then()
+                    .body("clocks.find { it.metric == 'RESPONSE' }.state", equalTo("MET")));
   }
 
   @AfterEach
@@ -74,8 +89,15 @@ class ComplianceReportApiTest {
 
   @Test
   void groupedByPriorityAndMetricEachPriorityHasItsOwnLines() {
-    JsonPath report = period().queryParam("customerId", customer).queryParam("groupBy", "priority,metric")
-        .get("/reports/compliance").then().statusCode(200).extract().jsonPath();
+    JsonPath report =
+        period()
+            .queryParam("customerId", customer)
+            .queryParam("groupBy", "priority,metric")
+            .get("/reports/compliance")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(report.getList("groupBy", String.class)).containsExactly("priority", "metric");
     String p1 = "groups.find { it.priority == 'P1' && it.metric == 'RESPONSE' }.";
     assertThat(report.getInt(p1 + "met")).isEqualTo(1);
@@ -90,23 +112,54 @@ class ComplianceReportApiTest {
 
   @Test
   void theMonthIsTheMonthOfTheOpeningInTheReportsZone() {
-    period().queryParam("customerId", customer).queryParam("groupBy", "month").get("/reports/compliance").then()
-        .statusCode(200).body("groups.month", Matchers.contains("2027-02"))
+    period()
+        .queryParam("customerId", customer)
+        .queryParam("groupBy", "month")
+        .get("/reports/compliance")
+        .then()
+        .statusCode(200)
+        .body("groups.month", Matchers.contains("2027-02"))
         .body("groups[0].tickets", equalTo(2));
-    period().queryParam("customerId", customer).queryParam("groupBy", "month").queryParam("zone", "Asia/Shanghai")
-        .get("/reports/compliance").then().statusCode(200)
-        .body("groups.month", Matchers.contains("2027-03")).body("zone", equalTo("Asia/Shanghai"));
+    period()
+        .queryParam("customerId", customer)
+        .queryParam("groupBy", "month")
+        .queryParam("zone", "Asia/Shanghai")
+        .get("/reports/compliance")
+        .then()
+        .statusCode(200)
+        .body("groups.month", Matchers.contains("2027-03"))
+        .body("zone", equalTo("Asia/Shanghai"));
   }
 
   @Test
   void aCustomerTokenSeesOnlyItsOwnCustomer() {
-    JsonPath own = period().auth().oauth2(Tokens.forCustomer(customer, "ops")).queryParam("groupBy", "customer")
-        .get("/reports/compliance").then().statusCode(200).extract().jsonPath();
+    JsonPath own =
+        period()
+            .auth()
+            .oauth2(Tokens.forCustomer(customer, "ops"))
+            .queryParam("groupBy", "customer")
+            .get("/reports/compliance")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(own.getList("groups.customerId", String.class)).containsExactly(customer);
-    period().auth().oauth2(Tokens.forCustomer(customer, "ops")).queryParam("customerId", other)
-        .get("/reports/compliance").then().statusCode(200).body("groups", empty());
-    JsonPath all = period().queryParam("groupBy", "customer").get("/reports/compliance").then().statusCode(200)
-        .extract().jsonPath();
+    period()
+        .auth()
+        .oauth2(Tokens.forCustomer(customer, "ops"))
+        .queryParam("customerId", other)
+        .get("/reports/compliance")
+        .then()
+        .statusCode(200)
+        .body("groups", empty());
+    JsonPath all =
+        period()
+            .queryParam("groupBy", "customer")
+            .get("/reports/compliance")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(all.getList("groups.customerId", String.class)).contains(customer, other);
   }
 
@@ -119,28 +172,66 @@ class ComplianceReportApiTest {
 
   @Test
   void aBadRequestSaysWhatToGiveInTheCallersLanguage() {
-    given().get("/reports/compliance").then().statusCode(400)
-        .contentType(startsWith("application/problem+json")).body("detail", containsString("from and to are required"));
-    period().queryParam("groupBy", "plan,colour").get("/reports/compliance").then().statusCode(400)
+    given()
+        .get("/reports/compliance")
+        .then()
+        .statusCode(400)
+        .contentType(startsWith("application/problem+json"))
+        .body("detail", containsString("from and to are required"));
+    period()
+        .queryParam("groupBy", "plan,colour")
+        .get("/reports/compliance")
+        .then()
+        .statusCode(400)
         .body("detail", containsString("colour is not one of them"));
-    period().queryParam("zone", "Mars/Olympus").get("/reports/compliance").then().statusCode(400)
+    period()
+        .queryParam("zone", "Mars/Olympus")
+        .get("/reports/compliance")
+        .then()
+        .statusCode(400)
         .body("detail", containsString("IANA time zone"));
-    given().queryParam("from", "2027-04-01").queryParam("to", "2027-02-01").get("/reports/compliance").then()
-        .statusCode(400).body("detail", containsString("must be before"));
-    given().queryParam("from", "March").queryParam("to", "2027-02-01").get("/reports/compliance").then()
-        .statusCode(400).body("detail", containsString("from must be a date"));
-    given().header("Accept-Language", "zh-CN").get("/reports/compliance").then().statusCode(400)
+    given()
+        .queryParam("from", "2027-04-01")
+        .queryParam("to", "2027-02-01")
+        .get("/reports/compliance")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("must be before"));
+    given()
+        .queryParam("from", "March")
+        .queryParam("to", "2027-02-01")
+        .get("/reports/compliance")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("from must be a date"));
+    given()
+        .header("Accept-Language", "zh-CN")
+        .get("/reports/compliance")
+        .then()
+        .statusCode(400)
         .body("detail", containsString("必须给出 from 和 to"));
   }
 
   @Test
   void withoutAcceptTheReportIsJsonAndWithoutGroupByItIsPerPlanAndMetric() {
-    period().queryParam("customerId", customer).get("/reports/compliance").then().statusCode(200)
-        .contentType(ContentType.JSON).body("groupBy", Matchers.contains("plan", "metric"))
+    period()
+        .queryParam("customerId", customer)
+        .get("/reports/compliance")
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.JSON)
+        .body("groupBy", Matchers.contains("plan", "metric"))
         .body("groups.find { it.metric == 'RESPONSE' }.planId", equalTo("emq-7x24"))
         .body("groups.find { it.metric == 'RESPONSE' }.tickets", equalTo(2));
-    period().queryParam("customerId", customer).queryParam("groupBy", "").get("/reports/compliance").then()
-        .statusCode(200).body("groupBy", empty()).body("groups[0].tickets", equalTo(2))
-        .body("groups[0].breached", equalTo(1)).body("groups[0].medianTimeToMeet", Matchers.nullValue());
+    period()
+        .queryParam("customerId", customer)
+        .queryParam("groupBy", "")
+        .get("/reports/compliance")
+        .then()
+        .statusCode(200)
+        .body("groupBy", empty())
+        .body("groups[0].tickets", equalTo(2))
+        .body("groups[0].breached", equalTo(1))
+        .body("groups[0].medianTimeToMeet", Matchers.nullValue());
   }
 }

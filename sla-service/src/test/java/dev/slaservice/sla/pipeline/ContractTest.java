@@ -19,9 +19,16 @@ class ContractTest {
 
   @Test
   void theServedOpenApiDocumentEqualsOpenapiYaml() throws Exception {
-    JsonNode file = new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile());
-    String served = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-        .extract().asString();
+    JsonNode file =
+        new ObjectMapper(new YAMLFactory()).readTree(Path.of("..", "openapi.yaml").toFile());
+    String served =
+        given()
+            .queryParam("format", "json")
+            .get("/q/openapi")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertThat(new ObjectMapper().readTree(served)).isEqualTo(file);
   }
 

@@ -9,15 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.slaservice.sla.messaging.DeadLetters;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
-import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.InjectKafka;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.Plans;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import io.restassured.response.ValidatableResponse;
 
 /** The plan follows the customer (ADR 0013), over HTTP, Kafka and PostgreSQL. */
 @QuarkusTest
@@ -38,18 +36,17 @@ class CustomerPlanPipelineTest {
 
   private static final String STANDARD = "websoft9-standard";
 
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
-  @InjectKafka
-  KafkaCompanion kafka;
+  @InjectKafka KafkaCompanion kafka;
 
   /** A customer on Websoft9 Standard from a month ago, once its subscription is stored. */
   private String standardCustomer() {
     String customer = "plan-follows-" + UUID.randomUUID();
     Intake.send(Events.subscribed(customer, STANDARD, monthAgo(), clock.now())).statusCode(202);
-    await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/customers/{id}/subscription", customer)
-        .statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> given().get("/customers/{id}/subscription", customer).statusCode() == 200);
     return customer;
   }
 
@@ -58,7 +55,9 @@ class CustomerPlanPipelineTest {
   }
 
   private static void awaitTicketOnPlan(String ticket, String planId) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
     given().get("/tickets/{id}", ticket).then().body("planId", equalTo(planId));
   }
 
@@ -67,11 +66,15 @@ class CustomerPlanPipelineTest {
     String customer = standardCustomer();
     String ticket = Events.newTicketId();
     // Standard HIGH answers within 3 h: opened 4 h ago, it is breached at once
-    Intake.send(Events.openedOnSubscription(ticket, customer, "HIGH", clock.now().minus(Duration.ofHours(4))))
+    Intake.send(
+            Events.openedOnSubscription(
+                ticket, customer, "HIGH", clock.now().minus(Duration.ofHours(4))))
         .statusCode(202);
 
     awaitTicketOnPlan(ticket, STANDARD);
-    await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket).size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket).size() == 1);
     assertThat(TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket).get(0).value())
         .contains("\"planId\":\"" + STANDARD + "\"");
   }
@@ -80,9 +83,11 @@ class CustomerPlanPipelineTest {
   void aTicketOnAnotherPlanThanTheSubscriptionsIsRefusedSayingWhichPlanSinceWhen() {
     String customer = standardCustomer();
     String ticket = Events.newTicketId();
-    Intake.send(Events.opened(ticket, customer, "websoft9-premium", "HIGH", clock.now())).statusCode(400)
+    Intake.send(Events.opened(ticket, customer, "websoft9-premium", "HIGH", clock.now()))
+        .statusCode(400)
         .body("errors[0].field", equalTo("planId"))
-        .body("errors[0].message", containsString("gives plan " + STANDARD + " since " + monthAgo()));
+        .body(
+            "errors[0].message", containsString("gives plan " + STANDARD + " since " + monthAgo()));
     Intake.send(Events.opened(ticket, customer, STANDARD, "HIGH", clock.now())).statusCode(202);
     awaitTicketOnPlan(ticket, STANDARD);
   }
@@ -91,7 +96,10 @@ class CustomerPlanPipelineTest {
   void aPlanThatAllowsAnUpgradeFromTheSubscriptionsPlanOpensTheTicket() {
     String customer = standardCustomer();
     String upgrade = Plans.upgradeOf("websoft9-premium", STANDARD);
-    given().get("/plans/{id}", upgrade).then().body("definition.allowsPerTicketUpgradeFrom[0]", equalTo(STANDARD));
+    given()
+        .get("/plans/{id}", upgrade)
+        .then()
+        .body("definition.allowsPerTicketUpgradeFrom[0]", equalTo(STANDARD));
 
     String ticket = Events.newTicketId();
     Intake.send(Events.opened(ticket, customer, upgrade, "HIGH", clock.now())).statusCode(202);
@@ -102,10 +110,14 @@ class CustomerPlanPipelineTest {
   void aCustomerWithoutSubscriptionMustNameThePlanAndNothingIsStoredOtherwise() {
     String customer = "unsubscribed-" + UUID.randomUUID();
     String ticket = Events.newTicketId();
-    Intake.send(Events.openedOnSubscription(ticket, customer, "HIGH", clock.now())).statusCode(400)
+    Intake.send(Events.openedOnSubscription(ticket, customer, "HIGH", clock.now()))
+        .statusCode(400)
         .body("errors[0].field", equalTo("planId"))
-        .body("errors[0].message", containsString("customer " + customer + " has no subscription in force"));
-    // accepted once it names a plan: had the refused one been stored, the ticket would not be on this plan
+        .body(
+            "errors[0].message",
+            containsString("customer " + customer + " has no subscription in force"));
+    // accepted once it names a plan: had the refused one been stored, the ticket would not be on
+    // this plan
     Intake.send(Events.opened(ticket, customer, "emq-5x8", "P1", clock.now())).statusCode(202);
     awaitTicketOnPlan(ticket, "emq-5x8");
   }
@@ -116,16 +128,22 @@ class CustomerPlanPipelineTest {
     String first = Events.newTicketId();
     String second = Events.newTicketId();
     Instant now = clock.now();
-    Intake.send(Events.batch(Events.subscribed(customer, STANDARD, monthAgo(), now),
-        Events.openedOnSubscription(first, customer, "HIGH", now),
-        Events.openedOnSubscription(second, customer, "NORMAL", now))).statusCode(202);
+    Intake.send(
+            Events.batch(
+                Events.subscribed(customer, STANDARD, monthAgo(), now),
+                Events.openedOnSubscription(first, customer, "HIGH", now),
+                Events.openedOnSubscription(second, customer, "NORMAL", now)))
+        .statusCode(202);
     awaitTicketOnPlan(first, STANDARD);
     awaitTicketOnPlan(second, STANDARD);
 
     // a ticket before the subscription in the same request has none to follow
     String early = "early-" + UUID.randomUUID();
-    Intake.send(Events.batch(Events.openedOnSubscription(Events.newTicketId(), early, "HIGH", now),
-        Events.subscribed(early, STANDARD, monthAgo(), now))).statusCode(400)
+    Intake.send(
+            Events.batch(
+                Events.openedOnSubscription(Events.newTicketId(), early, "HIGH", now),
+                Events.subscribed(early, STANDARD, monthAgo(), now)))
+        .statusCode(400)
         .body("errors[0].index", equalTo(0));
   }
 
@@ -136,13 +154,22 @@ class CustomerPlanPipelineTest {
     String noPlan = Events.newTicketId();
     String resolved = Events.newTicketId();
     String unsubscribed = "unsubscribed-" + UUID.randomUUID();
-    kafka.produceStrings().fromRecords(
-        new ProducerRecord<>(Topics.TICKET_EVENTS, wrongPlan,
-            Events.opened(wrongPlan, customer, "websoft9-premium", "HIGH", clock.now())),
-        new ProducerRecord<>(Topics.TICKET_EVENTS, noPlan,
-            Events.openedOnSubscription(noPlan, unsubscribed, "HIGH", clock.now())),
-        new ProducerRecord<>(Topics.TICKET_EVENTS, resolved,
-            Events.openedOnSubscription(resolved, customer, "HIGH", clock.now()))).awaitCompletion();
+    kafka
+        .produceStrings()
+        .fromRecords(
+            new ProducerRecord<>(
+                Topics.TICKET_EVENTS,
+                wrongPlan,
+                Events.opened(wrongPlan, customer, "websoft9-premium", "HIGH", clock.now())),
+            new ProducerRecord<>(
+                Topics.TICKET_EVENTS,
+                noPlan,
+                Events.openedOnSubscription(noPlan, unsubscribed, "HIGH", clock.now())),
+            new ProducerRecord<>(
+                Topics.TICKET_EVENTS,
+                resolved,
+                Events.openedOnSubscription(resolved, customer, "HIGH", clock.now())))
+        .awaitCompletion();
 
     awaitTicketOnPlan(resolved, STANDARD);
     assertThat(deadLetterReason(wrongPlan)).contains("gives plan " + STANDARD);
@@ -152,9 +179,12 @@ class CustomerPlanPipelineTest {
   }
 
   private static String deadLetterReason(String ticket) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.TICKET_EVENTS_DEAD_LETTERS, ticket)
-        .size() == 1);
-    ConsumerRecord<String, String> letter = TopicSnapshot.forKey(Topics.TICKET_EVENTS_DEAD_LETTERS, ticket).get(0);
-    return new String(letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> TopicSnapshot.forKey(Topics.TICKET_EVENTS_DEAD_LETTERS, ticket).size() == 1);
+    ConsumerRecord<String, String> letter =
+        TopicSnapshot.forKey(Topics.TICKET_EVENTS_DEAD_LETTERS, ticket).get(0);
+    return new String(
+        letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8);
   }
 }

@@ -23,12 +23,19 @@ class IntakeTest {
   @Test
   void aValidBatchIsAcceptedWithItsEventIdsInOrder() {
     String ticket = Events.newTicketId();
-    String body = """
+    String body =
+        """
         [{"type":"TicketOpened","eventId":"e-1-%1$s","ticketId":"%1$s","occurredAt":"2026-11-02T09:30:00+08:00",
           "source":"desk","customerId":"acme","planId":"websoft9-standard","priority":"NORMAL"},
          {"type":"WorkStarted","ticketId":"%1$s","occurredAt":"2026-11-02T10:00:00+08:00","source":"desk"}]
-        """.formatted(ticket);
-    given().contentType(ContentType.JSON).body(body).post("/events").then().statusCode(202)
+        """
+            .formatted(ticket);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/events")
+        .then()
+        .statusCode(202)
         .body("eventIds", hasSize(2))
         .body("eventIds[0]", equalTo("e-1-" + ticket));
   }
@@ -36,10 +43,18 @@ class IntakeTest {
   @Test
   void anInvalidEventRefusesTheWholeRequestNamingTheEventAndField() {
     String ticket = Events.newTicketId();
-    String body = Events.batch(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", Instant.now()),
-        """
-        {"type":"WorkStarted","ticketId":"%s","occurredAt":"yesterday","source":"desk"}""".formatted(ticket));
-    given().contentType(ContentType.JSON).body(body).post("/events").then().statusCode(400)
+    String body =
+        Events.batch(
+            Events.opened(ticket, "acme", "websoft9-premium", "HIGH", Instant.now()),
+            """
+        {"type":"WorkStarted","ticketId":"%s","occurredAt":"yesterday","source":"desk"}"""
+                .formatted(ticket));
+    given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/events")
+        .then()
+        .statusCode(400)
         .contentType(startsWith("application/problem+json"))
         .body("errors[0].index", equalTo(1))
         .body("errors[0].field", equalTo("occurredAt"))
@@ -49,33 +64,55 @@ class IntakeTest {
 
   @Test
   void anUnknownTypeOrPriorityIsRefusedWithTheKnownValues() {
-    given().contentType(ContentType.JSON).body("""
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
         {"type":"TicketVanished","ticketId":"x","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}""")
-        .post("/events").then().statusCode(400).body("errors[0].field", equalTo("type"))
+        .post("/events")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("type"))
         .body("errors[0].message", containsString("TicketOpened"));
-    given().contentType(ContentType.JSON)
+    given()
+        .contentType(ContentType.JSON)
         .body(Events.opened(Events.newTicketId(), "acme", "websoft9-premium", "P1", Instant.now()))
-        .post("/events").then().statusCode(400).body("errors[0].field", equalTo("priority"))
+        .post("/events")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("priority"))
         .body("errors[0].message", containsString("NORMAL"));
   }
 
   @Test
   void brokenJsonIsAProblemNotACrash() {
-    given().contentType(ContentType.JSON).body("{\"type\": ").post("/events").then().statusCode(400)
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"type\": ")
+        .post("/events")
+        .then()
+        .statusCode(400)
         .contentType(startsWith("application/problem+json"))
         .body("detail", containsString("not valid JSON"));
   }
 
   @Test
   void anUnknownTicketIsNotFound() {
-    given().get("/tickets/{id}", "no-such-ticket").then().statusCode(404)
+    given()
+        .get("/tickets/{id}", "no-such-ticket")
+        .then()
+        .statusCode(404)
         .contentType(startsWith("application/problem+json"))
         .body("detail", containsString("no-such-ticket"));
   }
 
   @Test
   void readinessReportsKafkaAndTheDatabase() {
-    given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
         .body("checks.name", hasItem("Kafka"))
         .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
   }

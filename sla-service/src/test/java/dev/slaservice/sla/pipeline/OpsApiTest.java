@@ -33,35 +33,65 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The ops API over real Kafka and PostgreSQL: lists, history, as-of readings, timelines, what-if, languages. */
+/**
+ * The ops API over real Kafka and PostgreSQL: lists, history, as-of readings, timelines, what-if,
+ * languages.
+ */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
 class OpsApiTest {
 
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
-  @Inject
-  Database database;
+  @Inject Database database;
 
-  /** Four tickets of one customer on Websoft9 Premium HIGH (response in 10 min), one in each state. */
-  private record FourTickets(String customer, String breached, String atRisk, String running, String met,
-                             Instant now) {
-  }
+  /**
+   * Four tickets of one customer on Websoft9 Premium HIGH (response in 10 min), one in each state.
+   */
+  private record FourTickets(
+      String customer, String breached, String atRisk, String running, String met, Instant now) {}
 
   private FourTickets fourTickets() {
     String customer = "ops-" + UUID.randomUUID();
     Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS);
-    FourTickets t = new FourTickets(customer, "B-" + UUID.randomUUID(), "A-" + UUID.randomUUID(),
-        "R-" + UUID.randomUUID(), "M-" + UUID.randomUUID(), now);
-    Intake.accepted(Events.batch(
-        Events.opened(t.breached(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(11))),
-        Events.opened(t.atRisk(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(6))),
-        Events.opened(t.running(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(1))),
-        Events.opened(t.met(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(2))),
-        Events.simple("WorkStarted", t.met(), now.minus(Duration.ofMinutes(1)))));
-    await().atMost(Duration.ofSeconds(30)).until(() -> ids(given().queryParam("customerId", customer)
-        .queryParam("limit", 10).get("/tickets").jsonPath()).size() == 4);
+    FourTickets t =
+        new FourTickets(
+            customer,
+            "B-" + UUID.randomUUID(),
+            "A-" + UUID.randomUUID(),
+            "R-" + UUID.randomUUID(),
+            "M-" + UUID.randomUUID(),
+            now);
+    Intake.accepted(
+        Events.batch(
+            Events.opened(
+                t.breached(),
+                customer,
+                "websoft9-premium",
+                "HIGH",
+                now.minus(Duration.ofMinutes(11))),
+            Events.opened(
+                t.atRisk(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(6))),
+            Events.opened(
+                t.running(),
+                customer,
+                "websoft9-premium",
+                "HIGH",
+                now.minus(Duration.ofMinutes(1))),
+            Events.opened(
+                t.met(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(2))),
+            Events.simple("WorkStarted", t.met(), now.minus(Duration.ofMinutes(1)))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                ids(given()
+                            .queryParam("customerId", customer)
+                            .queryParam("limit", 10)
+                            .get("/tickets")
+                            .jsonPath())
+                        .size()
+                    == 4);
     return t;
   }
 
@@ -107,26 +137,48 @@ class OpsApiTest {
     @Test
     void whenFilteredByMetricAndDeadlineThenOnlyMatchingClocksAreListed() {
       FourTickets t = fourTickets();
-      JsonPath response = given().queryParam("customerId", t.customer()).queryParam("metric", "RESPONSE")
-          .queryParam("dueBefore", t.now().plus(Duration.ofMinutes(5)).toString())
-          .queryParam("dueAfter", t.now().toString()).get("/tickets").then().statusCode(200).extract().jsonPath();
+      JsonPath response =
+          given()
+              .queryParam("customerId", t.customer())
+              .queryParam("metric", "RESPONSE")
+              .queryParam("dueBefore", t.now().plus(Duration.ofMinutes(5)).toString())
+              .queryParam("dueAfter", t.now().toString())
+              .get("/tickets")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       assertThat(ids(response)).containsExactly(t.atRisk());
       assertThat(response.getString("items[0].metric")).isEqualTo("RESPONSE");
-      assertThat(ids(given().queryParam("planId", "websoft9-premium").queryParam("priority", "HIGH")
-          .queryParam("customerId", t.customer()).queryParam("state", "MET").get("/tickets").jsonPath()))
+      assertThat(
+              ids(
+                  given()
+                      .queryParam("planId", "websoft9-premium")
+                      .queryParam("priority", "HIGH")
+                      .queryParam("customerId", t.customer())
+                      .queryParam("state", "MET")
+                      .get("/tickets")
+                      .jsonPath()))
           .containsExactly(t.met());
     }
 
     @Test
     void whenAskedInChineseThenNamesAndStatesReadInChinese() {
       FourTickets t = fourTickets();
-      given().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5").get("/tickets/{id}", t.breached()).then()
+      given()
+          .header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
+          .get("/tickets/{id}", t.breached())
+          .then()
           .statusCode(200)
           .body("planName", equalTo("Websoft9 尊享支持"))
           .body("stateName", equalTo("已违约"))
           .body("clocks[0].metricName", equalTo("响应"));
-      given().header("Accept-Language", "en").get("/tickets/{id}", t.breached()).then()
-          .body("planName", equalTo("Websoft9 Premium Support")).body("stateName", equalTo("Breached"));
+      given()
+          .header("Accept-Language", "en")
+          .get("/tickets/{id}", t.breached())
+          .then()
+          .body("planName", equalTo("Websoft9 Premium Support"))
+          .body("stateName", equalTo("Breached"));
     }
   }
 
@@ -135,7 +187,11 @@ class OpsApiTest {
 
     @Test
     void whenTheStateIsUnknownThenA400NamesTheAllowedStates() {
-      given().queryParam("state", "LATE").get("/tickets").then().statusCode(400)
+      given()
+          .queryParam("state", "LATE")
+          .get("/tickets")
+          .then()
+          .statusCode(400)
           .contentType("application/problem+json")
           .body("detail", containsString("BREACHED, AT_RISK, RUNNING, PAUSED, MET"))
           .body("code", equalTo("query.bad-enum"));
@@ -143,20 +199,41 @@ class OpsApiTest {
 
     @Test
     void whenTheCursorIsForgedOrTheLimitTooLargeThen400() {
-      given().queryParam("cursor", "bm90LWEtY3Vyc29y").get("/tickets").then().statusCode(400)
-          .contentType("application/problem+json").body("code", equalTo("query.bad-cursor"));
-      given().queryParam("limit", 100000).get("/tickets").then().statusCode(400)
+      given()
+          .queryParam("cursor", "bm90LWEtY3Vyc29y")
+          .get("/tickets")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("code", equalTo("query.bad-cursor"));
+      given()
+          .queryParam("limit", 100000)
+          .get("/tickets")
+          .then()
+          .statusCode(400)
           .body("detail", containsString("1 to 500"));
-      given().queryParam("dueBefore", "yesterday").get("/tickets").then().statusCode(400)
+      given()
+          .queryParam("dueBefore", "yesterday")
+          .get("/tickets")
+          .then()
+          .statusCode(400)
           .body("detail", containsString("dueBefore"));
     }
 
     @Test
     void whenAnUnknownTicketIsAskedForInChineseThenTheProblemIsInChinese() {
-      given().header("Accept-Language", "zh").get("/tickets/{id}", "nope-" + UUID.randomUUID()).then()
-          .statusCode(404).contentType("application/problem+json")
-          .body("title", equalTo("未找到")).body("detail", containsString("未知工单"));
-      given().get("/tickets/{id}/events", "nope-" + UUID.randomUUID()).then().statusCode(404)
+      given()
+          .header("Accept-Language", "zh")
+          .get("/tickets/{id}", "nope-" + UUID.randomUUID())
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json")
+          .body("title", equalTo("未找到"))
+          .body("detail", containsString("未知工单"));
+      given()
+          .get("/tickets/{id}/events", "nope-" + UUID.randomUUID())
+          .then()
+          .statusCode(404)
           .body("detail", containsString("post its TicketOpened"));
     }
   }
@@ -171,20 +248,31 @@ class OpsApiTest {
       Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
       Intake.accepted(Events.simple("TicketResolved", ticket, opened.plus(Duration.ofMinutes(20))));
       Intake.accepted(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(4))));
-      await().atMost(Duration.ofSeconds(30)).until(() ->
-          given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size() == 3);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size()
+                      == 3);
 
-      JsonPath all = given().get("/tickets/{id}/events", ticket).then().statusCode(200).extract().jsonPath();
+      JsonPath all =
+          given().get("/tickets/{id}/events", ticket).then().statusCode(200).extract().jsonPath();
       assertThat(all.getList("items.type", String.class))
           .containsExactly("TicketOpened", "WorkStarted", "TicketResolved");
-      assertThat(all.getString("items[1].occurredAt")).isEqualTo(opened.plus(Duration.ofMinutes(4)).toString());
+      assertThat(all.getString("items[1].occurredAt"))
+          .isEqualTo(opened.plus(Duration.ofMinutes(4)).toString());
       assertThat(Instant.parse(all.getString("items[1].recordedAt")))
           .isAfter(Instant.parse(all.getString("items[2].recordedAt")).minusMillis(1));
       assertThat(all.getString("items[0].event.customerId")).isEqualTo("acme");
 
-      JsonPath first = given().queryParam("limit", 2).get("/tickets/{id}/events", ticket).jsonPath();
-      JsonPath second = given().queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
-          .get("/tickets/{id}/events", ticket).jsonPath();
+      JsonPath first =
+          given().queryParam("limit", 2).get("/tickets/{id}/events", ticket).jsonPath();
+      JsonPath second =
+          given()
+              .queryParam("limit", 2)
+              .queryParam("cursor", first.getString("nextCursor"))
+              .get("/tickets/{id}/events", ticket)
+              .jsonPath();
       assertThat(second.getList("items.type", String.class)).containsExactly("TicketResolved");
       assertThat(second.getString("nextCursor")).isNull();
     }
@@ -200,14 +288,29 @@ class OpsApiTest {
       Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
       awaitState(ticket, "BREACHED");
 
-      given().queryParam("asOf", opened.plus(Duration.ofMinutes(3)).toString()).get("/tickets/{id}", ticket).then()
-          .statusCode(200).body("state", equalTo("RUNNING")).body("clocks[0].elapsed", equalTo("PT3M"))
+      given()
+          .queryParam("asOf", opened.plus(Duration.ofMinutes(3)).toString())
+          .get("/tickets/{id}", ticket)
+          .then()
+          .statusCode(200)
+          .body("state", equalTo("RUNNING"))
+          .body("clocks[0].elapsed", equalTo("PT3M"))
           .body("asOf", equalTo(opened.plus(Duration.ofMinutes(3)).toString()));
-      given().queryParam("asOf", opened.plus(Duration.ofMinutes(6)).toString()).get("/tickets/{id}", ticket).then()
+      given()
+          .queryParam("asOf", opened.plus(Duration.ofMinutes(6)).toString())
+          .get("/tickets/{id}", ticket)
+          .then()
           .body("state", equalTo("AT_RISK"));
-      given().queryParam("asOf", opened.plus(Duration.ofMinutes(15)).toString()).get("/tickets/{id}", ticket).then()
-          .body("state", equalTo("BREACHED")).body("clocks[0].state", equalTo("BREACHED"));
-      given().queryParam("asOf", opened.minus(Duration.ofMinutes(1)).toString()).get("/tickets/{id}", ticket).then()
+      given()
+          .queryParam("asOf", opened.plus(Duration.ofMinutes(15)).toString())
+          .get("/tickets/{id}", ticket)
+          .then()
+          .body("state", equalTo("BREACHED"))
+          .body("clocks[0].state", equalTo("BREACHED"));
+      given()
+          .queryParam("asOf", opened.minus(Duration.ofMinutes(1)).toString())
+          .get("/tickets/{id}", ticket)
+          .then()
           .statusCode(404);
     }
 
@@ -217,13 +320,20 @@ class OpsApiTest {
       Instant opened = clock.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
       Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
       Intake.accepted(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(12))));
-      await().atMost(Duration.ofSeconds(30)).until(() ->
-          given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size() == 2);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size()
+                      == 2);
 
-      JsonPath timeline = given().get("/tickets/{id}/timeline", ticket).then().statusCode(200).extract().jsonPath();
-      assertThat(timeline.getList("steps.cause", String.class)).containsExactly("EVENT", "WARNING_REACHED",
-          "WARNING_REACHED", "DEADLINE_PASSED", "EVENT", "AS_OF");
-      assertThat(timeline.getString("steps[3].at")).isEqualTo(opened.plus(Duration.ofMinutes(10)).toString());
+      JsonPath timeline =
+          given().get("/tickets/{id}/timeline", ticket).then().statusCode(200).extract().jsonPath();
+      assertThat(timeline.getList("steps.cause", String.class))
+          .containsExactly(
+              "EVENT", "WARNING_REACHED", "WARNING_REACHED", "DEADLINE_PASSED", "EVENT", "AS_OF");
+      assertThat(timeline.getString("steps[3].at"))
+          .isEqualTo(opened.plus(Duration.ofMinutes(10)).toString());
       assertThat(timeline.getString("steps[3].clocks[0].counted")).isEqualTo("PT2M30S");
       assertThat(timeline.getString("steps[4].eventType")).isEqualTo("WorkStarted");
       assertThat(timeline.getString("steps[4].clocks[0].status")).isEqualTo("BREACHED");
@@ -241,18 +351,34 @@ class OpsApiTest {
     private Instant now;
     private Instant opened;
 
-    /** Premium HIGH answers within 10 min: the slow ticket answered after 20 (breached), the fast after 5. */
+    /**
+     * Premium HIGH answers within 10 min: the slow ticket answered after 20 (breached), the fast
+     * after 5.
+     */
     private void openSlowAndFast() {
       now = clock.now().truncatedTo(ChronoUnit.SECONDS);
       opened = now.minus(Duration.ofMinutes(40));
-      Intake.accepted(Events.batch(Events.opened(slow, customer, "websoft9-premium", "HIGH", opened),
-          Events.simple("WorkStarted", slow, opened.plus(Duration.ofMinutes(20))),
-          Events.opened(fast, customer, "websoft9-premium", "HIGH", opened),
-          Events.simple("WorkStarted", fast, opened.plus(Duration.ofMinutes(5)))));
-      await().atMost(Duration.ofSeconds(30)).until(() -> ids(list(customer, "state", "BREACHED")).size() == 1
-          && ids(list(customer, "state", "MET")).size() == 1);
-      await().atMost(Duration.ofSeconds(30)).until(() -> database.count("select count(*) from outbox where record_key"
-          + " in (select ticket_id from ticket_projection where customer_id = $1)", customer) == 0);
+      Intake.accepted(
+          Events.batch(
+              Events.opened(slow, customer, "websoft9-premium", "HIGH", opened),
+              Events.simple("WorkStarted", slow, opened.plus(Duration.ofMinutes(20))),
+              Events.opened(fast, customer, "websoft9-premium", "HIGH", opened),
+              Events.simple("WorkStarted", fast, opened.plus(Duration.ofMinutes(5)))));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  ids(list(customer, "state", "BREACHED")).size() == 1
+                      && ids(list(customer, "state", "MET")).size() == 1);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  database.count(
+                          "select count(*) from outbox where record_key"
+                              + " in (select ticket_id from ticket_projection where customer_id = $1)",
+                          customer)
+                      == 0);
     }
 
     /** Websoft9 Premium's definition with the HIGH response target changed to {@code target}. */
@@ -270,8 +396,12 @@ class OpsApiTest {
     }
 
     private ObjectNode draftQuestion(ObjectNode definition) {
-      ObjectNode question = EventJson.mapper().createObjectNode().put("openedFrom", opened.minusSeconds(1).toString())
-          .put("openedTo", now.toString()).put("customerId", customer);
+      ObjectNode question =
+          EventJson.mapper()
+              .createObjectNode()
+              .put("openedFrom", opened.minusSeconds(1).toString())
+              .put("openedTo", now.toString())
+              .put("customerId", customer);
       question.putObject("plan").set("definition", definition);
       return question;
     }
@@ -282,16 +412,27 @@ class OpsApiTest {
       openSlowAndFast();
       List<List<String>> storedBefore = stored(customer);
 
-      JsonPath answer = given().contentType(ContentType.JSON).body(draftQuestion(premiumDraft("PT3M")).toString())
-          .post("/admin/what-if").then().statusCode(200).extract().jsonPath();
+      JsonPath answer =
+          given()
+              .contentType(ContentType.JSON)
+              .body(draftQuestion(premiumDraft("PT3M")).toString())
+              .post("/admin/what-if")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
 
       assertThat(answer.getInt("examined")).isEqualTo(2);
       assertThat(answer.getInt("breachesGained")).isEqualTo(1);
       assertThat(answer.getInt("breachesMoved")).isEqualTo(1);
       assertThat(answer.getInt("breachesLost")).isZero();
-      assertThat(answer.getString("items.find { it.ticketId == '%s' }.gained[0].deadline".formatted(fast)))
+      assertThat(
+              answer.getString(
+                  "items.find { it.ticketId == '%s' }.gained[0].deadline".formatted(fast)))
           .isEqualTo(opened.plus(Duration.ofMinutes(3)).toString());
-      assertThat(answer.getString("items.find { it.ticketId == '%s' }.moved[0].deadline".formatted(slow)))
+      assertThat(
+              answer.getString(
+                  "items.find { it.ticketId == '%s' }.moved[0].deadline".formatted(slow)))
           .isEqualTo(opened.plus(Duration.ofMinutes(3)).toString());
       assertThat(stored(customer)).isEqualTo(storedBefore);
       given().get("/plans/{id}", WhatIfService.DRAFT).then().statusCode(404);
@@ -302,10 +443,18 @@ class OpsApiTest {
       openSlowAndFast();
       ObjectNode draft = premiumDraft("-PT5M");
       draft.put("colour", "gold");
-      given().contentType(ContentType.JSON).body(draftQuestion(draft).toString()).post("/admin/what-if").then()
-          .statusCode(400).contentType(startsWith("application/problem+json"))
-          .body("errors.field", containsInAnyOrder("$.plan.definition.colour",
-              "$.plan.definition.priorities[1].targets.RESPONSE.target"));
+      given()
+          .contentType(ContentType.JSON)
+          .body(draftQuestion(draft).toString())
+          .post("/admin/what-if")
+          .then()
+          .statusCode(400)
+          .contentType(startsWith("application/problem+json"))
+          .body(
+              "errors.field",
+              containsInAnyOrder(
+                  "$.plan.definition.colour",
+                  "$.plan.definition.priorities[1].targets.RESPONSE.target"));
     }
 
     @Test
@@ -313,11 +462,19 @@ class OpsApiTest {
       openSlowAndFast();
       List<List<String>> storedBefore = stored(customer);
 
-      String question = """
+      String question =
+          """
           {"openedFrom":"%s","openedTo":"%s","customerId":"%s","plan":{"id":"websoft9-advanced"}}"""
-          .formatted(opened.minusSeconds(1), now, customer);
-      JsonPath answer = given().contentType(ContentType.JSON).body(question).post("/admin/what-if").then()
-          .statusCode(200).extract().jsonPath();
+              .formatted(opened.minusSeconds(1), now, customer);
+      JsonPath answer =
+          given()
+              .contentType(ContentType.JSON)
+              .body(question)
+              .post("/admin/what-if")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
 
       assertThat(answer.getInt("examined")).isEqualTo(2);
       assertThat(answer.getInt("breachesLost")).isEqualTo(1);
@@ -330,33 +487,70 @@ class OpsApiTest {
 
     @Test
     void whenTheAlternativeIsMissingOrUnknownThenTheProblemSaysWhat() {
-      String range = "\"openedFrom\":\"2026-01-01T00:00:00Z\",\"openedTo\":\"2026-02-01T00:00:00Z\"";
-      given().contentType(ContentType.JSON).body("{" + range + "}").post("/admin/what-if").then().statusCode(400)
+      String range =
+          "\"openedFrom\":\"2026-01-01T00:00:00Z\",\"openedTo\":\"2026-02-01T00:00:00Z\"";
+      given()
+          .contentType(ContentType.JSON)
+          .body("{" + range + "}")
+          .post("/admin/what-if")
+          .then()
+          .statusCode(400)
           .body("code", equalTo("whatif.alternative-required"));
-      given().contentType(ContentType.JSON).body("{" + range + ",\"plan\":{\"id\":\"gold\"}}").post("/admin/what-if")
-          .then().statusCode(404).body("detail", containsString("no plan gold"));
-      given().contentType(ContentType.JSON).body("{\"openedFrom\":\"2026-02-01T00:00:00Z\","
-              + "\"openedTo\":\"2026-01-01T00:00:00Z\",\"plan\":{\"id\":\"websoft9-advanced\"}}")
-          .post("/admin/what-if").then().statusCode(400).body("code", equalTo("whatif.range-required"));
+      given()
+          .contentType(ContentType.JSON)
+          .body("{" + range + ",\"plan\":{\"id\":\"gold\"}}")
+          .post("/admin/what-if")
+          .then()
+          .statusCode(404)
+          .body("detail", containsString("no plan gold"));
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              "{\"openedFrom\":\"2026-02-01T00:00:00Z\","
+                  + "\"openedTo\":\"2026-01-01T00:00:00Z\",\"plan\":{\"id\":\"websoft9-advanced\"}}")
+          .post("/admin/what-if")
+          .then()
+          .statusCode(400)
+          .body("code", equalTo("whatif.range-required"));
     }
   }
 
   /** Everything stored about a customer's tickets, as text. */
   private List<List<String>> stored(String customer) {
-    List<List<String>> rows = new ArrayList<>(database.rows("select ticket_id, status, clocks::text, published::text,"
-        + " updated_at::text from ticket_projection where customer_id = $1 order by ticket_id", customer));
-    rows.addAll(database.rows("select count(*)::text from event_store where ticket_id in"
-        + " (select ticket_id from ticket_projection where customer_id = $1)", customer));
-    rows.addAll(database.rows("select count(*)::text from outbox where record_key in"
-        + " (select ticket_id from ticket_projection where customer_id = $1)", customer));
-    rows.addAll(database.rows("select ticket_id, due_at::text from sla_timer where ticket_id in"
-        + " (select ticket_id from ticket_projection where customer_id = $1) order by ticket_id", customer));
+    List<List<String>> rows =
+        new ArrayList<>(
+            database.rows(
+                "select ticket_id, status, clocks::text, published::text,"
+                    + " updated_at::text from ticket_projection where customer_id = $1 order by ticket_id",
+                customer));
+    rows.addAll(
+        database.rows(
+            "select count(*)::text from event_store where ticket_id in"
+                + " (select ticket_id from ticket_projection where customer_id = $1)",
+            customer));
+    rows.addAll(
+        database.rows(
+            "select count(*)::text from outbox where record_key in"
+                + " (select ticket_id from ticket_projection where customer_id = $1)",
+            customer));
+    rows.addAll(
+        database.rows(
+            "select ticket_id, due_at::text from sla_timer where ticket_id in"
+                + " (select ticket_id from ticket_projection where customer_id = $1) order by ticket_id",
+            customer));
     return rows;
   }
 
   private static JsonPath list(String customer, String param, String value) {
-    return given().queryParam("customerId", customer).queryParam(param, value).get("/tickets").then().statusCode(200)
-        .contentType(ContentType.JSON).extract().jsonPath();
+    return given()
+        .queryParam("customerId", customer)
+        .queryParam(param, value)
+        .get("/tickets")
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.JSON)
+        .extract()
+        .jsonPath();
   }
 
   private static List<String> ids(JsonPath page) {
@@ -364,9 +558,12 @@ class OpsApiTest {
   }
 
   private static void awaitState(String ticket, String state) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      var response = given().get("/tickets/{id}", ticket);
-      return response.statusCode() == 200 && state.equals(response.path("state"));
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              var response = given().get("/tickets/{id}", ticket);
+              return response.statusCode() == 200 && state.equals(response.path("state"));
+            });
   }
 }

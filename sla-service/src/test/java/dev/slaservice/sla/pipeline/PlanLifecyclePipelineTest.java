@@ -11,7 +11,6 @@ import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
-import dev.slaservice.sla.support.Tokens;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,9 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole life of an admin's own plan over HTTP, Kafka and PostgreSQL: a plan on a calendar of its
- * own, a customer subscribed to it, tickets judged by it without naming it, a second version for
- * new tickets only, the compliance report over both, and what-if on a draft.
+ * The whole life of an admin's own plan over HTTP, Kafka and PostgreSQL: a plan on a calendar of
+ * its own, a customer subscribed to it, tickets judged by it without naming it, a second version
+ * for new tickets only, the compliance report over both, and what-if on a draft.
  */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
@@ -38,8 +37,7 @@ class PlanLifecyclePipelineTest {
   /** A Wednesday, inside the calendar's hours (08:00 to 20:00 UTC on weekdays). */
   private static final Instant T0 = Instant.parse("2027-03-03T09:00:00Z");
 
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
   @AfterEach
   void letTimeRun() {
@@ -60,8 +58,15 @@ class PlanLifecyclePipelineTest {
   private String calendar;
 
   private static ValidatableResponse awaitResponse(String ticket, String status) {
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/tickets/{id}", ticket).then()
-        .statusCode(200).body("clocks.find { it.metric == 'RESPONSE' }.state", equalTo(status)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/tickets/{id}", ticket)
+                    .then()
+                    .statusCode(200)
+                    .body("clocks.find { it.metric == 'RESPONSE' }.state", equalTo(status)));
     return given().get("/tickets/{id}", ticket).then();
   }
 
@@ -70,44 +75,66 @@ class PlanLifecyclePipelineTest {
     // the day before: the admin defines the calendar and the plan, in force from then on
     clock.freezeAt(T0.minus(Duration.ofDays(1)));
     calendar = "gold-hours-" + UUID.randomUUID();
-    given().contentType(ContentType.JSON).body("""
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
         {"zone": "UTC", "windows": [
           {"startDay": "MONDAY", "startTime": "08:00", "endDay": "MONDAY", "endTime": "20:00"},
           {"startDay": "TUESDAY", "startTime": "08:00", "endDay": "TUESDAY", "endTime": "20:00"},
           {"startDay": "WEDNESDAY", "startTime": "08:00", "endDay": "WEDNESDAY", "endTime": "20:00"},
           {"startDay": "THURSDAY", "startTime": "08:00", "endDay": "THURSDAY", "endTime": "20:00"},
           {"startDay": "FRIDAY", "startTime": "08:00", "endDay": "FRIDAY", "endTime": "20:00"}]}""")
-        .put("/calendars/{id}", calendar).then().statusCode(201);
+        .put("/calendars/{id}", calendar)
+        .then()
+        .statusCode(201);
     String planId = "gold-" + UUID.randomUUID();
-    given().contentType(ContentType.JSON).body(plan("PT1H")).put("/plans/{id}", planId).then().statusCode(201)
+    given()
+        .contentType(ContentType.JSON)
+        .body(plan("PT1H"))
+        .put("/plans/{id}", planId)
+        .then()
+        .statusCode(201)
         .body("version", equalTo(1));
 
     // the customer subscribes from the day of the tickets on
     clock.freezeAt(T0);
     String customer = "gold-customer-" + UUID.randomUUID();
     Intake.accepted(Events.subscribed(customer, planId, LocalDate.of(2027, 3, 3), T0));
-    await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/customers/{id}/subscription", customer)
-        .statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> given().get("/customers/{id}/subscription", customer).statusCode() == 200);
 
     // two tickets without planId: one is answered in 30 minutes, the other not within its hour
     String unanswered = Events.newTicketId();
     String answered = Events.newTicketId();
-    Intake.accepted(Events.batch(Events.openedOnSubscription(unanswered, customer, "P1", T0),
-        Events.openedOnSubscription(answered, customer, "P1", T0)));
+    Intake.accepted(
+        Events.batch(
+            Events.openedOnSubscription(unanswered, customer, "P1", T0),
+            Events.openedOnSubscription(answered, customer, "P1", T0)));
     clock.freezeAt(T0.plus(Duration.ofMinutes(30)));
     Intake.accepted(Events.simple("WorkStarted", answered, T0.plus(Duration.ofMinutes(30))));
     awaitResponse(answered, "MET").body("planId", equalTo(planId)).body("planVersion", equalTo(1));
 
     clock.freezeAt(T0.plus(Duration.ofHours(2)));
-    awaitResponse(unanswered, "BREACHED").body("planId", equalTo(planId))
-        .body("clocks.find { it.metric == 'RESPONSE' }.deadline", equalTo(T0.plus(Duration.ofHours(1)).toString()));
-    await().atMost(Duration.ofSeconds(30))
+    awaitResponse(unanswered, "BREACHED")
+        .body("planId", equalTo(planId))
+        .body(
+            "clocks.find { it.metric == 'RESPONSE' }.deadline",
+            equalTo(T0.plus(Duration.ofHours(1)).toString()));
+    await()
+        .atMost(Duration.ofSeconds(30))
         .until(() -> TopicSnapshot.forKey(Topics.SLA_BREACHES, unanswered).size() == 1);
     assertThat(TopicSnapshot.forKey(Topics.SLA_BREACHES, unanswered).get(0).value())
         .contains("\"planId\":\"" + planId + "\"");
 
     // version 2 gives two hours from now on; only a ticket opened after it uses it
-    given().contentType(ContentType.JSON).body(plan("PT2H")).put("/plans/{id}", planId).then().statusCode(200)
+    given()
+        .contentType(ContentType.JSON)
+        .body(plan("PT2H"))
+        .put("/plans/{id}", planId)
+        .then()
+        .statusCode(200)
         .body("version", equalTo(2));
     Instant later = T0.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(1));
     clock.freezeAt(later);
@@ -119,9 +146,17 @@ class PlanLifecyclePipelineTest {
     given().get("/tickets/{id}", unanswered).then().body("planVersion", equalTo(1));
 
     // the report counts the tickets of both versions
-    JsonPath report = given().queryParam("from", "2027-03-03").queryParam("to", "2027-03-04")
-        .queryParam("customerId", customer).queryParam("groupBy", "plan,metric")
-        .get("/reports/compliance").then().statusCode(200).extract().jsonPath();
+    JsonPath report =
+        given()
+            .queryParam("from", "2027-03-03")
+            .queryParam("to", "2027-03-04")
+            .queryParam("customerId", customer)
+            .queryParam("groupBy", "plan,metric")
+            .get("/reports/compliance")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     String response = "groups.find { it.metric == 'RESPONSE' }.";
     assertThat(report.getString(response + "planId")).isEqualTo(planId);
     assertThat(report.getInt(response + "tickets")).isEqualTo(3);
@@ -136,26 +171,52 @@ class PlanLifecyclePipelineTest {
     assertThat(report.getString(resolution + "compliancePercent")).isNull();
     assertThat(report.getString("from")).isEqualTo("2027-03-03T00:00:00Z");
 
-    String csv = given().accept("text/csv").queryParam("from", "2027-03-03").queryParam("to", "2027-03-04")
-        .queryParam("customerId", customer).queryParam("groupBy", "metric").get("/reports/compliance").then()
-        .statusCode(200).contentType("text/csv").extract().asString();
-    assertThat(csv.lines()).containsExactly(
-        "metric,tickets,met,breached,running,compliance_percent,median_time_to_meet_seconds,"
-            + "p90_time_to_meet_seconds",
-        "RESPONSE,3,2,1,0,66.67,1800,5400",
-        "RESOLUTION,3,0,0,3,,,");
+    String csv =
+        given()
+            .accept("text/csv")
+            .queryParam("from", "2027-03-03")
+            .queryParam("to", "2027-03-04")
+            .queryParam("customerId", customer)
+            .queryParam("groupBy", "metric")
+            .get("/reports/compliance")
+            .then()
+            .statusCode(200)
+            .contentType("text/csv")
+            .extract()
+            .asString();
+    assertThat(csv.lines())
+        .containsExactly(
+            "metric,tickets,met,breached,running,compliance_percent,median_time_to_meet_seconds,"
+                + "p90_time_to_meet_seconds",
+            "RESPONSE,3,2,1,0,66.67,1800,5400",
+            "RESOLUTION,3,0,0,3,,,");
 
-    // what-if: a draft giving 20 minutes moves the unanswered ticket's breach and gains the others one
-    String question = """
+    // what-if: a draft giving 20 minutes moves the unanswered ticket's breach and gains the others
+    // one
+    String question =
+        """
         {"openedFrom": "%s", "openedTo": "%s", "customerId": "%s", "plan": {"definition": %s}}"""
-        .formatted(T0.minusSeconds(1), later.plusSeconds(1), customer, plan("PT20M"));
-    JsonPath whatIf = given().contentType(ContentType.JSON).body(question).post("/admin/what-if").then()
-        .statusCode(200).extract().jsonPath();
+            .formatted(T0.minusSeconds(1), later.plusSeconds(1), customer, plan("PT20M"));
+    JsonPath whatIf =
+        given()
+            .contentType(ContentType.JSON)
+            .body(question)
+            .post("/admin/what-if")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(whatIf.getInt("examined")).isEqualTo(3);
     assertThat(whatIf.getInt("breachesMoved")).isEqualTo(1);
-    assertThat(whatIf.getString("items.find { it.ticketId == '%s' }.moved[0].deadline".formatted(unanswered)))
+    assertThat(
+            whatIf.getString(
+                "items.find { it.ticketId == '%s' }.moved[0].deadline".formatted(unanswered)))
         .isEqualTo(T0.plus(Duration.ofMinutes(20)).toString());
     assertThat(whatIf.getInt("breachesGained")).isEqualTo(2);
-    given().get("/plans/{id}", planId).then().body("version", equalTo(2)).body("retiredAt", nullValue());
+    given()
+        .get("/plans/{id}", planId)
+        .then()
+        .body("version", equalTo(2))
+        .body("retiredAt", nullValue());
   }
 }

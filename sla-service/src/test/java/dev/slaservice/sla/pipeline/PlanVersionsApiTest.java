@@ -1,14 +1,9 @@
 package dev.slaservice.sla.pipeline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import java.util.stream.IntStream;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CompletableFuture;
-import java.util.List;
-import java.util.ArrayList;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,20 +23,26 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.slaservice.sla.support.Tokens;
 
-/** Plans defined and versioned over REST, and tickets judged by the version in force when they opened. */
+/**
+ * Plans defined and versioned over REST, and tickets judged by the version in force when they
+ * opened.
+ */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
 class PlanVersionsApiTest {
 
   private static final Instant T = Instant.parse("2027-03-01T08:00:00Z");
 
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
   @AfterEach
   void letTimeRun() {
@@ -54,7 +56,9 @@ class PlanVersionsApiTest {
            "targets": {"RESPONSE": {"target": "%s", "calendarId": "24x7"},
                        "RESOLUTION": {"serviceDays": 2, "calendarId": "emq-5x8"}}}],
          "compensation": {"kind": "PERCENT_PER_BREACHED_TICKET", "percentOfMonthlyFee": 3}}"""
-        .formatted(effectiveFrom == null ? "" : "\"effectiveFrom\": \"" + effectiveFrom + "\", ", responseTarget);
+        .formatted(
+            effectiveFrom == null ? "" : "\"effectiveFrom\": \"" + effectiveFrom + "\", ",
+            responseTarget);
   }
 
   private static ValidatableResponse put(String planId, String body) {
@@ -62,24 +66,42 @@ class PlanVersionsApiTest {
   }
 
   private static void open(String ticket, String planId, Instant at) {
-    given().contentType(ContentType.JSON).body(Events.opened(ticket, "acme", planId, "URGENT", at))
-        .post("/events").then().statusCode(202);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Events.opened(ticket, "acme", planId, "URGENT", at))
+        .post("/events")
+        .then()
+        .statusCode(202);
   }
 
   private static void awaitResponseDeadline(String ticket, int planVersion, Instant deadline) {
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/tickets/{id}", ticket).then()
-        .statusCode(200).body("planVersion", equalTo(planVersion))
-        .body("clocks.find { it.metric == 'RESPONSE' }.deadline", equalTo(deadline.toString())));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/tickets/{id}", ticket)
+                    .then()
+                    .statusCode(200)
+                    .body("planVersion", equalTo(planVersion))
+                    .body(
+                        "clocks.find { it.metric == 'RESPONSE' }.deadline",
+                        equalTo(deadline.toString())));
   }
 
   @Test
   void aNewPlanAndAVersionFromLaterOnJudgeOnlyTicketsOpenedWhileTheyAreInForce() {
     String plan = "gold-" + UUID.randomUUID();
     clock.freezeAt(T);
-    put(plan, gold("PT4H", null)).statusCode(201).body("version", equalTo(1))
-        .body("effectiveFrom", equalTo(T.toString())).body("versions", contains(1))
+    put(plan, gold("PT4H", null))
+        .statusCode(201)
+        .body("version", equalTo(1))
+        .body("effectiveFrom", equalTo(T.toString()))
+        .body("versions", contains(1))
         .body("priorities[0].clocks.find { it.metric == 'RESOLUTION' }.target", equalTo("PT18H"));
-    put(plan, gold("PT2H", T.plus(Duration.ofHours(1)).toString())).statusCode(200).body("version", equalTo(2))
+    put(plan, gold("PT2H", T.plus(Duration.ofHours(1)).toString()))
+        .statusCode(200)
+        .body("version", equalTo(2))
         .body("versions", contains(1, 2));
 
     String before = Events.newTicketId();
@@ -98,20 +120,36 @@ class PlanVersionsApiTest {
     put(plan, gold("PT4H", null)).statusCode(201);
     put(plan, gold("PT3H", null)).statusCode(200);
 
-    given().queryParam("version", 1).get("/plans/{id}", plan).then().statusCode(200)
-        .body("version", equalTo(1)).body("versions", contains(1, 2))
+    given()
+        .queryParam("version", 1)
+        .get("/plans/{id}", plan)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(1))
+        .body("versions", contains(1, 2))
         .body("definition.priorities[0].targets.RESPONSE.target", equalTo("PT4H"))
         .body("definition.priorities[0].targets.RESOLUTION.serviceDays", equalTo(2))
-        .body("definition.priorities[0].targets.RESOLUTION.pausesWhileWaitingOnCustomer", equalTo(true))
+        .body(
+            "definition.priorities[0].targets.RESOLUTION.pausesWhileWaitingOnCustomer",
+            equalTo(true))
         .body("definition.compensation.percentOfMonthlyFee", equalTo(3))
         .body("definition.warningPercents", contains(50, 75))
         .body("retiredAt", nullValue());
-    given().header("Accept-Language", "zh-CN").get("/plans/{id}", plan).then().statusCode(200)
-        .body("version", equalTo(2)).body("displayName", equalTo("黄金"))
+    given()
+        .header("Accept-Language", "zh-CN")
+        .get("/plans/{id}", plan)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(2))
+        .body("displayName", equalTo("黄金"))
         .body("priorities[0].displayName", equalTo("紧急"))
         .body("definition.priorities[0].targets.RESPONSE.target", equalTo("PT3H"));
     given().queryParam("version", 3).get("/plans/{id}", plan).then().statusCode(404);
-    given().get("/plans").then().statusCode(200).body("items.id", hasItems(plan, "websoft9-standard"));
+    given()
+        .get("/plans")
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItems(plan, "websoft9-standard"));
   }
 
   @Test
@@ -121,16 +159,40 @@ class PlanVersionsApiTest {
     String early = Events.newTicketId();
     open(early, plan, clock.now().minus(Duration.ofMinutes(1)));
 
-    given().post("/plans/{id}/versions/1/retire", plan).then().statusCode(200).body("retiredAt", notNullValue());
-    given().contentType(ContentType.JSON)
-        .body(Events.opened(Events.newTicketId(), "acme", plan, "URGENT", clock.now().plus(Duration.ofSeconds(1))))
-        .post("/events").then().statusCode(400).body("errors[0].field", equalTo("planId"))
+    given()
+        .post("/plans/{id}/versions/1/retire", plan)
+        .then()
+        .statusCode(200)
+        .body("retiredAt", notNullValue());
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Events.opened(
+                Events.newTicketId(),
+                "acme",
+                plan,
+                "URGENT",
+                clock.now().plus(Duration.ofSeconds(1))))
+        .post("/events")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("planId"))
         .body("errors[0].message", containsString("retired"));
     given().get("/plans/{id}", plan).then().statusCode(200).body("retiredAt", notNullValue());
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/tickets/{id}", early).then()
-        .statusCode(200).body("planVersion", equalTo(1)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/tickets/{id}", early)
+                    .then()
+                    .statusCode(200)
+                    .body("planVersion", equalTo(1)));
     given().post("/plans/{id}/versions/7/retire", plan).then().statusCode(404);
-    given().post("/plans/websoft9-standard/versions/1/retire").then().statusCode(400)
+    given()
+        .post("/plans/websoft9-standard/versions/1/retire")
+        .then()
+        .statusCode(400)
         .body("detail", containsString("ships with the service"));
   }
 
@@ -138,14 +200,20 @@ class PlanVersionsApiTest {
   void anInvalidDefinitionIsRefusedWithTheJsonPathOfEveryProblemAndNothingIsStored() {
     String plan = "bad-" + UUID.randomUUID();
     String body = gold("-PT4H", null).replace("\"emq-5x8\"", "\"nowhere\"");
-    put(plan, body).statusCode(400).contentType(startsWith("application/problem+json"))
-        .body("errors.field", contains("$.priorities[0].targets.RESPONSE.target",
-            "$.priorities[0].targets.RESOLUTION.calendarId"))
+    put(plan, body)
+        .statusCode(400)
+        .contentType(startsWith("application/problem+json"))
+        .body(
+            "errors.field",
+            contains(
+                "$.priorities[0].targets.RESPONSE.target",
+                "$.priorities[0].targets.RESOLUTION.calendarId"))
         .body("errors[1].message", containsString("unknown calendar nowhere"))
         .body("detail", containsString("$.priorities[0].targets.RESPONSE.target"));
     given().get("/plans/{id}", plan).then().statusCode(404);
 
-    put(plan, gold("PT4H", "2020-01-01T00:00:00Z")).statusCode(400)
+    put(plan, gold("PT4H", "2020-01-01T00:00:00Z"))
+        .statusCode(400)
         .body("errors[0].field", equalTo("$.effectiveFrom"));
     put(plan, "{\"names\":").statusCode(400).body("errors[0].field", equalTo("$"));
     put("Not An Id", gold("PT4H", null)).statusCode(400);
@@ -154,21 +222,36 @@ class PlanVersionsApiTest {
   @Test
   void aPlanMayUseACalendarMadeWithPut() {
     String calendar = "gold-hours-" + UUID.randomUUID();
-    given().contentType(ContentType.JSON).body("""
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
         {"zone":"Asia/Shanghai","windows":[
           {"startDay":"MONDAY","startTime":"08:00","endDay":"MONDAY","endTime":"20:00"}]}""")
-        .put("/calendars/{id}", calendar).then().statusCode(201);
-    put("hours-" + UUID.randomUUID(), gold("PT4H", null).replace("\"emq-5x8\"", "\"" + calendar + "\""))
-        .statusCode(201).body("priorities[0].clocks.find { it.metric == 'RESOLUTION' }.target", equalTo("PT24H"));
+        .put("/calendars/{id}", calendar)
+        .then()
+        .statusCode(201);
+    put(
+            "hours-" + UUID.randomUUID(),
+            gold("PT4H", null).replace("\"emq-5x8\"", "\"" + calendar + "\""))
+        .statusCode(201)
+        .body("priorities[0].clocks.find { it.metric == 'RESOLUTION' }.target", equalTo("PT24H"));
   }
 
   @Test
   void versionsPutAtTheSameTimeEachGetANumberOfTheirOwn() throws Exception {
     String plan = "together-" + UUID.randomUUID();
-    List<CompletableFuture<Integer>> puts = IntStream.range(0, 4)
-        .mapToObj(i -> CompletableFuture.supplyAsync(() -> put(plan, gold("PT" + (i + 1) + "H", null))
-            .statusCode(anyOf(equalTo(200), equalTo(201))).extract().<Integer>path("version")))
-        .toList();
+    List<CompletableFuture<Integer>> puts =
+        IntStream.range(0, 4)
+            .mapToObj(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () ->
+                            put(plan, gold("PT" + (i + 1) + "H", null))
+                                .statusCode(anyOf(equalTo(200), equalTo(201)))
+                                .extract()
+                                .<Integer>path("version")))
+            .toList();
     List<Integer> versions = new ArrayList<>();
     for (CompletableFuture<Integer> put : puts) {
       versions.add(put.get(30, TimeUnit.SECONDS));
@@ -179,13 +262,22 @@ class PlanVersionsApiTest {
 
   @Test
   void onlyAnAdminDefinesPlans() {
-    given().auth().oauth2(Tokens.of("ops")).contentType(ContentType.JSON)
-        .body(gold("PT4H", null)).put("/plans/{id}", "ops-" + UUID.randomUUID()).then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(Tokens.of("ops"))
+        .contentType(ContentType.JSON)
+        .body(gold("PT4H", null))
+        .put("/plans/{id}", "ops-" + UUID.randomUUID())
+        .then()
+        .statusCode(403);
   }
 
   @Test
   void theBuiltInPlansShowTheirDefinitions() {
-    given().get("/plans/websoft9-standard").then().statusCode(200)
+    given()
+        .get("/plans/websoft9-standard")
+        .then()
+        .statusCode(200)
         .body("definition.names.zh", equalTo("Websoft9 标准支持"))
         .body("definition.compensation.kind", equalTo("PERCENT_PER_BREACHED_TICKET"));
   }

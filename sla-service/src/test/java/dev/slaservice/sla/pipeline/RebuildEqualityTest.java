@@ -18,17 +18,18 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import java.util.Collections;
 
 /**
  * A few thousand generated tickets with every kind of event: a rebuild from the event store, run
  * while more events arrive, yields exactly the live projection, timers and published record, and
- * publishes nothing again. Time is frozen so live and rebuilt readings are taken at the same instant.
+ * publishes nothing again. Time is frozen so live and rebuilt readings are taken at the same
+ * instant.
  */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
@@ -38,15 +39,17 @@ class RebuildEqualityTest {
   private static final int CUSTOMERS = 40;
   private static final int PUBLISHED = 11;
   private static final String[][] PLANS = {
-      {"websoft9-standard", "NORMAL", "HIGH"}, {"websoft9-advanced", "NORMAL", "HIGH"},
-      {"websoft9-premium", "NORMAL", "HIGH"}, {"emq-7x24", "P1", "P2", "P3", "P4"},
-      {"emq-5x8", "P1", "P2", "P3", "P4"}, {"orangesky", "EMERGENCY", "HIGHLY_DEGRADED", "MEDIUM", "LOW"}};
+    {"websoft9-standard", "NORMAL", "HIGH"},
+    {"websoft9-advanced", "NORMAL", "HIGH"},
+    {"websoft9-premium", "NORMAL", "HIGH"},
+    {"emq-7x24", "P1", "P2", "P3", "P4"},
+    {"emq-5x8", "P1", "P2", "P3", "P4"},
+    {"orangesky", "EMERGENCY", "HIGHLY_DEGRADED", "MEDIUM", "LOW"}
+  };
 
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
-  @Inject
-  Database database;
+  @Inject Database database;
 
   @AfterEach
   void timeRunsAgain() {
@@ -68,7 +71,9 @@ class RebuildEqualityTest {
     given().post("/admin/rebuild").then().statusCode(202);
     int postedDuring = postTickets(run, "b-", 300, now, new Random(7));
     given().post("/admin/rebuild").then().statusCode(409).contentType("application/problem+json");
-    await().atMost(Duration.ofMinutes(3)).until(() -> !"RUNNING".equals(given().get("/admin/rebuild").path("status")));
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .until(() -> !"RUNNING".equals(given().get("/admin/rebuild").path("status")));
     var job = given().get("/admin/rebuild").then().statusCode(200).extract().jsonPath();
     assertThat(job.getString("status")).isEqualTo("SUCCEEDED");
     assertThat(job.getLong("ticketsDone")).isGreaterThanOrEqualTo(TICKETS);
@@ -81,7 +86,8 @@ class RebuildEqualityTest {
 
     Rebuilds.runAndWait(true);
 
-    // from scratch, what was published is forgotten: a paused clock's last published deadline cannot be known
+    // from scratch, what was published is forgotten: a paused clock's last published deadline
+    // cannot be known
     Rows.assertSame(withoutDeadlines(projection(run + "a-")), withoutDeadlines(live));
     Rows.assertSame(withoutDeadlines(projection(run + "b-")), withoutDeadlines(liveDuring));
     assertThat(published).as("breaches and warnings published live").isPositive();
@@ -89,21 +95,24 @@ class RebuildEqualityTest {
     assertThat(published(run + "a-")).as("records for the rebuilt tickets").isEqualTo(published);
     // each customer's tickets span every chunk of the rebuild: no statement may be told again
     assertThat(compensations).as("compensation records published live").isNotEmpty();
-    assertThat(compensations(run)).as("compensation records after the rebuild from scratch").isEqualTo(compensations);
+    assertThat(compensations(run))
+        .as("compensation records after the rebuild from scratch")
+        .isEqualTo(compensations);
   }
 
   /**
-   * Customer c subscribes to plan c modulo the plans, and its tickets are on that plan (the plan follows the
-   * customer); the Websoft9 customers' breaches accrue compensation.
+   * Customer c subscribes to plan c modulo the plans, and its tickets are on that plan (the plan
+   * follows the customer); the Websoft9 customers' breaches accrue compensation.
    */
   private static void subscribeCustomers(String run) {
     List<String> subscriptions = new ArrayList<>();
     for (int c = 0; c < CUSTOMERS; c++) {
-      subscriptions.add("""
+      subscriptions.add(
+          """
           {"type":"SubscriptionChanged","eventId":"%s","customerId":"%s","occurredAt":"2026-01-01T00:00:00Z",\
           "source":"billing","planId":"%s","monthlyFee":"100000.00","currency":"USD",\
-          "timeZone":"Asia/Shanghai","effectiveFrom":"2026-01-01"}""".formatted(UUID.randomUUID(), customer(run, c),
-          PLANS[c % PLANS.length][0]));
+          "timeZone":"Asia/Shanghai","effectiveFrom":"2026-01-01"}"""
+              .formatted(UUID.randomUUID(), customer(run, c), PLANS[c % PLANS.length][0]));
     }
     send(subscriptions);
   }
@@ -114,48 +123,87 @@ class RebuildEqualityTest {
 
   /** The compensation records of the run's customers, sorted. */
   private static List<String> compensations(String run) {
-    return TopicSnapshot.read(Topics.SLA_COMPENSATIONS).stream().filter(r -> r.key().startsWith(run))
-        .map(r -> r.key() + " " + r.value()).sorted().toList();
+    return TopicSnapshot.read(Topics.SLA_COMPENSATIONS).stream()
+        .filter(r -> r.key().startsWith(run))
+        .map(r -> r.key() + " " + r.value())
+        .sorted()
+        .toList();
   }
 
   /** The rows with the published record's DEADLINE entries taken out. */
   private List<List<String>> withoutDeadlines(List<List<String>> rows) {
-    return rows.stream().map(row -> {
-      List<String> copy = new ArrayList<>(row);
-      copy.set(PUBLISHED, database.rows("select jsonb_path_query_array(cast($1 as jsonb),"
-          + " '$[*] ? (@.kind != \"DEADLINE\")')::text", row.get(PUBLISHED)).get(0).get(0));
-      return copy;
-    }).toList();
+    return rows.stream()
+        .map(
+            row -> {
+              List<String> copy = new ArrayList<>(row);
+              copy.set(
+                  PUBLISHED,
+                  database
+                      .rows(
+                          "select jsonb_path_query_array(cast($1 as jsonb),"
+                              + " '$[*] ? (@.kind != \"DEADLINE\")')::text",
+                          row.get(PUBLISHED))
+                      .get(0)
+                      .get(0));
+              return copy;
+            })
+        .toList();
   }
 
   /** Records on the breach and warning topics for tickets whose id starts with the prefix. */
   private static long published(String prefix) {
-    return TopicSnapshot.read(Topics.SLA_BREACHES).stream().filter(r -> r.key().startsWith(prefix)).count()
-        + TopicSnapshot.read(Topics.SLA_WARNINGS).stream().filter(r -> r.key().startsWith(prefix)).count();
+    return TopicSnapshot.read(Topics.SLA_BREACHES).stream()
+            .filter(r -> r.key().startsWith(prefix))
+            .count()
+        + TopicSnapshot.read(Topics.SLA_WARNINGS).stream()
+            .filter(r -> r.key().startsWith(prefix))
+            .count();
   }
 
   private List<List<String>> projection(String prefix) {
-    List<List<String>> rows = new ArrayList<>(database.rows("select p.ticket_id, p.opened::text, p.customer_id,"
-        + " p.plan_id, p.plan_version::text, p.priority, p.status, p.next_deadline::text, p.due_at::text,"
-        + " p.at_risk_from::text, p.clocks::text, p.published::text, p.excluded_reason, p.event_count::text,"
-        + " t.due_at::text from ticket_projection p left join sla_timer t on t.ticket_id = p.ticket_id"
-        + " where p.ticket_id like $1 order by p.ticket_id", prefix + "%"));
+    List<List<String>> rows =
+        new ArrayList<>(
+            database.rows(
+                "select p.ticket_id, p.opened::text, p.customer_id,"
+                    + " p.plan_id, p.plan_version::text, p.priority, p.status, p.next_deadline::text, p.due_at::text,"
+                    + " p.at_risk_from::text, p.clocks::text, p.published::text, p.excluded_reason, p.event_count::text,"
+                    + " t.due_at::text from ticket_projection p left join sla_timer t on t.ticket_id = p.ticket_id"
+                    + " where p.ticket_id like $1 order by p.ticket_id",
+                prefix + "%"));
     return rows;
   }
 
-  /** The compensation queue drained and the outbox relayed: the drain writes the outbox as it dequeues. */
+  /**
+   * The compensation queue drained and the outbox relayed: the drain writes the outbox as it
+   * dequeues.
+   */
   private void awaitOutboxRelayed() {
-    await().atMost(Duration.ofMinutes(1)).until(() -> database.count(
-        "select (select count(*) from compensation_due) + (select count(*) from outbox)") == 0);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                database.count(
+                        "select (select count(*) from compensation_due) + (select count(*) from outbox)")
+                    == 0);
   }
 
   private void awaitStored(String prefix, int events) {
-    await().atMost(Duration.ofMinutes(3)).until(() -> database.count(
-        "select coalesce(sum(event_count), 0) from ticket_projection where ticket_id like $1", prefix + "%") == events);
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .until(
+            () ->
+                database.count(
+                        "select coalesce(sum(event_count), 0) from ticket_projection where ticket_id like $1",
+                        prefix + "%")
+                    == events);
   }
 
-  /** Posts generated tickets (all of a ticket's events in one request) and returns how many events went. */
-  private static int postTickets(String run, String group, int tickets, Instant now, Random random) {
+  /**
+   * Posts generated tickets (all of a ticket's events in one request) and returns how many events
+   * went.
+   */
+  private static int postTickets(
+      String run, String group, int tickets, Instant now, Random random) {
     List<String> batch = new ArrayList<>();
     int total = 0;
     for (int i = 0; i < tickets; i++) {
@@ -173,7 +221,11 @@ class RebuildEqualityTest {
 
   private static void send(List<String> events) {
     if (!events.isEmpty()) {
-      given().contentType(ContentType.JSON).body("[" + String.join(",", events) + "]").post("/events").then()
+      given()
+          .contentType(ContentType.JSON)
+          .body("[" + String.join(",", events) + "]")
+          .post("/events")
+          .then()
           .statusCode(202);
     }
   }
@@ -181,20 +233,42 @@ class RebuildEqualityTest {
   private static List<String> ticket(String run, String id, Instant now, Random random) {
     int planIndex = random.nextInt(PLANS.length);
     String[] plan = PLANS[planIndex];
-    String customer = customer(run, planIndex + PLANS.length * random.nextInt(CUSTOMERS / PLANS.length));
+    String customer =
+        customer(run, planIndex + PLANS.length * random.nextInt(CUSTOMERS / PLANS.length));
     Instant opened = now.minusSeconds(60 + random.nextInt(72 * 3600));
     long span = Duration.between(opened, now).getSeconds();
     List<String> events = new ArrayList<>();
-    events.add(event("TicketOpened", id, opened, "\"customerId\":\"" + customer + "\",\"planId\":\"" + plan[0]
-        + "\",\"priority\":\"" + plan[1 + random.nextInt(plan.length - 1)] + "\""));
-    String[] kinds = {"WorkStarted", "PriorityChanged", "TicketPaused", "TicketResumed", "ServiceRestored",
-        "TicketResolved", "TicketDowngraded", "TicketReopened", "TicketClosed"};
+    events.add(
+        event(
+            "TicketOpened",
+            id,
+            opened,
+            "\"customerId\":\""
+                + customer
+                + "\",\"planId\":\""
+                + plan[0]
+                + "\",\"priority\":\""
+                + plan[1 + random.nextInt(plan.length - 1)]
+                + "\""));
+    String[] kinds = {
+      "WorkStarted",
+      "PriorityChanged",
+      "TicketPaused",
+      "TicketResumed",
+      "ServiceRestored",
+      "TicketResolved",
+      "TicketDowngraded",
+      "TicketReopened",
+      "TicketClosed"
+    };
     int more = random.nextInt(6);
     for (int k = 0; k < more; k++) {
       String kind = kinds[random.nextInt(kinds.length)];
       Instant at = opened.plusSeconds(1 + (long) (random.nextDouble() * (span - 1)));
-      String extra = kind.equals("PriorityChanged") || kind.equals("TicketDowngraded")
-          ? "\"priority\":\"" + plan[1 + random.nextInt(plan.length - 1)] + "\"" : null;
+      String extra =
+          kind.equals("PriorityChanged") || kind.equals("TicketDowngraded")
+              ? "\"priority\":\"" + plan[1 + random.nextInt(plan.length - 1)] + "\""
+              : null;
       events.add(event(kind, id, at, extra));
     }
     // events may be posted in any order; the fold sorts them by occurrence
@@ -203,7 +277,16 @@ class RebuildEqualityTest {
   }
 
   private static String event(String type, String ticket, Instant at, String extra) {
-    return "{\"type\":\"" + type + "\",\"eventId\":\"" + UUID.randomUUID() + "\",\"ticketId\":\"" + ticket
-        + "\",\"occurredAt\":\"" + at + "\",\"source\":\"generator\"" + (extra == null ? "" : "," + extra) + "}";
+    return "{\"type\":\""
+        + type
+        + "\",\"eventId\":\""
+        + UUID.randomUUID()
+        + "\",\"ticketId\":\""
+        + ticket
+        + "\",\"occurredAt\":\""
+        + at
+        + "\",\"source\":\"generator\""
+        + (extra == null ? "" : "," + extra)
+        + "}";
   }
 }

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * NEXT_REPLY over HTTP → Kafka → PostgreSQL → Kafka: a plan defined with PUT /plans, a customer reply
- * left unanswered past its target, then answered and followed by a second one. Every instant is taken
- * from the service's clock, which the test moves.
+ * NEXT_REPLY over HTTP → Kafka → PostgreSQL → Kafka: a plan defined with PUT /plans, a customer
+ * reply left unanswered past its target, then answered and followed by a second one. Every instant
+ * is taken from the service's clock, which the test moves.
  */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
@@ -38,14 +38,14 @@ class ReplyMetricsPipelineTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Duration WINDOW = Duration.ofSeconds(3);
-  private static final String PLAN = """
+  private static final String PLAN =
+      """
       {"names": {"en": "Replies in 2 h", "zh": "两小时回复"},
        "priorities": [{"id": "P1", "names": {"en": "Urgent", "zh": "紧急"},
          "targets": {"NEXT_REPLY": {"target": "PT2H", "calendarId": "24x7"}}}],
        "warningPercents": [50]}""";
 
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
   @AfterEach
   void letTimeRun() {
@@ -56,19 +56,31 @@ class ReplyMetricsPipelineTest {
   void anUnansweredCustomerReplyBreachesOnceForItsCycleAndTheNextCycleBreachesOnItsOwn() {
     Instant t = clock.freeze();
     String plan = "replies-" + UUID.randomUUID();
-    given().contentType(ContentType.JSON).body(PLAN).put("/plans/{id}", plan).then().statusCode(201);
+    given()
+        .contentType(ContentType.JSON)
+        .body(PLAN)
+        .put("/plans/{id}", plan)
+        .then()
+        .statusCode(201);
     String ticket = Events.newTicketId();
     Intake.accepted(Events.opened(ticket, "acme", plan, "P1", t));
 
     Instant firstCycle = moveTo(t.plus(Duration.ofMinutes(10)));
     Intake.accepted(Events.simple("CustomerReplied", ticket, firstCycle));
     awaitNextReply(ticket, firstCycle, "RUNNING");
-    given().get("/tickets/{id}", ticket).then()
-        .body("clocks.find { it.metric == 'NEXT_REPLY' }.deadline", equalTo(firstCycle.plus(hours(2)).toString()));
+    given()
+        .get("/tickets/{id}", ticket)
+        .then()
+        .body(
+            "clocks.find { it.metric == 'NEXT_REPLY' }.deadline",
+            equalTo(firstCycle.plus(hours(2)).toString()));
 
     moveTo(firstCycle.plus(hours(2)).plusSeconds(1));
     await().atMost(WAIT).until(() -> nextReplyBreaches(ticket).size() == 1);
-    await().during(WINDOW).atMost(WINDOW.plusSeconds(5)).until(() -> nextReplyBreaches(ticket).size() == 1);
+    await()
+        .during(WINDOW)
+        .atMost(WINDOW.plusSeconds(5))
+        .until(() -> nextReplyBreaches(ticket).size() == 1);
     SlaEvent first = nextReplyBreaches(ticket).get(0);
     assertThat(first.deadline()).isEqualTo(firstCycle.plus(hours(2)));
     assertThat(first.id()).isEqualTo(cycleBreachId(ticket, firstCycle));
@@ -82,19 +94,31 @@ class ReplyMetricsPipelineTest {
 
     moveTo(secondCycle.plus(hours(2)).plusSeconds(1));
     await().atMost(WAIT).until(() -> nextReplyBreaches(ticket).size() == 2);
-    await().during(WINDOW).atMost(WINDOW.plusSeconds(5)).until(() -> nextReplyBreaches(ticket).size() == 2);
+    await()
+        .during(WINDOW)
+        .atMost(WINDOW.plusSeconds(5))
+        .until(() -> nextReplyBreaches(ticket).size() == 2);
     SlaEvent second = nextReplyBreaches(ticket).get(1);
     assertThat(second.id()).isEqualTo(cycleBreachId(ticket, secondCycle)).isNotEqualTo(first.id());
     assertThat(second.deadline()).isEqualTo(secondCycle.plus(hours(2)));
     await().atMost(WAIT).until(() -> TopicSnapshot.forKey(Topics.SLA_WARNINGS, ticket).size() == 2);
 
     // as of 65 minutes into the first cycle: past its 50 % warning share, not yet breached
-    given().queryParam("asOf", firstCycle.plus(Duration.ofMinutes(65)).toString()).get("/tickets/{id}", ticket)
-        .then().statusCode(200)
+    given()
+        .queryParam("asOf", firstCycle.plus(Duration.ofMinutes(65)).toString())
+        .get("/tickets/{id}", ticket)
+        .then()
+        .statusCode(200)
         .body("clocks.find { it.metric == 'NEXT_REPLY' }.state", equalTo("AT_RISK"))
-        .body("clocks.find { it.metric == 'NEXT_REPLY' }.cycleStartedAt", equalTo(firstCycle.toString()));
-    given().get("/tickets/{id}/timeline", ticket).then().statusCode(200)
-        .body("steps.findAll { it.cause == 'DEADLINE_PASSED' && it.metric == 'NEXT_REPLY' }.at",
+        .body(
+            "clocks.find { it.metric == 'NEXT_REPLY' }.cycleStartedAt",
+            equalTo(firstCycle.toString()));
+    given()
+        .get("/tickets/{id}/timeline", ticket)
+        .then()
+        .statusCode(200)
+        .body(
+            "steps.findAll { it.cause == 'DEADLINE_PASSED' && it.metric == 'NEXT_REPLY' }.at",
             hasItems(firstCycle.plus(hours(2)).toString(), secondCycle.plus(hours(2)).toString()))
         .body("steps.findAll { it.eventType == 'AgentReplied' }.size()", equalTo(1));
   }
@@ -109,23 +133,36 @@ class ReplyMetricsPipelineTest {
   }
 
   private static String cycleBreachId(String ticket, Instant cycleStart) {
-    return StableIds.of(ticket, "BREACH/NEXT_REPLY/" + cycleStart.plus(hours(2)) + "/CYCLE/" + cycleStart);
+    return StableIds.of(
+        ticket, "BREACH/NEXT_REPLY/" + cycleStart.plus(hours(2)) + "/CYCLE/" + cycleStart);
   }
 
   private static String replied(String ticket, Instant at) {
     return """
         {"type":"AgentReplied","eventId":"%s","ticketId":"%s","occurredAt":"%s","source":"test-desk",
-         "visibility":"PUBLIC"}""".formatted(UUID.randomUUID(), ticket, at);
+         "visibility":"PUBLIC"}"""
+        .formatted(UUID.randomUUID(), ticket, at);
   }
 
   private static void awaitNextReply(String ticket, Instant cycleStart, String state) {
-    await().atMost(WAIT).untilAsserted(() -> given().get("/tickets/{id}", ticket).then().statusCode(200)
-        .body("clocks.find { it.metric == 'NEXT_REPLY' }.cycleStartedAt", equalTo(cycleStart.toString()))
-        .body("clocks.find { it.metric == 'NEXT_REPLY' }.state", equalTo(state)));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/tickets/{id}", ticket)
+                    .then()
+                    .statusCode(200)
+                    .body(
+                        "clocks.find { it.metric == 'NEXT_REPLY' }.cycleStartedAt",
+                        equalTo(cycleStart.toString()))
+                    .body("clocks.find { it.metric == 'NEXT_REPLY' }.state", equalTo(state)));
   }
 
   private static List<SlaEvent> nextReplyBreaches(String ticket) {
-    return TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket).stream().map(r -> SlaEventCodec.read(r.value()))
-        .filter(e -> e instanceof SlaEvent.SlaBreached && e.metric() == Metric.NEXT_REPLY).toList();
+    return TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket).stream()
+        .map(r -> SlaEventCodec.read(r.value()))
+        .filter(e -> e instanceof SlaEvent.SlaBreached && e.metric() == Metric.NEXT_REPLY)
+        .toList();
   }
 }

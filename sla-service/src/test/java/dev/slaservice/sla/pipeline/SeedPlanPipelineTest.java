@@ -15,7 +15,6 @@ import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +22,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.util.stream.Collectors;
-import org.hamcrest.Matchers;
 
 /**
  * One scenario per seed vendor, through HTTP → Kafka → projection → GET /tickets and sla-breaches.
@@ -41,8 +40,7 @@ class SeedPlanPipelineTest {
 
   private static final Instant FRIDAY_AFTER = Instant.parse("2026-11-20T04:00:00Z");
 
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
   @BeforeEach
   void aWeekLater() {
@@ -57,10 +55,17 @@ class SeedPlanPipelineTest {
   @Test
   void emqFiveByEightP1OpenedFridayEveningBreachesResponseAtMonday1100AndRestoreAt1700() {
     String ticket = Events.newTicketId();
-    Intake.accepted(Events.opened(ticket, "acme", "emq-5x8", "P1", OffsetDateTime.parse("2026-11-13T18:30:00+08:00").toInstant()));
+    Intake.accepted(
+        Events.opened(
+            ticket,
+            "acme",
+            "emq-5x8",
+            "P1",
+            OffsetDateTime.parse("2026-11-13T18:30:00+08:00").toInstant()));
 
     Map<Metric, Instant> deadlines = awaitBreaches(ticket, 2);
-    assertThat(deadlines).containsEntry(Metric.RESPONSE, Instant.parse("2026-11-16T03:00:00Z"))
+    assertThat(deadlines)
+        .containsEntry(Metric.RESPONSE, Instant.parse("2026-11-16T03:00:00Z"))
         .containsEntry(Metric.RESTORE, Instant.parse("2026-11-16T09:00:00Z"));
     awaitClock(ticket, "RESPONSE", "BREACHED");
   }
@@ -71,59 +76,94 @@ class SeedPlanPipelineTest {
     Instant opened = clock.now().minus(Duration.ofHours(3));
     // WorkStarted first: the consumer may read a request's events in two batches, and TicketOpened
     // alone (three hours ago) would be a breach until WorkStarted disproves it
-    Intake.accepted(Events.batch(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(30))),
-        Events.opened(ticket, "acme", "emq-7x24", "P2", opened)));
+    Intake.accepted(
+        Events.batch(
+            Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(30))),
+            Events.opened(ticket, "acme", "emq-7x24", "P2", opened)));
 
     awaitClock(ticket, "RESPONSE", "MET");
     awaitClock(ticket, "RESTORE", "RUNNING");
-    given().get("/tickets/{id}", ticket).then()
-        .body("clocks.find { it.metric == 'RESTORE' }.deadline", Matchers.equalTo(
-            opened.plus(Duration.ofHours(48)).toString()));
+    given()
+        .get("/tickets/{id}", ticket)
+        .then()
+        .body(
+            "clocks.find { it.metric == 'RESTORE' }.deadline",
+            Matchers.equalTo(opened.plus(Duration.ofHours(48)).toString()));
     assertThat(TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket)).isEmpty();
-    await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.SLA_CLOCKS, ticket).stream()
-        .map(r -> SlaEventCodec.read(r.value()))
-        .anyMatch(e -> e instanceof SlaEvent.SlaMet && e.metric() == Metric.RESPONSE));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TopicSnapshot.forKey(Topics.SLA_CLOCKS, ticket).stream()
+                    .map(r -> SlaEventCodec.read(r.value()))
+                    .anyMatch(e -> e instanceof SlaEvent.SlaMet && e.metric() == Metric.RESPONSE));
   }
 
   @Test
   void orangeskyHighlyDegradedOpenedFridayAt1659BreachesAtSunday1859PacificTime() {
     String ticket = Events.newTicketId();
-    Intake.accepted(Events.opened(ticket, "acme", "orangesky", "HIGHLY_DEGRADED",
-        OffsetDateTime.parse("2026-11-13T16:59:00-08:00").toInstant()));
+    Intake.accepted(
+        Events.opened(
+            ticket,
+            "acme",
+            "orangesky",
+            "HIGHLY_DEGRADED",
+            OffsetDateTime.parse("2026-11-13T16:59:00-08:00").toInstant()));
 
-    assertThat(awaitBreaches(ticket, 1)).containsEntry(Metric.RESPONSE, Instant.parse("2026-11-16T02:59:00Z"));
+    assertThat(awaitBreaches(ticket, 1))
+        .containsEntry(Metric.RESPONSE, Instant.parse("2026-11-16T02:59:00Z"));
   }
 
   @Test
   void aCustomersContractZoneMovesEmqServiceHours() {
     String customer = "berlin-" + UUID.randomUUID();
     String ticket = Events.newTicketId();
-    Intake.accepted("""
+    Intake.accepted(
+        """
         {"type":"SubscriptionChanged","customerId":"%s","occurredAt":"2026-01-01T00:00:00Z","source":"crm",
          "planId":"emq-5x8","monthlyFee":"1000.00","currency":"EUR","timeZone":"Europe/Berlin",
-         "effectiveFrom":"2026-01-01"}""".formatted(customer));
-    Intake.accepted(Events.opened(ticket, customer, "emq-5x8", "P1", OffsetDateTime.parse("2026-11-13T18:30:00+01:00").toInstant()));
+         "effectiveFrom":"2026-01-01"}"""
+            .formatted(customer));
+    Intake.accepted(
+        Events.opened(
+            ticket,
+            customer,
+            "emq-5x8",
+            "P1",
+            OffsetDateTime.parse("2026-11-13T18:30:00+01:00").toInstant()));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      var response = given().get("/tickets/{id}", ticket);
-      return response.statusCode() == 200 && "2026-11-16T10:00:00Z".equals(
-          response.path("clocks.find { it.metric == 'RESPONSE' }.deadline"));
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              var response = given().get("/tickets/{id}", ticket);
+              return response.statusCode() == 200
+                  && "2026-11-16T10:00:00Z"
+                      .equals(response.path("clocks.find { it.metric == 'RESPONSE' }.deadline"));
+            });
   }
 
   private static Map<Metric, Instant> awaitBreaches(String ticket, int count) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket).size() == count);
-    List<SlaEvent> breaches = TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket).stream()
-        .map(r -> SlaEventCodec.read(r.value())).toList();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket).size() == count);
+    List<SlaEvent> breaches =
+        TopicSnapshot.forKey(Topics.SLA_BREACHES, ticket).stream()
+            .map(r -> SlaEventCodec.read(r.value()))
+            .toList();
     assertThat(breaches).allMatch(SlaEvent.SlaBreached.class::isInstance);
     return breaches.stream().collect(Collectors.toMap(SlaEvent::metric, SlaEvent::deadline));
   }
 
   private static void awaitClock(String ticket, String metric, String state) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      var response = given().get("/tickets/{id}", ticket);
-      return response.statusCode() == 200
-          && state.equals(response.path("clocks.find { it.metric == '" + metric + "' }.state"));
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              var response = given().get("/tickets/{id}", ticket);
+              return response.statusCode() == 200
+                  && state.equals(
+                      response.path("clocks.find { it.metric == '" + metric + "' }.state"));
+            });
   }
 }

@@ -14,7 +14,8 @@ public class WebhookProfile implements QuarkusTestProfile {
   // Quarkus loads this class again in its own class loader: the values live in system properties,
   // so the test and the application see the same ones
   static final String SECRET = once("webhooks-test.secret", "test-" + UUID.randomUUID());
-  static final String JIRA_TOKEN = once("webhooks-test.jira-token", "jira-token-" + UUID.randomUUID());
+  static final String JIRA_TOKEN =
+      once("webhooks-test.jira-token", "jira-token-" + UUID.randomUUID());
   static final String RUN = once("webhooks-test.run", UUID.randomUUID().toString().substring(0, 8));
 
   private static synchronized String once(String property, String value) {

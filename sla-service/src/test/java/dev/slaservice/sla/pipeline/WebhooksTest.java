@@ -33,8 +33,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
 
 /**
  * Helpdesks post the staged payloads byte for byte, signed with this run's test secret, over the
@@ -51,46 +51,62 @@ class WebhooksTest {
   URI base;
 
   /** Zendesk's signed timestamps are checked against the service's clock, not the wall's. */
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
   private static String hubSignature(String algorithm, String prefix, byte[] body) {
-    return prefix + HexFormat.of().formatHex(Signatures.hmac(algorithm, WebhookProfile.SECRET, body));
+    return prefix
+        + HexFormat.of().formatHex(Signatures.hmac(algorithm, WebhookProfile.SECRET, body));
   }
 
   private static ValidatableResponse github(String event, String file, String delivery) {
     byte[] body = Fixtures.bytes(file);
-    return given().contentType("application/json").header("X-GitHub-Event", event)
+    return given()
+        .contentType("application/json")
+        .header("X-GitHub-Event", event)
         .header("X-GitHub-Delivery", delivery)
         .header("X-Hub-Signature-256", hubSignature("HmacSHA256", "sha256=", body))
-        .body(body).post("/webhooks/github").then();
+        .body(body)
+        .post("/webhooks/github")
+        .then();
   }
 
   private static ValidatableResponse jira(String file) {
     byte[] body = Fixtures.bytes(file);
-    return given().contentType("application/json")
+    return given()
+        .contentType("application/json")
         .header("X-Atlassian-Webhook-Identifier", UUID.randomUUID().toString())
         .header("X-Hub-Signature", hubSignature("HmacSHA256", "sha256=", body))
-        .body(body).post("/webhooks/jira/jira-main").then();
+        .body(body)
+        .post("/webhooks/jira/jira-main")
+        .then();
   }
 
   private static ValidatableResponse zendesk(String file, Instant signedAt) {
     byte[] body = Fixtures.bytes(file);
     String stamp = signedAt.toString();
-    byte[] signed = (stamp + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-    return given().contentType("application/json")
-        .header("X-Zendesk-Webhook-Signature",
-            Base64.getEncoder().encodeToString(Signatures.hmac("HmacSHA256", WebhookProfile.SECRET, signed)))
+    byte[] signed =
+        (stamp + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    return given()
+        .contentType("application/json")
+        .header(
+            "X-Zendesk-Webhook-Signature",
+            Base64.getEncoder()
+                .encodeToString(Signatures.hmac("HmacSHA256", WebhookProfile.SECRET, signed)))
         .header("X-Zendesk-Webhook-Signature-Timestamp", stamp)
-        .body(body).post("/webhooks/zendesk").then();
+        .body(body)
+        .post("/webhooks/zendesk")
+        .then();
   }
 
   private static ValidatableResponse zammad(String file) {
     byte[] body = Fixtures.bytes(file);
-    return given().contentType("application/json; charset=utf-8")
+    return given()
+        .contentType("application/json; charset=utf-8")
         .header("X-Zammad-Delivery", UUID.randomUUID().toString())
         .header("X-Hub-Signature", hubSignature("HmacSHA1", "sha1=", body))
-        .body(body).post("/webhooks/zammad").then();
+        .body(body)
+        .post("/webhooks/zammad")
+        .then();
   }
 
   private static String ticket(String connection, String nativeId) {
@@ -99,24 +115,41 @@ class WebhooksTest {
 
   /** The clocks without what depends on the instant they are read. */
   private static List<Map<String, Object>> clocks(String ticketId) {
-    List<Map<String, Object>> clocks = given().get("/tickets/{id}", ticketId).then().statusCode(200)
-        .extract().jsonPath().getList("clocks");
-    clocks.forEach(c -> {
-      c.remove("remaining");
-      c.remove("state");
-      c.remove("stateName");
-    });
+    List<Map<String, Object>> clocks =
+        given()
+            .get("/tickets/{id}", ticketId)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("clocks");
+    clocks.forEach(
+        c -> {
+          c.remove("remaining");
+          c.remove("state");
+          c.remove("stateName");
+        });
     return clocks;
   }
 
   private static int eventCount(String ticketId) {
-    return given().get("/tickets/{id}/events", ticketId).then().statusCode(200).extract().jsonPath()
-        .getList("items").size();
+    return given()
+        .get("/tickets/{id}/events", ticketId)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("items")
+        .size();
   }
 
   private static void awaitEvents(String ticketId, int count) {
-    await().atMost(WAIT).until(() -> given().get("/tickets/{id}/events", ticketId).statusCode() == 200
-        && eventCount(ticketId) >= count);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                given().get("/tickets/{id}/events", ticketId).statusCode() == 200
+                    && eventCount(ticketId) >= count);
   }
 
   private static String simple(String type, String ticket, long epochMillis) {
@@ -132,12 +165,17 @@ class WebhooksTest {
     jira("derived/jira-resumed.DERIVED.json").statusCode(202);
     jira("jira-comment_created.json").statusCode(202);
     jira("jira-resolved.json").statusCode(202).body("eventIds", hasSize(1));
-    JsonPath paused = new JsonPath(new String(Fixtures.bytes("derived/jira-paused.DERIVED.json"),
-        StandardCharsets.UTF_8));
-    JsonPath resumed = new JsonPath(new String(Fixtures.bytes("derived/jira-resumed.DERIVED.json"),
-        StandardCharsets.UTF_8));
+    JsonPath paused =
+        new JsonPath(
+            new String(Fixtures.bytes("derived/jira-paused.DERIVED.json"), StandardCharsets.UTF_8));
+    JsonPath resumed =
+        new JsonPath(
+            new String(
+                Fixtures.bytes("derived/jira-resumed.DERIVED.json"), StandardCharsets.UTF_8));
     String twin = Events.newTicketId();
-    Intake.accepted(Events.opened(twin, "acme", "websoft9-standard", "HIGH", Instant.ofEpochMilli(1550286113023L)),
+    Intake.accepted(
+        Events.opened(
+            twin, "acme", "websoft9-standard", "HIGH", Instant.ofEpochMilli(1550286113023L)),
         Events.priority("PriorityChanged", twin, "HIGH", Instant.ofEpochMilli(1550351716080L)),
         simple("TicketPaused", twin, paused.getLong("timestamp")),
         simple("TicketResumed", twin, resumed.getLong("timestamp")),
@@ -147,24 +185,35 @@ class WebhooksTest {
     awaitEvents(ticket, 7);
     awaitEvents(twin, 7);
     await().atMost(WAIT).untilAsserted(() -> assertThat(clocks(ticket)).isEqualTo(clocks(twin)));
-    given().get("/tickets/{id}", ticket).then().body("customerId", equalTo("acme")).body("priority", equalTo("HIGH"));
+    given()
+        .get("/tickets/{id}", ticket)
+        .then()
+        .body("customerId", equalTo("acme"))
+        .body("priority", equalTo("HIGH"));
   }
 
   @Test
   void githubLifeAndARetriedDeliveryWithoutASecondEffect() {
     String ticket = ticket("github", "Codertocat:Hello-World#1");
     String opened = UUID.randomUUID().toString();
-    github("issues", "github-issues_opened.json", opened).statusCode(202).body("status", equalTo("accepted"));
+    github("issues", "github-issues_opened.json", opened)
+        .statusCode(202)
+        .body("status", equalTo("accepted"));
     github("issues", "github-issues_closed.json", UUID.randomUUID().toString()).statusCode(202);
     // the commenter is the issue's author: not an agent reply
-    github("issue_comment", "github-issue_comment_created.json", UUID.randomUUID().toString()).statusCode(202)
-        .body("status", equalTo("ignored")).body("reason", containsString("author"));
+    github("issue_comment", "github-issue_comment_created.json", UUID.randomUUID().toString())
+        .statusCode(202)
+        .body("status", equalTo("ignored"))
+        .body("reason", containsString("author"));
     awaitEvents(ticket, 1);
     // the same delivery again: same eventIds, no second event
-    github("issues", "github-issues_opened.json", opened).statusCode(202)
+    github("issues", "github-issues_opened.json", opened)
+        .statusCode(202)
         .body("eventIds[0]", equalTo("github:" + opened + ":0"));
     String twin = Events.newTicketId();
-    Intake.accepted(Events.opened(twin, "acme", "websoft9-standard", "HIGH", Instant.parse("2019-05-15T15:20:18Z")));
+    Intake.accepted(
+        Events.opened(
+            twin, "acme", "websoft9-standard", "HIGH", Instant.parse("2019-05-15T15:20:18Z")));
     awaitEvents(twin, 1);
     await().atMost(WAIT).untilAsserted(() -> assertThat(clocks(ticket)).isEqualTo(clocks(twin)));
     assertThat(eventCount(ticket)).isEqualTo(1);
@@ -181,11 +230,17 @@ class WebhooksTest {
     zendesk("derived/zendesk-comment_added_first_response.DERIVED.json", now).statusCode(202);
     zendesk("derived/zendesk-status_solved.DERIVED.json", now).statusCode(202);
     awaitEvents(ticket, 6);
-    given().get("/tickets/{id}", ticket).then().body("customerId", equalTo("acme")).body("priority", equalTo("HIGH"))
+    given()
+        .get("/tickets/{id}", ticket)
+        .then()
+        .body("customerId", equalTo("acme"))
+        .body("priority", equalTo("HIGH"))
         .body("clocks.find { it.metric == 'RESPONSE' }.stoppedAt", equalTo("2025-01-08T10:15:00Z"));
     // a stale timestamp is refused even with a valid signature
-    zendesk("zendesk-ticket_created.json", now.minus(Duration.ofHours(1))).statusCode(401)
-        .contentType(startsWith("application/problem+json")).body("detail", containsString("from now"));
+    zendesk("zendesk-ticket_created.json", now.minus(Duration.ofHours(1)))
+        .statusCode(401)
+        .contentType(startsWith("application/problem+json"))
+        .body("detail", containsString("from now"));
   }
 
   @Test
@@ -193,11 +248,20 @@ class WebhooksTest {
     String ticket = ticket("zammad", "10081");
     zammad("zammad-ticket_opened.json").statusCode(202).body("status", equalTo("accepted"));
     zammad("zammad-ticket_opened.json").statusCode(202).body("status", equalTo("ignored"));
-    zammad("derived/zammad-first_response.DERIVED.json").statusCode(202).body("status", equalTo("accepted"));
-    zammad("derived/zammad-paused.DERIVED.json").statusCode(202).body("status", equalTo("accepted"));
-    zammad("derived/zammad-closed.DERIVED.json").statusCode(202).body("status", equalTo("accepted"));
+    zammad("derived/zammad-first_response.DERIVED.json")
+        .statusCode(202)
+        .body("status", equalTo("accepted"));
+    zammad("derived/zammad-paused.DERIVED.json")
+        .statusCode(202)
+        .body("status", equalTo("accepted"));
+    zammad("derived/zammad-closed.DERIVED.json")
+        .statusCode(202)
+        .body("status", equalTo("accepted"));
     awaitEvents(ticket, 4);
-    given().get("/tickets/{id}", ticket).then().body("customerId", equalTo("acme"))
+    given()
+        .get("/tickets/{id}", ticket)
+        .then()
+        .body("customerId", equalTo("acme"))
         .body("clocks.find { it.metric == 'RESPONSE' }.stoppedAt", equalTo("2020-11-13T14:45:00Z"));
   }
 
@@ -206,52 +270,112 @@ class WebhooksTest {
     byte[] body = Fixtures.bytes("github-issues_opened.json");
     String good = hubSignature("HmacSHA256", "sha256=", body);
     // wrong secret
-    given().contentType("application/json").header("X-GitHub-Event", "issues").header("X-GitHub-Delivery", "x")
-        .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(
-            Signatures.hmac("HmacSHA256", "not-the-secret", body)))
-        .body(body).post("/webhooks/github").then().statusCode(401)
+    given()
+        .contentType("application/json")
+        .header("X-GitHub-Event", "issues")
+        .header("X-GitHub-Delivery", "x")
+        .header(
+            "X-Hub-Signature-256",
+            "sha256="
+                + HexFormat.of().formatHex(Signatures.hmac("HmacSHA256", "not-the-secret", body)))
+        .body(body)
+        .post("/webhooks/github")
+        .then()
+        .statusCode(401)
         .contentType(startsWith("application/problem+json"))
         .body("detail", containsString("does not match"))
         .body("detail", Matchers.not(containsString(WebhookProfile.SECRET)));
     // tampered body
     byte[] tampered = body.clone();
     tampered[100] = (byte) (tampered[100] == 'a' ? 'b' : 'a');
-    given().contentType("application/json").header("X-GitHub-Event", "issues").header("X-GitHub-Delivery", "x")
-        .header("X-Hub-Signature-256", good).body(tampered).post("/webhooks/github").then().statusCode(401);
+    given()
+        .contentType("application/json")
+        .header("X-GitHub-Event", "issues")
+        .header("X-GitHub-Delivery", "x")
+        .header("X-Hub-Signature-256", good)
+        .body(tampered)
+        .post("/webhooks/github")
+        .then()
+        .statusCode(401);
     // missing signature
-    given().contentType("application/json").header("X-GitHub-Event", "issues").header("X-GitHub-Delivery", "x")
-        .body(body).post("/webhooks/github").then().statusCode(401);
+    given()
+        .contentType("application/json")
+        .header("X-GitHub-Event", "issues")
+        .header("X-GitHub-Delivery", "x")
+        .body(body)
+        .post("/webhooks/github")
+        .then()
+        .statusCode(401);
     // another helpdesk's payload, signed: 400 naming what is missing
     byte[] zendesk = Fixtures.bytes("zendesk-ticket_created.json");
-    given().contentType("application/json").header("X-Atlassian-Webhook-Identifier", "x")
-        .header("X-Hub-Signature", hubSignature("HmacSHA256", "sha256=", zendesk)).body(zendesk)
-        .post("/webhooks/jira/jira-main").then().statusCode(400)
-        .contentType(startsWith("application/problem+json")).body("detail", containsString("/webhookEvent is missing"));
+    given()
+        .contentType("application/json")
+        .header("X-Atlassian-Webhook-Identifier", "x")
+        .header("X-Hub-Signature", hubSignature("HmacSHA256", "sha256=", zendesk))
+        .body(zendesk)
+        .post("/webhooks/jira/jira-main")
+        .then()
+        .statusCode(400)
+        .contentType(startsWith("application/problem+json"))
+        .body("detail", containsString("/webhookEvent is missing"));
     // an irrelevant event: 202 ignored
-    github("push", "github-issues_opened.json", "x").statusCode(202).body("status", equalTo("ignored"))
+    github("push", "github-issues_opened.json", "x")
+        .statusCode(202)
+        .body("status", equalTo("ignored"))
         .body("reason", containsString("push"));
     // two Jira connections: the source alone does not say which
-    given().contentType("application/json").body("{}").post("/webhooks/jira").then().statusCode(404)
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .post("/webhooks/jira")
+        .then()
+        .statusCode(404)
         .body("detail", containsString("jira-dc"));
-    given().contentType("application/json").body("{}").post("/webhooks/jira/nope").then().statusCode(404);
-    given().contentType("application/json").body("{}").post("/webhooks/otrs").then().statusCode(404);
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .post("/webhooks/jira/nope")
+        .then()
+        .statusCode(404);
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .post("/webhooks/otrs")
+        .then()
+        .statusCode(404);
   }
 
   @Test
   void webhooksNeedNoJwtButJiraBearerConnectionsNeedTheirToken() throws Exception {
     byte[] body = Fixtures.bytes("jira-resolved-server.json");
     HttpClient client = HttpClient.newHttpClient();
-    HttpResponse<String> noJwt = client.send(HttpRequest.newBuilder(base.resolve("/webhooks/jira/jira-dc"))
-        .header("Content-Type", "application/json").header("Authorization", "Bearer " + WebhookProfile.JIRA_TOKEN)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> noJwt =
+        client.send(
+            HttpRequest.newBuilder(base.resolve("/webhooks/jira/jira-dc"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + WebhookProfile.JIRA_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(noJwt.statusCode()).isEqualTo(202);
     assertThat(noJwt.body()).contains("accepted");
-    HttpResponse<String> unsigned = client.send(HttpRequest.newBuilder(base.resolve("/webhooks/github"))
-        .header("Content-Type", "application/json").header("X-GitHub-Event", "issues")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes("github-issues_opened.json"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> unsigned =
+        client.send(
+            HttpRequest.newBuilder(base.resolve("/webhooks/github"))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "issues")
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        Fixtures.bytes("github-issues_opened.json")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(unsigned.statusCode()).isEqualTo(401);
-    given().contentType("application/json").header("Authorization", "Bearer wrong").body(body)
-        .post("/webhooks/jira/jira-dc").then().statusCode(401);
+    given()
+        .contentType("application/json")
+        .header("Authorization", "Bearer wrong")
+        .body(body)
+        .post("/webhooks/jira/jira-dc")
+        .then()
+        .statusCode(401);
   }
 }

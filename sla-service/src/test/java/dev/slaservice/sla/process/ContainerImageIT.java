@@ -45,8 +45,10 @@ class ContainerImageIT {
   @BeforeAll
   static void runTheImage() {
     stack = ProcessStack.start("image-it", false);
-    image = UnpackedImage.unpack(Path.of(System.getProperty("service.image", "target/sla-service-image.tar")),
-        stack.directory("image"));
+    image =
+        UnpackedImage.unpack(
+            Path.of(System.getProperty("service.image", "target/sla-service-image.tar")),
+            stack.directory("image"));
     service = stack.service("image", image, Map.of());
     service.start();
   }
@@ -68,10 +70,17 @@ class ContainerImageIT {
     assertThat(config.get("User").asText()).isEqualTo("185");
     assertThat(config.get("WorkingDir").asText()).isEqualTo("/deployments");
     assertThat(config.at("/ExposedPorts/8080~1tcp").isObject()).isTrue();
-    assertThat(entrypoint).startsWith("/opt/java/bin/java").endsWith("-jar", "/deployments/quarkus-run.jar")
-        .contains("-XX:MaxRAMPercentage=45", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+    assertThat(entrypoint)
+        .startsWith("/opt/java/bin/java")
+        .endsWith("-jar", "/deployments/quarkus-run.jar")
+        .contains(
+            "-XX:MaxRAMPercentage=45",
+            "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError",
             "-Dfile.encoding=UTF-8");
-    assertThat(image.environment()).containsEntry("JAVA_HOME", "/opt/java").containsEntry("LANG", "C.UTF-8");
+    assertThat(image.environment())
+        .containsEntry("JAVA_HOME", "/opt/java")
+        .containsEntry("LANG", "C.UTF-8");
     assertThat(image.root().resolve("bin/sh")).as("no shell in the image").doesNotExist();
     assertThat(image.root().resolve("usr/lib/locale/C.utf8/LC_CTYPE")).exists();
   }
@@ -82,19 +91,23 @@ class ContainerImageIT {
     assertThat(metrics.statusCode()).isEqualTo(200);
 
     long heap = 0;
-    Matcher pool = Pattern.compile("(?m)^jvm_memory_max_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$")
-        .matcher(metrics.body());
+    Matcher pool =
+        Pattern.compile("(?m)^jvm_memory_max_bytes\\{area=\"heap\"[^}]*} ([0-9.E+]+)$")
+            .matcher(metrics.body());
     while (pool.find()) {
       heap += (long) Math.max(0, Double.parseDouble(pool.group(1)));
     }
-    assertThat(heap).as("heap of a JVM in a 512 MB container, 45 %").isBetween(LIMIT_BYTES * 35 / 100,
-        LIMIT_BYTES * 46 / 100);
+    assertThat(heap)
+        .as("heap of a JVM in a 512 MB container, 45 %")
+        .isBetween(LIMIT_BYTES * 35 / 100, LIMIT_BYTES * 46 / 100);
   }
 
   @Test
   void theServiceInTheImageTakesEventsAndPublishesTheBreach() {
     String ticket = Events.newTicketId();
-    String opened = Events.opened(ticket, "acme", "websoft9-premium", "HIGH", Instant.now().minus(Duration.ofDays(2)));
+    String opened =
+        Events.opened(
+            ticket, "acme", "websoft9-premium", "HIGH", Instant.now().minus(Duration.ofDays(2)));
 
     assertThat(service.post("/events", Events.batch(opened))).isEqualTo(202);
 
@@ -102,17 +115,24 @@ class ContainerImageIT {
     HttpResponse<String> state = service.send("GET", "/tickets/" + ticket, null, OPS);
     assertThat(state.statusCode()).isEqualTo(200);
     assertThat(state.body()).contains("\"BREACHED\"");
-    assertThat(stack.count("select count(*) from event_store where ticket_id = '" + ticket + "'")).isEqualTo(1);
+    assertThat(stack.count("select count(*) from event_store where ticket_id = '" + ticket + "'"))
+        .isEqualTo(1);
   }
 
   @Test
   void theServiceWritesNothingOutsideTmpForTheDeploymentsReadOnlyRootFileSystem() throws Exception {
     Path root = image.root();
     try (var files = Files.walk(root)) {
-      assertThat(files.filter(file -> !file.startsWith(root.resolve("tmp")) && !file.startsWith(root.resolve("proc")))
-          .filter(file -> file.toFile().lastModified() > image.unpackedAt().toEpochMilli())
-          .map(root::relativize))
-          .as("paths the running service created or changed outside /tmp").isEmpty();
+      assertThat(
+              files
+                  .filter(
+                      file ->
+                          !file.startsWith(root.resolve("tmp"))
+                              && !file.startsWith(root.resolve("proc")))
+                  .filter(file -> file.toFile().lastModified() > image.unpackedAt().toEpochMilli())
+                  .map(root::relativize))
+          .as("paths the running service created or changed outside /tmp")
+          .isEmpty();
     }
   }
 
@@ -124,11 +144,16 @@ class ContainerImageIT {
 
     service.stop();
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> container.stream().noneMatch(ProcessHandle::isAlive));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> container.stream().noneMatch(ProcessHandle::isAlive));
   }
 
   private static long breachesOf(String ticket) {
-    return stack.read(Topics.SLA_BREACHES).stream().map(r -> SlaEventCodec.read(r.value()))
-        .filter(SlaEvent.SlaBreached.class::isInstance).filter(e -> e.ticketId().equals(ticket)).count();
+    return stack.read(Topics.SLA_BREACHES).stream()
+        .map(r -> SlaEventCodec.read(r.value()))
+        .filter(SlaEvent.SlaBreached.class::isInstance)
+        .filter(e -> e.ticketId().equals(ticket))
+        .count();
   }
 }

@@ -13,14 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The broker stops for a minute ({@code -Doutage.seconds}) under a running service: intake
- * answers 503 with Retry-After within 5 s and never 202, readiness is DOWN, and when the broker is
- * back everything flows again without a restart, including a breach whose deadline passed meanwhile.
+ * The broker stops for a minute ({@code -Doutage.seconds}) under a running service: intake answers
+ * 503 with Retry-After within 5 s and never 202, readiness is DOWN, and when the broker is back
+ * everything flows again without a restart, including a breach whose deadline passed meanwhile.
  */
 class KafkaOutageIT extends PackagedServiceTest {
 
@@ -38,9 +37,13 @@ class KafkaOutageIT extends PackagedServiceTest {
     long pid = service.pid();
     String dueDuringOutage = Events.newTicketId();
     Instant opened = Instant.now().minus(Duration.ofMinutes(10)).plusSeconds(15);
-    assertThat(post(Events.opened(dueDuringOutage, "acme", "websoft9-premium", "HIGH", opened)).statusCode())
+    assertThat(
+            post(Events.opened(dueDuringOutage, "acme", "websoft9-premium", "HIGH", opened))
+                .statusCode())
         .isEqualTo(202);
-    await().atMost(Duration.ofSeconds(30)).until(() -> status("/tickets/" + dueDuringOutage) == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> status("/tickets/" + dueDuringOutage) == 200);
 
     Instant outageStarted = Instant.now();
     stack.stopKafka();
@@ -49,29 +52,46 @@ class KafkaOutageIT extends PackagedServiceTest {
     List<String> refusedBodies = new ArrayList<>();
     boolean readinessWentDown = false;
     while (Duration.between(outageStarted, Instant.now()).toSeconds() < OUTAGE_SECONDS) {
-      String body = Events.opened(Events.newTicketId(), "acme", "websoft9-premium", "NORMAL", Instant.now());
+      String body =
+          Events.opened(Events.newTicketId(), "acme", "websoft9-premium", "NORMAL", Instant.now());
       refusedBodies.add(body);
       Instant asked = Instant.now();
       HttpResponse<String> answer = post(body);
       Duration took = Duration.between(asked, Instant.now());
       assertThat(answer.statusCode()).as("POST /events while Kafka is down").isEqualTo(503);
       assertThat(answer.headers().firstValue("Retry-After")).as("Retry-After").isPresent();
-      assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+      assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
       refusals.add(took);
       readinessWentDown |= service.readiness() == 503;
     }
-    assertThat(refusals).as("time to refuse").isNotEmpty().allMatch(took -> took.compareTo(Duration.ofSeconds(5)) <= 0);
+    assertThat(refusals)
+        .as("time to refuse")
+        .isNotEmpty()
+        .allMatch(took -> took.compareTo(Duration.ofSeconds(5)) <= 0);
     assertThat(readinessWentDown).as("readiness reported DOWN during the outage").isTrue();
-    System.out.printf("Kafka down %d s: %d requests refused, slowest in %d ms%n", OUTAGE_SECONDS, refusals.size(),
+    System.out.printf(
+        "Kafka down %d s: %d requests refused, slowest in %d ms%n",
+        OUTAGE_SECONDS,
+        refusals.size(),
         refusals.stream().mapToLong(Duration::toMillis).max().orElse(0));
 
     stack.startKafka();
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> service.readiness() == 200);
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> service.readiness() == 200);
     assertThat(service.pid()).as("the same process, not restarted").isEqualTo(pid);
 
     String afterwards = Events.newTicketId();
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() ->
-        post(Events.opened(afterwards, "acme", "websoft9-premium", "HIGH", Instant.now())).statusCode() == 202);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                post(Events.opened(afterwards, "acme", "websoft9-premium", "HIGH", Instant.now()))
+                        .statusCode()
+                    == 202);
     await().atMost(Duration.ofMinutes(2)).until(() -> status("/tickets/" + afterwards) == 200);
     await().atMost(Duration.ofMinutes(2)).until(() -> breaches(dueDuringOutage) == 1);
     assertThat(breaches(dueDuringOutage)).as("one breach, published once").isEqualTo(1);
@@ -79,9 +99,11 @@ class KafkaOutageIT extends PackagedServiceTest {
     for (String body : refusedBodies) {
       assertThat(post(body).statusCode()).isEqualTo(202);
     }
-    await().atMost(Duration.ofMinutes(2)).until(() -> stack.count("select count(*) from event_store")
-        == refusedBodies.size() + 2);
-    assertThat(stack.count("select count(distinct event_id) from event_store")).isEqualTo(refusedBodies.size() + 2);
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> stack.count("select count(*) from event_store") == refusedBodies.size() + 2);
+    assertThat(stack.count("select count(distinct event_id) from event_store"))
+        .isEqualTo(refusedBodies.size() + 2);
   }
 
   private static HttpResponse<String> post(String body) {
@@ -94,7 +116,9 @@ class KafkaOutageIT extends PackagedServiceTest {
   }
 
   private static long breaches(String ticket) {
-    return stack.read(Topics.SLA_BREACHES).stream().map(r -> SlaEventCodec.read(r.value()))
-        .filter(e -> e instanceof SlaEvent.SlaBreached && e.ticketId().equals(ticket)).count();
+    return stack.read(Topics.SLA_BREACHES).stream()
+        .map(r -> SlaEventCodec.read(r.value()))
+        .filter(e -> e instanceof SlaEvent.SlaBreached && e.ticketId().equals(ticket))
+        .count();
   }
 }

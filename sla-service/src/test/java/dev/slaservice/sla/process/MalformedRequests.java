@@ -1,9 +1,11 @@
 package dev.slaservice.sla.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.EventType;
+import dev.slaservice.events.ExclusionReason;
 import dev.slaservice.events.FieldKind;
 import dev.slaservice.events.ReplyVisibility;
 import java.net.URLEncoder;
@@ -16,8 +18,6 @@ import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.slaservice.events.ExclusionReason;
 
 /**
  * Generators of malformed requests for {@link MalformedRequestsIT}: valid events broken by one
@@ -28,9 +28,7 @@ final class MalformedRequests {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private MalformedRequests() {
-  }
-
+  private MalformedRequests() {}
 
   /** A valid event of the type, the base that one mutation then breaks. */
   static ObjectNode valid(EventType type) {
@@ -46,8 +44,11 @@ final class MalformedRequests {
 
   private static JsonNode validValue(String name, FieldKind kind) {
     return switch (kind) {
-      case ID -> JSON.textNode(name.equals("eventId") ? UUID.randomUUID().toString()
-          : name.equals("planId") ? "websoft9-premium" : "T-" + name);
+      case ID ->
+          JSON.textNode(
+              name.equals("eventId")
+                  ? UUID.randomUUID().toString()
+                  : name.equals("planId") ? "websoft9-premium" : "T-" + name);
       case PRIORITY -> JSON.textNode("HIGH");
       case TEXT -> JSON.textNode("desk");
       case INSTANT -> JSON.textNode("2026-11-02T09:30:00+08:00");
@@ -63,15 +64,23 @@ final class MalformedRequests {
   }
 
   private static JsonNode window(String startDay, String startTime, String endDay, String endTime) {
-    ObjectNode window = JSON.objectNode().put("startDay", startDay).put("startTime", startTime)
-        .put("endDay", endDay).put("endTime", endTime);
+    ObjectNode window =
+        JSON.objectNode()
+            .put("startDay", startDay)
+            .put("startTime", startTime)
+            .put("endDay", endDay)
+            .put("endTime", endTime);
     return JSON.arrayNode().add(window);
   }
 
   /** Values no field of the kind accepts. */
   private static Arbitrary<JsonNode> invalidValue(FieldKind kind, boolean required) {
-    List<JsonNode> wrongTypes = new ArrayList<>(List.of(JSON.booleanNode(true), JSON.objectNode().put("nested", 1),
-        JSON.numberNode(-1.5e300)));
+    List<JsonNode> wrongTypes =
+        new ArrayList<>(
+            List.of(
+                JSON.booleanNode(true),
+                JSON.objectNode().put("nested", 1),
+                JSON.numberNode(-1.5e300)));
     if (kind != FieldKind.MONEY) {
       // an amount may be a JSON number (not a negative one)
       wrongTypes.add(JSON.numberNode(42));
@@ -80,25 +89,52 @@ final class MalformedRequests {
       wrongTypes.add(JSON.nullNode());
     }
     Arbitrary<JsonNode> wrongType = Arbitraries.of(wrongTypes);
-    Arbitrary<JsonNode> specific = switch (kind) {
-      case ID -> Arbitraries.oneOf(texts("", " ", "a b", "T-\u0000", "T-\u001b[31m", "T-\t1"),
-          Arbitraries.strings().ofMinLength(129).ofMaxLength(20_000).alpha().map(JSON::textNode));
-      case PRIORITY -> texts("", "P 1", "HIGH!", "最高", "x".repeat(65));
-      case TEXT -> Arbitraries.oneOf(texts("", "   ", "desk\u0000", "desk\n"),
-          Arbitraries.strings().ofMinLength(201).ofMaxLength(100_000).alpha().map(JSON::textNode));
-      case INSTANT -> texts("yesterday", "2026-13-01T00:00:00Z", "1969-12-31T23:59:59Z", "3000-01-01T00:00:00Z",
-          "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z", "2026-11-02T09:30:00", "2026-02-30T10:00:00Z",
-          "+999999999-12-31T23:59:59Z", "");
-      case DATE -> texts("2026-02-30", "tomorrow", "20261101", "2026-11-01T00:00:00Z", "");
-      case MONTH -> texts("2026-13", "2026/11", "11-2026", "");
-      case MONEY -> texts("-1.00", "1.00001", "1e400", "abc", "9999999999999999.00", "NaN", "");
-      case CURRENCY -> texts("XXXX", "EURO", "$", "");
-      case ZONE -> texts("Mars/Olympus", "UTC+25", "", "../../etc/passwd");
-      case WINDOWS -> Arbitraries.of(JSON.arrayNode(), window("FUNDAY", "09:00", "MONDAY", "18:00"),
-          window("MONDAY", "25:00", "MONDAY", "18:00"), JSON.textNode("monday"), manyWindows(51));
-      case EXCLUSION_REASON -> texts("BECAUSE", "", "force_majeure ");
-      case VISIBILITY -> texts("public", "PRIVATE", "", "PUBLIC ");
-    };
+    Arbitrary<JsonNode> specific =
+        switch (kind) {
+          case ID ->
+              Arbitraries.oneOf(
+                  texts("", " ", "a b", "T-\u0000", "T-\u001b[31m", "T-\t1"),
+                  Arbitraries.strings()
+                      .ofMinLength(129)
+                      .ofMaxLength(20_000)
+                      .alpha()
+                      .map(JSON::textNode));
+          case PRIORITY -> texts("", "P 1", "HIGH!", "最高", "x".repeat(65));
+          case TEXT ->
+              Arbitraries.oneOf(
+                  texts("", "   ", "desk\u0000", "desk\n"),
+                  Arbitraries.strings()
+                      .ofMinLength(201)
+                      .ofMaxLength(100_000)
+                      .alpha()
+                      .map(JSON::textNode));
+          case INSTANT ->
+              texts(
+                  "yesterday",
+                  "2026-13-01T00:00:00Z",
+                  "1969-12-31T23:59:59Z",
+                  "3000-01-01T00:00:00Z",
+                  "+10000-01-01T00:00:00Z",
+                  "-0001-01-01T00:00:00Z",
+                  "2026-11-02T09:30:00",
+                  "2026-02-30T10:00:00Z",
+                  "+999999999-12-31T23:59:59Z",
+                  "");
+          case DATE -> texts("2026-02-30", "tomorrow", "20261101", "2026-11-01T00:00:00Z", "");
+          case MONTH -> texts("2026-13", "2026/11", "11-2026", "");
+          case MONEY -> texts("-1.00", "1.00001", "1e400", "abc", "9999999999999999.00", "NaN", "");
+          case CURRENCY -> texts("XXXX", "EURO", "$", "");
+          case ZONE -> texts("Mars/Olympus", "UTC+25", "", "../../etc/passwd");
+          case WINDOWS ->
+              Arbitraries.of(
+                  JSON.arrayNode(),
+                  window("FUNDAY", "09:00", "MONDAY", "18:00"),
+                  window("MONDAY", "25:00", "MONDAY", "18:00"),
+                  JSON.textNode("monday"),
+                  manyWindows(51));
+          case EXCLUSION_REASON -> texts("BECAUSE", "", "force_majeure ");
+          case VISIBILITY -> texts("public", "PRIVATE", "", "PUBLIC ");
+        };
     return Arbitraries.oneOf(wrongType, specific);
   }
 
@@ -120,96 +156,186 @@ final class MalformedRequests {
 
   /** One valid event broken by one mutation that no reading of the contract accepts. */
   private static Arbitrary<ObjectNode> brokenEvent() {
-    Arbitrary<ObjectNode> badValue = types().flatMap(type -> {
-      List<String> names = new ArrayList<>(type.fields().keySet());
-      return Arbitraries.of(names).flatMap(name -> invalidValue(type.fields().get(name).kind(),
-          type.fields().get(name).required()).map(value -> {
-        ObjectNode event = valid(type);
-        event.set(name, value);
-        return event;
-      }));
-    });
-    Arbitrary<ObjectNode> missing = types().flatMap(type -> {
-      List<String> required = type.fields().entrySet().stream().filter(e -> e.getValue().required())
-          .map(Map.Entry::getKey).toList();
-      return Arbitraries.of(required).map(name -> {
-        ObjectNode event = valid(type);
-        event.remove(name);
-        return event;
-      });
-    });
-    Arbitrary<ObjectNode> extra = Combinators.combine(types(),
-        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30)).as((type, name) -> {
-          ObjectNode event = valid(type);
-          event.put(type.fields().containsKey(name) || name.equals("type") ? name + "Extra" : name, "surplus");
-          return event;
-        });
-    Arbitrary<ObjectNode> unknownType = Combinators.combine(types(), Arbitraries.oneOf(
-        Arbitraries.strings().ofMinLength(0).ofMaxLength(40).map(JSON::textNode),
-        Arbitraries.of((JsonNode) JSON.numberNode(7), JSON.nullNode(), JSON.arrayNode()))).as((type, value) -> {
-          ObjectNode event = valid(type);
-          if (value.isTextual() && EventType.fromWireName(value.asText()).isPresent()) {
-            event.set("type", JSON.numberNode(7));
-          } else {
-            event.set("type", value);
-          }
-          return event;
-        });
-    Arbitrary<ObjectNode> unknownPriority = Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1)
-        .ofMaxLength(10).filter(p -> !p.equals("HIGH") && !p.equals("NORMAL")).map(p -> {
-          ObjectNode event = valid(EventType.fromWireName("TicketOpened").orElseThrow());
-          event.put("priority", p);
-          return event;
-        });
-    Arbitrary<ObjectNode> unknownPlan = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(plan -> {
-      ObjectNode event = valid(EventType.fromWireName("TicketOpened").orElseThrow());
-      event.put("planId", "no-such-plan-" + plan);
-      return event;
-    });
+    Arbitrary<ObjectNode> badValue =
+        types()
+            .flatMap(
+                type -> {
+                  List<String> names = new ArrayList<>(type.fields().keySet());
+                  return Arbitraries.of(names)
+                      .flatMap(
+                          name ->
+                              invalidValue(
+                                      type.fields().get(name).kind(),
+                                      type.fields().get(name).required())
+                                  .map(
+                                      value -> {
+                                        ObjectNode event = valid(type);
+                                        event.set(name, value);
+                                        return event;
+                                      }));
+                });
+    Arbitrary<ObjectNode> missing =
+        types()
+            .flatMap(
+                type -> {
+                  List<String> required =
+                      type.fields().entrySet().stream()
+                          .filter(e -> e.getValue().required())
+                          .map(Map.Entry::getKey)
+                          .toList();
+                  return Arbitraries.of(required)
+                      .map(
+                          name -> {
+                            ObjectNode event = valid(type);
+                            event.remove(name);
+                            return event;
+                          });
+                });
+    Arbitrary<ObjectNode> extra =
+        Combinators.combine(types(), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30))
+            .as(
+                (type, name) -> {
+                  ObjectNode event = valid(type);
+                  event.put(
+                      type.fields().containsKey(name) || name.equals("type")
+                          ? name + "Extra"
+                          : name,
+                      "surplus");
+                  return event;
+                });
+    Arbitrary<ObjectNode> unknownType =
+        Combinators.combine(
+                types(),
+                Arbitraries.oneOf(
+                    Arbitraries.strings().ofMinLength(0).ofMaxLength(40).map(JSON::textNode),
+                    Arbitraries.of(
+                        (JsonNode) JSON.numberNode(7), JSON.nullNode(), JSON.arrayNode())))
+            .as(
+                (type, value) -> {
+                  ObjectNode event = valid(type);
+                  if (value.isTextual() && EventType.fromWireName(value.asText()).isPresent()) {
+                    event.set("type", JSON.numberNode(7));
+                  } else {
+                    event.set("type", value);
+                  }
+                  return event;
+                });
+    Arbitrary<ObjectNode> unknownPriority =
+        Arbitraries.strings()
+            .withCharRange('A', 'Z')
+            .ofMinLength(1)
+            .ofMaxLength(10)
+            .filter(p -> !p.equals("HIGH") && !p.equals("NORMAL"))
+            .map(
+                p -> {
+                  ObjectNode event = valid(EventType.fromWireName("TicketOpened").orElseThrow());
+                  event.put("priority", p);
+                  return event;
+                });
+    Arbitrary<ObjectNode> unknownPlan =
+        Arbitraries.strings()
+            .alpha()
+            .ofMinLength(1)
+            .ofMaxLength(20)
+            .map(
+                plan -> {
+                  ObjectNode event = valid(EventType.fromWireName("TicketOpened").orElseThrow());
+                  event.put("planId", "no-such-plan-" + plan);
+                  return event;
+                });
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(5, badValue), net.jqwik.api.Tuple.of(2, missing), net.jqwik.api.Tuple.of(2, extra),
-        net.jqwik.api.Tuple.of(1, unknownType), net.jqwik.api.Tuple.of(1, unknownPriority),
+        net.jqwik.api.Tuple.of(5, badValue),
+        net.jqwik.api.Tuple.of(2, missing),
+        net.jqwik.api.Tuple.of(2, extra),
+        net.jqwik.api.Tuple.of(1, unknownType),
+        net.jqwik.api.Tuple.of(1, unknownPriority),
         net.jqwik.api.Tuple.of(1, unknownPlan));
   }
 
   static Arbitrary<String> eventBodies() {
     Arbitrary<String> single = brokenEvent().map(JsonNode::toString);
-    Arbitrary<String> inABatch = Combinators.combine(brokenEvent(), types().list().ofMaxSize(20),
-        Arbitraries.integers().between(0, 20)).as((broken, goodTypes, position) -> {
-          var batch = JSON.arrayNode();
-          goodTypes.forEach(type -> batch.add(valid(type)));
-          batch.insert(Math.min(position, batch.size()), broken);
-          return batch.toString();
-        });
-    Arbitrary<String> truncated = Combinators.combine(types(), Arbitraries.doubles().between(0, 0.999).ofScale(3))
-        .as((type, cut) -> {
-          String json = valid(type).toString();
-          return json.substring(0, (int) (json.length() * cut));
-        });
-    Arbitrary<String> deep = Combinators.combine(Arbitraries.integers().between(50, 20_000), Arbitraries.of("[", "{\"a\":"))
-        .as((depth, open) -> open.repeat(depth) + "1" + (open.equals("[") ? "]" : "}").repeat(depth));
-    Arbitrary<String> deepField = Arbitraries.integers().between(50, 5_000).map(depth -> {
-      String event = valid(EventType.fromWireName("WorkStarted").orElseThrow()).toString();
-      return event.substring(0, event.length() - 1) + ",\"nested\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
-    });
-    Arbitrary<String> notEvents = Arbitraries.oneOf(
-        Arbitraries.of("", " ", "null", "true", "42", "\"event\"", "[]", "{}", "[null]", "[[]]", "[1,2]", "{\"type\":",
-            "\u0000", "\uFEFF{}", "{\"type\":\"WorkStarted\"}{\"type\":\"WorkStarted\"}"),
-        Arbitraries.strings().ofMaxLength(200));
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, single), net.jqwik.api.Tuple.of(4, inABatch),
-        net.jqwik.api.Tuple.of(2, truncated), net.jqwik.api.Tuple.of(1, deep), net.jqwik.api.Tuple.of(1, deepField),
+    Arbitrary<String> inABatch =
+        Combinators.combine(
+                brokenEvent(), types().list().ofMaxSize(20), Arbitraries.integers().between(0, 20))
+            .as(
+                (broken, goodTypes, position) -> {
+                  var batch = JSON.arrayNode();
+                  goodTypes.forEach(type -> batch.add(valid(type)));
+                  batch.insert(Math.min(position, batch.size()), broken);
+                  return batch.toString();
+                });
+    Arbitrary<String> truncated =
+        Combinators.combine(types(), Arbitraries.doubles().between(0, 0.999).ofScale(3))
+            .as(
+                (type, cut) -> {
+                  String json = valid(type).toString();
+                  return json.substring(0, (int) (json.length() * cut));
+                });
+    Arbitrary<String> deep =
+        Combinators.combine(
+                Arbitraries.integers().between(50, 20_000), Arbitraries.of("[", "{\"a\":"))
+            .as(
+                (depth, open) ->
+                    open.repeat(depth) + "1" + (open.equals("[") ? "]" : "}").repeat(depth));
+    Arbitrary<String> deepField =
+        Arbitraries.integers()
+            .between(50, 5_000)
+            .map(
+                depth -> {
+                  String event =
+                      valid(EventType.fromWireName("WorkStarted").orElseThrow()).toString();
+                  return event.substring(0, event.length() - 1)
+                      + ",\"nested\":"
+                      + "[".repeat(depth)
+                      + "]".repeat(depth)
+                      + "}";
+                });
+    Arbitrary<String> notEvents =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "",
+                " ",
+                "null",
+                "true",
+                "42",
+                "\"event\"",
+                "[]",
+                "{}",
+                "[null]",
+                "[[]]",
+                "[1,2]",
+                "{\"type\":",
+                "\u0000",
+                "\uFEFF{}",
+                "{\"type\":\"WorkStarted\"}{\"type\":\"WorkStarted\"}"),
+            Arbitraries.strings().ofMaxLength(200));
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(8, single),
+        net.jqwik.api.Tuple.of(4, inABatch),
+        net.jqwik.api.Tuple.of(2, truncated),
+        net.jqwik.api.Tuple.of(1, deep),
+        net.jqwik.api.Tuple.of(1, deepField),
         net.jqwik.api.Tuple.of(2, notEvents));
   }
 
   static Arbitrary<String> calendarIds() {
-    return Arbitraries.oneOf(Arbitraries.of("fuzz-calendar", "Upper", "-lead", "x".repeat(65), "a b", "ü"),
+    return Arbitraries.oneOf(
+        Arbitraries.of("fuzz-calendar", "Upper", "-lead", "x".repeat(65), "a b", "ü"),
         Arbitraries.strings().ofMinLength(1).ofMaxLength(70));
   }
 
   static Arbitrary<String> calendarBodies() {
     return Arbitraries.oneOf(
-        Arbitraries.of("", "null", "[]", "{}", "{\"zone\":", "{\"zone\":\"Mars/Olympus\",\"windows\":[]}",
-            "{\"zone\":\"UTC\"}", "{\"zone\":\"UTC\",\"windows\":[]}", "{\"zone\":42,\"windows\":\"all\"}",
+        Arbitraries.of(
+            "",
+            "null",
+            "[]",
+            "{}",
+            "{\"zone\":",
+            "{\"zone\":\"Mars/Olympus\",\"windows\":[]}",
+            "{\"zone\":\"UTC\"}",
+            "{\"zone\":\"UTC\",\"windows\":[]}",
+            "{\"zone\":42,\"windows\":\"all\"}",
             "{\"zone\":\"UTC\",\"windows\":[{\"startDay\":\"FUNDAY\",\"startTime\":\"09:00\",\"endDay\":\"MONDAY\","
                 + "\"endTime\":\"18:00\"}]}",
             "{\"zone\":\"UTC\",\"windows\":[{\"startDay\":\"MONDAY\",\"startTime\":\"9am\",\"endDay\":\"MONDAY\","
@@ -223,22 +349,70 @@ final class MalformedRequests {
   }
 
   static Arbitrary<String> queries() {
-    Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(60)
-        .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8));
-    Arbitrary<String> instants = Arbitraries.oneOf(anything, Arbitraries.of("2026-11-20T09:00:00Z",
-        "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2026-13-01T00:00:00Z", "0", ""));
-    Arbitrary<String> durations = Arbitraries.oneOf(anything, Arbitraries.of("PT1H", "PT-5M", "-PT1H",
-        "P99999999D", "PT0S", "P1000000000000D", "PT9223372036854775807S", "1h", ""));
-    Arbitrary<String> limits = Arbitraries.oneOf(anything, Arbitraries.of("0", "-1", "1", "501", "99999999999", ""));
-    Arbitrary<String> tickets = Combinators.combine(anything, instants, instants, limits, anything).as(
-        (state, before, after, limit, cursor) -> "/tickets?state=" + state + "&dueBefore=" + before + "&dueAfter="
-            + after + "&limit=" + limit + "&cursor=" + cursor);
-    Arbitrary<String> due = Combinators.combine(anything, instants, durations).as((calendar, start, duration) ->
-        "/calendars/" + (calendar.isEmpty() ? "24x7" : calendar) + "/due?start=" + start + "&duration=" + duration);
-    Arbitrary<String> ticket = Combinators.combine(anything, instants).as((id, asOf) ->
-        "/tickets/" + (id.isEmpty() ? "x" : id) + "?asOf=" + asOf);
-    Arbitrary<String> statement = Combinators.combine(anything, anything).as((customer, month) ->
-        "/customers/" + (customer.isEmpty() ? "acme" : customer) + "/compensation?month=" + month);
+    Arbitrary<String> anything =
+        Arbitraries.strings()
+            .ofMaxLength(60)
+            .map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8));
+    Arbitrary<String> instants =
+        Arbitraries.oneOf(
+            anything,
+            Arbitraries.of(
+                "2026-11-20T09:00:00Z",
+                "+999999999-12-31T23:59:59Z",
+                "-999999999-01-01T00:00:00Z",
+                "2026-13-01T00:00:00Z",
+                "0",
+                ""));
+    Arbitrary<String> durations =
+        Arbitraries.oneOf(
+            anything,
+            Arbitraries.of(
+                "PT1H",
+                "PT-5M",
+                "-PT1H",
+                "P99999999D",
+                "PT0S",
+                "P1000000000000D",
+                "PT9223372036854775807S",
+                "1h",
+                ""));
+    Arbitrary<String> limits =
+        Arbitraries.oneOf(anything, Arbitraries.of("0", "-1", "1", "501", "99999999999", ""));
+    Arbitrary<String> tickets =
+        Combinators.combine(anything, instants, instants, limits, anything)
+            .as(
+                (state, before, after, limit, cursor) ->
+                    "/tickets?state="
+                        + state
+                        + "&dueBefore="
+                        + before
+                        + "&dueAfter="
+                        + after
+                        + "&limit="
+                        + limit
+                        + "&cursor="
+                        + cursor);
+    Arbitrary<String> due =
+        Combinators.combine(anything, instants, durations)
+            .as(
+                (calendar, start, duration) ->
+                    "/calendars/"
+                        + (calendar.isEmpty() ? "24x7" : calendar)
+                        + "/due?start="
+                        + start
+                        + "&duration="
+                        + duration);
+    Arbitrary<String> ticket =
+        Combinators.combine(anything, instants)
+            .as((id, asOf) -> "/tickets/" + (id.isEmpty() ? "x" : id) + "?asOf=" + asOf);
+    Arbitrary<String> statement =
+        Combinators.combine(anything, anything)
+            .as(
+                (customer, month) ->
+                    "/customers/"
+                        + (customer.isEmpty() ? "acme" : customer)
+                        + "/compensation?month="
+                        + month);
     return Arbitraries.oneOf(tickets, due, ticket, statement);
   }
 }

@@ -2,29 +2,33 @@ package dev.slaservice.sla.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.EventJson;
 import dev.slaservice.events.EventType;
-import dev.slaservice.events.FieldKind;
 import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Tokens;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import net.jqwik.api.Arbitraries;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -36,15 +40,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.net.URI;
-import java.util.HashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Thousands of malformed requests against the packaged service: broken JSON, wrong types, unknown
@@ -88,7 +83,8 @@ class MalformedRequestsIT {
   void nothingWasAccepted() throws Exception {
     assertThat(recordsOnTicketEvents()).as("records on ticket-events").isZero();
     assertThat(stack.count("select count(*) from event_store")).as("stored events").isZero();
-    assertThat(stack.count("select count(*) from calendar_version")).as("stored calendars")
+    assertThat(stack.count("select count(*) from calendar_version"))
+        .as("stored calendars")
         .isEqualTo(calendarsAtStart);
   }
 
@@ -98,10 +94,12 @@ class MalformedRequestsIT {
   }
 
   @Property(tries = 300)
-  void malformedCalendarsAreRefusedWithAProblem(@ForAll("calendarIds") String id,
-                                                @ForAll("malformedCalendarBodies") String body) {
-    assertRefused(service.send("PUT", "/calendars/" + URLEncoder.encode(id, StandardCharsets.UTF_8), body,
-        EVERY_ROLE), id + " " + body);
+  void malformedCalendarsAreRefusedWithAProblem(
+      @ForAll("calendarIds") String id, @ForAll("malformedCalendarBodies") String body) {
+    assertRefused(
+        service.send(
+            "PUT", "/calendars/" + URLEncoder.encode(id, StandardCharsets.UTF_8), body, EVERY_ROLE),
+        id + " " + body);
   }
 
   @Property(tries = 500)
@@ -120,10 +118,19 @@ class MalformedRequestsIT {
     URI uri = service.uri("/events");
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(10_000);
-      String head = "POST /events HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
-          + "Authorization: Bearer " + HELPDESK + "\r\nContent-Length: " + (3 * 1024 * 1024) + "\r\n\r\n";
+      String head =
+          "POST /events HTTP/1.1\r\nHost: "
+              + uri.getHost()
+              + "\r\nContent-Type: application/json\r\n"
+              + "Authorization: Bearer "
+              + HELPDESK
+              + "\r\nContent-Length: "
+              + (3 * 1024 * 1024)
+              + "\r\n\r\n";
       socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().write(("[" + "{\"x\":\"" + "a".repeat(1024)).getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(("[" + "{\"x\":\"" + "a".repeat(1024)).getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       String answer = readResponse(socket.getInputStream());
       assertThat(answer).startsWith("HTTP/1.1 413");
@@ -132,7 +139,9 @@ class MalformedRequestsIT {
     }
   }
 
-  /** Status line, headers and a Content-Length body, without waiting for the connection to close. */
+  /**
+   * Status line, headers and a Content-Length body, without waiting for the connection to close.
+   */
   private static String readResponse(InputStream in) throws IOException {
     ByteArrayOutputStream read = new ByteArrayOutputStream();
     int headEnd = -1;
@@ -157,9 +166,11 @@ class MalformedRequestsIT {
   void aBatchOverTheLimitIsRefusedNamingTheLimit() {
     List<String> events = new ArrayList<>();
     for (int i = 0; i < 1_001; i++) {
-      events.add(MalformedRequests.valid(EventType.fromWireName("WorkStarted").orElseThrow()).toString());
+      events.add(
+          MalformedRequests.valid(EventType.fromWireName("WorkStarted").orElseThrow()).toString());
     }
-    HttpResponse<String> answer = service.send("POST", "/events", "[" + String.join(",", events) + "]", HELPDESK);
+    HttpResponse<String> answer =
+        service.send("POST", "/events", "[" + String.join(",", events) + "]", HELPDESK);
     assertRefused(answer, "1,001 events");
     assertThat(answer.body()).contains("1000");
   }
@@ -169,24 +180,30 @@ class MalformedRequestsIT {
     CatalogCheck check = new CatalogCheck(new BuiltInCatalog());
     for (EventType type : EventType.values()) {
       ObjectNode event = MalformedRequests.valid(type);
-      assertThat(check.problems(InboundEventCodec.read(event, () -> "generated"))).as(event.toString()).isEmpty();
+      assertThat(check.problems(InboundEventCodec.read(event, () -> "generated")))
+          .as(event.toString())
+          .isEmpty();
     }
   }
 
   private static void assertRefused(HttpResponse<String> answer, String request) {
     assertThat(answer).as("an answer to " + abbreviate(request)).isNotNull();
-    assertThat(answer.statusCode()).as(abbreviate(request) + " -> " + abbreviate(answer.body()))
+    assertThat(answer.statusCode())
+        .as(abbreviate(request) + " -> " + abbreviate(answer.body()))
         .isBetween(400, 499);
     assertProblem(answer, request);
     try {
-      assertThat(recordsOnTicketEvents()).as("records on ticket-events after " + abbreviate(request)).isZero();
+      assertThat(recordsOnTicketEvents())
+          .as("records on ticket-events after " + abbreviate(request))
+          .isZero();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
   private static void assertProblem(HttpResponse<String> answer, String request) {
-    assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(abbreviate(request))
+    assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+        .as(abbreviate(request))
         .startsWith("application/problem+json");
     try {
       JsonNode problem = EventJson.mapper().readTree(answer.body());
@@ -198,7 +215,9 @@ class MalformedRequestsIT {
   }
 
   private static String abbreviate(String text) {
-    return text == null || text.length() < 300 ? text : text.substring(0, 300) + "… (" + text.length() + " chars)";
+    return text == null || text.length() < 300
+        ? text
+        : text.substring(0, 300) + "… (" + text.length() + " chars)";
   }
 
   private static long recordsOnTicketEvents() throws Exception {

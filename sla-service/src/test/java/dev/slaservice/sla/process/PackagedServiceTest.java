@@ -1,7 +1,7 @@
 package dev.slaservice.sla.process;
 
-import org.junit.jupiter.api.AfterAll;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * The base of the process tier's JUnit tests: one stack and one running service per test class,

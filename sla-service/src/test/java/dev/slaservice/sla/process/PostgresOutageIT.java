@@ -3,14 +3,13 @@ package dev.slaservice.sla.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.slaservice.events.SlaEvent;
-import dev.slaservice.events.SlaEventCodec;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,13 +21,12 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.HashMap;
 
 /**
  * PostgreSQL stops under a running service while helpdesks keep posting: intake still accepts
  * (Kafka holds the events), readiness is DOWN, the consumer commits no offset past what it could
- * store, and when the database is back it resumes by itself with every event stored once and
- * every due breach published once.
+ * store, and when the database is back it resumes by itself with every event stored once and every
+ * due breach published once.
  */
 class PostgresOutageIT extends PackagedServiceTest {
 
@@ -44,36 +42,55 @@ class PostgresOutageIT extends PackagedServiceTest {
   void theConsumerWaitsWithoutCommittingAndResumesByItself() throws Exception {
     long pid = service.pid();
     List<String> before = postTickets(20);
-    await().atMost(Duration.ofMinutes(1)).until(() -> stack.count("select count(*) from event_store") == 20);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> stack.count("select count(*) from event_store") == 20);
     await().atMost(Duration.ofSeconds(30)).until(() -> lag() == 0);
 
     stack.stopPostgres();
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
         .until(() -> service.readiness() == 503);
     Map<TopicPartition, Long> committedAtOutage = committed();
     List<String> during = postTickets(30);
     Instant outageStarted = Instant.now();
     // for as long as the outage lasts, no offset moves and readiness stays DOWN
-    await().atMost(Duration.ofSeconds(OUTAGE_SECONDS + 30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-      assertThat(committed()).as("offsets committed while the database is down").isEqualTo(committedAtOutage);
-      assertThat(service.readiness()).as("readiness while the database is down").isEqualTo(503);
-      return Duration.between(outageStarted, Instant.now()).toSeconds() >= OUTAGE_SECONDS;
-    });
+    await()
+        .atMost(Duration.ofSeconds(OUTAGE_SECONDS + 30))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              assertThat(committed())
+                  .as("offsets committed while the database is down")
+                  .isEqualTo(committedAtOutage);
+              assertThat(service.readiness())
+                  .as("readiness while the database is down")
+                  .isEqualTo(503);
+              return Duration.between(outageStarted, Instant.now()).toSeconds() >= OUTAGE_SECONDS;
+            });
     assertThat(lag()).as("events waiting in Kafka").isEqualTo(30);
-    System.out.printf("PostgreSQL down %d s: 30 events accepted and held in Kafka, offsets unchanged%n",
+    System.out.printf(
+        "PostgreSQL down %d s: 30 events accepted and held in Kafka, offsets unchanged%n",
         Duration.between(outageStarted, Instant.now()).toSeconds());
 
     stack.startPostgres();
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> service.readiness() == 200);
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> service.readiness() == 200);
     assertThat(service.pid()).as("the same process, not restarted").isEqualTo(pid);
-    await().atMost(Duration.ofMinutes(2)).until(() -> stack.count("select count(*) from event_store") == 50);
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> stack.count("select count(*) from event_store") == 50);
     assertThat(stack.count("select count(distinct event_id) from event_store")).isEqualTo(50);
     await().atMost(Duration.ofMinutes(1)).until(() -> lag() == 0);
 
     List<String> all = new ArrayList<>(before);
     all.addAll(during);
     await().atMost(Duration.ofMinutes(2)).until(() -> stack.breachedTickets().size() == all.size());
-    assertThat(stack.breachedTickets()).as("one breach per ticket, none twice")
+    assertThat(stack.breachedTickets())
+        .as("one breach per ticket, none twice")
         .containsExactlyInAnyOrderElementsOf(all);
   }
 
@@ -84,9 +101,14 @@ class PostgresOutageIT extends PackagedServiceTest {
     for (int i = 0; i < count; i++) {
       String ticket = Events.newTicketId();
       tickets.add(ticket);
-      events.add(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", Instant.now().minusSeconds(660)));
+      events.add(
+          Events.opened(
+              ticket, "acme", "websoft9-premium", "HIGH", Instant.now().minusSeconds(660)));
     }
-    assertThat(service.send("POST", "/events", Events.batch(events.toArray(String[]::new)), HELPDESK).statusCode())
+    assertThat(
+            service
+                .send("POST", "/events", Events.batch(events.toArray(String[]::new)), HELPDESK)
+                .statusCode())
         .isEqualTo(202);
     return tickets;
   }
@@ -100,9 +122,16 @@ class PostgresOutageIT extends PackagedServiceTest {
   /** The service's committed offsets on ticket-events. */
   private static Map<TopicPartition, Long> committed() throws Exception {
     try (Admin admin = admin()) {
-      return admin.listConsumerGroupOffsets("sla-service").partitionsToOffsetAndMetadata().get().entrySet().stream()
+      return admin
+          .listConsumerGroupOffsets("sla-service")
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .entrySet()
+          .stream()
           .filter(e -> e.getKey().topic().equals(Topics.TICKET_EVENTS) && e.getValue() != null)
-          .collect(Collectors.toMap(Map.Entry::getKey, e -> ((OffsetAndMetadata) e.getValue()).offset()));
+          .collect(
+              Collectors.toMap(
+                  Map.Entry::getKey, e -> ((OffsetAndMetadata) e.getValue()).offset()));
     }
   }
 
@@ -115,7 +144,8 @@ class PostgresOutageIT extends PackagedServiceTest {
         latest.put(new TopicPartition(Topics.TICKET_EVENTS, partition), OffsetSpec.latest());
       }
       return admin.listOffsets(latest).all().get().entrySet().stream()
-          .mapToLong(e -> e.getValue().offset() - committed.getOrDefault(e.getKey(), 0L)).sum();
+          .mapToLong(e -> e.getValue().offset() - committed.getOrDefault(e.getKey(), 0L))
+          .sum();
     }
   }
 }

@@ -62,7 +62,8 @@ final class ProcessStack implements AutoCloseable {
   /** A stack whose topics have {@code partitions} partitions each. */
   static ProcessStack start(String name, boolean kafkaAsProcess, int partitions) {
     try {
-      ProcessStack stack = new ProcessStack(Files.createTempDirectory("sla-" + name), kafkaAsProcess);
+      ProcessStack stack =
+          new ProcessStack(Files.createTempDirectory("sla-" + name), kafkaAsProcess);
       stack.startKafka();
       stack.kafka.createTopics(Topics.ALL, partitions);
       stack.startPostgres();
@@ -73,8 +74,10 @@ final class ProcessStack implements AutoCloseable {
   }
 
   void startKafka() {
-    kafka = kafkaAsProcess ? LocalKafka.startProcess(dir.resolve("kafka"), kafkaPort, controllerPort, 3)
-        : LocalKafka.startInProcess(dir.resolve("kafka"), kafkaPort, controllerPort);
+    kafka =
+        kafkaAsProcess
+            ? LocalKafka.startProcess(dir.resolve("kafka"), kafkaPort, controllerPort, 3)
+            : LocalKafka.startInProcess(dir.resolve("kafka"), kafkaPort, controllerPort);
   }
 
   /** Stops the broker (SIGTERM for a child process); its data stays for {@link #startKafka()}. */
@@ -86,7 +89,9 @@ final class ProcessStack implements AutoCloseable {
     postgres = LocalPostgres.start(dir.resolve("postgres"), postgresPort, "sla_it", false);
   }
 
-  /** Stops PostgreSQL (fast shutdown, clients cut off); its data stays for {@link #startPostgres()}. */
+  /**
+   * Stops PostgreSQL (fast shutdown, clients cut off); its data stays for {@link #startPostgres()}.
+   */
   void stopPostgres() {
     postgres.close();
   }
@@ -100,7 +105,10 @@ final class ProcessStack implements AutoCloseable {
     return add(new ServiceProcess(settings(extra), dir.resolve(name + ".log")));
   }
 
-  /** A service instance (not yet started) run from an unpacked container image, configured for this stack. */
+  /**
+   * A service instance (not yet started) run from an unpacked container image, configured for this
+   * stack.
+   */
   ServiceProcess service(String name, UnpackedImage image, Map<String, String> extra) {
     return add(new ServiceProcess(image::container, settings(extra), dir.resolve(name + ".log")));
   }
@@ -141,21 +149,35 @@ final class ProcessStack implements AutoCloseable {
 
   /** The ticket of every SlaBreached record on sla-breaches, in order, repeats included. */
   List<String> breachedTickets() {
-    return read(Topics.SLA_BREACHES).stream().map(r -> SlaEventCodec.read(r.value()))
-        .filter(SlaEvent.SlaBreached.class::isInstance).map(SlaEvent::ticketId).toList();
+    return read(Topics.SLA_BREACHES).stream()
+        .map(r -> SlaEventCodec.read(r.value()))
+        .filter(SlaEvent.SlaBreached.class::isInstance)
+        .map(SlaEvent::ticketId)
+        .toList();
   }
 
-  /** The ticket-events partitions each member of the consumer group holds, by the member's client id. */
+  /**
+   * The ticket-events partitions each member of the consumer group holds, by the member's client
+   * id.
+   */
   Map<String, Set<Integer>> assignments(String groupId) {
     Map<String, Set<Integer>> assignments = new TreeMap<>();
     for (MemberDescription member : describe(groupId).members()) {
-      member.assignment().topicPartitions().stream().filter(p -> p.topic().equals(Topics.TICKET_EVENTS))
-          .forEach(p -> assignments.computeIfAbsent(member.clientId(), c -> new TreeSet<>()).add(p.partition()));
+      member.assignment().topicPartitions().stream()
+          .filter(p -> p.topic().equals(Topics.TICKET_EVENTS))
+          .forEach(
+              p ->
+                  assignments
+                      .computeIfAbsent(member.clientId(), c -> new TreeSet<>())
+                      .add(p.partition()));
     }
     return assignments;
   }
 
-  /** The static ids ({@code group.instance.id}) of the members of a consumer group; empty for dynamic members. */
+  /**
+   * The static ids ({@code group.instance.id}) of the members of a consumer group; empty for
+   * dynamic members.
+   */
   Set<String> staticMembers(String groupId) {
     Set<String> members = new TreeSet<>();
     describe(groupId).members().forEach(member -> member.groupInstanceId().ifPresent(members::add));
@@ -163,8 +185,14 @@ final class ProcessStack implements AutoCloseable {
   }
 
   private ConsumerGroupDescription describe(String groupId) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      return admin.describeConsumerGroups(List.of(groupId)).all().get(20, TimeUnit.SECONDS).get(groupId);
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      return admin
+          .describeConsumerGroups(List.of(groupId))
+          .all()
+          .get(20, TimeUnit.SECONDS)
+          .get(groupId);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("could not describe consumer group " + groupId, e);
     } catch (InterruptedException e) {
@@ -185,8 +213,9 @@ final class ProcessStack implements AutoCloseable {
 
   /** Every row of the query, each column as text. */
   List<List<String>> rows(String sql) {
-    try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
-         ResultSet result = connection.createStatement().executeQuery(sql)) {
+    try (Connection connection =
+            DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER, "");
+        ResultSet result = connection.createStatement().executeQuery(sql)) {
       List<List<String>> rows = new ArrayList<>();
       int columns = result.getMetaData().getColumnCount();
       while (result.next()) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,17 +29,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.TreeMap;
 
 /**
  * Several packaged service instances in one consumer group against one Kafka (ticket-events with
- * six partitions) and one PostgreSQL, as a deployment scales out: two instances, then a third
- * joins while helpdesks post to all of them, then one is killed (SIGKILL). The group shares the
- * partitions at each step and the survivors take over the killed instance's partitions within
- * the session timeout. Afterwards every accepted event is stored once, every breach the events call
- * for fired exactly once across the instances (its timer on whichever instance claimed it), no id
- * was published twice, every instance answers the ops API alike, and the projection equals a
- * rebuild from the event store. {@code -Dscale.events} sizes the run.
+ * six partitions) and one PostgreSQL, as a deployment scales out: two instances, then a third joins
+ * while helpdesks post to all of them, then one is killed (SIGKILL). The group shares the
+ * partitions at each step and the survivors take over the killed instance's partitions within the
+ * session timeout. Afterwards every accepted event is stored once, every breach the events call for
+ * fired exactly once across the instances (its timer on whichever instance claimed it), no id was
+ * published twice, every instance answers the ops API alike, and the projection equals a rebuild
+ * from the event store. {@code -Dscale.events} sizes the run.
  */
 class ScaleOutIT {
 
@@ -70,10 +70,16 @@ class ScaleOutIT {
 
   private static ServiceProcess start(String name) {
     // each with the default two consumers (ADR 0006)
-    ServiceProcess instance = stack.service(name, Map.of(
-        "mp.messaging.incoming.ticket-events-in.client.id", name,
-        "mp.messaging.incoming.ticket-events-in.session.timeout.ms", Long.toString(SESSION_TIMEOUT.toMillis()),
-        "mp.messaging.incoming.ticket-events-in.heartbeat.interval.ms", "1000"));
+    ServiceProcess instance =
+        stack.service(
+            name,
+            Map.of(
+                "mp.messaging.incoming.ticket-events-in.client.id",
+                name,
+                "mp.messaging.incoming.ticket-events-in.session.timeout.ms",
+                Long.toString(SESSION_TIMEOUT.toMillis()),
+                "mp.messaging.incoming.ticket-events-in.heartbeat.interval.ms",
+                "1000"));
     instance.start();
     instances.put(name, instance);
     live.add(instance);
@@ -83,8 +89,10 @@ class ScaleOutIT {
   @Test
   void instancesShareThePartitionsAndEveryEffectHappensOnceAcrossJoinsAndAKill() throws Exception {
     Random random = new Random(SEED);
-    System.out.printf("scale-out run: %d events, seed %d (-Dscale.seed=%d repeats it)%n", EVENTS, SEED, SEED);
-    Map<String, List<InboundEvent>> tickets = DeadlineStream.generate("scale", EVENTS, Instant.now(), random);
+    System.out.printf(
+        "scale-out run: %d events, seed %d (-Dscale.seed=%d repeats it)%n", EVENTS, SEED, SEED);
+    Map<String, List<InboundEvent>> tickets =
+        DeadlineStream.generate("scale", EVENTS, Instant.now(), random);
     List<Request> requests = DeadlineStream.requests(tickets, 25, random);
     awaitGroup(Set.of("instance-a", "instance-b"), Duration.ofSeconds(60));
 
@@ -99,21 +107,29 @@ class ScaleOutIT {
     System.out.printf("instance-c joined: %s%n", stack.assignments(GROUP));
     post(requests.subList(third, 2 * third), accepted, answeredBy, helpdesks).get();
 
-    // the kill comes while the last third is being posted and the instances still work through the rest
-    Future<?> lastThird = post(requests.subList(2 * third, requests.size()), accepted, answeredBy, helpdesks);
+    // the kill comes while the last third is being posted and the instances still work through the
+    // rest
+    Future<?> lastThird =
+        post(requests.subList(2 * third, requests.size()), accepted, answeredBy, helpdesks);
     ServiceProcess killed = instances.get("instance-b");
     live.remove(killed);
     Instant killedAt = Instant.now();
     killed.kill();
     long outboxAtKill = stack.count("select count(*) from outbox");
     awaitGroup(Set.of("instance-a", "instance-c"), SESSION_TIMEOUT.plusSeconds(10));
-    System.out.printf("instance-b killed (%d records in the outbox); its partitions handed over in %d ms: %s%n", outboxAtKill,
-        Duration.between(killedAt, Instant.now()).toMillis(), stack.assignments(GROUP));
+    System.out.printf(
+        "instance-b killed (%d records in the outbox); its partitions handed over in %d ms: %s%n",
+        outboxAtKill,
+        Duration.between(killedAt, Instant.now()).toMillis(),
+        stack.assignments(GROUP));
     lastThird.get();
     helpdesks.shutdown();
-    assertThat(answeredBy).as("instances that accepted requests").containsExactlyInAnyOrder(
-        instances.get("instance-a").uri("").toString(), instances.get("instance-b").uri("").toString(),
-        instances.get("instance-c").uri("").toString());
+    assertThat(answeredBy)
+        .as("instances that accepted requests")
+        .containsExactlyInAnyOrder(
+            instances.get("instance-a").uri("").toString(),
+            instances.get("instance-b").uri("").toString(),
+            instances.get("instance-c").uri("").toString());
 
     DeadlineStream.assertAppliedOnce(stack, tickets, accepted, Duration.ofMinutes(5));
 
@@ -121,45 +137,61 @@ class ScaleOutIT {
 
     List<List<String>> projected = DeadlineStream.projection(stack);
     ServiceProcess any = live.get(0);
-    assertThat(any.send("POST", "/admin/rebuild", null, Tokens.of("admin")).statusCode()).isEqualTo(202);
-    await().atMost(Duration.ofMinutes(5)).until(() -> !any.send("GET", "/admin/rebuild", null, OPS).body()
-        .contains("\"RUNNING\""));
+    assertThat(any.send("POST", "/admin/rebuild", null, Tokens.of("admin")).statusCode())
+        .isEqualTo(202);
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .until(() -> !any.send("GET", "/admin/rebuild", null, OPS).body().contains("\"RUNNING\""));
     assertThat(any.send("GET", "/admin/rebuild", null, OPS).body()).contains("\"SUCCEEDED\"");
     Rows.assertSame(DeadlineStream.projection(stack), projected);
   }
 
   /** Waits until exactly these instances hold the six partitions, each at least one, none twice. */
   private static void awaitGroup(Set<String> names, Duration within) {
-    await().atMost(within).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-      Map<String, Set<Integer>> assignments = stack.assignments(GROUP);
-      Map<String, Integer> perInstance = new TreeMap<>();
-      List<Integer> all = new ArrayList<>();
-      assignments.forEach((client, partitions) -> {
-        perInstance.merge(instanceOf(client), partitions.size(), Integer::sum);
-        all.addAll(partitions);
-      });
-      assertThat(perInstance.keySet()).as("instances holding partitions: " + assignments).isEqualTo(names);
-      assertThat(perInstance.values()).as("partitions per instance").allMatch(n -> n >= 1);
-      assertThat(all).as("partitions held").hasSize(PARTITIONS).doesNotHaveDuplicates();
-    });
+    await()
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () -> {
+              Map<String, Set<Integer>> assignments = stack.assignments(GROUP);
+              Map<String, Integer> perInstance = new TreeMap<>();
+              List<Integer> all = new ArrayList<>();
+              assignments.forEach(
+                  (client, partitions) -> {
+                    perInstance.merge(instanceOf(client), partitions.size(), Integer::sum);
+                    all.addAll(partitions);
+                  });
+              assertThat(perInstance.keySet())
+                  .as("instances holding partitions: " + assignments)
+                  .isEqualTo(names);
+              assertThat(perInstance.values()).as("partitions per instance").allMatch(n -> n >= 1);
+              assertThat(all).as("partitions held").hasSize(PARTITIONS).doesNotHaveDuplicates();
+            });
   }
 
   private static String instanceOf(String clientId) {
-    return instances.keySet().stream().filter(clientId::startsWith).findFirst()
+    return instances.keySet().stream()
+        .filter(clientId::startsWith)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("a group member of no instance: " + clientId));
   }
 
   /** Two helpdesks post the requests, each to the live instances in turn. */
-  private static Future<?> post(List<Request> requests, Set<String> accepted, Set<String> answeredBy,
-                                ExecutorService helpdesks) {
+  private static Future<?> post(
+      List<Request> requests,
+      Set<String> accepted,
+      Set<String> answeredBy,
+      ExecutorService helpdesks) {
     List<Future<?>> workers = new ArrayList<>();
     for (int worker = 0; worker < 2; worker++) {
       int first = worker;
-      workers.add(helpdesks.submit(() -> {
-        for (int i = first; i < requests.size(); i += 2) {
-          postUntilAccepted(requests.get(i), i, accepted, answeredBy);
-        }
-      }));
+      workers.add(
+          helpdesks.submit(
+              () -> {
+                for (int i = first; i < requests.size(); i += 2) {
+                  postUntilAccepted(requests.get(i), i, accepted, answeredBy);
+                }
+              }));
     }
     return CompletableFuture.runAsync(() -> workers.forEach(ScaleOutIT::join));
   }
@@ -175,43 +207,63 @@ class ScaleOutIT {
     }
   }
 
-  /** Posts to the instances in turn until one accepts, as a load balancer retries on another instance. */
-  private static void postUntilAccepted(Request request, int index, Set<String> accepted, Set<String> answeredBy) {
+  /**
+   * Posts to the instances in turn until one accepts, as a load balancer retries on another
+   * instance.
+   */
+  private static void postUntilAccepted(
+      Request request, int index, Set<String> accepted, Set<String> answeredBy) {
     AtomicInteger attempt = new AtomicInteger(index);
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      List<ServiceProcess> running = List.copyOf(live);
-      ServiceProcess instance = running.get(attempt.getAndIncrement() % running.size());
-      HttpResponse<String> answer = instance.send("POST", "/events", request.body(), HELPDESK);
-      if (answer != null && answer.statusCode() != 202 && answer.statusCode() != 503) {
-        throw new AssertionError("POST /events answered " + answer.statusCode() + ": " + answer.body());
-      }
-      if (answer != null && answer.statusCode() == 202) {
-        answeredBy.add(instance.uri("").toString());
-        return true;
-      }
-      return false;
-    });
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              List<ServiceProcess> running = List.copyOf(live);
+              ServiceProcess instance = running.get(attempt.getAndIncrement() % running.size());
+              HttpResponse<String> answer =
+                  instance.send("POST", "/events", request.body(), HELPDESK);
+              if (answer != null && answer.statusCode() != 202 && answer.statusCode() != 503) {
+                throw new AssertionError(
+                    "POST /events answered " + answer.statusCode() + ": " + answer.body());
+              }
+              if (answer != null && answer.statusCode() == 202) {
+                answeredBy.add(instance.uri("").toString());
+                return true;
+              }
+              return false;
+            });
     accepted.addAll(request.eventIds());
   }
 
   /**
-   * The answer without the instant it was read at, to the second: a ticket's asOf and a
-   * timeline's closing AS_OF step. Two instances' reads may straddle a second.
+   * The answer without the instant it was read at, to the second: a ticket's asOf and a timeline's
+   * closing AS_OF step. Two instances' reads may straddle a second.
    */
   static String withoutReadInstant(String body) {
     return body.replaceFirst("\"asOf\":\"[^\"]*\",?", "")
         .replaceFirst("\"at\":\"[^\"]*\",(\"cause\":\"AS_OF\")", "$1");
   }
 
-  /** Resolved tickets read the same, with the same history and timeline, from every live instance. */
+  /**
+   * Resolved tickets read the same, with the same history and timeline, from every live instance.
+   */
   private static void assertOpsApiAnswersAlike(Map<String, List<InboundEvent>> tickets) {
-    List<String> resolved = tickets.entrySet().stream()
-        .filter(e -> e.getValue().get(e.getValue().size() - 1) instanceof TicketEvent.TicketResolved)
-        .map(Map.Entry::getKey).limit(20).toList();
+    List<String> resolved =
+        tickets.entrySet().stream()
+            .filter(
+                e ->
+                    e.getValue().get(e.getValue().size() - 1) instanceof TicketEvent.TicketResolved)
+            .map(Map.Entry::getKey)
+            .limit(20)
+            .toList();
     assertThat(resolved).isNotEmpty();
     for (String ticket : resolved) {
-      for (String path : List.of("/tickets/" + ticket, "/tickets/" + ticket + "/events",
-          "/tickets/" + ticket + "/timeline")) {
+      for (String path :
+          List.of(
+              "/tickets/" + ticket,
+              "/tickets/" + ticket + "/events",
+              "/tickets/" + ticket + "/timeline")) {
         Set<String> bodies = new TreeSet<>();
         for (ServiceProcess instance : live) {
           HttpResponse<String> answer = instance.send("GET", path, null, OPS);

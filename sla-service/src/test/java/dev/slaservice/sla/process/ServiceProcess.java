@@ -19,11 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged service (target/quarkus-app) running as its own process, as it runs in production. */
+/**
+ * The packaged service (target/quarkus-app) running as its own process, as it runs in production.
+ */
 final class ServiceProcess implements AutoCloseable {
 
   private static final String HELPDESK = Tokens.of("helpdesk");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** How the service process is started from its settings and HTTP port. */
   interface Launch {
@@ -53,8 +56,12 @@ final class ServiceProcess implements AutoCloseable {
 
   void start() {
     try {
-      process = launch.process(settings, port).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      process =
+          launch
+              .process(settings, port)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -81,8 +88,12 @@ final class ServiceProcess implements AutoCloseable {
   /** The readiness answer: 200 when UP, 503 when DOWN, -1 when the service did not answer. */
   int readiness() {
     try {
-      return HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(20)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HTTP.send(
+              HttpRequest.newBuilder(uri("/q/health/ready"))
+                  .timeout(Duration.ofSeconds(20))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
@@ -97,7 +108,8 @@ final class ServiceProcess implements AutoCloseable {
 
   private boolean ready() {
     if (!process.isAlive()) {
-      throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log);
+      throw new IllegalStateException(
+          "the service exited with " + process.exitValue() + "; see " + log);
     }
     return readiness() == 200;
   }
@@ -112,7 +124,8 @@ final class ServiceProcess implements AutoCloseable {
       process.destroy();
       try {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("the service did not stop within 60 s of SIGTERM; see " + log);
+          throw new IllegalStateException(
+              "the service did not stop within 60 s of SIGTERM; see " + log);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -133,7 +146,9 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** The process and its children (the container's processes when the service runs from an image). */
+  /**
+   * The process and its children (the container's processes when the service runs from an image).
+   */
   List<ProcessHandle> processTree() {
     List<ProcessHandle> tree = new ArrayList<>();
     tree.add(process.toHandle());
@@ -150,11 +165,20 @@ final class ServiceProcess implements AutoCloseable {
     return send(uri(path), method, body, token);
   }
 
-  /** A JSON request to any address, with a bearer token unless it is null; null when nothing answered. */
+  /**
+   * A JSON request to any address, with a bearer token unless it is null; null when nothing
+   * answered.
+   */
   static HttpResponse<String> send(URI uri, String method, String body, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -29,6 +29,7 @@ final class UnpackedImage {
 
   /** Where the Deployment mounts the JWT verification key (deploy/kubernetes/deployment.yaml). */
   static final String JWT_KEY = "/etc/sla-service/jwt/public.pem";
+
   /** The memory limit of the Deployment's container, as the JVM would read it from its cgroup. */
   static final String CONTAINER_MEMORY = "512m";
 
@@ -48,7 +49,8 @@ final class UnpackedImage {
 
   static UnpackedImage unpack(Path tarball, Path dir) {
     if (!Files.isRegularFile(tarball)) {
-      throw new IllegalStateException(tarball + " is missing: the image is written in the package phase");
+      throw new IllegalStateException(
+          tarball + " is missing: the image is written in the package phase");
     }
     try {
       Path layout = dir.resolve("layout");
@@ -56,15 +58,20 @@ final class UnpackedImage {
       JsonNode manifest = JSON.readTree(layout.resolve("manifest.json").toFile()).get(0);
       Path root = Files.createDirectories(dir.resolve("rootfs"));
       for (JsonNode layer : manifest.get("Layers")) {
-        TarArchives.extract(new GzipCompressorInputStream(Files.newInputStream(layout.resolve(layer.asText()))), root);
+        TarArchives.extract(
+            new GzipCompressorInputStream(Files.newInputStream(layout.resolve(layer.asText()))),
+            root);
       }
-      // a container runtime mounts /proc (the JVM's launcher finds its own libraries through it) and the key
+      // a container runtime mounts /proc (the JVM's launcher finds its own libraries through it)
+      // and the key
       Files.createDirectories(root.resolve("proc"));
       Path key = root.resolve(JWT_KEY.substring(1));
       Files.createDirectories(key.getParent());
       Files.copy(Tokens.publicKeyFile(), key, StandardCopyOption.REPLACE_EXISTING);
-      Files.setPosixFilePermissions(key, TarArchives.permissions(0644)); // a Secret volume's default mode
-      // the image's files carry Jib's fixed 1970 time: so does everything here now, and what is newer was written since
+      Files.setPosixFilePermissions(
+          key, TarArchives.permissions(0644)); // a Secret volume's default mode
+      // the image's files carry Jib's fixed 1970 time: so does everything here now, and what is
+      // newer was written since
       try (var paths = Files.walk(root)) {
         for (Path path : paths.toList()) {
           Files.setLastModifiedTime(path, FileTime.from(Instant.EPOCH));
@@ -72,8 +79,11 @@ final class UnpackedImage {
       }
       List<String> tags = new ArrayList<>();
       manifest.get("RepoTags").forEach(tag -> tags.add(tag.asText()));
-      return new UnpackedImage(root, JSON.readTree(layout.resolve(manifest.get("Config").asText()).toFile())
-          .get("config"), tags, Instant.now());
+      return new UnpackedImage(
+          root,
+          JSON.readTree(layout.resolve(manifest.get("Config").asText()).toFile()).get("config"),
+          tags,
+          Instant.now());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -92,15 +102,29 @@ final class UnpackedImage {
     return root;
   }
 
-  /** Every path of the unpacked image is older than this; anything newer was written by the container. */
+  /**
+   * Every path of the unpacked image is older than this; anything newer was written by the
+   * container.
+   */
   Instant unpackedAt() {
     return unpackedAt;
   }
 
-  /** The image as its container: entrypoint, working directory, user and environment from its config. */
+  /**
+   * The image as its container: entrypoint, working directory, user and environment from its
+   * config.
+   */
   ProcessBuilder container(Map<String, String> settings, int port) {
-    List<String> command = new ArrayList<>(List.of(unshare(), "--fork", "--pid", "--mount-proc", "--kill-child",
-        "--root=" + root, "--wd=" + config.get("WorkingDir").asText()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                unshare(),
+                "--fork",
+                "--pid",
+                "--mount-proc",
+                "--kill-child",
+                "--root=" + root,
+                "--wd=" + config.get("WorkingDir").asText()));
     if ("root".equals(System.getProperty("user.name"))) {
       String user = config.get("User").asText();
       command.add("--setgid=" + user);
@@ -121,7 +145,10 @@ final class UnpackedImage {
     return process;
   }
 
-  /** MicroProfile Config's environment name of a property: kafka.bootstrap.servers is KAFKA_BOOTSTRAP_SERVERS. */
+  /**
+   * MicroProfile Config's environment name of a property: kafka.bootstrap.servers is
+   * KAFKA_BOOTSTRAP_SERVERS.
+   */
   static String environmentName(String property) {
     return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
   }
@@ -132,16 +159,20 @@ final class UnpackedImage {
         return candidate;
       }
     }
-    throw new IllegalStateException("unshare (util-linux) is needed to run the image without a container engine");
+    throw new IllegalStateException(
+        "unshare (util-linux) is needed to run the image without a container engine");
   }
 
   /** The image's environment as a map, for assertions. */
   Map<String, String> environment() {
     Map<String, String> environment = new LinkedHashMap<>();
-    config.get("Env").forEach(variable -> {
-      String[] pair = variable.asText().split("=", 2);
-      environment.put(pair[0], pair[1]);
-    });
+    config
+        .get("Env")
+        .forEach(
+            variable -> {
+              String[] pair = variable.asText().split("=", 2);
+              environment.put(pair[0], pair[1]);
+            });
     return environment;
   }
 }

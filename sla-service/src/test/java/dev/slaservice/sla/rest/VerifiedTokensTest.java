@@ -146,7 +146,9 @@ class VerifiedTokensTest {
     }
   }
 
-  /** Accepts the tokens it was told to, counting each verification; the request path uses only this. */
+  /**
+   * Accepts the tokens it was told to, counting each verification; the request path uses only this.
+   */
   private static final class CountingVerifier extends DefaultJWTParser {
     final List<String> verified = new ArrayList<>();
     final Map<String, String> subjects = new HashMap<>();

@@ -20,18 +20,20 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.hamcrest.Matchers;
 
-/** A token limited to one customer sees and changes that customer's tickets only, and learns nothing of others. */
+/**
+ * A token limited to one customer sees and changes that customer's tickets only, and learns nothing
+ * of others.
+ */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
 class CustomerScopeTest {
 
-  @Inject
-  MovableClock clock;
+  @Inject MovableClock clock;
 
   private final String own = "scope-own-" + UUID.randomUUID();
   private final String other = "scope-other-" + UUID.randomUUID();
@@ -41,12 +43,21 @@ class CustomerScopeTest {
   @BeforeEach
   void givenOneTicketOfEachCustomer() {
     Instant opened = clock.now().minus(Duration.ofMinutes(1));
-    given().contentType(ContentType.JSON).body(Events.batch(
-            Events.opened(ownTicket, own, "websoft9-premium", "HIGH", opened),
-            Events.opened(otherTicket, other, "websoft9-premium", "HIGH", opened)))
-        .post("/events").then().statusCode(202);
-    await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/tickets/{id}", otherTicket).statusCode() == 200
-        && given().get("/tickets/{id}", ownTicket).statusCode() == 200);
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Events.batch(
+                Events.opened(ownTicket, own, "websoft9-premium", "HIGH", opened),
+                Events.opened(otherTicket, other, "websoft9-premium", "HIGH", opened)))
+        .post("/events")
+        .then()
+        .statusCode(202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                given().get("/tickets/{id}", otherTicket).statusCode() == 200
+                    && given().get("/tickets/{id}", ownTicket).statusCode() == 200);
   }
 
   private RequestSpecification as(String token) {
@@ -60,31 +71,57 @@ class CustomerScopeTest {
 
     @Test
     void theListHoldsOnlyItsTickets() {
-      as(token).get("/tickets?limit=500").then().statusCode(200)
+      as(token)
+          .get("/tickets?limit=500")
+          .then()
+          .statusCode(200)
           .body("items.customerId", everyItem(equalTo(own)))
           .body("items.ticketId", hasItem(ownTicket))
           .body("items.ticketId", not(hasItem(otherTicket)));
-      as(token).get("/tickets?customerId=" + other).then().statusCode(200).body("items.size()", equalTo(0));
+      as(token)
+          .get("/tickets?customerId=" + other)
+          .then()
+          .statusCode(200)
+          .body("items.size()", equalTo(0));
     }
 
     @Test
     void anotherCustomersTicketReadsExactlyLikeAnUnknownOne() {
       String unknown = Events.newTicketId();
-      for (String path : new String[] {"/tickets/%s", "/tickets/%s/events", "/tickets/%s/timeline"}) {
-        String expectedCode = as(token).get(path.formatted(unknown)).then().statusCode(404)
-            .contentType(startsWith("application/problem+json")).extract().path("code");
-        as(token).get(path.formatted(otherTicket)).then().statusCode(404).body("code", equalTo(expectedCode));
+      for (String path :
+          new String[] {"/tickets/%s", "/tickets/%s/events", "/tickets/%s/timeline"}) {
+        String expectedCode =
+            as(token)
+                .get(path.formatted(unknown))
+                .then()
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"))
+                .extract()
+                .path("code");
+        as(token)
+            .get(path.formatted(otherTicket))
+            .then()
+            .statusCode(404)
+            .body("code", equalTo(expectedCode));
         as(token).get(path.formatted(ownTicket)).then().statusCode(200);
       }
     }
 
     @Test
     void anotherCustomersSubscriptionAndStatementReadAsUnknown() {
-      as(token).get("/customers/{id}/subscription", other).then().statusCode(404)
+      as(token)
+          .get("/customers/{id}/subscription", other)
+          .then()
+          .statusCode(404)
           .body("code", equalTo("customer.not-found"));
-      as(token).get("/customers/{id}/compensation?month=2026-11", other).then().statusCode(404)
+      as(token)
+          .get("/customers/{id}/compensation?month=2026-11", other)
+          .then()
+          .statusCode(404)
           .body("code", equalTo("customer.not-found"));
-      as(Tokens.of("ops")).get("/customers/{id}/compensation?month=2026-11", other).then()
+      as(Tokens.of("ops"))
+          .get("/customers/{id}/compensation?month=2026-11", other)
+          .then()
           .statusCode(Matchers.not(equalTo(403)));
     }
   }
@@ -96,22 +133,39 @@ class CustomerScopeTest {
 
     @Test
     void itsOwnTicketsAreAccepted() {
-      as(token).contentType(ContentType.JSON)
-          .body(Events.batch(Events.simple("WorkStarted", ownTicket, clock.now()),
-              Events.opened(Events.newTicketId(), own, "websoft9-premium", "NORMAL", clock.now())))
-          .post("/events").then().statusCode(202);
+      as(token)
+          .contentType(ContentType.JSON)
+          .body(
+              Events.batch(
+                  Events.simple("WorkStarted", ownTicket, clock.now()),
+                  Events.opened(
+                      Events.newTicketId(), own, "websoft9-premium", "NORMAL", clock.now())))
+          .post("/events")
+          .then()
+          .statusCode(202);
     }
 
     @Test
     void anotherCustomersTicketOrOpeningIsForbiddenAndNothingIsAccepted() {
       String fresh = Events.newTicketId();
-      as(token).contentType(ContentType.JSON)
-          .body(Events.batch(Events.opened(fresh, own, "websoft9-premium", "NORMAL", clock.now()),
-              Events.simple("TicketResolved", otherTicket, clock.now())))
-          .post("/events").then().statusCode(403).body("code", equalTo("scope.not-your-customer"));
-      as(token).contentType(ContentType.JSON)
-          .body(Events.opened(Events.newTicketId(), other, "websoft9-premium", "NORMAL", clock.now()))
-          .post("/events").then().statusCode(403).body("code", equalTo("scope.not-your-customer"));
+      as(token)
+          .contentType(ContentType.JSON)
+          .body(
+              Events.batch(
+                  Events.opened(fresh, own, "websoft9-premium", "NORMAL", clock.now()),
+                  Events.simple("TicketResolved", otherTicket, clock.now())))
+          .post("/events")
+          .then()
+          .statusCode(403)
+          .body("code", equalTo("scope.not-your-customer"));
+      as(token)
+          .contentType(ContentType.JSON)
+          .body(
+              Events.opened(Events.newTicketId(), other, "websoft9-premium", "NORMAL", clock.now()))
+          .post("/events")
+          .then()
+          .statusCode(403)
+          .body("code", equalTo("scope.not-your-customer"));
       given().get("/tickets/{id}", fresh).then().statusCode(404);
       given().get("/tickets/{id}/events", otherTicket).then().body("items.size()", equalTo(1));
     }
@@ -120,7 +174,16 @@ class CustomerScopeTest {
   @Test
   void aLimitedAdminCannotChangeWhatAllCustomersShare() {
     String token = Tokens.forCustomer(own, "admin");
-    as(token).post("/admin/rebuild").then().statusCode(403).body("code", equalTo("scope.customer-token"));
-    as(token).contentType(ContentType.JSON).body("{}").put("/calendars/scoped-try").then().statusCode(403);
+    as(token)
+        .post("/admin/rebuild")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("scope.customer-token"));
+    as(token)
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .put("/calendars/scoped-try")
+        .then()
+        .statusCode(403);
   }
 }

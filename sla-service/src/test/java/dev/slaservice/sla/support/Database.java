@@ -21,7 +21,11 @@ public class Database {
   /** Every row of the query, each column as text (null stays null). */
   public List<List<String>> rows(String sql, Object... params) {
     List<List<String>> result = new ArrayList<>();
-    for (Row row : pool.preparedQuery(sql).execute(Tuple.from(params)).await().atMost(Duration.ofSeconds(60))) {
+    for (Row row :
+        pool.preparedQuery(sql)
+            .execute(Tuple.from(params))
+            .await()
+            .atMost(Duration.ofSeconds(60))) {
       List<String> values = new ArrayList<>();
       for (int i = 0; i < row.size(); i++) {
         Object value = row.getValue(i);

@@ -7,29 +7,32 @@ import java.util.UUID;
 /** JSON bodies of inbound events, as a helpdesk would post them. */
 public final class Events {
 
-  private Events() {
-  }
+  private Events() {}
 
   public static String newTicketId() {
     return "T-" + UUID.randomUUID();
   }
 
-  public static String opened(String ticketId, String customerId, String planId, String priority, Instant at) {
+  public static String opened(
+      String ticketId, String customerId, String planId, String priority, Instant at) {
     return """
         {"type":"TicketOpened","eventId":"%s","ticketId":"%s","occurredAt":"%s","source":"test-desk",
-         "customerId":"%s","planId":"%s","priority":"%s"}""".formatted(UUID.randomUUID(), ticketId, at, customerId,
-        planId, priority);
+         "customerId":"%s","planId":"%s","priority":"%s"}"""
+        .formatted(UUID.randomUUID(), ticketId, at, customerId, planId, priority);
   }
 
   /** A TicketOpened without planId: judged on the plan of the customer's subscription. */
-  public static String openedOnSubscription(String ticketId, String customerId, String priority, Instant at) {
+  public static String openedOnSubscription(
+      String ticketId, String customerId, String priority, Instant at) {
     return """
         {"type":"TicketOpened","eventId":"%s","ticketId":"%s","occurredAt":"%s","source":"test-desk",
-         "customerId":"%s","priority":"%s"}""".formatted(UUID.randomUUID(), ticketId, at, customerId, priority);
+         "customerId":"%s","priority":"%s"}"""
+        .formatted(UUID.randomUUID(), ticketId, at, customerId, priority);
   }
 
   /** A subscription in UTC, in force from the start of {@code effectiveFrom}. */
-  public static String subscribed(String customerId, String planId, LocalDate effectiveFrom, Instant at) {
+  public static String subscribed(
+      String customerId, String planId, LocalDate effectiveFrom, Instant at) {
     return """
         {"type":"SubscriptionChanged","eventId":"%s","customerId":"%s","occurredAt":"%s","source":"billing",
          "planId":"%s","monthlyFee":"1000.00","currency":"USD","timeZone":"UTC","effectiveFrom":"%s"}"""

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a KafkaCompanion field for {@link SlaStackResource} to fill. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectKafka {
-}
+public @interface InjectKafka {}

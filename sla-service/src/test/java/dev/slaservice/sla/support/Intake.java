@@ -8,8 +8,7 @@ import io.restassured.response.ValidatableResponse;
 /** Events posted to the intake as a helpdesk posts them. */
 public final class Intake {
 
-  private Intake() {
-  }
+  private Intake() {}
 
   /** Posts one event or a JSON array of events, whatever the answer. */
   public static ValidatableResponse send(String body) {

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The service's clock in tests: wall time, shifted by {@value #SHIFT_PROPERTY} (an ISO-8601
- * duration such as {@code P365D}, to run the suite as if on a later date), plus an offset the
- * test moves. A test that posts events at fixed instants sets the clock with {@link #runFrom}, so
- * that what it asserts does not depend on the date it runs.
+ * duration such as {@code P365D}, to run the suite as if on a later date), plus an offset the test
+ * moves. A test that posts events at fixed instants sets the clock with {@link #runFrom}, so that
+ * what it asserts does not depend on the date it runs.
  */
 @Alternative
 @Priority(1)

@@ -13,12 +13,11 @@ import java.util.UUID;
 /** Plans defined through PUT /plans for a test. */
 public final class Plans {
 
-  private Plans() {
-  }
+  private Plans() {}
 
   /**
-   * Defines a new plan with the terms of built-in plan {@code builtInId} that customers subscribed to
-   * {@code subscribedPlanId} may open tickets on (a per-ticket upgrade).
+   * Defines a new plan with the terms of built-in plan {@code builtInId} that customers subscribed
+   * to {@code subscribedPlanId} may open tickets on (a per-ticket upgrade).
    *
    * @return the new plan's id
    */
@@ -31,7 +30,11 @@ public final class Plans {
     }
     definition.putArray("allowsPerTicketUpgradeFrom").add(subscribedPlanId);
     String planId = builtInId + "-upgrade-" + UUID.randomUUID();
-    given().contentType(ContentType.JSON).body(definition.toString()).put("/plans/{id}", planId).then()
+    given()
+        .contentType(ContentType.JSON)
+        .body(definition.toString())
+        .put("/plans/{id}", planId)
+        .then()
         .statusCode(201);
     return planId;
   }

@@ -9,8 +9,7 @@ import java.util.Objects;
 /** Compares table snapshots row by row, naming the first rows and columns that differ. */
 public final class Rows {
 
-  private Rows() {
-  }
+  private Rows() {}
 
   /** Each row's first column names it in the findings. */
   public static void assertSame(List<List<String>> actual, List<List<String>> expected) {
@@ -19,12 +18,19 @@ public final class Rows {
     for (int i = 0; i < expected.size(); i++) {
       for (int c = 0; c < expected.get(i).size(); c++) {
         if (!Objects.equals(expected.get(i).get(c), actual.get(i).get(c))) {
-          differences.add(expected.get(i).get(0) + " column " + c + ": expected " + expected.get(i).get(c)
-              + " but was " + actual.get(i).get(c));
+          differences.add(
+              expected.get(i).get(0)
+                  + " column "
+                  + c
+                  + ": expected "
+                  + expected.get(i).get(c)
+                  + " but was "
+                  + actual.get(i).get(c));
         }
       }
     }
-    assertThat(differences.subList(0, Math.min(5, differences.size()))).as(differences.size() + " differences")
+    assertThat(differences.subList(0, Math.min(5, differences.size())))
+        .as(differences.size() + " differences")
         .isEmpty();
   }
 }

@@ -5,6 +5,7 @@ import dev.slaservice.localstack.ExternalServers;
 import dev.slaservice.localstack.FreePorts;
 import dev.slaservice.localstack.LocalKafka;
 import dev.slaservice.localstack.LocalPostgres;
+import dev.slaservice.localstack.TokenIssuer;
 import dev.slaservice.sla.messaging.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
@@ -17,12 +18,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import dev.slaservice.localstack.TokenIssuer;
 
 /**
  * Real infrastructure for the tests: a Kafka broker (KRaft) inside the test JVM and a PostgreSQL
- * server as a child process, both on free ports with throwaway data, started once per JVM.
- * With KAFKA_BOOTSTRAP_SERVERS, or SLA_DB_HOST (plus SLA_DB_PORT, SLA_DB_NAME) or
+ * server as a child process, both on free ports with throwaway data, started once per JVM. With
+ * KAFKA_BOOTSTRAP_SERVERS, or SLA_DB_HOST (plus SLA_DB_PORT, SLA_DB_NAME) or
  * QUARKUS_DATASOURCE_REACTIVE_URL (with QUARKUS_DATASOURCE_USERNAME / _PASSWORD) in the
  * environment, those servers are used instead, as the local run does ({@link ExternalServers}).
  */
@@ -42,7 +42,9 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
     }
     Duration shift = MovableClock.shiftFromSystemProperty();
     if (!shift.isZero()) {
-      System.out.printf("the service's clock runs %s ahead of wall time (-D%s)%n", shift, MovableClock.SHIFT_PROPERTY);
+      System.out.printf(
+          "the service's clock runs %s ahead of wall time (-D%s)%n",
+          shift, MovableClock.SHIFT_PROPERTY);
     }
     Map<String, String> config = new HashMap<>(databaseSettings);
     config.put("kafka.bootstrap.servers", bootstrapServers);
@@ -51,12 +53,13 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
     if (!defaultTokenAdded) {
       // tests of other concerns act with every role unless a request brings its own token
       String token = Tokens.everyRole();
-      RestAssured.filters((request, response, context) -> {
-        if (!request.getHeaders().hasHeaderWithName("Authorization")) {
-          request.header("Authorization", "Bearer " + token);
-        }
-        return context.next(request, response);
-      });
+      RestAssured.filters(
+          (request, response, context) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+              request.header("Authorization", "Bearer " + token);
+            }
+            return context.next(request, response);
+          });
       defaultTokenAdded = true;
     }
     return config;
@@ -72,9 +75,11 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
       return external.get();
     }
     Path dir = throwawayDir("kafka");
-    LocalKafka kafka = LocalKafka.startInProcess(dir.resolve("data"), FreePorts.next(), FreePorts.next());
+    LocalKafka kafka =
+        LocalKafka.startInProcess(dir.resolve("data"), FreePorts.next(), FreePorts.next());
     kafka.createTopics(Topics.ALL, 3);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAndDelete(kafka, dir), "test-kafka-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> closeAndDelete(kafka, dir), "test-kafka-stop"));
     return kafka.bootstrapServers();
   }
 
@@ -84,8 +89,10 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
       return settings;
     }
     Path dir = throwawayDir("postgres");
-    LocalPostgres postgres = LocalPostgres.start(dir.resolve("data"), FreePorts.next(), "sla_test", false);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAndDelete(postgres, dir), "test-postgres-stop"));
+    LocalPostgres postgres =
+        LocalPostgres.start(dir.resolve("data"), FreePorts.next(), "sla_test", false);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> closeAndDelete(postgres, dir), "test-postgres-stop"));
     settings.put("sla.db.host", "127.0.0.1");
     settings.put("sla.db.port", Integer.toString(postgres.port()));
     settings.put("sla.db.name", postgres.database());
@@ -102,7 +109,10 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
     }
   }
 
-  /** In one shutdown hook, since hooks run in no set order: the data goes only once its server stopped. */
+  /**
+   * In one shutdown hook, since hooks run in no set order: the data goes only once its server
+   * stopped.
+   */
   private static void closeAndDelete(AutoCloseable server, Path dir) {
     try {
       server.close();
@@ -114,7 +124,8 @@ public class SlaStackResource implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public void inject(TestInjector injector) {
-    injector.injectIntoFields(new KafkaCompanion(bootstrapServers),
+    injector.injectIntoFields(
+        new KafkaCompanion(bootstrapServers),
         new TestInjector.AnnotatedAndMatchesType(InjectKafka.class, KafkaCompanion.class));
   }
 

@@ -16,12 +16,12 @@ public final class Tokens {
   private static final TokenIssuer ISSUER = TokenIssuer.generate();
   private static Path publicKey;
 
-  private Tokens() {
-  }
+  private Tokens() {}
 
   /** A token with these roles, valid for an hour, for every customer. */
   public static String of(String... roles) {
-    return ISSUER.issue("test-" + String.join("-", roles), List.of(roles), null, Duration.ofHours(1));
+    return ISSUER.issue(
+        "test-" + String.join("-", roles), List.of(roles), null, Duration.ofHours(1));
   }
 
   /** A token with these roles limited to one customer. */

@@ -15,8 +15,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Everything committed to a topic up to now, read with isolation.level=read_committed. */
 public final class TopicSnapshot {
 
-  private TopicSnapshot() {
-  }
+  private TopicSnapshot() {}
 
   /** From the broker of {@link SlaStackResource}. */
   public static List<ConsumerRecord<String, String>> read(String topic) {
@@ -30,9 +29,11 @@ public final class TopicSnapshot {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     try (KafkaConsumer<String, String> consumer =
-             new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

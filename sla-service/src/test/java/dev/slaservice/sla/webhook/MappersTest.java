@@ -2,14 +2,14 @@ package dev.slaservice.sla.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.TicketEvent;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 
 /** The mappers on the staged payloads, as the helpdesks sent them. */
 class MappersTest {
@@ -29,13 +29,15 @@ class MappersTest {
   }
 
   private static WebhookResult jira(String file, String delivery) {
-    Map<String, String> headers = delivery == null ? Map.of() : Map.of("X-Atlassian-Webhook-Identifier", delivery);
+    Map<String, String> headers =
+        delivery == null ? Map.of() : Map.of("X-Atlassian-Webhook-Identifier", delivery);
     return JiraMapper.map(new Delivery(Fixtures.jira(), headers, Fixtures.json(file)));
   }
 
   @Test
   void jiraCloudLifeMapsFromTheChangelog() {
-    TicketEvent.TicketOpened opened = (TicketEvent.TicketOpened) events(jira("jira-issue_created.json", "d-1")).get(0);
+    TicketEvent.TicketOpened opened =
+        (TicketEvent.TicketOpened) events(jira("jira-issue_created.json", "d-1")).get(0);
     assertThat(opened.ticketId()).isEqualTo("jira-main:TES-41");
     assertThat(opened.customerId()).isEqualTo("acme");
     assertThat(opened.priority()).isEqualTo("HIGH");
@@ -47,8 +49,10 @@ class MappersTest {
     List<TicketEvent> raised = events(jira("jira-priority_changed.json", "d-2"));
     assertThat(((TicketEvent.PriorityChanged) raised.get(0)).priority()).isEqualTo("HIGH");
     assertThat(types(jira("jira-work_started.json", "d-3"))).containsExactly("WorkStarted");
-    assertThat(types(jira("derived/jira-paused.DERIVED.json", "d-4"))).containsExactly("TicketPaused");
-    assertThat(types(jira("derived/jira-resumed.DERIVED.json", "d-5"))).containsExactly("TicketResumed", "WorkStarted");
+    assertThat(types(jira("derived/jira-paused.DERIVED.json", "d-4")))
+        .containsExactly("TicketPaused");
+    assertThat(types(jira("derived/jira-resumed.DERIVED.json", "d-5")))
+        .containsExactly("TicketResumed", "WorkStarted");
     assertThat(types(jira("jira-resolved.json", "d-6"))).containsExactly("TicketResolved");
     assertThat(types(jira("jira-reopened.json", "d-7"))).containsExactly("TicketReopened");
     assertThat(types(jira("jira-comment_created.json", "d-8"))).containsExactly("WorkStarted");
@@ -60,7 +64,8 @@ class MappersTest {
     assertThat(types(jira("jira-resolved-server.json", null))).containsExactly("TicketResolved");
     assertThat(types(jira("jira-closed-server.json", null))).containsExactly("TicketClosed");
     assertThat(types(jira("jira-reopened-server.json", null))).containsExactly("TicketReopened");
-    assertThat(types(jira("jira-issue_commented-server.json", null))).containsExactly("WorkStarted");
+    assertThat(types(jira("jira-issue_commented-server.json", null)))
+        .containsExactly("WorkStarted");
     // without X-Atlassian-Webhook-Identifier the ids still repeat for a repeated delivery
     assertThat(events(jira("jira-closed-server.json", null)).get(0).eventId())
         .isEqualTo(events(jira("jira-closed-server.json", null)).get(0).eventId());
@@ -68,7 +73,8 @@ class MappersTest {
 
   @Test
   void aRetriedDeliveryGivesTheSameEventIds() {
-    assertThat(events(jira("jira-resolved.json", "d-6"))).isEqualTo(events(jira("jira-resolved.json", "d-6")));
+    assertThat(events(jira("jira-resolved.json", "d-6")))
+        .isEqualTo(events(jira("jira-resolved.json", "d-6")));
     assertThat(events(jira("jira-resolved.json", "d-6")).get(0).eventId())
         .isNotEqualTo(events(jira("jira-resolved.json", "d-66")).get(0).eventId());
   }
@@ -80,19 +86,23 @@ class MappersTest {
     assertThat(ignored(JiraMapper.map(new Delivery(Fixtures.jira(), Map.of(), node))))
         .contains("priority Weird is not mapped");
     node.put("webhookEvent", "jira:issue_deleted");
-    assertThat(ignored(JiraMapper.map(new Delivery(Fixtures.jira(), Map.of(), node)))).contains("jira:issue_deleted");
+    assertThat(ignored(JiraMapper.map(new Delivery(Fixtures.jira(), Map.of(), node))))
+        .contains("jira:issue_deleted");
   }
 
   @Test
   void aPayloadOfAnotherShapeNamesWhatIsMissing() {
-    WebhookResult result = JiraMapper.map(new Delivery(Fixtures.jira(), Map.of(), Fixtures.json(
-        "zendesk-ticket_created.json")));
+    WebhookResult result =
+        JiraMapper.map(
+            new Delivery(Fixtures.jira(), Map.of(), Fixtures.json("zendesk-ticket_created.json")));
     assertThat(result).isInstanceOf(WebhookResult.Malformed.class);
     assertThat(((WebhookResult.Malformed) result).missing())
         .contains("/webhookEvent is missing", "/timestamp is missing", "/issue/key is missing");
-    WebhookResult zendesk = ZendeskMapper.map(new Delivery(Fixtures.zendesk(), Map.of(), Fixtures.json(
-        "github-issues_opened.json")));
-    assertThat(((WebhookResult.Malformed) zendesk).missing()).contains("/type is missing", "/detail/id is missing");
+    WebhookResult zendesk =
+        ZendeskMapper.map(
+            new Delivery(Fixtures.zendesk(), Map.of(), Fixtures.json("github-issues_opened.json")));
+    assertThat(((WebhookResult.Malformed) zendesk).missing())
+        .contains("/type is missing", "/detail/id is missing");
   }
 
   private static WebhookResult zendesk(String file) {
@@ -101,65 +111,117 @@ class MappersTest {
 
   @Test
   void zendeskMapsTypeAndStatusChanges() {
-    TicketEvent.TicketOpened opened = (TicketEvent.TicketOpened) events(zendesk("zendesk-ticket_created.json")).get(0);
+    TicketEvent.TicketOpened opened =
+        (TicketEvent.TicketOpened) events(zendesk("zendesk-ticket_created.json")).get(0);
     assertThat(opened.ticketId()).isEqualTo("zendesk:5158");
     assertThat(opened.customerId()).isEqualTo("acme");
     assertThat(opened.priority()).isEqualTo("NORMAL");
     assertThat(opened.eventId()).isEqualTo("zendesk:cbe4028c-7239-495d-b020-f22348516046:0");
-    assertThat(opened.occurredAt()).isEqualTo(OffsetDateTime.parse("2025-01-08T10:12:07.672717030Z"));
-    assertThat(((TicketEvent.PriorityChanged) events(zendesk("derived/zendesk-priority_changed.DERIVED.json")).get(0))
-        .priority()).isEqualTo("HIGH");
-    assertThat(types(zendesk("derived/zendesk-status_pending.DERIVED.json"))).containsExactly("TicketPaused");
-    assertThat(types(zendesk("derived/zendesk-status_hold.DERIVED.json"))).containsExactly("TicketPaused");
-    assertThat(types(zendesk("derived/zendesk-status_resumed.DERIVED.json"))).containsExactly("TicketResumed");
-    assertThat(types(zendesk("derived/zendesk-status_solved.DERIVED.json"))).containsExactly("TicketResolved");
-    assertThat(types(zendesk("derived/zendesk-status_reopened.DERIVED.json"))).containsExactly("TicketReopened");
-    assertThat(types(zendesk("derived/zendesk-status_closed.DERIVED.json"))).containsExactly("TicketClosed");
+    assertThat(opened.occurredAt())
+        .isEqualTo(OffsetDateTime.parse("2025-01-08T10:12:07.672717030Z"));
+    assertThat(
+            ((TicketEvent.PriorityChanged)
+                    events(zendesk("derived/zendesk-priority_changed.DERIVED.json")).get(0))
+                .priority())
+        .isEqualTo("HIGH");
+    assertThat(types(zendesk("derived/zendesk-status_pending.DERIVED.json")))
+        .containsExactly("TicketPaused");
+    assertThat(types(zendesk("derived/zendesk-status_hold.DERIVED.json")))
+        .containsExactly("TicketPaused");
+    assertThat(types(zendesk("derived/zendesk-status_resumed.DERIVED.json")))
+        .containsExactly("TicketResumed");
+    assertThat(types(zendesk("derived/zendesk-status_solved.DERIVED.json")))
+        .containsExactly("TicketResolved");
+    assertThat(types(zendesk("derived/zendesk-status_reopened.DERIVED.json")))
+        .containsExactly("TicketReopened");
+    assertThat(types(zendesk("derived/zendesk-status_closed.DERIVED.json")))
+        .containsExactly("TicketClosed");
     assertThat(types(zendesk("derived/zendesk-comment_added_first_response.DERIVED.json")))
         .containsExactly("WorkStarted");
   }
 
   private static WebhookResult github(String event, String file) {
-    return GithubMapper.map(new Delivery(Fixtures.github(), Map.of("X-GitHub-Event", event, "X-GitHub-Delivery",
-        "g-" + file), Fixtures.json(file)));
+    return GithubMapper.map(
+        new Delivery(
+            Fixtures.github(),
+            Map.of("X-GitHub-Event", event, "X-GitHub-Delivery", "g-" + file),
+            Fixtures.json(file)));
   }
 
   @Test
   void githubIssuesMapOpenedClosedReopenedAndLabels() {
-    TicketEvent.TicketOpened opened = (TicketEvent.TicketOpened) events(github("issues", "github-issues_opened.json"))
-        .get(0);
+    TicketEvent.TicketOpened opened =
+        (TicketEvent.TicketOpened) events(github("issues", "github-issues_opened.json")).get(0);
     assertThat(opened.ticketId()).isEqualTo("gh:Codertocat:Hello-World#1");
     assertThat(opened.priority()).isEqualTo("HIGH");
     assertThat(opened.customerId()).isEqualTo("acme");
     assertThat(opened.occurredAt()).isEqualTo(OffsetDateTime.parse("2019-05-15T15:20:18Z"));
-    assertThat(types(github("issues", "github-issues_closed.json"))).containsExactly("TicketResolved");
-    assertThat(types(github("issues", "github-issues_reopened.json"))).containsExactly("TicketReopened");
-    assertThat(types(github("issues", "github-issues_labeled.json"))).containsExactly("PriorityChanged");
-    assertThat(ignored(github("issues", "github-issues_unlabeled.json"))).contains("removing the priority label bug");
+    assertThat(types(github("issues", "github-issues_closed.json")))
+        .containsExactly("TicketResolved");
+    assertThat(types(github("issues", "github-issues_reopened.json")))
+        .containsExactly("TicketReopened");
+    assertThat(types(github("issues", "github-issues_labeled.json")))
+        .containsExactly("PriorityChanged");
+    assertThat(ignored(github("issues", "github-issues_unlabeled.json")))
+        .contains("removing the priority label bug");
     // the commenter is the issue's author: not an agent reply
-    assertThat(ignored(github("issue_comment", "github-issue_comment_created.json"))).contains("issue's author");
+    assertThat(ignored(github("issue_comment", "github-issue_comment_created.json")))
+        .contains("issue's author");
     assertThat(ignored(github("push", "github-issues_opened.json"))).contains("push");
-    assertThat(GithubMapper.map(new Delivery(Fixtures.github(), Map.of(), Fixtures.json("github-issues_opened.json"))))
+    assertThat(
+            GithubMapper.map(
+                new Delivery(
+                    Fixtures.github(), Map.of(), Fixtures.json("github-issues_opened.json"))))
         .isInstanceOf(WebhookResult.Malformed.class);
   }
 
   @Test
   void githubOrganizationRuleReadsTheOrganizationElseTheOwner() {
     HelpdeskConnection c = Fixtures.github();
-    HelpdeskConnection byOrg = new HelpdeskConnection(c.name(), c.source(), c.auth(), c.secret(), c.ticketPrefix(),
-        c.plan(), c.defaultPriority(), Map.of(), Map.of(), new CustomerRule(CustomerRule.Kind.ORGANIZATION, null, null,
-        Map.of(), null), c.maxSkew(), true);
+    HelpdeskConnection byOrg =
+        new HelpdeskConnection(
+            c.name(),
+            c.source(),
+            c.auth(),
+            c.secret(),
+            c.ticketPrefix(),
+            c.plan(),
+            c.defaultPriority(),
+            Map.of(),
+            Map.of(),
+            new CustomerRule(CustomerRule.Kind.ORGANIZATION, null, null, Map.of(), null),
+            c.maxSkew(),
+            true);
     Map<String, String> headers = Map.of("X-GitHub-Event", "issues", "X-GitHub-Delivery", "x");
-    assertThat(((TicketEvent.TicketOpened) events(GithubMapper.map(new Delivery(byOrg, headers,
-        Fixtures.json("github-issues_opened-org.json")))).get(0)).customerId()).isEqualTo("Octocoders");
-    assertThat(((TicketEvent.TicketOpened) events(GithubMapper.map(new Delivery(byOrg, headers,
-        Fixtures.json("github-issues_opened.json")))).get(0)).customerId()).isEqualTo("Codertocat");
+    assertThat(
+            ((TicketEvent.TicketOpened)
+                    events(
+                            GithubMapper.map(
+                                new Delivery(
+                                    byOrg,
+                                    headers,
+                                    Fixtures.json("github-issues_opened-org.json"))))
+                        .get(0))
+                .customerId())
+        .isEqualTo("Octocoders");
+    assertThat(
+            ((TicketEvent.TicketOpened)
+                    events(
+                            GithubMapper.map(
+                                new Delivery(
+                                    byOrg, headers, Fixtures.json("github-issues_opened.json"))))
+                        .get(0))
+                .customerId())
+        .isEqualTo("Codertocat");
   }
 
   @Test
   void zammadDerivesEventsFromTheDifferenceToTheLastSnapshot() {
-    Delivery first = new Delivery(Fixtures.zammad(), Map.of("X-Zammad-Delivery", "z-1"),
-        Fixtures.json("zammad-ticket_opened.json"));
+    Delivery first =
+        new Delivery(
+            Fixtures.zammad(),
+            Map.of("X-Zammad-Delivery", "z-1"),
+            Fixtures.json("zammad-ticket_opened.json"));
     ZammadMapper.Outcome opened = ZammadMapper.map(first, Optional.empty());
     TicketEvent.TicketOpened event = (TicketEvent.TicketOpened) events(opened.result()).get(0);
     assertThat(event.ticketId()).isEqualTo("zammad:10081");
@@ -167,28 +229,47 @@ class MappersTest {
     assertThat(event.priority()).isEqualTo("NORMAL");
     assertThat(event.occurredAt()).isEqualTo(OffsetDateTime.parse("2020-11-13T14:34:35.282Z"));
     ZammadSnapshot seen = opened.snapshot();
-    assertThat(seen).isEqualTo(new ZammadSnapshot("open", "2 normal", false,
-        OffsetDateTime.parse("2020-11-13T14:34:35.333Z")));
+    assertThat(seen)
+        .isEqualTo(
+            new ZammadSnapshot(
+                "open", "2 normal", false, OffsetDateTime.parse("2020-11-13T14:34:35.333Z")));
     // the same snapshot again (a retry): nothing changed
-    assertThat(ignored(ZammadMapper.map(first, Optional.of(seen)).result())).contains("changes nothing");
+    assertThat(ignored(ZammadMapper.map(first, Optional.of(seen)).result()))
+        .contains("changes nothing");
 
     ZammadMapper.Outcome raised = zammad("zammad-priority_changed", seen);
-    assertThat(((TicketEvent.PriorityChanged) events(raised.result()).get(0)).priority()).isEqualTo("HIGH");
+    assertThat(((TicketEvent.PriorityChanged) events(raised.result()).get(0)).priority())
+        .isEqualTo("HIGH");
     // the derived snapshots each change one thing against the opened one
     ZammadMapper.Outcome answered = zammad("zammad-first_response", seen);
     assertThat(types(answered.result())).containsExactly("WorkStarted");
     ZammadMapper.Outcome paused = zammad("zammad-paused", answered.snapshot());
     assertThat(types(paused.result())).containsExactly("TicketPaused");
-    ZammadMapper.Outcome closed = zammad("zammad-closed", zammad("zammad-resumed", paused.snapshot()).snapshot());
+    ZammadMapper.Outcome closed =
+        zammad("zammad-closed", zammad("zammad-resumed", paused.snapshot()).snapshot());
     assertThat(types(closed.result())).containsExactly("TicketClosed");
-    assertThat(types(zammad("zammad-reopened", new ZammadSnapshot("closed", "2 normal", true,
-        OffsetDateTime.parse("2020-11-13T15:00:00Z"))).result())).containsExactly("TicketReopened");
+    assertThat(
+            types(
+                zammad(
+                        "zammad-reopened",
+                        new ZammadSnapshot(
+                            "closed",
+                            "2 normal",
+                            true,
+                            OffsetDateTime.parse("2020-11-13T15:00:00Z")))
+                    .result()))
+        .containsExactly("TicketReopened");
     // an older snapshot than the last one seen is ignored
-    assertThat(ignored(zammad("zammad-priority_changed", closed.snapshot()).result())).contains("older");
+    assertThat(ignored(zammad("zammad-priority_changed", closed.snapshot()).result()))
+        .contains("older");
   }
 
   private static ZammadMapper.Outcome zammad(String name, ZammadSnapshot previous) {
-    return ZammadMapper.map(new Delivery(Fixtures.zammad(), Map.of("X-Zammad-Delivery", name),
-        Fixtures.json("derived/" + name + ".DERIVED.json")), Optional.of(previous));
+    return ZammadMapper.map(
+        new Delivery(
+            Fixtures.zammad(),
+            Map.of("X-Zammad-Delivery", name),
+            Fixtures.json("derived/" + name + ".DERIVED.json")),
+        Optional.of(previous));
   }
 }

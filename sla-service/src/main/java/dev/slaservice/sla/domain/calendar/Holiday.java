@@ -15,7 +15,8 @@ public record Holiday(LocalDate date, LocalTime from, LocalTime to, String name)
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     if (!to.equals(LocalTime.MIDNIGHT) && !to.isAfter(from)) {
-      throw new IllegalArgumentException("a holiday's closed hours must end after they start: " + date);
+      throw new IllegalArgumentException(
+          "a holiday's closed hours must end after they start: " + date);
     }
   }
 

@@ -27,15 +27,21 @@ public final class WeeklyCalendar implements BusinessCalendar {
 
   /** Beyond this many days without an open hour, the calendar is taken to be closed for good. */
   private static final int MAX_CLOSED_DAYS = 3_660;
+
   private static final long DAY = 86_400L;
 
   private final String id;
   private final ZoneId zone;
   private final List<WeeklyWindow> windows;
   private final List<Holiday> holidays;
-  /** Per day of week (0 = Monday), the open seconds-of-day spans {start, end}, sorted and merged. */
+
+  /**
+   * Per day of week (0 = Monday), the open seconds-of-day spans {start, end}, sorted and merged.
+   */
   private final long[][][] weekly = new long[7][][];
+
   private final Map<LocalDate, List<Holiday>> holidaysByDate = new HashMap<>();
+
   /**
    * The open spans of each date asked for, kept: every ticket's clocks walk the same few hundred
    * dates, and turning a date's local spans into instants (the zone's rules) was most of the
@@ -43,10 +49,12 @@ public final class WeeklyCalendar implements BusinessCalendar {
    * answer; the map is emptied when it reaches {@link #REMEMBERED_DATES}.
    */
   private final Map<LocalDate, Instant[][]> openByDate = new ConcurrentHashMap<>();
+
   private static final int REMEMBERED_DATES = 4_096;
   private final Map<ZoneId, WeeklyCalendar> inZones = new ConcurrentHashMap<>();
 
-  public WeeklyCalendar(String id, ZoneId zone, List<WeeklyWindow> windows, List<Holiday> holidays) {
+  public WeeklyCalendar(
+      String id, ZoneId zone, List<WeeklyWindow> windows, List<Holiday> holidays) {
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("calendar " + id + " has no service window");
     }
@@ -73,7 +81,10 @@ public final class WeeklyCalendar implements BusinessCalendar {
     }
   }
 
-  /** The windows as spans of seconds from Monday 00:00, within [0, one week); overlapping windows are refused. */
+  /**
+   * The windows as spans of seconds from Monday 00:00, within [0, one week); overlapping windows
+   * are refused.
+   */
   private static long[][] weekSpans(List<WeeklyWindow> windows) {
     List<long[]> spans = new ArrayList<>();
     for (WeeklyWindow window : windows) {
@@ -130,8 +141,10 @@ public final class WeeklyCalendar implements BusinessCalendar {
    * dates it remembers serve every ticket of the customers in that zone.
    */
   public WeeklyCalendar inZone(ZoneId otherZone) {
-    return otherZone.equals(zone) ? this
-        : inZones.computeIfAbsent(otherZone, other -> new WeeklyCalendar(id, other, windows, holidays));
+    return otherZone.equals(zone)
+        ? this
+        : inZones.computeIfAbsent(
+            otherZone, other -> new WeeklyCalendar(id, other, windows, holidays));
   }
 
   @Override
@@ -173,7 +186,8 @@ public final class WeeklyCalendar implements BusinessCalendar {
         leftNanos -= available;
       }
     }
-    throw new IllegalStateException("calendar " + id + " has no open hour for " + MAX_CLOSED_DAYS + " days");
+    throw new IllegalStateException(
+        "calendar " + id + " has no open hour for " + MAX_CLOSED_DAYS + " days");
   }
 
   @Override
@@ -183,7 +197,9 @@ public final class WeeklyCalendar implements BusinessCalendar {
     }
     long nanos = 0;
     LocalDate last = LocalDate.ofInstant(to, zone);
-    for (LocalDate date = LocalDate.ofInstant(from, zone); !date.isAfter(last); date = date.plusDays(1)) {
+    for (LocalDate date = LocalDate.ofInstant(from, zone);
+        !date.isAfter(last);
+        date = date.plusDays(1)) {
       for (Instant[] span : openOn(date)) {
         Instant start = span[0].isAfter(from) ? span[0] : from;
         Instant end = span[1].isBefore(to) ? span[1] : to;
@@ -205,10 +221,13 @@ public final class WeeklyCalendar implements BusinessCalendar {
         }
       }
     }
-    throw new IllegalStateException("calendar " + id + " has no open hour for " + MAX_CLOSED_DAYS + " days");
+    throw new IllegalStateException(
+        "calendar " + id + " has no open hour for " + MAX_CLOSED_DAYS + " days");
   }
 
-  /** The open spans of one local date as instants, holidays removed; callers must not change them. */
+  /**
+   * The open spans of one local date as instants, holidays removed; callers must not change them.
+   */
   Instant[][] openOn(LocalDate date) {
     Instant[][] open = openByDate.get(date);
     if (open == null) {
@@ -252,7 +271,8 @@ public final class WeeklyCalendar implements BusinessCalendar {
     if (secondOfDay == 0) {
       return date.atStartOfDay(zone).toInstant();
     }
-    return ZonedDateTime.of(LocalDateTime.of(date, LocalTime.ofSecondOfDay(secondOfDay)), zone).toInstant();
+    return ZonedDateTime.of(LocalDateTime.of(date, LocalTime.ofSecondOfDay(secondOfDay)), zone)
+        .toInstant();
   }
 
   private static List<long[]> minusHolidays(long[] span, List<Holiday> closed) {

@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.time.YearMonth;
 
 /** The customer applied through the support portal for the credits of {@code month}. */
-public record Claim(YearMonth month, Instant claimedAt) {
-}
+public record Claim(YearMonth month, Instant claimedAt) {}

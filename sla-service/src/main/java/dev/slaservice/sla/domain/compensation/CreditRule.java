@@ -8,15 +8,13 @@ import java.util.List;
 public sealed interface CreditRule {
 
   /** No compensation terms (EMQ, Orangesky). */
-  record None() implements CreditRule {
-  }
+  record None() implements CreditRule {}
 
   /**
    * Websoft9: for each ticket whose target was missed, {@code percentOfFee} % of the subscription
    * fee of the month of the breach; the month's total never exceeds that month's fee.
    */
-  record PerMissedTicket(BigDecimal percentOfFee) implements CreditRule {
-  }
+  record PerMissedTicket(BigDecimal percentOfFee) implements CreditRule {}
 
   /**
    * A credit for the whole month tiered by the share of the month's tickets that met all their
@@ -29,7 +27,8 @@ public sealed interface CreditRule {
     }
   }
 
-  /** Met share strictly below {@code metShareBelow} (0..1) earns {@code percentOfFee} % of the fee. */
-  record Tier(BigDecimal metShareBelow, BigDecimal percentOfFee) {
-  }
+  /**
+   * Met share strictly below {@code metShareBelow} (0..1) earns {@code percentOfFee} % of the fee.
+   */
+  record Tier(BigDecimal metShareBelow, BigDecimal percentOfFee) {}
 }

@@ -32,9 +32,16 @@ public sealed interface LineReason {
   record PercentOfFee(BigDecimal percent, Money fee, List<Metric> metrics) implements LineReason {
     @Override
     public String text(Locale locale) {
-      String missed = metrics.stream().map(m -> bundle(locale).getString("metric." + m.name()))
-          .collect(Collectors.joining(", ", "[", "]"));
-      return format(locale, "percent-of-fee", percent.stripTrailingZeros().toPlainString(), fee.toString(), missed);
+      String missed =
+          metrics.stream()
+              .map(m -> bundle(locale).getString("metric." + m.name()))
+              .collect(Collectors.joining(", ", "[", "]"));
+      return format(
+          locale,
+          "percent-of-fee",
+          percent.stripTrailingZeros().toPlainString(),
+          fee.toString(),
+          missed);
     }
   }
 
@@ -71,7 +78,9 @@ public sealed interface LineReason {
   }
 
   private static ResourceBundle bundle(Locale locale) {
-    return ResourceBundle.getBundle("i18n/reasons", CHINESE.getLanguage().equals(locale.getLanguage()) ? CHINESE
-        : Locale.ROOT, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return ResourceBundle.getBundle(
+        "i18n/reasons",
+        CHINESE.getLanguage().equals(locale.getLanguage()) ? CHINESE : Locale.ROOT,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 }

@@ -10,7 +10,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
   public Money {
     Objects.requireNonNull(currency, "currency");
-    amount = amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN);
+    amount =
+        amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN);
   }
 
   public static Money of(String amount, String currency) {

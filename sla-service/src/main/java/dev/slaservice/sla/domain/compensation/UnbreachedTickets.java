@@ -27,7 +27,8 @@ public record UnbreachedTickets(Instant openedFrom, long count) {
       throw new IllegalArgumentException(openedFrom + " does not start a quarter-hour");
     }
     if (count < 1) {
-      throw new IllegalArgumentException("a quarter-hour of unbreached tickets counts at least one: " + count);
+      throw new IllegalArgumentException(
+          "a quarter-hour of unbreached tickets counts at least one: " + count);
     }
   }
 
@@ -45,8 +46,11 @@ public record UnbreachedTickets(Instant openedFrom, long count) {
   /** The counts of the tickets that are only counted, by quarter-hour of their opening. */
   public static List<UnbreachedTickets> tally(Collection<CustomerTicket> tickets) {
     Map<Instant, Long> counts = new TreeMap<>();
-    tickets.stream().filter(UnbreachedTickets::isCountedOnly)
+    tickets.stream()
+        .filter(UnbreachedTickets::isCountedOnly)
         .forEach(t -> counts.merge(quarterHourOf(t.openedAt()), 1L, Long::sum));
-    return counts.entrySet().stream().map(e -> new UnbreachedTickets(e.getKey(), e.getValue())).toList();
+    return counts.entrySet().stream()
+        .map(e -> new UnbreachedTickets(e.getKey(), e.getValue()))
+        .toList();
   }
 }

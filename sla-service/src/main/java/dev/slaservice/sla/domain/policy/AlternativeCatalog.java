@@ -20,7 +20,8 @@ public final class AlternativeCatalog implements PolicyCatalog {
    * @param plan the plan version every ticket is judged by, whatever plan it names
    * @param calendar the definition that replaces every version of the calendar with its id
    */
-  public AlternativeCatalog(PolicyCatalog base, Optional<Plan> plan, Optional<CalendarVersion> calendar) {
+  public AlternativeCatalog(
+      PolicyCatalog base, Optional<Plan> plan, Optional<CalendarVersion> calendar) {
     this.base = base;
     this.plan = plan;
     this.calendar = calendar;

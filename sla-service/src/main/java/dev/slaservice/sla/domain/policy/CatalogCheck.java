@@ -21,7 +21,10 @@ public final class CatalogCheck {
     this(() -> catalog);
   }
 
-  /** @param catalogs the catalog in force, asked afresh for every event (plans may be added at any time) */
+  /**
+   * @param catalogs the catalog in force, asked afresh for every event (plans may be added at any
+   *     time)
+   */
   public CatalogCheck(Supplier<PolicyCatalog> catalogs) {
     this.catalogs = catalogs;
   }
@@ -35,13 +38,26 @@ public final class CatalogCheck {
       Instant openedAt = opened.occurredAt().toInstant();
       Optional<Plan> plan = catalog.planAt(opened.planId(), openedAt);
       if (plan.isEmpty()) {
-        return List.of(new Violation("planId", "unknown plan " + opened.planId() + "; known plans are "
-            + String.join(", ", catalog.plans().stream().map(Plan::id).toList())));
+        return List.of(
+            new Violation(
+                "planId",
+                "unknown plan "
+                    + opened.planId()
+                    + "; known plans are "
+                    + String.join(", ", catalog.plans().stream().map(Plan::id).toList())));
       }
       Optional<Instant> retired = catalog.retiredAt(plan.get().id(), plan.get().version());
       if (retired.isPresent() && !openedAt.isBefore(retired.get())) {
-        return List.of(new Violation("planId", "version " + plan.get().version() + " of plan " + opened.planId()
-            + " was retired at " + retired.get() + "; no new ticket opens on it"));
+        return List.of(
+            new Violation(
+                "planId",
+                "version "
+                    + plan.get().version()
+                    + " of plan "
+                    + opened.planId()
+                    + " was retired at "
+                    + retired.get()
+                    + "; no new ticket opens on it"));
       }
       if (!plan.get().hasPriority(opened.priority())) {
         return List.of(priorityProblem(plan.get(), opened.priority()));
@@ -61,10 +77,16 @@ public final class CatalogCheck {
     return List.of();
   }
 
-  private static List<Violation> agreedHoursProblems(CustomerEvent.SubscriptionChanged subscription) {
+  private static List<Violation> agreedHoursProblems(
+      CustomerEvent.SubscriptionChanged subscription) {
     try {
-      new WeeklyCalendar("agreed", ZoneId.of(subscription.timeZone()), subscription.agreedHours().stream()
-          .map(w -> new WeeklyWindow(w.startDay(), w.startTime(), w.endDay(), w.endTime())).toList(), List.of());
+      new WeeklyCalendar(
+          "agreed",
+          ZoneId.of(subscription.timeZone()),
+          subscription.agreedHours().stream()
+              .map(w -> new WeeklyWindow(w.startDay(), w.startTime(), w.endDay(), w.endTime()))
+              .toList(),
+          List.of());
       return List.of();
     } catch (IllegalArgumentException e) {
       return List.of(new Violation("agreedHours", e.getMessage()));
@@ -73,11 +95,19 @@ public final class CatalogCheck {
 
   private static List<Violation> knownSomewhere(PolicyCatalog catalog, String priority) {
     boolean known = catalog.plans().stream().anyMatch(p -> p.hasPriority(priority));
-    return known ? List.of() : List.of(new Violation("priority", "no plan has a priority " + priority));
+    return known
+        ? List.of()
+        : List.of(new Violation("priority", "no plan has a priority " + priority));
   }
 
   private static Violation priorityProblem(Plan plan, String priority) {
-    return new Violation("priority", "plan " + plan.id() + " has no priority " + priority + "; its priorities are "
-        + String.join(", ", plan.priorityNames()));
+    return new Violation(
+        "priority",
+        "plan "
+            + plan.id()
+            + " has no priority "
+            + priority
+            + "; its priorities are "
+            + String.join(", ", plan.priorityNames()));
   }
 }

@@ -4,7 +4,9 @@ import dev.slaservice.events.Metric;
 import java.time.Duration;
 import java.util.Objects;
 
-/** One clock of a plan's priority: what it measures, its target in business time, on which calendar. */
+/**
+ * One clock of a plan's priority: what it measures, its target in business time, on which calendar.
+ */
 public record ClockTerms(Metric metric, Duration target, String calendarId, boolean pausable) {
 
   public ClockTerms {

@@ -2,33 +2,43 @@ package dev.slaservice.sla.domain.policy;
 
 import dev.slaservice.events.Metric;
 import dev.slaservice.sla.domain.compensation.CreditRule;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.Objects;
 
 /**
- * A policy: for each of its priorities, the clocks a ticket gets. Versioned: a ticket is judged
- * by the version in force when it was opened ({@code effectiveFrom}); a change of terms is a new
+ * A policy: for each of its priorities, the clocks a ticket gets. Versioned: a ticket is judged by
+ * the version in force when it was opened ({@code effectiveFrom}); a change of terms is a new
  * version, never an edit of an old one.
  *
  * @param warningPercents shares of a target at which a warning goes out, ascending, each in 1..99
  * @param credit what a missed target is worth to a customer subscribed to the plan
  */
-public record Plan(String id, int version, Instant effectiveFrom, String name,
-                   Map<String, Map<Metric, ClockTerms>> priorities,
-                   List<Integer> warningPercents, CreditRule credit) {
+public record Plan(
+    String id,
+    int version,
+    Instant effectiveFrom,
+    String name,
+    Map<String, Map<Metric, ClockTerms>> priorities,
+    List<Integer> warningPercents,
+    CreditRule credit) {
 
   public static final List<Integer> DEFAULT_WARNING_PERCENTS = List.of(50, 75);
 
   /** A plan without compensation terms. */
-  public Plan(String id, int version, Instant effectiveFrom, String name,
-              Map<String, Map<Metric, ClockTerms>> priorities, List<Integer> warningPercents) {
+  public Plan(
+      String id,
+      int version,
+      Instant effectiveFrom,
+      String name,
+      Map<String, Map<Metric, ClockTerms>> priorities,
+      List<Integer> warningPercents) {
     this(id, version, effectiveFrom, name, priorities, warningPercents, new CreditRule.None());
   }
 

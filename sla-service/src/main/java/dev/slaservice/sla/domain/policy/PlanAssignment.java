@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The plan follows the customer (ADR 0013): decides the plan a {@code TicketOpened} is judged on from
- * the customer's subscription in force at its opening. Events are taken in order, and a
- * {@code SubscriptionChanged} counts for the openings after it, so taking a list at once or in
- * consecutive parts (each started from the subscriptions of the parts before) gives the same outcomes.
+ * The plan follows the customer (ADR 0013): decides the plan a {@code TicketOpened} is judged on
+ * from the customer's subscription in force at its opening. Events are taken in order, and a {@code
+ * SubscriptionChanged} counts for the openings after it, so taking a list at once or in consecutive
+ * parts (each started from the subscriptions of the parts before) gives the same outcomes.
  */
 public final class PlanAssignment {
 
@@ -24,16 +24,16 @@ public final class PlanAssignment {
     InboundEvent event();
   }
 
-  public record Accepted(InboundEvent event) implements Outcome {
-  }
+  public record Accepted(InboundEvent event) implements Outcome {}
 
-  public record Refused(InboundEvent event, Violation violation) implements Outcome {
-  }
+  public record Refused(InboundEvent event, Violation violation) implements Outcome {}
 
   private final PolicyCatalog catalog;
   private final Map<String, List<Subscription>> subscriptions = new HashMap<>();
 
-  /** @param stored the customers' subscriptions stored so far, in the order they were stored */
+  /**
+   * @param stored the customers' subscriptions stored so far, in the order they were stored
+   */
   public PlanAssignment(PolicyCatalog catalog, Map<String, List<Subscription>> stored) {
     this.catalog = catalog;
     stored.forEach((customer, list) -> subscriptions.put(customer, new ArrayList<>(list)));
@@ -45,40 +45,81 @@ public final class PlanAssignment {
 
   public Outcome assign(InboundEvent event) {
     if (event instanceof CustomerEvent.SubscriptionChanged changed) {
-      subscriptions.computeIfAbsent(changed.customerId(), id -> new ArrayList<>()).add(Subscription.of(changed));
+      subscriptions
+          .computeIfAbsent(changed.customerId(), id -> new ArrayList<>())
+          .add(Subscription.of(changed));
     }
     return event instanceof TicketEvent.TicketOpened opened ? open(opened) : new Accepted(event);
   }
 
   private Outcome open(TicketEvent.TicketOpened opened) {
     Instant openedAt = opened.occurredAt().toInstant();
-    Optional<Subscription> subscription = Subscription.inForceAt(
-        subscriptions.getOrDefault(opened.customerId(), List.of()), openedAt);
+    Optional<Subscription> subscription =
+        Subscription.inForceAt(
+            subscriptions.getOrDefault(opened.customerId(), List.of()), openedAt);
     if (opened.planId() == null) {
       if (subscription.isEmpty()) {
-        return new Refused(opened, new Violation("planId", "customer " + opened.customerId()
-            + " has no subscription in force at " + openedAt + ", so the ticket needs a planId; or post the"
-            + " customer's SubscriptionChanged first (or earlier in the same request)"));
+        return new Refused(
+            opened,
+            new Violation(
+                "planId",
+                "customer "
+                    + opened.customerId()
+                    + " has no subscription in force at "
+                    + openedAt
+                    + ", so the ticket needs a planId; or post the"
+                    + " customer's SubscriptionChanged first (or earlier in the same request)"));
       }
-      TicketEvent.TicketOpened resolved = new TicketEvent.TicketOpened(opened.eventId(), opened.ticketId(),
-          opened.occurredAt(), opened.source(), opened.customerId(), subscription.get().planId(), opened.priority());
+      TicketEvent.TicketOpened resolved =
+          new TicketEvent.TicketOpened(
+              opened.eventId(),
+              opened.ticketId(),
+              opened.occurredAt(),
+              opened.source(),
+              opened.customerId(),
+              subscription.get().planId(),
+              opened.priority());
       List<Violation> problems = new CatalogCheck(catalog).problems(resolved);
-      return problems.isEmpty() ? new Accepted(resolved) : new Refused(opened, new Violation(problems.get(0).field(),
-          "on plan " + resolved.planId() + " of the customer's subscription: " + problems.get(0).message()));
+      return problems.isEmpty()
+          ? new Accepted(resolved)
+          : new Refused(
+              opened,
+              new Violation(
+                  problems.get(0).field(),
+                  "on plan "
+                      + resolved.planId()
+                      + " of the customer's subscription: "
+                      + problems.get(0).message()));
     }
-    if (subscription.isPresent() && !subscription.get().planId().equals(opened.planId())
+    if (subscription.isPresent()
+        && !subscription.get().planId().equals(opened.planId())
         && !upgradeAllowed(opened.planId(), subscription.get().planId(), openedAt)) {
       Subscription given = subscription.get();
-      return new Refused(opened, new Violation("planId", "customer " + opened.customerId()
-          + "'s subscription gives plan " + given.planId() + " since " + given.effectiveFrom() + " ("
-          + given.startsAt() + "), and plan " + opened.planId() + " allows no per-ticket upgrade from it"
-          + " (allowsPerTicketUpgradeFrom); leave planId out to open it on " + given.planId()));
+      return new Refused(
+          opened,
+          new Violation(
+              "planId",
+              "customer "
+                  + opened.customerId()
+                  + "'s subscription gives plan "
+                  + given.planId()
+                  + " since "
+                  + given.effectiveFrom()
+                  + " ("
+                  + given.startsAt()
+                  + "), and plan "
+                  + opened.planId()
+                  + " allows no per-ticket upgrade from it"
+                  + " (allowsPerTicketUpgradeFrom); leave planId out to open it on "
+                  + given.planId()));
     }
     return new Accepted(opened);
   }
 
-  private boolean upgradeAllowed(String requestedPlanId, String subscribedPlanId, Instant openedAt) {
-    return catalog.planAt(requestedPlanId, openedAt)
+  private boolean upgradeAllowed(
+      String requestedPlanId, String subscribedPlanId, Instant openedAt) {
+    return catalog
+        .planAt(requestedPlanId, openedAt)
         .flatMap(plan -> catalog.definition(plan.id(), plan.version()))
         .map(definition -> definition.acceptsTicketsOf(subscribedPlanId))
         .orElse(false);

@@ -17,10 +17,14 @@ public interface PolicyCatalog {
   /** Every version of a plan, oldest first. */
   List<Plan> planVersions(String planId);
 
-  /** The version in force at {@code instant} (the first version for an instant before any took effect). */
+  /**
+   * The version in force at {@code instant} (the first version for an instant before any took
+   * effect).
+   */
   default Optional<Plan> planAt(String planId, Instant instant) {
     List<Plan> versions = planVersions(planId);
-    return versions.stream().filter(p -> !p.effectiveFrom().isAfter(instant))
+    return versions.stream()
+        .filter(p -> !p.effectiveFrom().isAfter(instant))
         .max(Comparator.comparingInt(Plan::version))
         .or(() -> versions.stream().findFirst());
   }
@@ -54,7 +58,8 @@ public interface PolicyCatalog {
    */
   default Optional<CalendarVersion> calendarAt(String calendarId, Instant instant) {
     List<CalendarVersion> versions = calendarVersions(calendarId);
-    return versions.stream().filter(v -> !v.effectiveFrom().isAfter(instant))
+    return versions.stream()
+        .filter(v -> !v.effectiveFrom().isAfter(instant))
         .max(Comparator.comparingInt(CalendarVersion::version))
         .or(() -> versions.stream().findFirst());
   }

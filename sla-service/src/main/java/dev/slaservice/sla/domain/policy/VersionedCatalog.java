@@ -29,18 +29,41 @@ public final class VersionedCatalog implements PolicyCatalog {
     this(base, addedVersions, List.of());
   }
 
-  /** Service-day targets of a plan version count days of the calendar version in force when it takes effect. */
-  public VersionedCatalog(PolicyCatalog base, Collection<CalendarVersion> addedVersions,
-                          Collection<DefinedPlanVersion> addedPlanVersions) {
+  /**
+   * Service-day targets of a plan version count days of the calendar version in force when it takes
+   * effect.
+   */
+  public VersionedCatalog(
+      PolicyCatalog base,
+      Collection<CalendarVersion> addedVersions,
+      Collection<DefinedPlanVersion> addedPlanVersions) {
     this.base = base;
-    this.added = addedVersions.stream().sorted(Comparator.comparingInt(CalendarVersion::version))
-        .collect(Collectors.groupingBy(CalendarVersion::id));
-    this.definedPlans = addedPlanVersions.stream().sorted(Comparator.comparingInt(DefinedPlanVersion::version))
-        .collect(Collectors.groupingBy(DefinedPlanVersion::planId, LinkedHashMap::new, Collectors.toList()));
-    definedPlans.forEach((planId, versions) -> addedPlans.put(planId, versions.stream()
-        .map(v -> v.definition().toPlan(planId, v.version(), v.effectiveFrom(),
-            calendarId -> calendarAt(calendarId, v.effectiveFrom()).map(CalendarVersion::calendar)))
-        .toList()));
+    this.added =
+        addedVersions.stream()
+            .sorted(Comparator.comparingInt(CalendarVersion::version))
+            .collect(Collectors.groupingBy(CalendarVersion::id));
+    this.definedPlans =
+        addedPlanVersions.stream()
+            .sorted(Comparator.comparingInt(DefinedPlanVersion::version))
+            .collect(
+                Collectors.groupingBy(
+                    DefinedPlanVersion::planId, LinkedHashMap::new, Collectors.toList()));
+    definedPlans.forEach(
+        (planId, versions) ->
+            addedPlans.put(
+                planId,
+                versions.stream()
+                    .map(
+                        v ->
+                            v.definition()
+                                .toPlan(
+                                    planId,
+                                    v.version(),
+                                    v.effectiveFrom(),
+                                    calendarId ->
+                                        calendarAt(calendarId, v.effectiveFrom())
+                                            .map(CalendarVersion::calendar)))
+                    .toList()));
   }
 
   /** The newest version. */
@@ -68,7 +91,8 @@ public final class VersionedCatalog implements PolicyCatalog {
 
   @Override
   public Optional<PlanDefinition> definition(String planId, int version) {
-    return defined(planId, version).map(DefinedPlanVersion::definition)
+    return defined(planId, version)
+        .map(DefinedPlanVersion::definition)
         .or(() -> base.definition(planId, version));
   }
 
@@ -78,7 +102,9 @@ public final class VersionedCatalog implements PolicyCatalog {
   }
 
   private Optional<DefinedPlanVersion> defined(String planId, int version) {
-    return definedPlans.getOrDefault(planId, List.of()).stream().filter(v -> v.version() == version).findFirst();
+    return definedPlans.getOrDefault(planId, List.of()).stream()
+        .filter(v -> v.version() == version)
+        .findFirst();
   }
 
   /** The number the next version of a plan gets. */

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Turns the projection's tallies into report lines: one per metric when grouped by metric, else one per group. */
+/**
+ * Turns the projection's tallies into report lines: one per metric when grouped by metric, else one
+ * per group.
+ */
 public final class ComplianceReport {
 
-  private ComplianceReport() {
-  }
+  private ComplianceReport() {}
 
   public static List<ComplianceRow> rows(List<GroupTallies> groups, Set<ReportDimension> groupBy) {
     List<ComplianceRow> rows = new ArrayList<>();
@@ -16,9 +18,19 @@ public final class ComplianceReport {
       if (groupBy.contains(ReportDimension.METRIC)) {
         for (MetricTally tally : group.metrics()) {
           if (tally.tickets() > 0) {
-            rows.add(new ComplianceRow(group.planId(), group.priority(), tally.metric(), group.customerId(),
-                group.month(), tally.tickets(), tally.met(), tally.breached(), tally.running(), tally.median(),
-                tally.p90()));
+            rows.add(
+                new ComplianceRow(
+                    group.planId(),
+                    group.priority(),
+                    tally.metric(),
+                    group.customerId(),
+                    group.month(),
+                    tally.tickets(),
+                    tally.met(),
+                    tally.breached(),
+                    tally.running(),
+                    tally.median(),
+                    tally.p90()));
           }
         }
       } else {
@@ -30,8 +42,19 @@ public final class ComplianceReport {
           breached += tally.breached();
           running += tally.running();
         }
-        rows.add(new ComplianceRow(group.planId(), group.priority(), null, group.customerId(), group.month(),
-            group.tickets(), met, breached, running, null, null));
+        rows.add(
+            new ComplianceRow(
+                group.planId(),
+                group.priority(),
+                null,
+                group.customerId(),
+                group.month(),
+                group.tickets(),
+                met,
+                breached,
+                running,
+                null,
+                null));
       }
     }
     return rows;

@@ -11,6 +11,11 @@ import java.time.Duration;
  * @param median the median business time to meet among the met clocks, null when none met
  * @param p90 the 90th percentile of the same, null when none met
  */
-public record MetricTally(Metric metric, long tickets, long met, long breached, long running, Duration median,
-                          Duration p90) {
-}
+public record MetricTally(
+    Metric metric,
+    long tickets,
+    long met,
+    long breached,
+    long running,
+    Duration median,
+    Duration p90) {}

@@ -6,7 +6,11 @@ import java.util.Optional;
 
 /** What a compliance report can group by; {@link #key()} is its name in a request. */
 public enum ReportDimension {
-  PLAN, PRIORITY, METRIC, CUSTOMER, MONTH;
+  PLAN,
+  PRIORITY,
+  METRIC,
+  CUSTOMER,
+  MONTH;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

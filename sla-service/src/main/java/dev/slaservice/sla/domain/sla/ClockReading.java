@@ -7,8 +7,10 @@ import java.time.Instant;
 /**
  * A clock as it reads at one instant.
  *
- * @param calendarId the calendar counted in; {@code agreed:<customer>} for hours agreed with the customer
- * @param calendarVersion the catalog version of the plan's calendar in force when the ticket was opened
+ * @param calendarId the calendar counted in; {@code agreed:<customer>} for hours agreed with the
+ *     customer
+ * @param calendarVersion the catalog version of the plan's calendar in force when the ticket was
+ *     opened
  * @param deadline when the target is used up; null while paused (it depends on when work resumes)
  * @param elapsed business time counted so far (up to the stop for a stopped clock)
  * @param remaining what is left of the target, never negative
@@ -18,15 +20,45 @@ import java.time.Instant;
  * @param cycleStartedAt for a reply metric (NEXT_REPLY, PERIODIC_UPDATE), when the cycle read here
  *     (the latest) started; null for a clock that runs once
  */
-public record ClockReading(Metric metric, ClockStatus status, String calendarId, int calendarVersion, boolean pausable,
-                           Duration target, Instant deadline, Duration elapsed, Duration remaining,
-                           Instant stoppedAt, Instant atRiskFrom, Instant cycleStartedAt) {
+public record ClockReading(
+    Metric metric,
+    ClockStatus status,
+    String calendarId,
+    int calendarVersion,
+    boolean pausable,
+    Duration target,
+    Instant deadline,
+    Duration elapsed,
+    Duration remaining,
+    Instant stoppedAt,
+    Instant atRiskFrom,
+    Instant cycleStartedAt) {
 
   /** A reading of a clock that runs once. */
-  public ClockReading(Metric metric, ClockStatus status, String calendarId, int calendarVersion, boolean pausable,
-                      Duration target, Instant deadline, Duration elapsed, Duration remaining,
-                      Instant stoppedAt, Instant atRiskFrom) {
-    this(metric, status, calendarId, calendarVersion, pausable, target, deadline, elapsed, remaining, stoppedAt,
-        atRiskFrom, null);
+  public ClockReading(
+      Metric metric,
+      ClockStatus status,
+      String calendarId,
+      int calendarVersion,
+      boolean pausable,
+      Duration target,
+      Instant deadline,
+      Duration elapsed,
+      Duration remaining,
+      Instant stoppedAt,
+      Instant atRiskFrom) {
+    this(
+        metric,
+        status,
+        calendarId,
+        calendarVersion,
+        pausable,
+        target,
+        deadline,
+        elapsed,
+        remaining,
+        stoppedAt,
+        atRiskFrom,
+        null);
   }
 }

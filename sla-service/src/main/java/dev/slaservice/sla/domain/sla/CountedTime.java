@@ -9,8 +9,7 @@ import java.util.List;
 /** Business time counted over a clock's active wall-time intervals. */
 final class CountedTime {
 
-  private CountedTime() {
-  }
+  private CountedTime() {}
 
   /** Business time counted in {@code active} before {@code upTo}. */
   static Duration until(List<Interval> active, BusinessCalendar calendar, Instant upTo) {
@@ -26,8 +25,8 @@ final class CountedTime {
   }
 
   /**
-   * The instant at which {@code amount} of business time has been counted in {@code active};
-   * null when the intervals end before that.
+   * The instant at which {@code amount} of business time has been counted in {@code active}; null
+   * when the intervals end before that.
    */
   static Instant reached(List<Interval> active, BusinessCalendar calendar, Duration amount) {
     Duration left = amount;

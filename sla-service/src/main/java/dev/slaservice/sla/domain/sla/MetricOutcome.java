@@ -18,10 +18,15 @@ public record MetricOutcome(Metric metric, ClockStatus status, Duration timeToMe
   public static List<MetricOutcome> of(List<ClockReading> clocks, List<SlaFact> published) {
     List<MetricOutcome> outcomes = new ArrayList<>(clocks.size());
     for (ClockReading clock : clocks) {
-      boolean breached = clock.status() == ClockStatus.BREACHED || published.stream()
-          .anyMatch(fact -> fact instanceof SlaFact.Breach && fact.metric() == clock.metric());
+      boolean breached =
+          clock.status() == ClockStatus.BREACHED
+              || published.stream()
+                  .anyMatch(
+                      fact -> fact instanceof SlaFact.Breach && fact.metric() == clock.metric());
       ClockStatus status = breached ? ClockStatus.BREACHED : clock.status();
-      outcomes.add(new MetricOutcome(clock.metric(), status, status == ClockStatus.MET ? clock.elapsed() : null));
+      outcomes.add(
+          new MetricOutcome(
+              clock.metric(), status, status == ClockStatus.MET ? clock.elapsed() : null));
     }
     return outcomes;
   }

@@ -23,19 +23,20 @@ import java.util.Set;
  * establish. A pure function of (events, now): a late event simply re-folds the history.
  *
  * <p>Semantics (also in docs/semantics.md):
+ *
  * <ul>
- *   <li>Clocks start at TicketOpened; an event dated before it counts as happening at the opening.</li>
- *   <li>RESPONSE stops at the first WorkStarted, RESTORE at the first ServiceRestored, RESOLUTION at
- *       TicketResolved or TicketClosed and runs again on TicketReopened. Resolving or closing a ticket
- *       also stops its RESPONSE and RESTORE clocks.</li>
- *   <li>PriorityChanged: from its instant on, the clock is judged by the new priority's target counted
- *       from the ticket's start (paused time stays excluded). A deadline already past is an immediate
- *       breach. A breach established before the change stands.</li>
+ *   <li>Clocks start at TicketOpened; an event dated before it counts as happening at the opening.
+ *   <li>RESPONSE stops at the first WorkStarted, RESTORE at the first ServiceRestored, RESOLUTION
+ *       at TicketResolved or TicketClosed and runs again on TicketReopened. Resolving or closing a
+ *       ticket also stops its RESPONSE and RESTORE clocks.
+ *   <li>PriorityChanged: from its instant on, the clock is judged by the new priority's target
+ *       counted from the ticket's start (paused time stays excluded). A deadline already past is an
+ *       immediate breach. A breach established before the change stands.
  *   <li>TicketDowngraded: the ticket is judged as if it had always had the lower priority; breaches
- *       that no longer hold disappear (and are retracted by {@link SlaProjector}).</li>
- *   <li>A clock that stops exactly at its deadline has met it.</li>
- *   <li>NEXT_REPLY and PERIODIC_UPDATE run in cycles (ADR 0014), each judged like a clock of its own
- *       started at the cycle's start; a priority change counts from that start.</li>
+ *       that no longer hold disappear (and are retracted by {@link SlaProjector}).
+ *   <li>A clock that stops exactly at its deadline has met it.
+ *   <li>NEXT_REPLY and PERIODIC_UPDATE run in cycles (ADR 0014), each judged like a clock of its
+ *       own started at the cycle's start; a priority change counts from that start.
  * </ul>
  */
 public final class SlaEvaluator {
@@ -50,13 +51,19 @@ public final class SlaEvaluator {
   }
 
   /**
-   * The ticket as it stood at {@code instant}: only the events that had happened by then
-   * ({@code occurredAt} not after it), evaluated at that instant.
+   * The ticket as it stood at {@code instant}: only the events that had happened by then ({@code
+   * occurredAt} not after it), evaluated at that instant.
    */
-  public TicketSla asOf(String ticketId, List<? extends TicketEvent> history, List<Subscription> subscriptions,
-                        Instant instant) {
-    List<TicketEvent> happened = history.stream().filter(e -> !e.occurredAt().toInstant().isAfter(instant))
-        .map(TicketEvent.class::cast).toList();
+  public TicketSla asOf(
+      String ticketId,
+      List<? extends TicketEvent> history,
+      List<Subscription> subscriptions,
+      Instant instant) {
+    List<TicketEvent> happened =
+        history.stream()
+            .filter(e -> !e.occurredAt().toInstant().isAfter(instant))
+            .map(TicketEvent.class::cast)
+            .toList();
     return evaluate(ticketId, happened, subscriptions, instant);
   }
 
@@ -66,42 +73,77 @@ public final class SlaEvaluator {
   }
 
   /**
-   * @param history the ticket's events in arrival order (ties in {@code occurredAt} keep that order)
+   * @param history the ticket's events in arrival order (ties in {@code occurredAt} keep that
+   *     order)
    * @param subscriptions the customer's subscriptions; the one in force at the opening sets the
    *     contract zone and agreed hours
    */
-  public TicketSla evaluate(String ticketId, List<? extends TicketEvent> history, List<Subscription> subscriptions,
-                            Instant now) {
+  public TicketSla evaluate(
+      String ticketId,
+      List<? extends TicketEvent> history,
+      List<Subscription> subscriptions,
+      Instant now) {
     List<TicketEvent> events = new ArrayList<>(history);
     events.sort(BY_OCCURRENCE);
-    Optional<TicketEvent.TicketOpened> openedEvent = events.stream()
-        .filter(TicketEvent.TicketOpened.class::isInstance).map(TicketEvent.TicketOpened.class::cast).findFirst();
+    Optional<TicketEvent.TicketOpened> openedEvent =
+        events.stream()
+            .filter(TicketEvent.TicketOpened.class::isInstance)
+            .map(TicketEvent.TicketOpened.class::cast)
+            .findFirst();
     if (openedEvent.isEmpty()) {
       return TicketSla.awaitingOpen(ticketId);
     }
     TicketEvent.TicketOpened opened = openedEvent.get();
     Instant start = opened.occurredAt().toInstant();
-    Plan plan = catalog.planAt(opened.planId(), start).orElseThrow(() -> new IllegalStateException(
-        "ticket " + ticketId + " names plan " + opened.planId() + ", which the catalog does not have"));
+    Plan plan =
+        catalog
+            .planAt(opened.planId(), start)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "ticket "
+                            + ticketId
+                            + " names plan "
+                            + opened.planId()
+                            + ", which the catalog does not have"));
     TicketTimeline timeline = TicketTimeline.of(events, plan, opened, start);
-    TicketCalendars calendars = new TicketCalendars(catalog, start, Subscription.inForceAt(subscriptions, start));
+    TicketCalendars calendars =
+        new TicketCalendars(catalog, start, Subscription.inForceAt(subscriptions, start));
 
     List<ClockReading> clocks = new ArrayList<>();
     List<SlaFact> facts = new ArrayList<>();
     for (Metric metric : metricsOf(plan, timeline)) {
-      ClockEvaluation clock = TicketTimeline.isCyclic(metric)
-          ? evaluateCycles(metric, plan, timeline, calendars, now)
-          : evaluateClock(metric, plan, timeline, calendars, timeline.running(metric), null, now);
+      ClockEvaluation clock =
+          TicketTimeline.isCyclic(metric)
+              ? evaluateCycles(metric, plan, timeline, calendars, now)
+              : evaluateClock(
+                  metric, plan, timeline, calendars, timeline.running(metric), null, now);
       clock.reading().ifPresent(clocks::add);
       facts.addAll(clock.facts());
     }
     List<SlaFact> due = facts.stream().filter(f -> !f.effectiveAt().isAfter(now)).toList();
-    Optional<Instant> nextChange = facts.stream().map(SlaFact::effectiveAt).filter(t -> t.isAfter(now))
-        .min(Comparator.naturalOrder());
-    Optional<ExclusionReason> exclusion = events.stream().filter(TicketEvent.TicketExcluded.class::isInstance)
-        .map(e -> ((TicketEvent.TicketExcluded) e).reason()).reduce((first, second) -> second);
-    return new TicketSla(ticketId, true, opened.customerId(), plan.id(), plan.version(),
-        timeline.priorityAt(now), start, clocks, due, nextChange, exclusion);
+    Optional<Instant> nextChange =
+        facts.stream()
+            .map(SlaFact::effectiveAt)
+            .filter(t -> t.isAfter(now))
+            .min(Comparator.naturalOrder());
+    Optional<ExclusionReason> exclusion =
+        events.stream()
+            .filter(TicketEvent.TicketExcluded.class::isInstance)
+            .map(e -> ((TicketEvent.TicketExcluded) e).reason())
+            .reduce((first, second) -> second);
+    return new TicketSla(
+        ticketId,
+        true,
+        opened.customerId(),
+        plan.id(),
+        plan.version(),
+        timeline.priorityAt(now),
+        start,
+        clocks,
+        due,
+        nextChange,
+        exclusion);
   }
 
   private static Set<Metric> metricsOf(Plan plan, TicketTimeline timeline) {
@@ -114,28 +156,37 @@ public final class SlaEvaluator {
     return metrics;
   }
 
-  private record ClockEvaluation(Optional<ClockReading> reading, List<SlaFact> facts) {
-  }
+  private record ClockEvaluation(Optional<ClockReading> reading, List<SlaFact> facts) {}
 
   /**
    * Each cycle of a reply metric is a clock of its own that runs from the cycle's start; its facts
    * carry that start. The reading is the latest cycle's.
    */
-  private ClockEvaluation evaluateCycles(Metric metric, Plan plan, TicketTimeline timeline,
-                                        TicketCalendars calendars, Instant now) {
+  private ClockEvaluation evaluateCycles(
+      Metric metric, Plan plan, TicketTimeline timeline, TicketCalendars calendars, Instant now) {
     List<SlaFact> facts = new ArrayList<>();
     Optional<ClockReading> reading = Optional.empty();
     for (Interval cycle : timeline.cycles(metric)) {
-      ClockEvaluation evaluation = evaluateClock(metric, plan, timeline, calendars, List.of(cycle), cycle.from(), now);
+      ClockEvaluation evaluation =
+          evaluateClock(metric, plan, timeline, calendars, List.of(cycle), cycle.from(), now);
       facts.addAll(evaluation.facts());
       reading = evaluation.reading();
     }
     return new ClockEvaluation(reading, facts);
   }
 
-  /** @param cycleStart the start of the reply metric's cycle {@code running} is, null for a clock that runs once */
-  private ClockEvaluation evaluateClock(Metric metric, Plan plan, TicketTimeline timeline, TicketCalendars calendars,
-                                       List<Interval> running, Instant cycleStart, Instant now) {
+  /**
+   * @param cycleStart the start of the reply metric's cycle {@code running} is, null for a clock
+   *     that runs once
+   */
+  private ClockEvaluation evaluateClock(
+      Metric metric,
+      Plan plan,
+      TicketTimeline timeline,
+      TicketCalendars calendars,
+      List<Interval> running,
+      Instant cycleStart,
+      Instant now) {
     List<SlaFact> facts = new ArrayList<>();
     SlaFact.Breach breach = null;
     Set<Integer> warned = new HashSet<>();
@@ -154,17 +205,28 @@ public final class SlaEvaluator {
         Duration share = terms.get().target().multipliedBy(percent).dividedBy(100);
         Instant reached = CountedTime.reached(active, calendar, share);
         Instant effective = reached == null ? null : latest(reached, span.from());
-        if (effective != null && !warned.contains(percent) && before(reached, spanEnd)
+        if (effective != null
+            && !warned.contains(percent)
+            && before(reached, spanEnd)
             && isRunningAt(running, effective)) {
           warned.add(percent);
-          facts.add(new SlaFact.Warning(metric, span.priority(), terms.get().target(), deadline, percent, effective,
-              cycleStart));
+          facts.add(
+              new SlaFact.Warning(
+                  metric,
+                  span.priority(),
+                  terms.get().target(),
+                  deadline,
+                  percent,
+                  effective,
+                  cycleStart));
         }
       }
       if (deadline != null && before(deadline, spanEnd)) {
         Instant effective = latest(deadline, span.from());
         if (isRunningAt(running, effective)) {
-          breach = new SlaFact.Breach(metric, span.priority(), terms.get().target(), deadline, effective, cycleStart);
+          breach =
+              new SlaFact.Breach(
+                  metric, span.priority(), terms.get().target(), deadline, effective, cycleStart);
           facts.add(breach);
         }
       }
@@ -176,26 +238,51 @@ public final class SlaEvaluator {
     Interval last = running.get(running.size() - 1);
     Instant stoppedAt = last.isOpen() ? null : last.to();
     String priorityAtStop = stoppedAt == null ? null : timeline.priorityAt(stoppedAt);
-    Optional<ClockTerms> termsAtStop = priorityAtStop == null ? Optional.empty() : plan.terms(priorityAtStop, metric);
+    Optional<ClockTerms> termsAtStop =
+        priorityAtStop == null ? Optional.empty() : plan.terms(priorityAtStop, metric);
     if (breach == null && termsAtStop.isPresent()) {
-      Instant deadlineAtStop = deadlineIfContinued(timeline, running, calendars.calendar(termsAtStop.get()),
-          termsAtStop.get(), stoppedAt);
-      facts.add(new SlaFact.Met(metric, priorityAtStop, termsAtStop.get().target(), deadlineAtStop, stoppedAt,
-          cycleStart));
+      Instant deadlineAtStop =
+          deadlineIfContinued(
+              timeline,
+              running,
+              calendars.calendar(termsAtStop.get()),
+              termsAtStop.get(),
+              stoppedAt);
+      facts.add(
+          new SlaFact.Met(
+              metric,
+              priorityAtStop,
+              termsAtStop.get().target(),
+              deadlineAtStop,
+              stoppedAt,
+              cycleStart));
     }
-    return new ClockEvaluation(read(metric, plan, timeline, calendars, running, cycleStart, facts, now), facts);
+    return new ClockEvaluation(
+        read(metric, plan, timeline, calendars, running, cycleStart, facts, now), facts);
   }
 
-  private Optional<ClockReading> read(Metric metric, Plan plan, TicketTimeline timeline, TicketCalendars calendars,
-                                      List<Interval> running, Instant cycleStart, List<SlaFact> facts, Instant now) {
+  private Optional<ClockReading> read(
+      Metric metric,
+      Plan plan,
+      TicketTimeline timeline,
+      TicketCalendars calendars,
+      List<Interval> running,
+      Instant cycleStart,
+      List<SlaFact> facts,
+      Instant now) {
     String priority = timeline.priorityAt(now);
-    Optional<SlaFact.Breach> breach = facts.stream().filter(f -> f instanceof SlaFact.Breach)
-        .map(SlaFact.Breach.class::cast).filter(b -> !b.effectiveAt().isAfter(now)).findFirst();
+    Optional<SlaFact.Breach> breach =
+        facts.stream()
+            .filter(f -> f instanceof SlaFact.Breach)
+            .map(SlaFact.Breach.class::cast)
+            .filter(b -> !b.effectiveAt().isAfter(now))
+            .findFirst();
     Optional<ClockTerms> current = plan.terms(priority, metric);
     if (current.isEmpty() && breach.isEmpty()) {
       return Optional.empty();
     }
-    ClockTerms terms = current.orElseGet(() -> plan.terms(breach.get().priority(), metric).orElseThrow());
+    ClockTerms terms =
+        current.orElseGet(() -> plan.terms(breach.get().priority(), metric).orElseThrow());
     TicketCalendars.Applied applied = calendars.of(terms);
     BusinessCalendar calendar = applied.calendar();
     List<Interval> active = timeline.active(running, terms.pausable());
@@ -203,7 +290,8 @@ public final class SlaEvaluator {
     boolean stopped = !last.isOpen() && !last.to().isAfter(now);
     Instant countUpTo = stopped ? last.to() : now;
     Duration elapsed = CountedTime.until(active, calendar, countUpTo);
-    Duration remaining = terms.target().minus(elapsed).isNegative() ? Duration.ZERO : terms.target().minus(elapsed);
+    Duration remaining =
+        terms.target().minus(elapsed).isNegative() ? Duration.ZERO : terms.target().minus(elapsed);
     boolean paused = !stopped && terms.pausable() && timeline.pausedAt(now);
     ClockStatus status;
     Instant deadline;
@@ -220,22 +308,56 @@ public final class SlaEvaluator {
       status = ClockStatus.RUNNING;
       deadline = deadlineIfContinued(timeline, running, calendar, terms, now);
     }
-    Instant atRiskFrom = status != ClockStatus.RUNNING || plan.warningPercents().isEmpty() ? null
-        : reachedIfContinued(timeline, running, calendar, terms.pausable(),
-            terms.target().multipliedBy(plan.warningPercents().get(0)).dividedBy(100), now);
-    return Optional.of(new ClockReading(metric, status, calendar.id(), applied.version(), terms.pausable(), terms.target(),
-        deadline, elapsed, remaining, stopped ? last.to() : null, atRiskFrom, cycleStart));
+    Instant atRiskFrom =
+        status != ClockStatus.RUNNING || plan.warningPercents().isEmpty()
+            ? null
+            : reachedIfContinued(
+                timeline,
+                running,
+                calendar,
+                terms.pausable(),
+                terms.target().multipliedBy(plan.warningPercents().get(0)).dividedBy(100),
+                now);
+    return Optional.of(
+        new ClockReading(
+            metric,
+            status,
+            calendar.id(),
+            applied.version(),
+            terms.pausable(),
+            terms.target(),
+            deadline,
+            elapsed,
+            remaining,
+            stopped ? last.to() : null,
+            atRiskFrom,
+            cycleStart));
   }
 
-  /** The deadline under {@code terms} if the clock had gone on running without pause from {@code from}. */
-  private static Instant deadlineIfContinued(TicketTimeline timeline, List<Interval> running,
-                                             BusinessCalendar calendar, ClockTerms terms, Instant from) {
+  /**
+   * The deadline under {@code terms} if the clock had gone on running without pause from {@code
+   * from}.
+   */
+  private static Instant deadlineIfContinued(
+      TicketTimeline timeline,
+      List<Interval> running,
+      BusinessCalendar calendar,
+      ClockTerms terms,
+      Instant from) {
     return reachedIfContinued(timeline, running, calendar, terms.pausable(), terms.target(), from);
   }
 
-  /** When {@code amount} of business time is (or was) counted if the clock runs without pause from {@code from}. */
-  private static Instant reachedIfContinued(TicketTimeline timeline, List<Interval> running, BusinessCalendar calendar,
-                                            boolean pausable, Duration amount, Instant from) {
+  /**
+   * When {@code amount} of business time is (or was) counted if the clock runs without pause from
+   * {@code from}.
+   */
+  private static Instant reachedIfContinued(
+      TicketTimeline timeline,
+      List<Interval> running,
+      BusinessCalendar calendar,
+      boolean pausable,
+      Duration amount,
+      Instant from) {
     List<Interval> active = timeline.active(running, pausable);
     Duration counted = CountedTime.until(active, calendar, from);
     Duration left = amount.minus(counted);
@@ -243,7 +365,9 @@ public final class SlaEvaluator {
       return CountedTime.reached(active, calendar, amount);
     }
     Instant reached = CountedTime.reached(active, calendar, amount);
-    return reached != null && !reached.isAfter(from) ? reached : calendar.addBusinessTime(from, left);
+    return reached != null && !reached.isAfter(from)
+        ? reached
+        : calendar.addBusinessTime(from, left);
   }
 
   private static boolean isRunningAt(List<Interval> running, Instant instant) {

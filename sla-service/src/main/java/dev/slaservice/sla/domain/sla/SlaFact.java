@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Something the world is told about a clock. Facts follow from a ticket's events alone, so the
- * same history always yields the same facts; {@link #key()} identifies a fact across evaluations.
- * A fact of a reply metric belongs to one cycle of its clock, named by the cycle's start.
+ * Something the world is told about a clock. Facts follow from a ticket's events alone, so the same
+ * history always yields the same facts; {@link #key()} identifies a fact across evaluations. A fact
+ * of a reply metric belongs to one cycle of its clock, named by the cycle's start.
  */
 public sealed interface SlaFact {
 
@@ -22,7 +22,10 @@ public sealed interface SlaFact {
   /** The instant the fact took effect; it is due once the service's clock reaches it. */
   Instant effectiveAt();
 
-  /** When the cycle the fact belongs to started; null for a clock that runs once (RESPONSE, RESTORE, RESOLUTION). */
+  /**
+   * When the cycle the fact belongs to started; null for a clock that runs once (RESPONSE, RESTORE,
+   * RESOLUTION).
+   */
   Instant cycleStart();
 
   String key();
@@ -31,11 +34,20 @@ public sealed interface SlaFact {
     return cycleStart == null ? "" : "/CYCLE/" + cycleStart;
   }
 
-  /** The deadline passed with the clock running; effective at the deadline, or at a later re-rating. */
-  record Breach(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt,
-                Instant cycleStart) implements SlaFact {
+  /**
+   * The deadline passed with the clock running; effective at the deadline, or at a later re-rating.
+   */
+  record Breach(
+      Metric metric,
+      String priority,
+      Duration target,
+      Instant deadline,
+      Instant effectiveAt,
+      Instant cycleStart)
+      implements SlaFact {
 
-    public Breach(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
+    public Breach(
+        Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
       this(metric, priority, target, deadline, effectiveAt, null);
     }
 
@@ -46,11 +58,23 @@ public sealed interface SlaFact {
   }
 
   /** {@code percent} % of the target was used at {@code effectiveAt}. */
-  record Warning(Metric metric, String priority, Duration target, Instant deadline, int percent,
-                 Instant effectiveAt, Instant cycleStart) implements SlaFact {
+  record Warning(
+      Metric metric,
+      String priority,
+      Duration target,
+      Instant deadline,
+      int percent,
+      Instant effectiveAt,
+      Instant cycleStart)
+      implements SlaFact {
 
-    public Warning(Metric metric, String priority, Duration target, Instant deadline, int percent,
-                   Instant effectiveAt) {
+    public Warning(
+        Metric metric,
+        String priority,
+        Duration target,
+        Instant deadline,
+        int percent,
+        Instant effectiveAt) {
       this(metric, priority, target, deadline, percent, effectiveAt, null);
     }
 
@@ -61,10 +85,17 @@ public sealed interface SlaFact {
   }
 
   /** The clock stopped at {@code effectiveAt}, no later than its deadline. */
-  record Met(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt,
-             Instant cycleStart) implements SlaFact {
+  record Met(
+      Metric metric,
+      String priority,
+      Duration target,
+      Instant deadline,
+      Instant effectiveAt,
+      Instant cycleStart)
+      implements SlaFact {
 
-    public Met(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
+    public Met(
+        Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
       this(metric, priority, target, deadline, effectiveAt, null);
     }
 
@@ -74,11 +105,21 @@ public sealed interface SlaFact {
     }
   }
 
-  /** The deadline a running clock was last published with; compared, not announced, by {@link SlaProjector}. */
-  record Deadline(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt,
-                  Instant cycleStart) implements SlaFact {
+  /**
+   * The deadline a running clock was last published with; compared, not announced, by {@link
+   * SlaProjector}.
+   */
+  record Deadline(
+      Metric metric,
+      String priority,
+      Duration target,
+      Instant deadline,
+      Instant effectiveAt,
+      Instant cycleStart)
+      implements SlaFact {
 
-    public Deadline(Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
+    public Deadline(
+        Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
       this(metric, priority, target, deadline, effectiveAt, null);
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param asOf the instant of the last step, a reading of the clocks "now"
  */
-public record SlaTimeline(String ticketId, String planId, int planVersion, Instant asOf, List<Step> steps) {
+public record SlaTimeline(
+    String ticketId, String planId, int planVersion, Instant asOf, List<Step> steps) {
 
   /** What a step is. */
   public enum Cause {
@@ -32,21 +33,36 @@ public record SlaTimeline(String ticketId, String planId, int planVersion, Insta
    * @param percent for WARNING_REACHED, the share of the target used up
    * @param priority the priority the ticket is judged by after the step
    */
-  public record Step(Instant at, Cause cause, String eventId, String eventType, Metric metric, Integer percent,
-                     String priority, List<ClockStep> clocks) {
-  }
+  public record Step(
+      Instant at,
+      Cause cause,
+      String eventId,
+      String eventType,
+      Metric metric,
+      Integer percent,
+      String priority,
+      List<ClockStep> clocks) {}
 
   /**
    * One clock right after a step.
    *
    * @param counted business time the clock counted since the previous step (zero while paused,
    *     stopped or outside business hours)
-   * @param deadlineBefore the deadline before the step when the step moved it (a priority change,
-   *     a pause, a downgrade), else null
-   * @param cycleStartedAt for a reply metric, when its current cycle started (a new cycle counts afresh)
+   * @param deadlineBefore the deadline before the step when the step moved it (a priority change, a
+   *     pause, a downgrade), else null
+   * @param cycleStartedAt for a reply metric, when its current cycle started (a new cycle counts
+   *     afresh)
    */
-  public record ClockStep(Metric metric, ClockStatus status, TicketState state, String calendarId,
-                          int calendarVersion, Duration target, Duration counted, Duration elapsed,
-                          Instant deadline, Instant deadlineBefore, Instant cycleStartedAt) {
-  }
+  public record ClockStep(
+      Metric metric,
+      ClockStatus status,
+      TicketState state,
+      String calendarId,
+      int calendarVersion,
+      Duration target,
+      Duration counted,
+      Duration elapsed,
+      Instant deadline,
+      Instant deadlineBefore,
+      Instant cycleStartedAt) {}
 }

@@ -2,6 +2,7 @@ package dev.slaservice.sla.domain.sla;
 
 import dev.slaservice.sla.domain.calendar.BusinessCalendar;
 import dev.slaservice.sla.domain.calendar.CalendarVersion;
+import dev.slaservice.sla.domain.calendar.Holiday;
 import dev.slaservice.sla.domain.calendar.WeeklyCalendar;
 import dev.slaservice.sla.domain.policy.ClockTerms;
 import dev.slaservice.sla.domain.policy.PolicyCatalog;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.slaservice.sla.domain.calendar.Holiday;
 
 /**
  * The calendars one ticket is judged by: each clock's calendar in the version in force when the
@@ -21,8 +21,7 @@ import dev.slaservice.sla.domain.calendar.Holiday;
 final class TicketCalendars {
 
   /** A calendar as applied to this ticket, and the catalog version it came from. */
-  record Applied(BusinessCalendar calendar, int version) {
-  }
+  record Applied(BusinessCalendar calendar, int version) {}
 
   private final PolicyCatalog catalog;
   private final Instant openedAt;
@@ -44,15 +43,22 @@ final class TicketCalendars {
   }
 
   private Applied apply(String calendarId) {
-    CalendarVersion version = catalog.calendarAt(calendarId, openedAt).orElseThrow(() -> new IllegalStateException(
-        "the catalog has no calendar " + calendarId));
+    CalendarVersion version =
+        catalog
+            .calendarAt(calendarId, openedAt)
+            .orElseThrow(
+                () -> new IllegalStateException("the catalog has no calendar " + calendarId));
     BusinessCalendar calendar = version.calendar();
     if (subscription.isPresent() && !subscription.get().agreedHours().isEmpty()) {
       Subscription contract = subscription.get();
       List<Holiday> holidays =
           calendar instanceof WeeklyCalendar weekly ? weekly.holidays() : List.of();
-      calendar = new WeeklyCalendar("agreed:" + contract.customerId(), contract.zone(), contract.agreedHours(), holidays);
-    } else if (subscription.isPresent() && version.followsCustomerZone() && calendar instanceof WeeklyCalendar weekly) {
+      calendar =
+          new WeeklyCalendar(
+              "agreed:" + contract.customerId(), contract.zone(), contract.agreedHours(), holidays);
+    } else if (subscription.isPresent()
+        && version.followsCustomerZone()
+        && calendar instanceof WeeklyCalendar weekly) {
       calendar = weekly.inZone(subscription.get().zone());
     }
     return new Applied(calendar, version.version());

@@ -9,19 +9,28 @@ import java.util.List;
  * first warning share reads AT_RISK, so the state is exact to the instant asked about.
  */
 public enum TicketState {
-  BREACHED, AT_RISK, RUNNING, PAUSED, MET;
+  BREACHED,
+  AT_RISK,
+  RUNNING,
+  PAUSED,
+  MET;
 
   /** The state of one clock at {@code now}. */
   public static TicketState of(ClockReading clock, Instant now) {
-    return of(clock.status(), clock.status() == ClockStatus.RUNNING ? clock.deadline() : null, clock.atRiskFrom(), now);
+    return of(
+        clock.status(),
+        clock.status() == ClockStatus.RUNNING ? clock.deadline() : null,
+        clock.atRiskFrom(),
+        now);
   }
 
   /**
-   * The state at {@code now} of a clock (or the worst of a ticket's clocks) last read as {@code status};
-   * for a running one, {@code runningDeadline} and {@code atRiskFrom} are its (earliest) deadline and
-   * at-risk instant. The ticket list applies the same rule in SQL.
+   * The state at {@code now} of a clock (or the worst of a ticket's clocks) last read as {@code
+   * status}; for a running one, {@code runningDeadline} and {@code atRiskFrom} are its (earliest)
+   * deadline and at-risk instant. The ticket list applies the same rule in SQL.
    */
-  public static TicketState of(ClockStatus status, Instant runningDeadline, Instant atRiskFrom, Instant now) {
+  public static TicketState of(
+      ClockStatus status, Instant runningDeadline, Instant atRiskFrom, Instant now) {
     return switch (status) {
       case BREACHED -> BREACHED;
       case PAUSED -> PAUSED;

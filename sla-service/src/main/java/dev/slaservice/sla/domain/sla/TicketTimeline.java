@@ -11,22 +11,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A ticket's sorted events turned into wall-time facts: which priority was in force when, when
- * each clock was running (not stopped), and when the ticket waited on the customer.
+ * A ticket's sorted events turned into wall-time facts: which priority was in force when, when each
+ * clock was running (not stopped), and when the ticket waited on the customer.
  */
 final class TicketTimeline {
 
   /** {@code priority} is in force from {@code from} until the next span starts. */
-  record PrioritySpan(Instant from, String priority) {
-  }
+  record PrioritySpan(Instant from, String priority) {}
 
   private final List<PrioritySpan> priorities;
   private final Map<Metric, List<Interval>> running;
   private final List<Interval> pauses;
   private final Map<Metric, List<Interval>> cycles;
 
-  private TicketTimeline(List<PrioritySpan> priorities, Map<Metric, List<Interval>> running, List<Interval> pauses,
-                         Map<Metric, List<Interval>> cycles) {
+  private TicketTimeline(
+      List<PrioritySpan> priorities,
+      Map<Metric, List<Interval>> running,
+      List<Interval> pauses,
+      Map<Metric, List<Interval>> cycles) {
     this.priorities = priorities;
     this.running = running;
     this.pauses = pauses;
@@ -38,17 +40,22 @@ final class TicketTimeline {
     return metric == Metric.NEXT_REPLY || metric == Metric.PERIODIC_UPDATE;
   }
 
-  /** @param events sorted by occurredAt */
-  static TicketTimeline of(List<TicketEvent> events, Plan plan, TicketEvent.TicketOpened opened, Instant start) {
+  /**
+   * @param events sorted by occurredAt
+   */
+  static TicketTimeline of(
+      List<TicketEvent> events, Plan plan, TicketEvent.TicketOpened opened, Instant start) {
     int lastDowngrade = -1;
     for (int i = 0; i < events.size(); i++) {
-      if (events.get(i) instanceof TicketEvent.TicketDowngraded d && plan.hasPriority(d.priority())) {
+      if (events.get(i) instanceof TicketEvent.TicketDowngraded d
+          && plan.hasPriority(d.priority())) {
         lastDowngrade = i;
       }
     }
-    String initial = lastDowngrade >= 0
-        ? ((TicketEvent.TicketDowngraded) events.get(lastDowngrade)).priority()
-        : opened.priority();
+    String initial =
+        lastDowngrade >= 0
+            ? ((TicketEvent.TicketDowngraded) events.get(lastDowngrade)).priority()
+            : opened.priority();
     List<PrioritySpan> priorities = new ArrayList<>();
     priorities.add(new PrioritySpan(start, initial));
 
@@ -73,7 +80,8 @@ final class TicketTimeline {
         trackers.get(Metric.RESPONSE).stopOnce(at);
       } else if (event instanceof TicketEvent.ServiceRestored) {
         trackers.get(Metric.RESTORE).stopOnce(at);
-      } else if (event instanceof TicketEvent.TicketResolved || event instanceof TicketEvent.TicketClosed) {
+      } else if (event instanceof TicketEvent.TicketResolved
+          || event instanceof TicketEvent.TicketClosed) {
         stopAll(trackers, at);
       } else if (event instanceof TicketEvent.TicketReopened) {
         trackers.get(Metric.RESOLUTION).resume(at);
@@ -89,7 +97,8 @@ final class TicketTimeline {
     }
     Map<Metric, List<Interval>> running = new EnumMap<>(Metric.class);
     trackers.forEach((metric, tracker) -> running.put(metric, tracker.intervals()));
-    return new TicketTimeline(List.copyOf(priorities), running, List.copyOf(pauses), replies.cycles());
+    return new TicketTimeline(
+        List.copyOf(priorities), running, List.copyOf(pauses), replies.cycles());
   }
 
   private static void addSpan(List<PrioritySpan> spans, PrioritySpan span) {
@@ -134,7 +143,9 @@ final class TicketTimeline {
     return running.get(metric);
   }
 
-  /** The intervals in which a clock counts: running, and not waiting on the customer if pausable. */
+  /**
+   * The intervals in which a clock counts: running, and not waiting on the customer if pausable.
+   */
   List<Interval> active(List<Interval> runningIntervals, boolean pausable) {
     return pausable ? CountedTime.minus(runningIntervals, pauses) : runningIntervals;
   }
@@ -186,8 +197,8 @@ final class TicketTimeline {
 
   /**
    * The cycles of the reply metrics, built event by event (ADR 0014). Only a PUBLIC agent reply
-   * answers; resolving or closing ends a waiting cycle; replies while the ticket is resolved or closed
-   * count for nothing, and a reopening starts a new PERIODIC_UPDATE cycle.
+   * answers; resolving or closing ends a waiting cycle; replies while the ticket is resolved or
+   * closed count for nothing, and a reopening starts a new PERIODIC_UPDATE cycle.
    */
   private static final class ReplyCycles {
     private final List<Interval> nextReply = new ArrayList<>();
@@ -203,11 +214,14 @@ final class TicketTimeline {
     void apply(TicketEvent event, Instant at) {
       if (event instanceof TicketEvent.CustomerReplied && open && awaitingReplySince == null) {
         awaitingReplySince = at;
-      } else if (event instanceof TicketEvent.AgentReplied reply && open
+      } else if (event instanceof TicketEvent.AgentReplied reply
+          && open
           && reply.visibility() == ReplyVisibility.PUBLIC) {
         endWaiting(at);
         updateDueSince = at;
-      } else if ((event instanceof TicketEvent.TicketResolved || event instanceof TicketEvent.TicketClosed) && open) {
+      } else if ((event instanceof TicketEvent.TicketResolved
+              || event instanceof TicketEvent.TicketClosed)
+          && open) {
         endWaiting(at);
         open = false;
       } else if (event instanceof TicketEvent.TicketReopened && !open) {

@@ -25,8 +25,7 @@ public final class WhatIf {
   }
 
   /** A breach as one side sees it. */
-  public record Breach(Metric metric, String priority, Instant deadline) {
-  }
+  public record Breach(Metric metric, String priority, Instant deadline) {}
 
   /**
    * How one ticket fares under the alternative.
@@ -37,8 +36,15 @@ public final class WhatIf {
    * @param skipped why the ticket could not be judged under the alternative (its priority is not in
    *     the alternative plan), else null
    */
-  public record Outcome(String ticketId, String customerId, String planId, String priority, List<Breach> gained,
-                        List<Breach> lost, List<Breach> moved, String skipped) {
+  public record Outcome(
+      String ticketId,
+      String customerId,
+      String planId,
+      String priority,
+      List<Breach> gained,
+      List<Breach> lost,
+      List<Breach> moved,
+      String skipped) {
 
     public boolean changed() {
       return !gained.isEmpty() || !lost.isEmpty() || !moved.isEmpty();
@@ -66,8 +72,11 @@ public final class WhatIf {
   }
 
   /** Empty for a ticket without TicketOpened. */
-  public Optional<Outcome> compare(String ticketId, List<? extends TicketEvent> history,
-                                   List<Subscription> subscriptions, Instant at) {
+  public Optional<Outcome> compare(
+      String ticketId,
+      List<? extends TicketEvent> history,
+      List<Subscription> subscriptions,
+      Instant at) {
     TicketSla before = actual.evaluate(ticketId, history, subscriptions, at);
     if (!before.opened()) {
       return Optional.empty();
@@ -76,40 +85,67 @@ public final class WhatIf {
     try {
       after = alternative.evaluate(ticketId, history, subscriptions, at);
     } catch (IllegalStateException | IllegalArgumentException e) {
-      return Optional.of(new Outcome(ticketId, before.customerId(), before.planId(), before.priority(), List.of(),
-          List.of(), List.of(), e.getMessage()));
+      return Optional.of(
+          new Outcome(
+              ticketId,
+              before.customerId(),
+              before.planId(),
+              before.priority(),
+              List.of(),
+              List.of(),
+              List.of(),
+              e.getMessage()));
     }
     if (after.clocks().isEmpty() && !before.clocks().isEmpty()) {
-      return Optional.of(new Outcome(ticketId, before.customerId(), before.planId(), before.priority(), List.of(),
-          List.of(), List.of(), "the alternative plan " + after.planId() + " has no priority " + before.priority()));
+      return Optional.of(
+          new Outcome(
+              ticketId,
+              before.customerId(),
+              before.planId(),
+              before.priority(),
+              List.of(),
+              List.of(),
+              List.of(),
+              "the alternative plan " + after.planId() + " has no priority " + before.priority()));
     }
     Map<Metric, Breach> was = breaches(before);
     Map<Metric, Breach> would = breaches(after);
     List<Breach> gained = new ArrayList<>();
     List<Breach> lost = new ArrayList<>();
     List<Breach> moved = new ArrayList<>();
-    would.forEach((metric, breach) -> {
-      Breach old = was.get(metric);
-      if (old == null) {
-        gained.add(breach);
-      } else if (!old.deadline().equals(breach.deadline())) {
-        moved.add(breach);
-      }
-    });
-    was.forEach((metric, breach) -> {
-      if (!would.containsKey(metric)) {
-        lost.add(breach);
-      }
-    });
-    return Optional.of(new Outcome(ticketId, before.customerId(), before.planId(), before.priority(),
-        List.copyOf(gained), List.copyOf(lost), List.copyOf(moved), null));
+    would.forEach(
+        (metric, breach) -> {
+          Breach old = was.get(metric);
+          if (old == null) {
+            gained.add(breach);
+          } else if (!old.deadline().equals(breach.deadline())) {
+            moved.add(breach);
+          }
+        });
+    was.forEach(
+        (metric, breach) -> {
+          if (!would.containsKey(metric)) {
+            lost.add(breach);
+          }
+        });
+    return Optional.of(
+        new Outcome(
+            ticketId,
+            before.customerId(),
+            before.planId(),
+            before.priority(),
+            List.copyOf(gained),
+            List.copyOf(lost),
+            List.copyOf(moved),
+            null));
   }
 
   private static Map<Metric, Breach> breaches(TicketSla sla) {
     Map<Metric, Breach> breaches = new EnumMap<>(Metric.class);
     for (SlaFact fact : sla.dueFacts()) {
       if (fact instanceof SlaFact.Breach breach) {
-        breaches.putIfAbsent(breach.metric(), new Breach(breach.metric(), breach.priority(), breach.deadline()));
+        breaches.putIfAbsent(
+            breach.metric(), new Breach(breach.metric(), breach.priority(), breach.deadline()));
       }
     }
     return breaches;

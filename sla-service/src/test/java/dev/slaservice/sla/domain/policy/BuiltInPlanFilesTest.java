@@ -18,7 +18,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The plan files shipped with the service give exactly the plans the service had in code before. */
+/**
+ * The plan files shipped with the service give exactly the plans the service had in code before.
+ */
 class BuiltInPlanFilesTest {
 
   private static final String ALWAYS = "24x7";
@@ -32,8 +34,15 @@ class BuiltInPlanFilesTest {
 
     @Test
     void theyAreTheSixVendorPlansInTheirOrder() {
-      assertThat(catalog.plans()).extracting(Plan::id).containsExactly("websoft9-standard", "websoft9-advanced",
-          "websoft9-premium", "emq-5x8", "emq-7x24", "orangesky");
+      assertThat(catalog.plans())
+          .extracting(Plan::id)
+          .containsExactly(
+              "websoft9-standard",
+              "websoft9-advanced",
+              "websoft9-premium",
+              "emq-5x8",
+              "emq-7x24",
+              "orangesky");
     }
 
     @Test
@@ -45,15 +54,23 @@ class BuiltInPlanFilesTest {
     void eachCarriesItsChineseNameAndPriorityNames() {
       assertThat(catalog.definition("websoft9-premium").orElseThrow().names())
           .isEqualTo(new LocalizedName("Websoft9 Premium Support", "Websoft9 尊享支持"));
-      assertThat(catalog.definition("orangesky").orElseThrow().priority("HIGHLY_DEGRADED").orElseThrow().names())
+      assertThat(
+              catalog
+                  .definition("orangesky")
+                  .orElseThrow()
+                  .priority("HIGHLY_DEGRADED")
+                  .orElseThrow()
+                  .names())
           .isEqualTo(new LocalizedName("Highly degraded", "严重降级"));
     }
 
     @Test
     void emqFixTargetsInServiceDaysBecomeHoursOfTheirCalendar() {
-      assertThat(catalog.plan("emq-5x8").orElseThrow().terms("P1", RESOLUTION).orElseThrow().target())
+      assertThat(
+              catalog.plan("emq-5x8").orElseThrow().terms("P1", RESOLUTION).orElseThrow().target())
           .isEqualTo(Duration.ofHours(450));
-      assertThat(catalog.plan("emq-7x24").orElseThrow().terms("P3", RESOLUTION).orElseThrow().target())
+      assertThat(
+              catalog.plan("emq-7x24").orElseThrow().terms("P3", RESOLUTION).orElseThrow().target())
           .isEqualTo(Duration.ofDays(60));
     }
   }
@@ -62,23 +79,35 @@ class BuiltInPlanFilesTest {
   private static List<Plan> codedPlans() {
     return List.of(
         websoft9("websoft9-standard", "Websoft9 Standard Support", hours(12), hours(3)),
-        websoft9("websoft9-advanced", "Websoft9 Advanced Support", hours(6), Duration.ofMinutes(30)),
+        websoft9(
+            "websoft9-advanced", "Websoft9 Advanced Support", hours(6), Duration.ofMinutes(30)),
         websoft9("websoft9-premium", "Websoft9 Premium Support", hours(2), Duration.ofMinutes(10)),
-        plan("emq-5x8", "EMQ 5x8 support", Map.of(
-            "P1", clocks(FIVE_BY_EIGHT, hours(2), hours(8), hours(9 * 50)),
-            "P2", clocks(FIVE_BY_EIGHT, hours(4), hours(72), hours(9 * 100)),
-            "P3", clocks(FIVE_BY_EIGHT, hours(24), null, hours(9 * 150)),
-            "P4", clocks(FIVE_BY_EIGHT, hours(48), null, null)), List.of("P1", "P2", "P3", "P4")),
-        plan("emq-7x24", "EMQ 7x24 support", Map.of(
-            "P1", clocks(ALWAYS, hours(1), hours(8), hours(24 * 15)),
-            "P2", clocks(ALWAYS, hours(2), hours(48), hours(24 * 30)),
-            "P3", clocks(ALWAYS, hours(24), hours(120), hours(24 * 60)),
-            "P4", clocks(ALWAYS, hours(48), null, null)), List.of("P1", "P2", "P3", "P4")),
-        plan("orangesky", "Orangesky support", Map.of(
-            "EMERGENCY", clocks(ALWAYS, Duration.ofMinutes(30), null, null),
-            "HIGHLY_DEGRADED", clocks(TWENTY_FOUR_BY_FIVE, hours(4), null, null),
-            "MEDIUM", clocks(TWENTY_FOUR_BY_FIVE, hours(8), null, null),
-            "LOW", clocks(TWENTY_FOUR_BY_FIVE, hours(24), null, null)),
+        plan(
+            "emq-5x8",
+            "EMQ 5x8 support",
+            Map.of(
+                "P1", clocks(FIVE_BY_EIGHT, hours(2), hours(8), hours(9 * 50)),
+                "P2", clocks(FIVE_BY_EIGHT, hours(4), hours(72), hours(9 * 100)),
+                "P3", clocks(FIVE_BY_EIGHT, hours(24), null, hours(9 * 150)),
+                "P4", clocks(FIVE_BY_EIGHT, hours(48), null, null)),
+            List.of("P1", "P2", "P3", "P4")),
+        plan(
+            "emq-7x24",
+            "EMQ 7x24 support",
+            Map.of(
+                "P1", clocks(ALWAYS, hours(1), hours(8), hours(24 * 15)),
+                "P2", clocks(ALWAYS, hours(2), hours(48), hours(24 * 30)),
+                "P3", clocks(ALWAYS, hours(24), hours(120), hours(24 * 60)),
+                "P4", clocks(ALWAYS, hours(48), null, null)),
+            List.of("P1", "P2", "P3", "P4")),
+        plan(
+            "orangesky",
+            "Orangesky support",
+            Map.of(
+                "EMERGENCY", clocks(ALWAYS, Duration.ofMinutes(30), null, null),
+                "HIGHLY_DEGRADED", clocks(TWENTY_FOUR_BY_FIVE, hours(4), null, null),
+                "MEDIUM", clocks(TWENTY_FOUR_BY_FIVE, hours(8), null, null),
+                "LOW", clocks(TWENTY_FOUR_BY_FIVE, hours(24), null, null)),
             List.of("EMERGENCY", "HIGHLY_DEGRADED", "MEDIUM", "LOW")));
   }
 
@@ -86,18 +115,25 @@ class BuiltInPlanFilesTest {
     Map<String, Map<Metric, ClockTerms>> priorities = new LinkedHashMap<>();
     priorities.put("NORMAL", clocks(ALWAYS, normal, null, null));
     priorities.put("HIGH", clocks(ALWAYS, high, null, null));
-    return new Plan(id, 1, Instant.EPOCH, name, priorities, List.of(50, 75),
+    return new Plan(
+        id,
+        1,
+        Instant.EPOCH,
+        name,
+        priorities,
+        List.of(50, 75),
         new CreditRule.PerMissedTicket(BigDecimal.valueOf(5)));
   }
 
-  private static Plan plan(String id, String name, Map<String, Map<Metric, ClockTerms>> clocks, List<String> order) {
+  private static Plan plan(
+      String id, String name, Map<String, Map<Metric, ClockTerms>> clocks, List<String> order) {
     Map<String, Map<Metric, ClockTerms>> priorities = new LinkedHashMap<>();
     order.forEach(priority -> priorities.put(priority, clocks.get(priority)));
     return new Plan(id, 1, Instant.EPOCH, name, priorities, List.of(50, 75));
   }
 
-  private static Map<Metric, ClockTerms> clocks(String calendarId, Duration response, Duration restore,
-                                                Duration resolution) {
+  private static Map<Metric, ClockTerms> clocks(
+      String calendarId, Duration response, Duration restore, Duration resolution) {
     Map<Metric, ClockTerms> clocks = new EnumMap<>(Metric.class);
     clocks.put(RESPONSE, new ClockTerms(RESPONSE, response, calendarId, false));
     if (restore != null) {

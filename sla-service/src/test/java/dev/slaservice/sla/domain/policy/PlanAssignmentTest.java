@@ -26,17 +26,26 @@ import org.junit.jupiter.api.Test;
 
 class PlanAssignmentTest {
 
-  private static final OffsetDateTime NOV_2 = OffsetDateTime.of(2026, 11, 2, 9, 0, 0, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime NOV_2 =
+      OffsetDateTime.of(2026, 11, 2, 9, 0, 0, 0, ZoneOffset.UTC);
   private static final BuiltInCatalog BUILT_IN = new BuiltInCatalog();
+
   /** Premium's terms, open to one-ticket upgrades of Websoft9 Standard customers. */
-  private static final PolicyCatalog CATALOG = new VersionedCatalog(BUILT_IN, List.of(), List.of(
-      new DefinedPlanVersion("premium-upgrade", 1, Instant.EPOCH, upgradeDefinition(), Optional.empty())));
+  private static final PolicyCatalog CATALOG =
+      new VersionedCatalog(
+          BUILT_IN,
+          List.of(),
+          List.of(
+              new DefinedPlanVersion(
+                  "premium-upgrade", 1, Instant.EPOCH, upgradeDefinition(), Optional.empty())));
 
   private static PlanDefinition upgradeDefinition() {
-    try (InputStream in = PlanAssignmentTest.class.getResourceAsStream("/plans/websoft9-premium.json")) {
+    try (InputStream in =
+        PlanAssignmentTest.class.getResourceAsStream("/plans/websoft9-premium.json")) {
       ObjectNode json = (ObjectNode) EventJson.mapper().readTree(in);
       json.putArray("allowsPerTicketUpgradeFrom").add("websoft9-standard");
-      CheckedDefinition checked = CheckedDefinition.of(json, id -> BUILT_IN.calendar(id).isPresent());
+      CheckedDefinition checked =
+          CheckedDefinition.of(json, id -> BUILT_IN.calendar(id).isPresent());
       assertThat(checked.problems()).isEmpty();
       return checked.definition();
     } catch (IOException e) {
@@ -44,37 +53,58 @@ class PlanAssignmentTest {
     }
   }
 
-  private static TicketEvent.TicketOpened opened(String ticketId, String planId, OffsetDateTime at) {
-    return new TicketEvent.TicketOpened("open-" + ticketId, ticketId, at, "desk", "acme", planId, "HIGH");
+  private static TicketEvent.TicketOpened opened(
+      String ticketId, String planId, OffsetDateTime at) {
+    return new TicketEvent.TicketOpened(
+        "open-" + ticketId, ticketId, at, "desk", "acme", planId, "HIGH");
   }
 
-  private static CustomerEvent.SubscriptionChanged subscribed(String planId, LocalDate from, OffsetDateTime sentAt) {
-    return new CustomerEvent.SubscriptionChanged("sub-" + planId + from, "acme", sentAt, "billing", planId,
-        new BigDecimal("1000"), "USD", "UTC", null, from);
+  private static CustomerEvent.SubscriptionChanged subscribed(
+      String planId, LocalDate from, OffsetDateTime sentAt) {
+    return new CustomerEvent.SubscriptionChanged(
+        "sub-" + planId + from,
+        "acme",
+        sentAt,
+        "billing",
+        planId,
+        new BigDecimal("1000"),
+        "USD",
+        "UTC",
+        null,
+        from);
   }
 
-  private static List<PlanAssignment.Outcome> assign(Map<String, List<Subscription>> stored, InboundEvent... events) {
+  private static List<PlanAssignment.Outcome> assign(
+      Map<String, List<Subscription>> stored, InboundEvent... events) {
     return new PlanAssignment(CATALOG, stored).assign(List.of(events));
   }
 
-  private static Map<String, List<Subscription>> stored(CustomerEvent.SubscriptionChanged... changes) {
+  private static Map<String, List<Subscription>> stored(
+      CustomerEvent.SubscriptionChanged... changes) {
     Map<String, List<Subscription>> stored = new HashMap<>();
     for (CustomerEvent.SubscriptionChanged change : changes) {
-      stored.computeIfAbsent(change.customerId(), id -> new ArrayList<>()).add(Subscription.of(change));
+      stored
+          .computeIfAbsent(change.customerId(), id -> new ArrayList<>())
+          .add(Subscription.of(change));
     }
     return stored;
   }
 
   @Nested
   class GivenAStandardSubscriptionFromNovember1 {
-    private final Map<String, List<Subscription>> stored = stored(
-        subscribed("websoft9-standard", LocalDate.of(2026, 11, 1), NOV_2.minusDays(5)));
+    private final Map<String, List<Subscription>> stored =
+        stored(subscribed("websoft9-standard", LocalDate.of(2026, 11, 1), NOV_2.minusDays(5)));
 
     @Test
     void whenATicketNamesNoPlanThenItIsOpenedOnStandard() {
       List<PlanAssignment.Outcome> outcomes = assign(stored, opened("T-1", null, NOV_2));
-      assertThat(outcomes).singleElement().isInstanceOfSatisfying(PlanAssignment.Accepted.class,
-          a -> assertThat(((TicketEvent.TicketOpened) a.event()).planId()).isEqualTo("websoft9-standard"));
+      assertThat(outcomes)
+          .singleElement()
+          .isInstanceOfSatisfying(
+              PlanAssignment.Accepted.class,
+              a ->
+                  assertThat(((TicketEvent.TicketOpened) a.event()).planId())
+                      .isEqualTo("websoft9-standard"));
     }
 
     @Test
@@ -85,12 +115,18 @@ class PlanAssignmentTest {
 
     @Test
     void whenATicketNamesPremiumThenItIsRefusedNamingTheSubscriptionsPlanAndSinceWhen() {
-      List<PlanAssignment.Outcome> outcomes = assign(stored, opened("T-1", "websoft9-premium", NOV_2));
-      assertThat(outcomes).singleElement().isInstanceOfSatisfying(PlanAssignment.Refused.class, r -> {
-        assertThat(r.violation().field()).isEqualTo("planId");
-        assertThat(r.violation().message()).contains("gives plan websoft9-standard since 2026-11-01")
-            .contains("plan websoft9-premium allows no per-ticket upgrade");
-      });
+      List<PlanAssignment.Outcome> outcomes =
+          assign(stored, opened("T-1", "websoft9-premium", NOV_2));
+      assertThat(outcomes)
+          .singleElement()
+          .isInstanceOfSatisfying(
+              PlanAssignment.Refused.class,
+              r -> {
+                assertThat(r.violation().field()).isEqualTo("planId");
+                assertThat(r.violation().message())
+                    .contains("gives plan websoft9-standard since 2026-11-01")
+                    .contains("plan websoft9-premium allows no per-ticket upgrade");
+              });
     }
 
     @Test
@@ -101,24 +137,35 @@ class PlanAssignmentTest {
 
     @Test
     void whenAPlanlessTicketHasAPriorityStandardLacksThenTheRefusalSaysWhichPlanItWasCheckedOn() {
-      TicketEvent.TicketOpened opened = new TicketEvent.TicketOpened("o", "T-1", NOV_2, "desk", "acme", null, "P1");
-      assertThat(assign(stored, opened)).singleElement().isInstanceOfSatisfying(PlanAssignment.Refused.class,
-          r -> assertThat(r.violation().message()).startsWith("on plan websoft9-standard")
-              .contains("has no priority P1"));
+      TicketEvent.TicketOpened opened =
+          new TicketEvent.TicketOpened("o", "T-1", NOV_2, "desk", "acme", null, "P1");
+      assertThat(assign(stored, opened))
+          .singleElement()
+          .isInstanceOfSatisfying(
+              PlanAssignment.Refused.class,
+              r ->
+                  assertThat(r.violation().message())
+                      .startsWith("on plan websoft9-standard")
+                      .contains("has no priority P1"));
     }
 
     @Test
     void whenATicketOpenedBeforeTheSubscriptionNamesNoPlanThenItIsRefused() {
-      List<PlanAssignment.Outcome> outcomes = assign(stored, opened("T-1", null, NOV_2.minusDays(3)));
+      List<PlanAssignment.Outcome> outcomes =
+          assign(stored, opened("T-1", null, NOV_2.minusDays(3)));
       assertThat(outcomes).singleElement().isInstanceOf(PlanAssignment.Refused.class);
     }
 
     @Test
     void whenTheSubscriptionMovesToPremiumThenOnlyTicketsOpenedFromThenOnArePremium() {
-      List<PlanAssignment.Outcome> outcomes = assign(stored,
-          subscribed("websoft9-premium", LocalDate.of(2026, 11, 10), NOV_2),
-          opened("T-1", null, NOV_2), opened("T-2", null, NOV_2.plusDays(8)));
-      assertThat(outcomes).extracting(PlanAssignment.Outcome::event)
+      List<PlanAssignment.Outcome> outcomes =
+          assign(
+              stored,
+              subscribed("websoft9-premium", LocalDate.of(2026, 11, 10), NOV_2),
+              opened("T-1", null, NOV_2),
+              opened("T-2", null, NOV_2.plusDays(8)));
+      assertThat(outcomes)
+          .extracting(PlanAssignment.Outcome::event)
           .filteredOn(TicketEvent.TicketOpened.class::isInstance)
           .extracting(e -> ((TicketEvent.TicketOpened) e).planId())
           .containsExactly("websoft9-standard", "websoft9-premium");
@@ -131,9 +178,14 @@ class PlanAssignmentTest {
     @Test
     void whenATicketNamesNoPlanThenItIsRefusedWithWhatToDo() {
       List<PlanAssignment.Outcome> outcomes = assign(Map.of(), opened("T-1", null, NOV_2));
-      assertThat(outcomes).singleElement().isInstanceOfSatisfying(PlanAssignment.Refused.class,
-          r -> assertThat(r.violation().message()).contains("customer acme has no subscription in force")
-              .contains("needs a planId"));
+      assertThat(outcomes)
+          .singleElement()
+          .isInstanceOfSatisfying(
+              PlanAssignment.Refused.class,
+              r ->
+                  assertThat(r.violation().message())
+                      .contains("customer acme has no subscription in force")
+                      .contains("needs a planId"));
     }
 
     @Test
@@ -144,8 +196,8 @@ class PlanAssignmentTest {
 
     @Test
     void whenTheSubscriptionComesEarlierInTheSameListThenItCountsButNotWhenItComesLater() {
-      CustomerEvent.SubscriptionChanged subscription = subscribed("websoft9-standard", LocalDate.of(2026, 11, 1),
-          NOV_2);
+      CustomerEvent.SubscriptionChanged subscription =
+          subscribed("websoft9-standard", LocalDate.of(2026, 11, 1), NOV_2);
       assertThat(assign(Map.of(), subscription, opened("T-1", null, NOV_2)).get(1))
           .isInstanceOf(PlanAssignment.Accepted.class);
       assertThat(assign(Map.of(), opened("T-1", null, NOV_2), subscription).get(0))
@@ -155,15 +207,16 @@ class PlanAssignmentTest {
 
   @Nested
   class GivenAStreamCutIntoBatches {
-    private final List<InboundEvent> stream = List.of(
-        opened("T-0", null, NOV_2),
-        subscribed("websoft9-standard", LocalDate.of(2026, 11, 1), NOV_2),
-        opened("T-1", null, NOV_2),
-        opened("T-2", "websoft9-premium", NOV_2),
-        subscribed("websoft9-premium", LocalDate.of(2026, 11, 1), NOV_2.plusHours(1)),
-        opened("T-3", "websoft9-premium", NOV_2.plusHours(2)),
-        opened("T-4", null, NOV_2.plusHours(2)),
-        opened("T-5", "premium-upgrade", NOV_2.plusHours(2)));
+    private final List<InboundEvent> stream =
+        List.of(
+            opened("T-0", null, NOV_2),
+            subscribed("websoft9-standard", LocalDate.of(2026, 11, 1), NOV_2),
+            opened("T-1", null, NOV_2),
+            opened("T-2", "websoft9-premium", NOV_2),
+            subscribed("websoft9-premium", LocalDate.of(2026, 11, 1), NOV_2.plusHours(1)),
+            opened("T-3", "websoft9-premium", NOV_2.plusHours(2)),
+            opened("T-4", null, NOV_2.plusHours(2)),
+            opened("T-5", "premium-upgrade", NOV_2.plusHours(2)));
 
     @Test
     void whenTakenAtOnceOrInAnyCutsThenTheOutcomesAreTheSame() {
@@ -175,14 +228,26 @@ class PlanAssignmentTest {
           List<InboundEvent> batch = stream.subList(from, Math.min(stream.size(), from + size));
           cut.addAll(new PlanAssignment(CATALOG, stored).assign(batch));
           // what the batch stored is what the next batch reads
-          batch.stream().filter(CustomerEvent.SubscriptionChanged.class::isInstance).forEach(e -> stored
-              .computeIfAbsent("acme", id -> new ArrayList<>())
-              .add(Subscription.of((CustomerEvent.SubscriptionChanged) e)));
+          batch.stream()
+              .filter(CustomerEvent.SubscriptionChanged.class::isInstance)
+              .forEach(
+                  e ->
+                      stored
+                          .computeIfAbsent("acme", id -> new ArrayList<>())
+                          .add(Subscription.of((CustomerEvent.SubscriptionChanged) e)));
         }
         assertThat(cut).as("batches of " + size).isEqualTo(atOnce);
       }
-      assertThat(atOnce).extracting(o -> o.getClass().getSimpleName())
-          .containsExactly("Refused", "Accepted", "Accepted", "Refused", "Accepted", "Accepted", "Accepted",
+      assertThat(atOnce)
+          .extracting(o -> o.getClass().getSimpleName())
+          .containsExactly(
+              "Refused",
+              "Accepted",
+              "Accepted",
+              "Refused",
+              "Accepted",
+              "Accepted",
+              "Accepted",
               "Refused");
     }
   }

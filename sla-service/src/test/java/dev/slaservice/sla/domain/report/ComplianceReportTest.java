@@ -13,20 +13,32 @@ import org.junit.jupiter.api.Test;
 
 class ComplianceReportTest {
 
-  private static final GroupTallies GOLD = new GroupTallies("gold", "P1", null, YearMonth.of(2026, 11), 10,
-      List.of(new MetricTally(Metric.RESPONSE, 10, 7, 2, 1, Duration.ofMinutes(20), Duration.ofMinutes(50)),
-          new MetricTally(Metric.RESOLUTION, 10, 3, 0, 7, Duration.ofHours(20), Duration.ofHours(30)),
-          new MetricTally(Metric.NEXT_REPLY, 0, 0, 0, 0, null, null)));
+  private static final GroupTallies GOLD =
+      new GroupTallies(
+          "gold",
+          "P1",
+          null,
+          YearMonth.of(2026, 11),
+          10,
+          List.of(
+              new MetricTally(
+                  Metric.RESPONSE, 10, 7, 2, 1, Duration.ofMinutes(20), Duration.ofMinutes(50)),
+              new MetricTally(
+                  Metric.RESOLUTION, 10, 3, 0, 7, Duration.ofHours(20), Duration.ofHours(30)),
+              new MetricTally(Metric.NEXT_REPLY, 0, 0, 0, 0, null, null)));
 
   @Nested
   class GivenAGroupWithTwoMeasuredMetrics {
 
     @Test
     void whenGroupedByMetricThenEachMeasuredMetricIsALineOfItsOwn() {
-      List<ComplianceRow> rows = ComplianceReport.rows(List.of(GOLD),
-          EnumSet.of(ReportDimension.PLAN, ReportDimension.METRIC));
+      List<ComplianceRow> rows =
+          ComplianceReport.rows(
+              List.of(GOLD), EnumSet.of(ReportDimension.PLAN, ReportDimension.METRIC));
 
-      assertThat(rows).extracting(ComplianceRow::metric).containsExactly(Metric.RESPONSE, Metric.RESOLUTION);
+      assertThat(rows)
+          .extracting(ComplianceRow::metric)
+          .containsExactly(Metric.RESPONSE, Metric.RESOLUTION);
       ComplianceRow response = rows.get(0);
       assertThat(response.planId()).isEqualTo("gold");
       assertThat(response.tickets()).isEqualTo(10);
@@ -41,18 +53,22 @@ class ComplianceReportTest {
 
     @Test
     void whenNotGroupedByMetricThenTheClocksAddUpAndNoTimeToMeetIsGiven() {
-      List<ComplianceRow> rows = ComplianceReport.rows(List.of(GOLD), EnumSet.of(ReportDimension.PLAN));
+      List<ComplianceRow> rows =
+          ComplianceReport.rows(List.of(GOLD), EnumSet.of(ReportDimension.PLAN));
 
-      assertThat(rows).singleElement().satisfies(row -> {
-        assertThat(row.metric()).isNull();
-        assertThat(row.tickets()).isEqualTo(10);
-        assertThat(row.met()).isEqualTo(10);
-        assertThat(row.breached()).isEqualTo(2);
-        assertThat(row.running()).isEqualTo(8);
-        assertThat(row.compliancePercent()).isEqualByComparingTo(new BigDecimal("83.33"));
-        assertThat(row.medianTimeToMeet()).isNull();
-        assertThat(row.p90TimeToMeet()).isNull();
-      });
+      assertThat(rows)
+          .singleElement()
+          .satisfies(
+              row -> {
+                assertThat(row.metric()).isNull();
+                assertThat(row.tickets()).isEqualTo(10);
+                assertThat(row.met()).isEqualTo(10);
+                assertThat(row.breached()).isEqualTo(2);
+                assertThat(row.running()).isEqualTo(8);
+                assertThat(row.compliancePercent()).isEqualByComparingTo(new BigDecimal("83.33"));
+                assertThat(row.medianTimeToMeet()).isNull();
+                assertThat(row.p90TimeToMeet()).isNull();
+              });
     }
   }
 
@@ -61,7 +77,8 @@ class ComplianceReportTest {
 
     @Test
     void thenTheComplianceIsUnknownRatherThanZeroOrFull() {
-      ComplianceRow running = new ComplianceRow("gold", null, Metric.RESPONSE, null, null, 3, 0, 0, 3, null, null);
+      ComplianceRow running =
+          new ComplianceRow("gold", null, Metric.RESPONSE, null, null, 3, 0, 0, 3, null, null);
       assertThat(running.compliancePercent()).isNull();
     }
   }

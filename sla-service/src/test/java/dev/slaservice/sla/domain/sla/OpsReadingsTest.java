@@ -17,11 +17,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.assertj.core.groups.Tuple;
 
-/** What ops read: ticket states, at-risk instants, as-of readings, timelines and what-if comparisons. */
+/**
+ * What ops read: ticket states, at-risk instants, as-of readings, timelines and what-if
+ * comparisons.
+ */
 class OpsReadingsTest {
 
   private final TestCatalog catalog = new TestCatalog();
@@ -44,8 +47,10 @@ class OpsReadingsTest {
       TicketSla sla = at(history, ofMinutes(10));
       assertThat(clock(sla, Metric.RESPONSE).atRiskFrom()).isEqualTo(T0.plus(ofMinutes(30)));
       assertThat(clock(sla, Metric.RESOLUTION).atRiskFrom()).isEqualTo(T0.plus(ofHours(2)));
-      assertThat(TicketState.of(sla.clocks(), T0.plus(ofMinutes(30)).minusSeconds(1))).isEqualTo(TicketState.RUNNING);
-      assertThat(TicketState.of(sla.clocks(), T0.plus(ofMinutes(30)))).isEqualTo(TicketState.AT_RISK);
+      assertThat(TicketState.of(sla.clocks(), T0.plus(ofMinutes(30)).minusSeconds(1)))
+          .isEqualTo(TicketState.RUNNING);
+      assertThat(TicketState.of(sla.clocks(), T0.plus(ofMinutes(30))))
+          .isEqualTo(TicketState.AT_RISK);
     }
 
     @Test
@@ -69,13 +74,15 @@ class OpsReadingsTest {
       assertThat(TicketState.of(at(history, ofMinutes(20)).clocks(), T0.plus(ofMinutes(20))))
           .isEqualTo(TicketState.PAUSED);
       history.resumed(ofMinutes(30)).resolved(ofMinutes(40));
-      assertThat(TicketState.of(at(history, ofHours(9)).clocks(), T0.plus(ofHours(9)))).isEqualTo(TicketState.MET);
+      assertThat(TicketState.of(at(history, ofHours(9)).clocks(), T0.plus(ofHours(9))))
+          .isEqualTo(TicketState.MET);
     }
   }
 
   @Nested
   class GivenWorkThatStartedAfterTheResponseDeadline {
-    private final TicketHistoryBuilder history = opened("two-clocks", "P1").workStarted(ofMinutes(70));
+    private final TicketHistoryBuilder history =
+        opened("two-clocks", "P1").workStarted(ofMinutes(70));
 
     @Test
     void whenReadAsOfBeforeTheDeadlineThenTheClockStillRuns() {
@@ -100,7 +107,8 @@ class OpsReadingsTest {
     @Test
     void whenAPriorityChangeHappensAfterTheAsOfInstantThenItIsNotApplied() {
       history.priorityChanged(ofMinutes(40), "P2");
-      TicketSla before = evaluator.asOf(TICKET, history.events(), List.of(), T0.plus(ofMinutes(30)));
+      TicketSla before =
+          evaluator.asOf(TICKET, history.events(), List.of(), T0.plus(ofMinutes(30)));
       assertThat(before.priority()).isEqualTo("P1");
       assertThat(clock(before, Metric.RESPONSE).target()).isEqualTo(ofHours(1));
     }
@@ -108,19 +116,31 @@ class OpsReadingsTest {
 
   @Nested
   class GivenATicketThatWasPausedAndThenBreachedItsResolution {
-    private final TicketHistoryBuilder history = opened("two-clocks", "P1").workStarted(ofMinutes(20))
-        .paused(ofHours(1)).resumed(ofHours(2));
-    private final SlaTimeline timeline = new SlaExplainer(evaluator).explain(TICKET, history.events(), List.of(),
-        T0.plus(ofHours(6)));
+    private final TicketHistoryBuilder history =
+        opened("two-clocks", "P1")
+            .workStarted(ofMinutes(20))
+            .paused(ofHours(1))
+            .resumed(ofHours(2));
+    private final SlaTimeline timeline =
+        new SlaExplainer(evaluator)
+            .explain(TICKET, history.events(), List.of(), T0.plus(ofHours(6)));
 
     private SlaTimeline.ClockStep resolution(SlaTimeline.Step step) {
-      return step.clocks().stream().filter(c -> c.metric() == Metric.RESOLUTION).findFirst().orElseThrow();
+      return step.clocks().stream()
+          .filter(c -> c.metric() == Metric.RESOLUTION)
+          .findFirst()
+          .orElseThrow();
     }
 
     @Test
     void whenExplainedThenEveryEventAndEveryThresholdIsAStepInTimeOrder() {
-      assertThat(timeline.steps()).extracting(s -> s.cause() + (s.eventType() == null ? "" : " " + s.eventType())
-              + (s.percent() == null ? "" : " " + s.percent()), s -> s.at())
+      assertThat(timeline.steps())
+          .extracting(
+              s ->
+                  s.cause()
+                      + (s.eventType() == null ? "" : " " + s.eventType())
+                      + (s.percent() == null ? "" : " " + s.percent()),
+              s -> s.at())
           .containsExactly(
               Tuple.tuple("EVENT TicketOpened", T0),
               Tuple.tuple("EVENT WorkStarted", T0.plus(ofMinutes(20))),
@@ -156,36 +176,58 @@ class OpsReadingsTest {
 
   @Nested
   class GivenAResponseThatStartedAfterFortyFiveMinutes {
-    private final TicketHistoryBuilder history = opened("two-clocks", "P1").workStarted(ofMinutes(45));
+    private final TicketHistoryBuilder history =
+        opened("two-clocks", "P1").workStarted(ofMinutes(45));
 
     private WhatIf whatIfResponseWere(Duration response) {
-      Plan alternative = new Plan("two-clocks", 2, Instant.EPOCH, "Two clocks, other response", Map.of(
-          "P1", Map.of(Metric.RESPONSE, new ClockTerms(Metric.RESPONSE, response, AlwaysOpenCalendar.ID, false))),
-          Plan.DEFAULT_WARNING_PERCENTS);
-      return new WhatIf(evaluator, new SlaEvaluator(new AlternativeCatalog(catalog, Optional.of(alternative),
-          Optional.empty())));
+      Plan alternative =
+          new Plan(
+              "two-clocks",
+              2,
+              Instant.EPOCH,
+              "Two clocks, other response",
+              Map.of(
+                  "P1",
+                  Map.of(
+                      Metric.RESPONSE,
+                      new ClockTerms(Metric.RESPONSE, response, AlwaysOpenCalendar.ID, false))),
+              Plan.DEFAULT_WARNING_PERCENTS);
+      return new WhatIf(
+          evaluator,
+          new SlaEvaluator(
+              new AlternativeCatalog(catalog, Optional.of(alternative), Optional.empty())));
     }
 
     @Test
     void whenTheResponseTargetWereThirtyMinutesThenTheTicketWouldGainABreach() {
-      WhatIf.Outcome outcome = whatIfResponseWere(ofMinutes(30)).compare(TICKET, history.events(), List.of(),
-          T0.plus(ofHours(1))).orElseThrow();
-      assertThat(outcome.gained()).containsExactly(new WhatIf.Breach(Metric.RESPONSE, "P1", T0.plus(ofMinutes(30))));
+      WhatIf.Outcome outcome =
+          whatIfResponseWere(ofMinutes(30))
+              .compare(TICKET, history.events(), List.of(), T0.plus(ofHours(1)))
+              .orElseThrow();
+      assertThat(outcome.gained())
+          .containsExactly(new WhatIf.Breach(Metric.RESPONSE, "P1", T0.plus(ofMinutes(30))));
       assertThat(outcome.lost()).isEmpty();
     }
 
     @Test
     void whenTheTargetsAreUnchangedThenNothingDiffers() {
-      WhatIf.Outcome outcome = whatIfResponseWere(ofHours(1)).compare(TICKET, history.events(), List.of(),
-          T0.plus(ofHours(2))).orElseThrow();
+      WhatIf.Outcome outcome =
+          whatIfResponseWere(ofHours(1))
+              .compare(TICKET, history.events(), List.of(), T0.plus(ofHours(2)))
+              .orElseThrow();
       assertThat(outcome.changed()).isFalse();
     }
 
     @Test
     void whenTheAlternativePlanLacksThePriorityThenTheTicketIsSkippedWithTheReason() {
-      WhatIf whatIf = new WhatIf(evaluator, new SlaEvaluator(new AlternativeCatalog(catalog,
-          catalog.plan("websoft9-premium"), Optional.empty())));
-      WhatIf.Outcome outcome = whatIf.compare(TICKET, history.events(), List.of(), T0.plus(ofHours(1))).orElseThrow();
+      WhatIf whatIf =
+          new WhatIf(
+              evaluator,
+              new SlaEvaluator(
+                  new AlternativeCatalog(
+                      catalog, catalog.plan("websoft9-premium"), Optional.empty())));
+      WhatIf.Outcome outcome =
+          whatIf.compare(TICKET, history.events(), List.of(), T0.plus(ofHours(1))).orElseThrow();
       assertThat(outcome.skipped()).contains("no priority P1");
       assertThat(outcome.changed()).isFalse();
     }
@@ -196,14 +238,30 @@ class OpsReadingsTest {
     @Test
     void whenTheAlternativeTargetIsLongerThenTheBreachIsLost() {
       TicketHistoryBuilder history = opened("two-clocks", "P1").workStarted(ofMinutes(5));
-      Plan generous = new Plan("two-clocks", 2, Instant.EPOCH, "Generous", Map.of(
-          "P1", Map.of(Metric.RESPONSE, new ClockTerms(Metric.RESPONSE, ofHours(1), AlwaysOpenCalendar.ID, false),
-              Metric.RESOLUTION, new ClockTerms(Metric.RESOLUTION, ofHours(10), AlwaysOpenCalendar.ID, true))),
-          Plan.DEFAULT_WARNING_PERCENTS);
-      WhatIf whatIf = new WhatIf(evaluator, new SlaEvaluator(new AlternativeCatalog(catalog, Optional.of(generous),
-          Optional.empty())));
-      WhatIf.Outcome outcome = whatIf.compare(TICKET, history.events(), List.of(), T0.plus(ofHours(6))).orElseThrow();
-      assertThat(outcome.lost()).extracting(WhatIf.Breach::metric).containsExactly(Metric.RESOLUTION);
+      Plan generous =
+          new Plan(
+              "two-clocks",
+              2,
+              Instant.EPOCH,
+              "Generous",
+              Map.of(
+                  "P1",
+                  Map.of(
+                      Metric.RESPONSE,
+                      new ClockTerms(Metric.RESPONSE, ofHours(1), AlwaysOpenCalendar.ID, false),
+                      Metric.RESOLUTION,
+                      new ClockTerms(Metric.RESOLUTION, ofHours(10), AlwaysOpenCalendar.ID, true))),
+              Plan.DEFAULT_WARNING_PERCENTS);
+      WhatIf whatIf =
+          new WhatIf(
+              evaluator,
+              new SlaEvaluator(
+                  new AlternativeCatalog(catalog, Optional.of(generous), Optional.empty())));
+      WhatIf.Outcome outcome =
+          whatIf.compare(TICKET, history.events(), List.of(), T0.plus(ofHours(6))).orElseThrow();
+      assertThat(outcome.lost())
+          .extracting(WhatIf.Breach::metric)
+          .containsExactly(Metric.RESOLUTION);
       assertThat(outcome.gained()).isEmpty();
     }
   }

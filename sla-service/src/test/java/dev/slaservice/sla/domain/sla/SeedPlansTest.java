@@ -36,7 +36,9 @@ class SeedPlansTest {
     private int sequence;
 
     Ticket(String plan, String priority, String openedAt) {
-      events.add(new TicketEvent.TicketOpened(id(), "T", OffsetDateTime.parse(openedAt), "desk", "acme", plan, priority));
+      events.add(
+          new TicketEvent.TicketOpened(
+              id(), "T", OffsetDateTime.parse(openedAt), "desk", "acme", plan, priority));
     }
 
     private String id() {
@@ -59,7 +61,8 @@ class SeedPlansTest {
     }
 
     Ticket priorityChanged(String at, String priority) {
-      events.add(new TicketEvent.PriorityChanged(id(), "T", OffsetDateTime.parse(at), "desk", priority));
+      events.add(
+          new TicketEvent.PriorityChanged(id(), "T", OffsetDateTime.parse(at), "desk", priority));
       return this;
     }
   }
@@ -77,8 +80,11 @@ class SeedPlansTest {
 
     @Test
     void whenAP1FaultComesFridayAt1830ThenTheResponseIsDueMondayAt1100() {
-      TicketSla sla = evaluator.evaluate("T", new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+08:00").events,
-          at("2026-11-21T12:00:00+08:00"));
+      TicketSla sla =
+          evaluator.evaluate(
+              "T",
+              new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+08:00").events,
+              at("2026-11-21T12:00:00+08:00"));
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-23T11:00:00+08:00"));
       assertThat(clock(sla, Metric.RESPONSE).elapsed()).isZero();
       assertThat(clock(sla, Metric.RESTORE).deadline()).isEqualTo(at("2026-11-23T17:00:00+08:00"));
@@ -88,28 +94,45 @@ class SeedPlansTest {
     @Test
     void whenTheTicketIsP3ThenThereIsNoRestoreClockAndP4HasOnlyResponse() {
       Instant now = at("2026-11-18T12:00:00+08:00");
-      assertThat(evaluator.evaluate("T", new Ticket("emq-5x8", "P3", "2026-11-18T10:00:00+08:00").events, now)
-          .clocks()).extracting(ClockReading::metric).containsExactlyInAnyOrder(Metric.RESPONSE, Metric.RESOLUTION);
-      assertThat(evaluator.evaluate("T", new Ticket("emq-5x8", "P4", "2026-11-18T10:00:00+08:00").events, now)
-          .clocks()).extracting(ClockReading::metric).containsExactly(Metric.RESPONSE);
+      assertThat(
+              evaluator
+                  .evaluate(
+                      "T", new Ticket("emq-5x8", "P3", "2026-11-18T10:00:00+08:00").events, now)
+                  .clocks())
+          .extracting(ClockReading::metric)
+          .containsExactlyInAnyOrder(Metric.RESPONSE, Metric.RESOLUTION);
+      assertThat(
+              evaluator
+                  .evaluate(
+                      "T", new Ticket("emq-5x8", "P4", "2026-11-18T10:00:00+08:00").events, now)
+                  .clocks())
+          .extracting(ClockReading::metric)
+          .containsExactly(Metric.RESPONSE);
     }
 
     @Test
     void whenAPauseSpansTheWeekendThenNeitherTheWeekendNorThePausedHoursCount() {
-      Ticket ticket = new Ticket("emq-5x8", "P2", "2026-11-20T16:00:00+08:00").workStarted("2026-11-20T16:30:00+08:00")
-          .paused("2026-11-20T17:00:00+08:00").resumed("2026-11-23T10:00:00+08:00");
+      Ticket ticket =
+          new Ticket("emq-5x8", "P2", "2026-11-20T16:00:00+08:00")
+              .workStarted("2026-11-20T16:30:00+08:00")
+              .paused("2026-11-20T17:00:00+08:00")
+              .resumed("2026-11-23T10:00:00+08:00");
       TicketSla sla = evaluator.evaluate("T", ticket.events, at("2026-11-23T10:00:00+08:00"));
       ClockReading restore = clock(sla, Metric.RESTORE);
       assertThat(restore.elapsed()).isEqualTo(ofHours(1));
-      // 72 business hours are 8 service days of 9 h: 1 h on Friday, 71 h from Monday 10:00 end at closing on Wednesday week
+      // 72 business hours are 8 service days of 9 h: 1 h on Friday, 71 h from Monday 10:00 end at
+      // closing on Wednesday week
       assertThat(restore.deadline()).isEqualTo(at("2026-12-02T18:00:00+08:00"));
     }
 
     @Test
     void whenThePriorityRisesAfterAPauseThenThePausedTimeIsStillExcluded() {
-      Ticket ticket = new Ticket("emq-5x8", "P2", "2026-11-18T09:00:00+08:00").workStarted("2026-11-18T09:10:00+08:00")
-          .paused("2026-11-18T10:00:00+08:00").resumed("2026-11-18T15:00:00+08:00")
-          .priorityChanged("2026-11-18T16:00:00+08:00", "P1");
+      Ticket ticket =
+          new Ticket("emq-5x8", "P2", "2026-11-18T09:00:00+08:00")
+              .workStarted("2026-11-18T09:10:00+08:00")
+              .paused("2026-11-18T10:00:00+08:00")
+              .resumed("2026-11-18T15:00:00+08:00")
+              .priorityChanged("2026-11-18T16:00:00+08:00", "P1");
       TicketSla sla = evaluator.evaluate("T", ticket.events, at("2026-11-18T16:00:00+08:00"));
       ClockReading restore = clock(sla, Metric.RESTORE);
       assertThat(restore.target()).isEqualTo(ofHours(8));
@@ -119,30 +142,68 @@ class SeedPlansTest {
 
     @Test
     void whenTheContractIsInBerlinThenTheHoursAreBerlinHours() {
-      Subscription berlin = new Subscription("acme", "emq-5x8", BigDecimal.TEN, "EUR", ZoneId.of("Europe/Berlin"),
-          List.of(), LocalDate.of(2026, 1, 1), Instant.EPOCH);
-      TicketSla sla = evaluator.evaluate("T", new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+01:00").events,
-          List.of(berlin), at("2026-11-21T12:00:00+01:00"));
+      Subscription berlin =
+          new Subscription(
+              "acme",
+              "emq-5x8",
+              BigDecimal.TEN,
+              "EUR",
+              ZoneId.of("Europe/Berlin"),
+              List.of(),
+              LocalDate.of(2026, 1, 1),
+              Instant.EPOCH);
+      TicketSla sla =
+          evaluator.evaluate(
+              "T",
+              new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+01:00").events,
+              List.of(berlin),
+              at("2026-11-21T12:00:00+01:00"));
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-23T11:00:00+01:00"));
     }
 
     @Test
     void whenOtherHoursWereAgreedThenTheyApplyInstead() {
-      Subscription earlyBirds = new Subscription("acme", "emq-5x8", BigDecimal.TEN, "CNY", ZoneId.of("Asia/Shanghai"),
-          WeeklyWindow.daily(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), LocalTime.of(7, 0), LocalTime.of(12, 0)),
-          LocalDate.of(2026, 1, 1), Instant.EPOCH);
-      TicketSla sla = evaluator.evaluate("T", new Ticket("emq-5x8", "P2", "2026-11-20T11:00:00+08:00").events,
-          List.of(earlyBirds), at("2026-11-20T11:30:00+08:00"));
+      Subscription earlyBirds =
+          new Subscription(
+              "acme",
+              "emq-5x8",
+              BigDecimal.TEN,
+              "CNY",
+              ZoneId.of("Asia/Shanghai"),
+              WeeklyWindow.daily(
+                  EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY),
+                  LocalTime.of(7, 0),
+                  LocalTime.of(12, 0)),
+              LocalDate.of(2026, 1, 1),
+              Instant.EPOCH);
+      TicketSla sla =
+          evaluator.evaluate(
+              "T",
+              new Ticket("emq-5x8", "P2", "2026-11-20T11:00:00+08:00").events,
+              List.of(earlyBirds),
+              at("2026-11-20T11:30:00+08:00"));
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-21T10:00:00+08:00"));
       assertThat(clock(sla, Metric.RESPONSE).calendarId()).isEqualTo("agreed:acme");
     }
 
     @Test
     void whenASubscriptionStartsAfterTheTicketWasOpenedThenItDoesNotApply() {
-      Subscription later = new Subscription("acme", "emq-5x8", BigDecimal.TEN, "EUR", ZoneId.of("Europe/Berlin"),
-          List.of(), LocalDate.of(2026, 12, 1), Instant.EPOCH);
-      TicketSla sla = evaluator.evaluate("T", new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+08:00").events,
-          List.of(later), at("2026-11-21T12:00:00+08:00"));
+      Subscription later =
+          new Subscription(
+              "acme",
+              "emq-5x8",
+              BigDecimal.TEN,
+              "EUR",
+              ZoneId.of("Europe/Berlin"),
+              List.of(),
+              LocalDate.of(2026, 12, 1),
+              Instant.EPOCH);
+      TicketSla sla =
+          evaluator.evaluate(
+              "T",
+              new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+08:00").events,
+              List.of(later),
+              at("2026-11-21T12:00:00+08:00"));
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-23T11:00:00+08:00"));
     }
   }
@@ -152,21 +213,34 @@ class SeedPlansTest {
 
     @Test
     void thenTheTicketKeepsTheVersionInForceAtItsOpeningAndLaterTicketsGetTheNewOne() {
-      WeeklyCalendar withHoliday = new WeeklyCalendar("emq-5x8", ZoneId.of("Asia/Shanghai"),
-          ((WeeklyCalendar) builtIn.calendar("emq-5x8").orElseThrow().calendar()).windows(),
-          List.of(Holiday.wholeDay(LocalDate.of(2026, 11, 23), "company day")));
-      VersionedCatalog catalog = new VersionedCatalog(builtIn,
-          List.of(new CalendarVersion("emq-5x8", 2, at("2026-11-21T00:00:00Z"), withHoliday, true)));
+      WeeklyCalendar withHoliday =
+          new WeeklyCalendar(
+              "emq-5x8",
+              ZoneId.of("Asia/Shanghai"),
+              ((WeeklyCalendar) builtIn.calendar("emq-5x8").orElseThrow().calendar()).windows(),
+              List.of(Holiday.wholeDay(LocalDate.of(2026, 11, 23), "company day")));
+      VersionedCatalog catalog =
+          new VersionedCatalog(
+              builtIn,
+              List.of(
+                  new CalendarVersion(
+                      "emq-5x8", 2, at("2026-11-21T00:00:00Z"), withHoliday, true)));
       SlaEvaluator versioned = new SlaEvaluator(catalog);
       Instant now = at("2026-11-22T12:00:00+08:00");
 
-      TicketSla before = versioned.evaluate("T", new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+08:00").events, now);
-      TicketSla after = versioned.evaluate("T", new Ticket("emq-5x8", "P1", "2026-11-21T18:30:00+08:00").events, now);
+      TicketSla before =
+          versioned.evaluate(
+              "T", new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+08:00").events, now);
+      TicketSla after =
+          versioned.evaluate(
+              "T", new Ticket("emq-5x8", "P1", "2026-11-21T18:30:00+08:00").events, now);
 
       assertThat(clock(before, Metric.RESPONSE).calendarVersion()).isEqualTo(1);
-      assertThat(clock(before, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-23T11:00:00+08:00"));
+      assertThat(clock(before, Metric.RESPONSE).deadline())
+          .isEqualTo(at("2026-11-23T11:00:00+08:00"));
       assertThat(clock(after, Metric.RESPONSE).calendarVersion()).isEqualTo(2);
-      assertThat(clock(after, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-24T11:00:00+08:00"));
+      assertThat(clock(after, Metric.RESPONSE).deadline())
+          .isEqualTo(at("2026-11-24T11:00:00+08:00"));
     }
   }
 
@@ -174,11 +248,15 @@ class SeedPlansTest {
   class GivenEmqSevenByTwentyFour {
     @Test
     void thenP1HasOneHourResponseEightHourRestoreAndFifteenDayFix() {
-      TicketSla sla = evaluator.evaluate("T", new Ticket("emq-7x24", "P1", "2026-11-21T23:00:00+08:00").events,
-          at("2026-11-21T23:30:00+08:00"));
+      TicketSla sla =
+          evaluator.evaluate(
+              "T",
+              new Ticket("emq-7x24", "P1", "2026-11-21T23:00:00+08:00").events,
+              at("2026-11-21T23:30:00+08:00"));
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-22T00:00:00+08:00"));
       assertThat(clock(sla, Metric.RESTORE).deadline()).isEqualTo(at("2026-11-22T07:00:00+08:00"));
-      assertThat(clock(sla, Metric.RESOLUTION).deadline()).isEqualTo(at("2026-12-06T23:00:00+08:00"));
+      assertThat(clock(sla, Metric.RESOLUTION).deadline())
+          .isEqualTo(at("2026-12-06T23:00:00+08:00"));
     }
   }
 
@@ -186,16 +264,22 @@ class SeedPlansTest {
   class GivenOrangesky {
     @Test
     void whenHighlyDegradedComesFridayAt1659ThenTheResponseIsDueSundayAt1859PacificTime() {
-      TicketSla sla = evaluator.evaluate("T", new Ticket("orangesky", "HIGHLY_DEGRADED", "2026-11-20T16:59:00-08:00")
-          .events, at("2026-11-21T12:00:00-08:00"));
+      TicketSla sla =
+          evaluator.evaluate(
+              "T",
+              new Ticket("orangesky", "HIGHLY_DEGRADED", "2026-11-20T16:59:00-08:00").events,
+              at("2026-11-21T12:00:00-08:00"));
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-22T18:59:00-08:00"));
       assertThat(clock(sla, Metric.RESPONSE).calendarId()).isEqualTo("orangesky-24x5");
     }
 
     @Test
     void whenAnEmergencyComesOnSaturdayThenItCountsRoundTheClock() {
-      TicketSla sla = evaluator.evaluate("T", new Ticket("orangesky", "EMERGENCY", "2026-11-21T10:00:00-08:00").events,
-          at("2026-11-21T10:40:00-08:00"));
+      TicketSla sla =
+          evaluator.evaluate(
+              "T",
+              new Ticket("orangesky", "EMERGENCY", "2026-11-21T10:00:00-08:00").events,
+              at("2026-11-21T10:40:00-08:00"));
       assertThat(clock(sla, Metric.RESPONSE).status()).isEqualTo(ClockStatus.BREACHED);
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-21T10:30:00-08:00"));
     }

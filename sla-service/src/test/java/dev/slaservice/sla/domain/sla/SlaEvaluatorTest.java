@@ -12,10 +12,10 @@ import dev.slaservice.events.Metric;
 import dev.slaservice.events.TicketEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import java.util.ArrayList;
 
 class SlaEvaluatorTest {
 
@@ -50,9 +50,11 @@ class SlaEvaluatorTest {
     @Test
     void whenNothingHappensThenTheNextChangesAreTheWarningsAndTheDeadline() {
       assertThat(at(history, Duration.ZERO).nextChange()).contains(T0.plus(ofMinutes(5)));
-      assertThat(at(history, ofMinutes(5)).nextChange()).contains(T0.plus(ofMinutes(7).plusSeconds(30)));
+      assertThat(at(history, ofMinutes(5)).nextChange())
+          .contains(T0.plus(ofMinutes(7).plusSeconds(30)));
       assertThat(at(history, ofMinutes(8)).nextChange()).contains(T0.plus(ofMinutes(10)));
-      assertThat(facts(at(history, ofMinutes(8)), SlaFact.Warning.class)).extracting(f -> ((SlaFact.Warning) f).percent())
+      assertThat(facts(at(history, ofMinutes(8)), SlaFact.Warning.class))
+          .extracting(f -> ((SlaFact.Warning) f).percent())
           .containsExactly(50, 75);
     }
 
@@ -60,7 +62,8 @@ class SlaEvaluatorTest {
     void whenTheDeadlineIsReachedWithoutWorkThenTheClockIsBreachedByTimeAlone() {
       TicketSla sla = at(history, ofMinutes(10));
       assertThat(clock(sla, Metric.RESPONSE).status()).isEqualTo(ClockStatus.BREACHED);
-      assertThat(facts(sla, SlaFact.Breach.class)).singleElement()
+      assertThat(facts(sla, SlaFact.Breach.class))
+          .singleElement()
           .satisfies(f -> assertThat(f.deadline()).isEqualTo(T0.plus(ofMinutes(10))));
       assertThat(sla.nextChange()).isEmpty();
     }
@@ -76,13 +79,17 @@ class SlaEvaluatorTest {
     void whenWorkStartsOneSecondLateThenItIsABreachThatStays() {
       TicketSla sla = at(history.workStarted(ofMinutes(10).plusSeconds(1)), ofHours(1));
       assertThat(clock(sla, Metric.RESPONSE).status()).isEqualTo(ClockStatus.BREACHED);
-      assertThat(clock(sla, Metric.RESPONSE).stoppedAt()).isEqualTo(T0.plus(ofMinutes(10).plusSeconds(1)));
+      assertThat(clock(sla, Metric.RESPONSE).stoppedAt())
+          .isEqualTo(T0.plus(ofMinutes(10).plusSeconds(1)));
     }
 
     @Test
     void whenWorkStartedArrivesBeforeTheOpeningItCountsAtTheOpening() {
       List<TicketEvent> events = new ArrayList<>(history.events());
-      events.add(0, new TicketEvent.WorkStarted("early", TICKET, TicketHistoryBuilder.at(ofMinutes(-3)), "desk"));
+      events.add(
+          0,
+          new TicketEvent.WorkStarted(
+              "early", TICKET, TicketHistoryBuilder.at(ofMinutes(-3)), "desk"));
       TicketSla sla = evaluator.evaluate(TICKET, events, T0.plus(ofHours(1)));
       assertThat(clock(sla, Metric.RESPONSE).status()).isEqualTo(ClockStatus.MET);
       assertThat(clock(sla, Metric.RESPONSE).elapsed()).isZero();
@@ -102,8 +109,13 @@ class SlaEvaluatorTest {
 
     @Test
     void whenPausedForTwoHoursThenTheResolutionDeadlineMovesByTwoHoursAndResponseDoesNot() {
-      TicketSla sla = at(opened("two-clocks", "P1").workStarted(ofMinutes(30)).paused(ofHours(1)).resumed(ofHours(3)),
-          ofHours(3));
+      TicketSla sla =
+          at(
+              opened("two-clocks", "P1")
+                  .workStarted(ofMinutes(30))
+                  .paused(ofHours(1))
+                  .resumed(ofHours(3)),
+              ofHours(3));
       assertThat(clock(sla, Metric.RESOLUTION).deadline()).isEqualTo(T0.plus(ofHours(6)));
       assertThat(clock(sla, Metric.RESOLUTION).elapsed()).isEqualTo(ofHours(1));
       assertThat(clock(sla, Metric.RESPONSE).status()).isEqualTo(ClockStatus.MET);
@@ -111,7 +123,8 @@ class SlaEvaluatorTest {
 
     @Test
     void whileItIsPausedThenItReadsPausedWithNoDeadlineAndNothingIsDueByTime() {
-      TicketSla sla = at(opened("two-clocks", "P1").workStarted(ofMinutes(30)).paused(ofHours(1)), ofHours(10));
+      TicketSla sla =
+          at(opened("two-clocks", "P1").workStarted(ofMinutes(30)).paused(ofHours(1)), ofHours(10));
       ClockReading resolution = clock(sla, Metric.RESOLUTION);
       assertThat(resolution.status()).isEqualTo(ClockStatus.PAUSED);
       assertThat(resolution.deadline()).isNull();
@@ -121,16 +134,27 @@ class SlaEvaluatorTest {
 
     @Test
     void whenThePriorityRisesAfterAPauseThenThePausedTimeStaysExcluded() {
-      TicketSla sla = at(opened("two-clocks", "P2").workStarted(ofMinutes(10)).paused(ofHours(1)).resumed(ofHours(2))
-          .priorityChanged(ofMinutes(150), "P1"), ofMinutes(150));
+      TicketSla sla =
+          at(
+              opened("two-clocks", "P2")
+                  .workStarted(ofMinutes(10))
+                  .paused(ofHours(1))
+                  .resumed(ofHours(2))
+                  .priorityChanged(ofMinutes(150), "P1"),
+              ofMinutes(150));
       assertThat(clock(sla, Metric.RESOLUTION).target()).isEqualTo(ofHours(4));
       assertThat(clock(sla, Metric.RESOLUTION).deadline()).isEqualTo(T0.plus(ofHours(5)));
     }
 
     @Test
     void whenResolvedAndReopenedThenResolutionCountsOnlyWhileOpen() {
-      TicketSla sla = at(opened("two-clocks", "P1").workStarted(ofMinutes(5)).resolved(ofHours(1))
-          .reopened(ofHours(2)), ofHours(3));
+      TicketSla sla =
+          at(
+              opened("two-clocks", "P1")
+                  .workStarted(ofMinutes(5))
+                  .resolved(ofHours(1))
+                  .reopened(ofHours(2)),
+              ofHours(3));
       ClockReading resolution = clock(sla, Metric.RESOLUTION);
       assertThat(resolution.status()).isEqualTo(ClockStatus.RUNNING);
       assertThat(resolution.elapsed()).isEqualTo(ofHours(2));
@@ -143,7 +167,8 @@ class SlaEvaluatorTest {
 
     @Test
     void whenTheNewTargetIsAlreadyUsedUpThenTheBreachIsImmediateWithTheNewDeadline() {
-      TicketSla sla = at(opened("two-clocks", "P2").priorityChanged(ofMinutes(90), "P1"), ofMinutes(90));
+      TicketSla sla =
+          at(opened("two-clocks", "P2").priorityChanged(ofMinutes(90), "P1"), ofMinutes(90));
       SlaFact breach = facts(sla, SlaFact.Breach.class).get(0);
       assertThat(breach.metric()).isEqualTo(Metric.RESPONSE);
       assertThat(breach.deadline()).isEqualTo(T0.plus(ofHours(1)));
@@ -152,15 +177,18 @@ class SlaEvaluatorTest {
 
     @Test
     void whenTheTargetIsRelaxedAfterABreachThenTheBreachStands() {
-      TicketSla sla = at(opened("two-clocks", "P1").priorityChanged(ofMinutes(90), "P2"), ofMinutes(100));
-      assertThat(facts(sla, SlaFact.Breach.class)).extracting(SlaFact::deadline)
+      TicketSla sla =
+          at(opened("two-clocks", "P1").priorityChanged(ofMinutes(90), "P2"), ofMinutes(100));
+      assertThat(facts(sla, SlaFact.Breach.class))
+          .extracting(SlaFact::deadline)
           .contains(T0.plus(ofHours(1)));
       assertThat(clock(sla, Metric.RESPONSE).status()).isEqualTo(ClockStatus.BREACHED);
     }
 
     @Test
     void whenTheTargetIsRelaxedBeforeTheDeadlineThenTheNewDeadlineCountsFromTheStart() {
-      TicketSla sla = at(opened("two-clocks", "P1").priorityChanged(ofMinutes(30), "P2"), ofMinutes(70));
+      TicketSla sla =
+          at(opened("two-clocks", "P1").priorityChanged(ofMinutes(30), "P2"), ofMinutes(70));
       assertThat(facts(sla, SlaFact.Breach.class)).isEmpty();
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(T0.plus(ofHours(2)));
     }
@@ -168,8 +196,13 @@ class SlaEvaluatorTest {
 
   @Test
   void aTicketWithoutTicketOpenedHasNoClocksYet() {
-    TicketSla sla = evaluator.evaluate(TICKET,
-        List.of(new TicketEvent.WorkStarted("w", TICKET, TicketHistoryBuilder.at(ofSeconds(1)), "desk")), Instant.now());
+    TicketSla sla =
+        evaluator.evaluate(
+            TICKET,
+            List.of(
+                new TicketEvent.WorkStarted(
+                    "w", TICKET, TicketHistoryBuilder.at(ofSeconds(1)), "desk")),
+            Instant.now());
     assertThat(sla.opened()).isFalse();
     assertThat(sla.clocks()).isEmpty();
   }

@@ -11,24 +11,31 @@ import dev.slaservice.sla.domain.policy.ClockTerms;
 import dev.slaservice.sla.domain.policy.Plan;
 import dev.slaservice.sla.domain.policy.PolicyCatalog;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Instant;
 
 /**
- * The built-in plans plus "two-clocks": P1 response 1 h, resolution 4 h (pausable); P2 response
- * 2 h, resolution 8 h (pausable); all 24x7.
+ * The built-in plans plus "two-clocks": P1 response 1 h, resolution 4 h (pausable); P2 response 2
+ * h, resolution 8 h (pausable); all 24x7.
  */
 public final class TestCatalog implements PolicyCatalog {
 
   private final BuiltInCatalog builtIn = new BuiltInCatalog();
   private final List<Plan> extraVersions;
-  private final Plan twoClocks = new Plan("two-clocks", 1, Instant.EPOCH, "Two clocks", Map.of(
-      "P1", terms(Duration.ofHours(1), Duration.ofHours(4)),
-      "P2", terms(Duration.ofHours(2), Duration.ofHours(8))), Plan.DEFAULT_WARNING_PERCENTS);
+  private final Plan twoClocks =
+      new Plan(
+          "two-clocks",
+          1,
+          Instant.EPOCH,
+          "Two clocks",
+          Map.of(
+              "P1", terms(Duration.ofHours(1), Duration.ofHours(4)),
+              "P2", terms(Duration.ofHours(2), Duration.ofHours(8))),
+          Plan.DEFAULT_WARNING_PERCENTS);
 
   public TestCatalog() {
     this(List.of());
@@ -40,8 +47,11 @@ public final class TestCatalog implements PolicyCatalog {
   }
 
   private static Map<Metric, ClockTerms> terms(Duration response, Duration resolution) {
-    return Map.of(RESPONSE, new ClockTerms(RESPONSE, response, AlwaysOpenCalendar.ID, false),
-        RESOLUTION, new ClockTerms(RESOLUTION, resolution, AlwaysOpenCalendar.ID, true));
+    return Map.of(
+        RESPONSE,
+        new ClockTerms(RESPONSE, response, AlwaysOpenCalendar.ID, false),
+        RESOLUTION,
+        new ClockTerms(RESOLUTION, resolution, AlwaysOpenCalendar.ID, true));
   }
 
   @Override

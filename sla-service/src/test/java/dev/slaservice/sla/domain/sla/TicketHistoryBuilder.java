@@ -20,8 +20,9 @@ final class TicketHistoryBuilder {
 
   static TicketHistoryBuilder opened(String planId, String priority) {
     TicketHistoryBuilder builder = new TicketHistoryBuilder();
-    builder.events.add(new TicketEvent.TicketOpened(builder.id(), TICKET, at(Duration.ZERO), "desk", "acme", planId,
-        priority));
+    builder.events.add(
+        new TicketEvent.TicketOpened(
+            builder.id(), TICKET, at(Duration.ZERO), "desk", "acme", planId, priority));
     return builder;
   }
 

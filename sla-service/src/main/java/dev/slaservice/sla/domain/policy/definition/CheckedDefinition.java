@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A definition read and checked in full, the same way for a PUT and for a data file shipped with the
- * service: the parser's problems, then the validator's at places the parser did not already name.
+ * A definition read and checked in full, the same way for a PUT and for a data file shipped with
+ * the service: the parser's problems, then the validator's at places the parser did not already
+ * name.
  */
 public record CheckedDefinition(PlanDefinition definition, List<DefinitionProblem> problems) {
 
@@ -23,16 +24,20 @@ public record CheckedDefinition(PlanDefinition definition, List<DefinitionProble
     return of(PlanDefinitionParser.parse(json), knownCalendar);
   }
 
-  private static CheckedDefinition of(PlanDefinitionParser.Parsed parsed, Predicate<String> knownCalendar) {
+  private static CheckedDefinition of(
+      PlanDefinitionParser.Parsed parsed, Predicate<String> knownCalendar) {
     List<DefinitionProblem> all = new ArrayList<>(parsed.problems());
-    new PlanDefinitionValidator(knownCalendar).problems(parsed.definition()).stream()
-        .filter(v -> parsed.problems().stream().noneMatch(p -> within(v.path(), p.path())))
-        .forEach(all::add);
+    new PlanDefinitionValidator(knownCalendar)
+        .problems(parsed.definition()).stream()
+            .filter(v -> parsed.problems().stream().noneMatch(p -> within(v.path(), p.path())))
+            .forEach(all::add);
     return new CheckedDefinition(all.isEmpty() ? parsed.definition() : null, all);
   }
 
   private static boolean within(String path, String reported) {
-    return path.equals(reported) || path.startsWith(reported + ".") || path.startsWith(reported + "[");
+    return path.equals(reported)
+        || path.startsWith(reported + ".")
+        || path.startsWith(reported + "[");
   }
 
   public boolean valid() {

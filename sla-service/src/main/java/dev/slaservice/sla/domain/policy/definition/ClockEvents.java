@@ -8,26 +8,47 @@ import java.util.Map;
  * Which events start, stop, pause and resume a metric's clock, by their wire names. Pausing applies
  * only to a priority whose terms pause while waiting on the customer.
  *
- * <p>The engine applies the fixed rules of {@link #defaults(Metric)}; a definition may state them but
- * not choose others yet (see ADR 0012). The reply metrics run in cycles: AgentReplied means a PUBLIC
- * reply, and for PERIODIC_UPDATE it both ends a cycle and starts the next (ADR 0014).
+ * <p>The engine applies the fixed rules of {@link #defaults(Metric)}; a definition may state them
+ * but not choose others yet (see ADR 0012). The reply metrics run in cycles: AgentReplied means a
+ * PUBLIC reply, and for PERIODIC_UPDATE it both ends a cycle and starts the next (ADR 0014).
  */
-public record ClockEvents(List<String> start, List<String> stop, List<String> pause, List<String> resume) {
+public record ClockEvents(
+    List<String> start, List<String> stop, List<String> pause, List<String> resume) {
 
   private static final List<String> CLOSING = List.of("TicketResolved", "TicketClosed");
 
-  private static final Map<Metric, ClockEvents> DEFAULTS = Map.of(
-      Metric.RESPONSE, new ClockEvents(List.of("TicketOpened"), List.of("WorkStarted", "TicketResolved",
-          "TicketClosed"), List.of("TicketPaused"), List.of("TicketResumed")),
-      Metric.RESTORE, new ClockEvents(List.of("TicketOpened"), List.of("ServiceRestored", "TicketResolved",
-          "TicketClosed"), List.of("TicketPaused"), List.of("TicketResumed")),
-      Metric.RESOLUTION, new ClockEvents(List.of("TicketOpened", "TicketReopened"), CLOSING,
-          List.of("TicketPaused"), List.of("TicketResumed")),
-      Metric.NEXT_REPLY, new ClockEvents(List.of("CustomerReplied"), List.of("AgentReplied", "TicketResolved",
-          "TicketClosed"), List.of("TicketPaused"), List.of("TicketResumed")),
-      Metric.PERIODIC_UPDATE, new ClockEvents(List.of("TicketOpened", "TicketReopened", "AgentReplied"),
-          List.of("AgentReplied", "TicketResolved", "TicketClosed"), List.of("TicketPaused"),
-          List.of("TicketResumed")));
+  private static final Map<Metric, ClockEvents> DEFAULTS =
+      Map.of(
+          Metric.RESPONSE,
+              new ClockEvents(
+                  List.of("TicketOpened"),
+                  List.of("WorkStarted", "TicketResolved", "TicketClosed"),
+                  List.of("TicketPaused"),
+                  List.of("TicketResumed")),
+          Metric.RESTORE,
+              new ClockEvents(
+                  List.of("TicketOpened"),
+                  List.of("ServiceRestored", "TicketResolved", "TicketClosed"),
+                  List.of("TicketPaused"),
+                  List.of("TicketResumed")),
+          Metric.RESOLUTION,
+              new ClockEvents(
+                  List.of("TicketOpened", "TicketReopened"),
+                  CLOSING,
+                  List.of("TicketPaused"),
+                  List.of("TicketResumed")),
+          Metric.NEXT_REPLY,
+              new ClockEvents(
+                  List.of("CustomerReplied"),
+                  List.of("AgentReplied", "TicketResolved", "TicketClosed"),
+                  List.of("TicketPaused"),
+                  List.of("TicketResumed")),
+          Metric.PERIODIC_UPDATE,
+              new ClockEvents(
+                  List.of("TicketOpened", "TicketReopened", "AgentReplied"),
+                  List.of("AgentReplied", "TicketResolved", "TicketClosed"),
+                  List.of("TicketPaused"),
+                  List.of("TicketResumed")));
 
   public ClockEvents {
     start = List.copyOf(start);
@@ -36,7 +57,9 @@ public record ClockEvents(List<String> start, List<String> stop, List<String> pa
     resume = List.copyOf(resume);
   }
 
-  /** Today's fixed rules, e.g. RESPONSE stops at the first WorkStarted (or at resolving or closing). */
+  /**
+   * Today's fixed rules, e.g. RESPONSE stops at the first WorkStarted (or at resolving or closing).
+   */
   public static ClockEvents defaults(Metric metric) {
     return DEFAULTS.get(metric);
   }

@@ -17,23 +17,34 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A plan as its owner writes it (PUT /plans/{planId}, or a data file shipped with the service): names,
- * priorities with their targets, warning shares, compensation and the events that drive each clock.
- * A definition is checked in full by {@link PlanDefinitionValidator} before it becomes a {@link Plan}.
+ * A plan as its owner writes it (PUT /plans/{planId}, or a data file shipped with the service):
+ * names, priorities with their targets, warning shares, compensation and the events that drive each
+ * clock. A definition is checked in full by {@link PlanDefinitionValidator} before it becomes a
+ * {@link Plan}.
  *
- * @param allowsPerTicketUpgradeFrom the plans whose customers may open a single ticket on this plan by naming it
- *     (a per-ticket upgrade); any other plan named against the customer's subscription is refused
+ * @param allowsPerTicketUpgradeFrom the plans whose customers may open a single ticket on this plan
+ *     by naming it (a per-ticket upgrade); any other plan named against the customer's subscription
+ *     is refused
  */
-public record PlanDefinition(LocalizedName names, List<PriorityDefinition> priorities, List<Integer> warningPercents,
-                             CompensationTerms compensation, Map<Metric, ClockEvents> clockEvents,
-                             List<String> allowsPerTicketUpgradeFrom) {
+public record PlanDefinition(
+    LocalizedName names,
+    List<PriorityDefinition> priorities,
+    List<Integer> warningPercents,
+    CompensationTerms compensation,
+    Map<Metric, ClockEvents> clockEvents,
+    List<String> allowsPerTicketUpgradeFrom) {
 
-  /** Lists may hold nulls only while a definition is being checked: the parser keeps the place of a broken entry. */
+  /**
+   * Lists may hold nulls only while a definition is being checked: the parser keeps the place of a
+   * broken entry.
+   */
   public PlanDefinition {
     priorities = Collections.unmodifiableList(new ArrayList<>(priorities));
     warningPercents = Collections.unmodifiableList(new ArrayList<>(warningPercents));
-    allowsPerTicketUpgradeFrom = Collections.unmodifiableList(new ArrayList<>(allowsPerTicketUpgradeFrom));
-    clockEvents = clockEvents.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(clockEvents));
+    allowsPerTicketUpgradeFrom =
+        Collections.unmodifiableList(new ArrayList<>(allowsPerTicketUpgradeFrom));
+    clockEvents =
+        clockEvents.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(clockEvents));
   }
 
   /** Whether a customer subscribed to {@code subscribedPlanId} may open a ticket on this plan. */
@@ -51,22 +62,38 @@ public record PlanDefinition(LocalizedName names, List<PriorityDefinition> prior
    *
    * @throws IllegalArgumentException for a calendar {@code calendars} does not know
    */
-  public Plan toPlan(String id, int version, Instant effectiveFrom,
-                     Function<String, Optional<BusinessCalendar>> calendars) {
+  public Plan toPlan(
+      String id,
+      int version,
+      Instant effectiveFrom,
+      Function<String, Optional<BusinessCalendar>> calendars) {
     Map<String, Map<Metric, ClockTerms>> clocks = new LinkedHashMap<>();
     for (PriorityDefinition priority : priorities) {
       Map<Metric, ClockTerms> terms = new EnumMap<>(Metric.class);
-      priority.targets().forEach((metric, t) -> terms.put(metric, new ClockTerms(metric,
-          duration(t, calendars), t.calendarId(), t.pausesWhileWaitingOnCustomer())));
+      priority
+          .targets()
+          .forEach(
+              (metric, t) ->
+                  terms.put(
+                      metric,
+                      new ClockTerms(
+                          metric,
+                          duration(t, calendars),
+                          t.calendarId(),
+                          t.pausesWhileWaitingOnCustomer())));
       clocks.put(priority.id(), terms);
     }
     return new Plan(id, version, effectiveFrom, names.en(), clocks, warningPercents, credit());
   }
 
-  private static Duration duration(MetricTerms terms, Function<String, Optional<BusinessCalendar>> calendars) {
+  private static Duration duration(
+      MetricTerms terms, Function<String, Optional<BusinessCalendar>> calendars) {
     if (terms.target() instanceof Target.ServiceDays days) {
-      BusinessCalendar calendar = calendars.apply(terms.calendarId()).orElseThrow(
-          () -> new IllegalArgumentException("unknown calendar " + terms.calendarId()));
+      BusinessCalendar calendar =
+          calendars
+              .apply(terms.calendarId())
+              .orElseThrow(
+                  () -> new IllegalArgumentException("unknown calendar " + terms.calendarId()));
       return calendar.serviceDay().multipliedBy(days.days());
     }
     return ((Target.Fixed) terms.target()).duration();

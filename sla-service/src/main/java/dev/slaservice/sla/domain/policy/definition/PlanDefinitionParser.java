@@ -15,40 +15,46 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a plan definition from its JSON form, reporting every misshapen part with its JSON path:
- * a missing or unknown field, a wrong type, a duration that is not ISO-8601. It goes on after a
- * problem, leaving null in the broken place, so that {@link PlanDefinitionValidator} can still check
- * the rest; whether the values make sense is the validator's business.
+ * Reads a plan definition from its JSON form, reporting every misshapen part with its JSON path: a
+ * missing or unknown field, a wrong type, a duration that is not ISO-8601. It goes on after a
+ * problem, leaving null in the broken place, so that {@link PlanDefinitionValidator} can still
+ * check the rest; whether the values make sense is the validator's business.
  */
 public final class PlanDefinitionParser {
 
   /** The definition read (with nulls where parts were broken) and the problems found. */
-  public record Parsed(PlanDefinition definition, List<DefinitionProblem> problems) {
-  }
+  public record Parsed(PlanDefinition definition, List<DefinitionProblem> problems) {}
 
   public static final String PERCENT_PER_BREACHED_TICKET = "PERCENT_PER_BREACHED_TICKET";
   public static final String NONE = "NONE";
   public static final String MONTHLY_FEE = "MONTHLY_FEE";
 
-  private static final Set<String> PLAN_FIELDS = Set.of("names", "priorities", "warningPercents", "compensation",
-      "clockEvents", "allowsPerTicketUpgradeFrom");
+  private static final Set<String> PLAN_FIELDS =
+      Set.of(
+          "names",
+          "priorities",
+          "warningPercents",
+          "compensation",
+          "clockEvents",
+          "allowsPerTicketUpgradeFrom");
   private static final Set<String> NAME_FIELDS = Set.of("en", "zh");
   private static final Set<String> PRIORITY_FIELDS = Set.of("id", "names", "targets");
-  private static final Set<String> TERMS_FIELDS = Set.of("target", "serviceDays", "calendarId",
-      "pausesWhileWaitingOnCustomer");
-  private static final Set<String> COMPENSATION_FIELDS = Set.of("kind", "percentOfMonthlyFee", "cap");
+  private static final Set<String> TERMS_FIELDS =
+      Set.of("target", "serviceDays", "calendarId", "pausesWhileWaitingOnCustomer");
+  private static final Set<String> COMPENSATION_FIELDS =
+      Set.of("kind", "percentOfMonthlyFee", "cap");
 
   private final List<DefinitionProblem> problems = new ArrayList<>();
 
-  private PlanDefinitionParser() {
-  }
+  private PlanDefinitionParser() {}
 
   public static Parsed parse(String json) {
     JsonNode root;
     try {
       root = json == null || json.isBlank() ? null : EventJson.mapper().readTree(json);
     } catch (JsonProcessingException e) {
-      return new Parsed(null, List.of(new DefinitionProblem("$", "not JSON: " + e.getOriginalMessage())));
+      return new Parsed(
+          null, List.of(new DefinitionProblem("$", "not JSON: " + e.getOriginalMessage())));
     }
     return parse(root);
   }
@@ -86,7 +92,8 @@ public final class PlanDefinitionParser {
     if (node == null || !object(node, path, NAME_FIELDS)) {
       return null;
     }
-    return new LocalizedName(text(required(node, path, "en"), path + ".en"),
+    return new LocalizedName(
+        text(required(node, path, "en"), path + ".en"),
         text(required(node, path, "zh"), path + ".zh"));
   }
 
@@ -96,7 +103,8 @@ public final class PlanDefinitionParser {
     }
     String id = text(required(node, path, "id"), path + ".id");
     LocalizedName names = names(required(node, path, "names"), path + ".names");
-    Map<Metric, MetricTerms> targets = byMetric(required(node, path, "targets"), path + ".targets", this::terms);
+    Map<Metric, MetricTerms> targets =
+        byMetric(required(node, path, "targets"), path + ".targets", this::terms);
     return new PriorityDefinition(id, names, targets);
   }
 
@@ -108,8 +116,12 @@ public final class PlanDefinitionParser {
     boolean fixed = node.has("target");
     boolean days = node.has("serviceDays");
     if (fixed == days) {
-      problems.add(new DefinitionProblem(path, "give either target (an ISO-8601 duration such as PT4H)"
-          + " or serviceDays (a whole number of the calendar's service days), not " + (fixed ? "both" : "neither")));
+      problems.add(
+          new DefinitionProblem(
+              path,
+              "give either target (an ISO-8601 duration such as PT4H)"
+                  + " or serviceDays (a whole number of the calendar's service days), not "
+                  + (fixed ? "both" : "neither")));
     } else if (fixed) {
       target = duration(node.get("target"), path + ".target");
     } else {
@@ -122,22 +134,28 @@ public final class PlanDefinitionParser {
       if (pauses.isBoolean()) {
         pausable = pauses.booleanValue();
       } else {
-        problems.add(new DefinitionProblem(path + ".pausesWhileWaitingOnCustomer", "must be true or false"));
+        problems.add(
+            new DefinitionProblem(path + ".pausesWhileWaitingOnCustomer", "must be true or false"));
       }
     }
-    return target == null || calendarId == null ? null : new MetricTerms(target, calendarId, pausable);
+    return target == null || calendarId == null
+        ? null
+        : new MetricTerms(target, calendarId, pausable);
   }
 
   private Target duration(JsonNode node, String path) {
     if (!node.isTextual()) {
-      problems.add(new DefinitionProblem(path, "must be an ISO-8601 duration such as PT4H or PT30M"));
+      problems.add(
+          new DefinitionProblem(path, "must be an ISO-8601 duration such as PT4H or PT30M"));
       return null;
     }
     try {
       return new Target.Fixed(Duration.parse(node.textValue()));
     } catch (DateTimeParseException e) {
-      problems.add(new DefinitionProblem(path, "'" + node.textValue() + "' is not an ISO-8601 duration such as"
-          + " PT4H or PT30M"));
+      problems.add(
+          new DefinitionProblem(
+              path,
+              "'" + node.textValue() + "' is not an ISO-8601 duration such as" + " PT4H or PT30M"));
       return null;
     }
   }
@@ -161,7 +179,9 @@ public final class PlanDefinitionParser {
         if (share.isIntegralNumber() && share.canConvertToInt()) {
           percents.add(share.intValue());
         } else {
-          problems.add(new DefinitionProblem("$.warningPercents[" + i + "]", "must be a whole percent, 1 to 99"));
+          problems.add(
+              new DefinitionProblem(
+                  "$.warningPercents[" + i + "]", "must be a whole percent, 1 to 99"));
           percents.add(null);
         }
       }
@@ -194,8 +214,15 @@ public final class PlanDefinitionParser {
     }
     if (!PERCENT_PER_BREACHED_TICKET.equals(kind)) {
       if (kind != null) {
-        problems.add(new DefinitionProblem(path + ".kind", "unknown kind '" + kind + "'; the kinds are " + NONE
-            + " and " + PERCENT_PER_BREACHED_TICKET));
+        problems.add(
+            new DefinitionProblem(
+                path + ".kind",
+                "unknown kind '"
+                    + kind
+                    + "'; the kinds are "
+                    + NONE
+                    + " and "
+                    + PERCENT_PER_BREACHED_TICKET));
       }
       return null;
     }
@@ -208,7 +235,8 @@ public final class PlanDefinitionParser {
       return null;
     }
     if (!percent.isNumber()) {
-      problems.add(new DefinitionProblem(path + ".percentOfMonthlyFee", "must be a number, e.g. 5 for 5 %"));
+      problems.add(
+          new DefinitionProblem(path + ".percentOfMonthlyFee", "must be a number, e.g. 5 for 5 %"));
       return null;
     }
     return new CompensationTerms.PercentPerBreachedTicket(percent.decimalValue());
@@ -224,7 +252,9 @@ public final class PlanDefinitionParser {
       JsonNode names = node.get(role);
       roles.add(names == null ? defaults.of(role) : eventNames(names, path + "." + role));
     }
-    return roles.contains(null) ? null : new ClockEvents(roles.get(0), roles.get(1), roles.get(2), roles.get(3));
+    return roles.contains(null)
+        ? null
+        : new ClockEvents(roles.get(0), roles.get(1), roles.get(2), roles.get(3));
   }
 
   private List<String> eventNames(JsonNode node, String path) {
@@ -242,25 +272,34 @@ public final class PlanDefinitionParser {
     return names;
   }
 
-  /** The entries of an object keyed by metric name; an unknown key or a broken entry is a problem and left out. */
+  /**
+   * The entries of an object keyed by metric name; an unknown key or a broken entry is a problem
+   * and left out.
+   */
   private <T> Map<Metric, T> byMetric(JsonNode node, String path, MetricEntry<T> entry) {
     Map<Metric, T> entries = new EnumMap<>(Metric.class);
     if (node == null || !object(node, path, null)) {
       return entries;
     }
-    node.fields().forEachRemaining(field -> {
-      Optional<Metric> metric = Arrays.stream(Metric.values()).filter(m -> m.name().equals(field.getKey()))
-          .findFirst();
-      if (metric.isEmpty()) {
-        problems.add(new DefinitionProblem(path + "." + field.getKey(), "unknown metric; the metrics are "
-            + Arrays.toString(Metric.values())));
-        return;
-      }
-      T value = entry.read(field.getValue(), path + "." + field.getKey(), metric.get());
-      if (value != null) {
-        entries.put(metric.get(), value);
-      }
-    });
+    node.fields()
+        .forEachRemaining(
+            field -> {
+              Optional<Metric> metric =
+                  Arrays.stream(Metric.values())
+                      .filter(m -> m.name().equals(field.getKey()))
+                      .findFirst();
+              if (metric.isEmpty()) {
+                problems.add(
+                    new DefinitionProblem(
+                        path + "." + field.getKey(),
+                        "unknown metric; the metrics are " + Arrays.toString(Metric.values())));
+                return;
+              }
+              T value = entry.read(field.getValue(), path + "." + field.getKey(), metric.get());
+              if (value != null) {
+                entries.put(metric.get(), value);
+              }
+            });
     return entries;
   }
 
@@ -270,12 +309,17 @@ public final class PlanDefinitionParser {
       return false;
     }
     if (known != null) {
-      node.fieldNames().forEachRemaining(name -> {
-        if (!known.contains(name)) {
-          problems.add(new DefinitionProblem(path + "." + name, "unknown field; the fields here are "
-              + known.stream().sorted().toList()));
-        }
-      });
+      node.fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!known.contains(name)) {
+                  problems.add(
+                      new DefinitionProblem(
+                          path + "." + name,
+                          "unknown field; the fields here are "
+                              + known.stream().sorted().toList()));
+                }
+              });
     }
     return true;
   }

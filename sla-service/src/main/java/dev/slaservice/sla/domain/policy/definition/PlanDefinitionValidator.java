@@ -20,6 +20,7 @@ public final class PlanDefinitionValidator {
 
   /** Longer than ten years is a typo, not a target. */
   public static final Duration LONGEST_TARGET = Duration.ofDays(3_650);
+
   public static final int MOST_SERVICE_DAYS = 3_650;
   public static final int MOST_PRIORITIES = 50;
   public static final int MOST_WARNINGS = 10;
@@ -27,7 +28,10 @@ public final class PlanDefinitionValidator {
 
   private final Predicate<String> knownCalendar;
 
-  /** @param knownCalendar whether a calendar id names a defined calendar (built in or made with PUT /calendars) */
+  /**
+   * @param knownCalendar whether a calendar id names a defined calendar (built in or made with PUT
+   *     /calendars)
+   */
   public PlanDefinitionValidator(Predicate<String> knownCalendar) {
     this.knownCalendar = knownCalendar;
   }
@@ -43,8 +47,11 @@ public final class PlanDefinitionValidator {
     if (definition.compensation() instanceof CompensationTerms.PercentPerBreachedTicket percent) {
       BigDecimal share = percent.percentOfMonthlyFee();
       if (share.signum() <= 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
-        problems.add(new DefinitionProblem("$.compensation.percentOfMonthlyFee",
-            "must be more than 0 and at most 100 (percent of the monthly fee), not " + share.toPlainString()));
+        problems.add(
+            new DefinitionProblem(
+                "$.compensation.percentOfMonthlyFee",
+                "must be more than 0 and at most 100 (percent of the monthly fee), not "
+                    + share.toPlainString()));
       }
     }
     definition.clockEvents().forEach((metric, events) -> clockEvents(metric, events, problems));
@@ -70,7 +77,8 @@ public final class PlanDefinitionValidator {
     if (priorities.isEmpty()) {
       problems.add(new DefinitionProblem("$.priorities", "a plan needs at least one priority"));
     } else if (priorities.size() > MOST_PRIORITIES) {
-      problems.add(new DefinitionProblem("$.priorities", "at most " + MOST_PRIORITIES + " priorities"));
+      problems.add(
+          new DefinitionProblem("$.priorities", "at most " + MOST_PRIORITIES + " priorities"));
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < priorities.size(); i++) {
@@ -81,17 +89,27 @@ public final class PlanDefinitionValidator {
       }
       if (priority.id() != null) {
         if (!FieldKind.PRIORITY.accepts(priority.id())) {
-          problems.add(new DefinitionProblem(path + ".id", "must be " + FieldKind.PRIORITY.expectation()));
+          problems.add(
+              new DefinitionProblem(path + ".id", "must be " + FieldKind.PRIORITY.expectation()));
         } else if (!seen.add(priority.id())) {
-          problems.add(new DefinitionProblem(path + ".id", "priority " + priority.id() + " is defined twice"));
+          problems.add(
+              new DefinitionProblem(
+                  path + ".id", "priority " + priority.id() + " is defined twice"));
         }
       }
       names(priority.names(), path + ".names", problems);
       if (priority.targets().isEmpty()) {
-        problems.add(new DefinitionProblem(path + ".targets", "a priority needs a target for at least one metric"
-            + " (one of " + Arrays.toString(Metric.values()) + ")"));
+        problems.add(
+            new DefinitionProblem(
+                path + ".targets",
+                "a priority needs a target for at least one metric"
+                    + " (one of "
+                    + Arrays.toString(Metric.values())
+                    + ")"));
       }
-      priority.targets().forEach((metric, terms) -> terms(terms, path + ".targets." + metric, problems));
+      priority
+          .targets()
+          .forEach((metric, terms) -> terms(terms, path + ".targets." + metric, problems));
     }
   }
 
@@ -101,22 +119,32 @@ public final class PlanDefinitionValidator {
       if (target.isNegative() || target.isZero()) {
         problems.add(new DefinitionProblem(path + ".target", "must be positive, not " + target));
       } else if (target.compareTo(LONGEST_TARGET) > 0) {
-        problems.add(new DefinitionProblem(path + ".target", target + " is longer than ten years (P3650D)"));
+        problems.add(
+            new DefinitionProblem(path + ".target", target + " is longer than ten years (P3650D)"));
       }
     } else if (terms.target() instanceof Target.ServiceDays days
         && (days.days() < 1 || days.days() > MOST_SERVICE_DAYS)) {
-      problems.add(new DefinitionProblem(path + ".serviceDays", "must be 1 to " + MOST_SERVICE_DAYS
-          + " service days, not " + days.days()));
+      problems.add(
+          new DefinitionProblem(
+              path + ".serviceDays",
+              "must be 1 to " + MOST_SERVICE_DAYS + " service days, not " + days.days()));
     }
     if (!knownCalendar.test(terms.calendarId())) {
-      problems.add(new DefinitionProblem(path + ".calendarId", "unknown calendar " + terms.calendarId()
-          + "; define it first with PUT /calendars/" + terms.calendarId()));
+      problems.add(
+          new DefinitionProblem(
+              path + ".calendarId",
+              "unknown calendar "
+                  + terms.calendarId()
+                  + "; define it first with PUT /calendars/"
+                  + terms.calendarId()));
     }
   }
 
   private static void warnings(List<Integer> percents, List<DefinitionProblem> problems) {
     if (percents.size() > MOST_WARNINGS) {
-      problems.add(new DefinitionProblem("$.warningPercents", "at most " + MOST_WARNINGS + " warning shares"));
+      problems.add(
+          new DefinitionProblem(
+              "$.warningPercents", "at most " + MOST_WARNINGS + " warning shares"));
     }
     Integer previous = null;
     for (int i = 0; i < percents.size(); i++) {
@@ -126,10 +154,16 @@ public final class PlanDefinitionValidator {
       }
       String path = "$.warningPercents[" + i + "]";
       if (percent < 1 || percent > 99) {
-        problems.add(new DefinitionProblem(path, "a warning share must lie in 1 to 99 (percent of the target),"
-            + " not " + percent));
+        problems.add(
+            new DefinitionProblem(
+                path,
+                "a warning share must lie in 1 to 99 (percent of the target),"
+                    + " not "
+                    + percent));
       } else if (previous != null && percent <= previous) {
-        problems.add(new DefinitionProblem(path, "warning shares must rise: " + percent + " after " + previous));
+        problems.add(
+            new DefinitionProblem(
+                path, "warning shares must rise: " + percent + " after " + previous));
       }
       previous = percent;
     }
@@ -137,7 +171,9 @@ public final class PlanDefinitionValidator {
 
   private static void upgradesFrom(List<String> planIds, List<DefinitionProblem> problems) {
     if (planIds.size() > MOST_UPGRADES_FROM) {
-      problems.add(new DefinitionProblem("$.allowsPerTicketUpgradeFrom", "at most " + MOST_UPGRADES_FROM + " plans"));
+      problems.add(
+          new DefinitionProblem(
+              "$.allowsPerTicketUpgradeFrom", "at most " + MOST_UPGRADES_FROM + " plans"));
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < planIds.size(); i++) {
@@ -147,25 +183,32 @@ public final class PlanDefinitionValidator {
         continue;
       }
       if (!FieldKind.ID.accepts(planId)) {
-        problems.add(new DefinitionProblem(path, "must be a plan id, " + FieldKind.ID.expectation()));
+        problems.add(
+            new DefinitionProblem(path, "must be a plan id, " + FieldKind.ID.expectation()));
       } else if (!seen.add(planId)) {
         problems.add(new DefinitionProblem(path, "plan " + planId + " is named twice"));
       }
     }
   }
 
-  private static void clockEvents(Metric metric, ClockEvents events, List<DefinitionProblem> problems) {
+  private static void clockEvents(
+      Metric metric, ClockEvents events, List<DefinitionProblem> problems) {
     ClockEvents supported = ClockEvents.defaults(metric);
     for (String role : ClockEvents.ROLES) {
       String path = "$.clockEvents." + metric + "." + role;
       List<String> names = events.of(role);
-      List<String> unknown = names.stream().filter(n -> EventType.fromWireName(n).isEmpty()).toList();
+      List<String> unknown =
+          names.stream().filter(n -> EventType.fromWireName(n).isEmpty()).toList();
       if (!unknown.isEmpty()) {
         problems.add(new DefinitionProblem(path, "unknown event type(s) " + unknown));
-      } else if (!Set.copyOf(names).equals(Set.copyOf(supported.of(role))) || names.size() != Set.copyOf(names)
-          .size()) {
-        problems.add(new DefinitionProblem(path, "the engine supports only " + supported.of(role)
-            + " here for now; other choices are not honoured yet"));
+      } else if (!Set.copyOf(names).equals(Set.copyOf(supported.of(role)))
+          || names.size() != Set.copyOf(names).size()) {
+        problems.add(
+            new DefinitionProblem(
+                path,
+                "the engine supports only "
+                    + supported.of(role)
+                    + " here for now; other choices are not honoured yet"));
       }
     }
   }

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.Metric;
 import java.util.List;
 
-/** The JSON form of a definition, as stored and as GET /plans/{planId} shows it: every default spelled out. */
+/**
+ * The JSON form of a definition, as stored and as GET /plans/{planId} shows it: every default
+ * spelled out.
+ */
 public final class PlanDefinitionWriter {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private PlanDefinitionWriter() {
-  }
+  private PlanDefinitionWriter() {}
 
   public static ObjectNode write(PlanDefinition definition) {
     ObjectNode root = JSON.objectNode();
@@ -28,7 +30,8 @@ public final class PlanDefinitionWriter {
     definition.warningPercents().forEach(warnings::add);
     ObjectNode compensation = root.putObject("compensation");
     if (definition.compensation() instanceof CompensationTerms.PercentPerBreachedTicket percent) {
-      compensation.put("kind", PlanDefinitionParser.PERCENT_PER_BREACHED_TICKET)
+      compensation
+          .put("kind", PlanDefinitionParser.PERCENT_PER_BREACHED_TICKET)
           .put("percentOfMonthlyFee", percent.percentOfMonthlyFee())
           .put("cap", PlanDefinitionParser.MONTHLY_FEE);
     } else {

@@ -27,10 +27,15 @@ import org.junit.jupiter.api.Test;
 
 class PlanDefinitionTest {
 
-  private static final Set<String> CALENDARS = Set.of(AlwaysOpenCalendar.ID, BuiltInCatalog.EMQ_5X8);
+  private static final Set<String> CALENDARS =
+      Set.of(AlwaysOpenCalendar.ID, BuiltInCatalog.EMQ_5X8);
 
-  /** A complete definition: two priorities, a service-day target on the 5x8 calendar, percent compensation. */
-  private static final String GOLD = """
+  /**
+   * A complete definition: two priorities, a service-day target on the 5x8 calendar, percent
+   * compensation.
+   */
+  private static final String GOLD =
+      """
       {"names": {"en": "Gold 4 h", "zh": "黄金 4 小时"},
        "priorities": [
          {"id": "URGENT", "names": {"en": "Urgent", "zh": "紧急"},
@@ -85,7 +90,9 @@ class PlanDefinitionTest {
       assertThat(checked.problems()).isEmpty();
       PlanDefinition definition = checked.definition();
       assertThat(definition.names()).isEqualTo(new LocalizedName("Gold 4 h", "黄金 4 小时"));
-      assertThat(definition.priorities()).extracting(PriorityDefinition::id).containsExactly("URGENT", "LOW");
+      assertThat(definition.priorities())
+          .extracting(PriorityDefinition::id)
+          .containsExactly("URGENT", "LOW");
       assertThat(definition.priority("URGENT").orElseThrow().targets().get(Metric.RESOLUTION))
           .isEqualTo(new MetricTerms(new Target.ServiceDays(5), "emq-5x8", true));
       assertThat(definition.warningPercents()).containsExactly(25, 50, 90);
@@ -95,12 +102,14 @@ class PlanDefinitionTest {
 
     @Test
     void whenMadeAPlanServiceDaysCountTheCalendarsServiceHours() {
-      Plan plan = checked.definition().toPlan("gold", 2, Instant.EPOCH, PlanDefinitionTest::calendar);
-      assertThat(plan.terms("URGENT", Metric.RESOLUTION)).contains(
-          new ClockTerms(Metric.RESOLUTION, Duration.ofHours(45), "emq-5x8", true));
-      assertThat(plan.terms("URGENT", Metric.RESPONSE)).contains(
-          new ClockTerms(Metric.RESPONSE, Duration.ofHours(4), "24x7", false));
-      assertThat(plan.terms("LOW", Metric.RESPONSE).orElseThrow().target()).isEqualTo(Duration.ofDays(1));
+      Plan plan =
+          checked.definition().toPlan("gold", 2, Instant.EPOCH, PlanDefinitionTest::calendar);
+      assertThat(plan.terms("URGENT", Metric.RESOLUTION))
+          .contains(new ClockTerms(Metric.RESOLUTION, Duration.ofHours(45), "emq-5x8", true));
+      assertThat(plan.terms("URGENT", Metric.RESPONSE))
+          .contains(new ClockTerms(Metric.RESPONSE, Duration.ofHours(4), "24x7", false));
+      assertThat(plan.terms("LOW", Metric.RESPONSE).orElseThrow().target())
+          .isEqualTo(Duration.ofDays(1));
       assertThat(plan.name()).isEqualTo("Gold 4 h");
       assertThat(plan.version()).isEqualTo(2);
       assertThat(plan.credit()).isEqualTo(new CreditRule.PerMissedTicket(new BigDecimal("2.5")));
@@ -127,17 +136,21 @@ class PlanDefinitionTest {
   @Nested
   class GivenOnlyWhatIsRequired {
 
-    private final PlanDefinition definition = check("""
+    private final PlanDefinition definition =
+        check(
+                """
         {"names": {"en": "Basic", "zh": "基础"},
          "priorities": [{"id": "P1", "names": {"en": "P1", "zh": "P1"},
            "targets": {"RESPONSE": {"target": "PT1H", "calendarId": "24x7"},
-                       "RESTORE": {"target": "PT8H", "calendarId": "24x7"}}}]}""").definition();
+                       "RESTORE": {"target": "PT8H", "calendarId": "24x7"}}}]}""")
+            .definition();
 
     @Test
     void theDefaultsAreTodaysFixedRules() {
       assertThat(definition.warningPercents()).containsExactly(50, 75);
       assertThat(definition.compensation()).isEqualTo(new CompensationTerms.None());
-      assertThat(definition.clockEvents()).containsEntry(Metric.RESPONSE, ClockEvents.defaults(Metric.RESPONSE))
+      assertThat(definition.clockEvents())
+          .containsEntry(Metric.RESPONSE, ClockEvents.defaults(Metric.RESPONSE))
           .hasSize(Metric.values().length);
     }
 
@@ -150,8 +163,13 @@ class PlanDefinitionTest {
 
     @Test
     void statingTheDefaultEventsIsAccepted() {
-      CheckedDefinition stated = gold(root -> root.putObject("clockEvents").putObject("RESPONSE")
-          .set("stop", tree("[\"TicketClosed\", \"WorkStarted\", \"TicketResolved\"]")));
+      CheckedDefinition stated =
+          gold(
+              root ->
+                  root.putObject("clockEvents")
+                      .putObject("RESPONSE")
+                      .set(
+                          "stop", tree("[\"TicketClosed\", \"WorkStarted\", \"TicketResolved\"]")));
       assertThat(stated.problems()).isEmpty();
     }
   }
@@ -161,26 +179,33 @@ class PlanDefinitionTest {
 
     @Test
     void notJsonIsOneProblemAtTheRoot() {
-      assertThat(check("{\"names\":").problems()).singleElement()
+      assertThat(check("{\"names\":").problems())
+          .singleElement()
           .satisfies(p -> assertThat(p.path()).isEqualTo("$"));
-      assertThat(check("[]").problems()).containsExactly(new DefinitionProblem("$", "must be a JSON object"));
+      assertThat(check("[]").problems())
+          .containsExactly(new DefinitionProblem("$", "must be a JSON object"));
     }
 
     @Test
     void anUnknownCalendarIsNamed() {
-      CheckedDefinition checked = gold(root -> terms(root, 1, "RESPONSE").put("calendarId", "gold-hours"));
+      CheckedDefinition checked =
+          gold(root -> terms(root, 1, "RESPONSE").put("calendarId", "gold-hours"));
       assertThat(checked.valid()).isFalse();
       assertThat(checked.definition()).isNull();
-      assertThat(checked.problems()).singleElement().satisfies(p -> {
-        assertThat(p.path()).isEqualTo("$.priorities[1].targets.RESPONSE.calendarId");
-        assertThat(p.message()).contains("unknown calendar gold-hours");
-      });
+      assertThat(checked.problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.path()).isEqualTo("$.priorities[1].targets.RESPONSE.calendarId");
+                assertThat(p.message()).contains("unknown calendar gold-hours");
+              });
     }
 
     @Test
     void aPriorityWithoutTargets() {
       assertThat(gold(root -> priority(root, 0).putObject("targets")).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.priorities[0].targets");
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.priorities[0].targets");
       assertThat(gold(root -> priority(root, 0).remove("targets")).problems())
           .containsExactly(new DefinitionProblem("$.priorities[0].targets", "is required"));
     }
@@ -188,67 +213,93 @@ class PlanDefinitionTest {
     @Test
     void aPlanWithoutPriorities() {
       assertThat(gold(root -> root.putArray("priorities")).problems())
-          .containsExactly(new DefinitionProblem("$.priorities", "a plan needs at least one priority"));
+          .containsExactly(
+              new DefinitionProblem("$.priorities", "a plan needs at least one priority"));
     }
 
     @Test
     void negativeZeroAndAbsurdTargets() {
       assertThat(gold(root -> terms(root, 0, "RESPONSE").put("target", "-PT4H")).problems())
           .extracting(DefinitionProblem::path, DefinitionProblem::message)
-          .containsExactly(tuple("$.priorities[0].targets.RESPONSE.target",
-              "must be positive, not PT-4H"));
+          .containsExactly(
+              tuple("$.priorities[0].targets.RESPONSE.target", "must be positive, not PT-4H"));
       assertThat(gold(root -> terms(root, 0, "RESPONSE").put("target", "PT0S")).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.priorities[0].targets.RESPONSE.target");
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.priorities[0].targets.RESPONSE.target");
       assertThat(gold(root -> terms(root, 0, "RESPONSE").put("target", "P3651D")).problems())
-          .singleElement().satisfies(p -> assertThat(p.message()).contains("longer than ten years"));
+          .singleElement()
+          .satisfies(p -> assertThat(p.message()).contains("longer than ten years"));
       assertThat(gold(root -> terms(root, 0, "RESOLUTION").put("serviceDays", 0)).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.priorities[0].targets.RESOLUTION.serviceDays");
-      assertThat(gold(root -> terms(root, 0, "RESOLUTION").put("serviceDays", 3651)).problems()).hasSize(1);
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.priorities[0].targets.RESOLUTION.serviceDays");
+      assertThat(gold(root -> terms(root, 0, "RESOLUTION").put("serviceDays", 3651)).problems())
+          .hasSize(1);
     }
 
     @Test
     void aTargetThatIsNoDuration() {
       assertThat(gold(root -> terms(root, 0, "RESPONSE").put("target", "4 hours")).problems())
-          .singleElement().satisfies(p -> {
-            assertThat(p.path()).isEqualTo("$.priorities[0].targets.RESPONSE.target");
-            assertThat(p.message()).contains("'4 hours' is not an ISO-8601 duration");
-          });
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.path()).isEqualTo("$.priorities[0].targets.RESPONSE.target");
+                assertThat(p.message()).contains("'4 hours' is not an ISO-8601 duration");
+              });
       assertThat(gold(root -> terms(root, 0, "RESPONSE").put("target", 4)).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.priorities[0].targets.RESPONSE.target");
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.priorities[0].targets.RESPONSE.target");
       assertThat(gold(root -> terms(root, 0, "RESOLUTION").put("serviceDays", 1.5)).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.priorities[0].targets.RESOLUTION.serviceDays");
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.priorities[0].targets.RESOLUTION.serviceDays");
     }
 
     @Test
     void bothOrNeitherTargetNorServiceDays() {
-      assertThat(gold(root -> terms(root, 0, "RESPONSE").put("serviceDays", 2)).problems()).singleElement()
+      assertThat(gold(root -> terms(root, 0, "RESPONSE").put("serviceDays", 2)).problems())
+          .singleElement()
           .satisfies(p -> assertThat(p.message()).endsWith("not both"));
-      assertThat(gold(root -> terms(root, 0, "RESPONSE").remove("target")).problems()).singleElement()
-          .satisfies(p -> {
-            assertThat(p.path()).isEqualTo("$.priorities[0].targets.RESPONSE");
-            assertThat(p.message()).endsWith("not neither");
-          });
+      assertThat(gold(root -> terms(root, 0, "RESPONSE").remove("target")).problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.path()).isEqualTo("$.priorities[0].targets.RESPONSE");
+                assertThat(p.message()).endsWith("not neither");
+              });
     }
 
     @Test
     void warningSharesOutsideOneToNinetyNineOrNotRising() {
       assertThat(gold(root -> root.set("warningPercents", tree("[0, 50, 100]"))).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.warningPercents[0]", "$.warningPercents[2]");
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.warningPercents[0]", "$.warningPercents[2]");
       assertThat(gold(root -> root.set("warningPercents", tree("[50, 50]"))).problems())
-          .extracting(DefinitionProblem::message).containsExactly("warning shares must rise: 50 after 50");
+          .extracting(DefinitionProblem::message)
+          .containsExactly("warning shares must rise: 50 after 50");
       assertThat(gold(root -> root.set("warningPercents", tree("[\"half\"]"))).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.warningPercents[0]");
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.warningPercents[0]");
       assertThat(gold(root -> root.set("warningPercents", tree("[]"))).problems()).isEmpty();
     }
 
     @Test
     void upgradesFromWhatIsNoPlanIdOrNamedTwice() {
-      assertThat(gold(root -> root.set("allowsPerTicketUpgradeFrom", tree("[\"gold\", 7, \"a b\", \"gold\"]")))
-          .problems()).extracting(DefinitionProblem::path).containsExactly("$.allowsPerTicketUpgradeFrom[1]",
-              "$.allowsPerTicketUpgradeFrom[2]", "$.allowsPerTicketUpgradeFrom[3]");
+      assertThat(
+              gold(root ->
+                      root.set(
+                          "allowsPerTicketUpgradeFrom", tree("[\"gold\", 7, \"a b\", \"gold\"]")))
+                  .problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactly(
+              "$.allowsPerTicketUpgradeFrom[1]",
+              "$.allowsPerTicketUpgradeFrom[2]",
+              "$.allowsPerTicketUpgradeFrom[3]");
       assertThat(gold(root -> root.put("allowsPerTicketUpgradeFrom", "gold")).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.allowsPerTicketUpgradeFrom");
-      assertThat(gold(root -> root.remove("allowsPerTicketUpgradeFrom")).definition().allowsPerTicketUpgradeFrom())
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.allowsPerTicketUpgradeFrom");
+      assertThat(
+              gold(root -> root.remove("allowsPerTicketUpgradeFrom"))
+                  .definition()
+                  .allowsPerTicketUpgradeFrom())
           .isEmpty();
     }
 
@@ -256,8 +307,10 @@ class PlanDefinitionTest {
     void missingAndBlankNamesInEitherLanguage() {
       assertThat(gold(root -> ((ObjectNode) root.get("names")).remove("zh")).problems())
           .containsExactly(new DefinitionProblem("$.names.zh", "is required"));
-      assertThat(gold(root -> ((ObjectNode) priority(root, 1).get("names")).put("en", " ")).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.priorities[1].names.en");
+      assertThat(
+              gold(root -> ((ObjectNode) priority(root, 1).get("names")).put("en", " ")).problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.priorities[1].names.en");
       assertThat(gold(root -> root.remove("names")).problems())
           .containsExactly(new DefinitionProblem("$.names", "is required"));
     }
@@ -265,67 +318,111 @@ class PlanDefinitionTest {
     @Test
     void badOrRepeatedPriorityIds() {
       assertThat(gold(root -> priority(root, 1).put("id", "URGENT")).problems())
-          .containsExactly(new DefinitionProblem("$.priorities[1].id", "priority URGENT is defined twice"));
+          .containsExactly(
+              new DefinitionProblem("$.priorities[1].id", "priority URGENT is defined twice"));
       assertThat(gold(root -> priority(root, 1).put("id", "very low")).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.priorities[1].id");
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.priorities[1].id");
     }
 
     @Test
     void unknownFieldsAndMetricsAreNamed() {
       assertThat(gold(root -> root.put("colour", "gold")).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.colour");
-      assertThat(gold(root -> ((ObjectNode) priority(root, 0).get("targets")).putObject("FIRST_REPLY")
-          .put("target", "PT1H").put("calendarId", "24x7")).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.priorities[0].targets.FIRST_REPLY");
-      assertThat(gold(root -> terms(root, 0, "RESPONSE").put("pausesWhileWaitingOnCustomer", "yes")).problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.colour");
+      assertThat(
+              gold(root ->
+                      ((ObjectNode) priority(root, 0).get("targets"))
+                          .putObject("FIRST_REPLY")
+                          .put("target", "PT1H")
+                          .put("calendarId", "24x7"))
+                  .problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.priorities[0].targets.FIRST_REPLY");
+      assertThat(
+              gold(root -> terms(root, 0, "RESPONSE").put("pausesWhileWaitingOnCustomer", "yes"))
+                  .problems())
           .extracting(DefinitionProblem::path)
           .containsExactly("$.priorities[0].targets.RESPONSE.pausesWhileWaitingOnCustomer");
     }
 
     @Test
     void compensationOfAnUnknownKindOrAnImpossibleShare() {
-      assertThat(gold(root -> ((ObjectNode) root.get("compensation")).put("kind", "VOUCHER")).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.compensation.kind");
-      assertThat(gold(root -> ((ObjectNode) root.get("compensation")).put("percentOfMonthlyFee", 0)).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.compensation.percentOfMonthlyFee");
-      assertThat(gold(root -> ((ObjectNode) root.get("compensation")).put("percentOfMonthlyFee", 101)).problems())
+      assertThat(
+              gold(root -> ((ObjectNode) root.get("compensation")).put("kind", "VOUCHER"))
+                  .problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.compensation.kind");
+      assertThat(
+              gold(root -> ((ObjectNode) root.get("compensation")).put("percentOfMonthlyFee", 0))
+                  .problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.compensation.percentOfMonthlyFee");
+      assertThat(
+              gold(root -> ((ObjectNode) root.get("compensation")).put("percentOfMonthlyFee", 101))
+                  .problems())
           .hasSize(1);
-      assertThat(gold(root -> ((ObjectNode) root.get("compensation")).put("cap", "NONE")).problems())
-          .extracting(DefinitionProblem::path).containsExactly("$.compensation.cap");
-      assertThat(gold(root -> root.set("compensation", tree("{\"kind\": \"NONE\"}"))).problems()).isEmpty();
+      assertThat(
+              gold(root -> ((ObjectNode) root.get("compensation")).put("cap", "NONE")).problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.compensation.cap");
+      assertThat(gold(root -> root.set("compensation", tree("{\"kind\": \"NONE\"}"))).problems())
+          .isEmpty();
     }
 
     @Test
     void clockEventsTheEngineCannotHonourAreRefusedWithWhatItSupports() {
-      CheckedDefinition other = gold(root -> root.putObject("clockEvents").putObject("RESPONSE")
-          .set("stop", tree("[\"ServiceRestored\"]")));
-      assertThat(other.problems()).singleElement().satisfies(p -> {
-        assertThat(p.path()).isEqualTo("$.clockEvents.RESPONSE.stop");
-        assertThat(p.message()).contains("supports only [WorkStarted, TicketResolved, TicketClosed]");
-      });
-      assertThat(gold(root -> root.putObject("clockEvents").putObject("RESTORE")
-          .set("pause", tree("[\"Lunch\"]"))).problems())
-          .containsExactly(new DefinitionProblem("$.clockEvents.RESTORE.pause", "unknown event type(s) [Lunch]"));
+      CheckedDefinition other =
+          gold(
+              root ->
+                  root.putObject("clockEvents")
+                      .putObject("RESPONSE")
+                      .set("stop", tree("[\"ServiceRestored\"]")));
+      assertThat(other.problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.path()).isEqualTo("$.clockEvents.RESPONSE.stop");
+                assertThat(p.message())
+                    .contains("supports only [WorkStarted, TicketResolved, TicketClosed]");
+              });
+      assertThat(
+              gold(root ->
+                      root.putObject("clockEvents")
+                          .putObject("RESTORE")
+                          .set("pause", tree("[\"Lunch\"]")))
+                  .problems())
+          .containsExactly(
+              new DefinitionProblem(
+                  "$.clockEvents.RESTORE.pause", "unknown event type(s) [Lunch]"));
     }
 
     @Test
     void everyProblemOfTheWholeDefinitionIsReportedAtOnce() {
-      CheckedDefinition checked = gold(root -> {
-        ((ObjectNode) root.get("names")).remove("en");
-        terms(root, 0, "RESPONSE").put("target", "-PT1H");
-        terms(root, 1, "RESPONSE").put("calendarId", "nowhere");
-        ((ArrayNode) root.get("warningPercents")).add(120);
-        priority(root, 1).put("id", "URGENT");
-      });
-      assertThat(checked.problems()).extracting(DefinitionProblem::path).containsExactlyInAnyOrder(
-          "$.names.en", "$.priorities[0].targets.RESPONSE.target", "$.priorities[1].targets.RESPONSE.calendarId",
-          "$.warningPercents[3]", "$.priorities[1].id");
+      CheckedDefinition checked =
+          gold(
+              root -> {
+                ((ObjectNode) root.get("names")).remove("en");
+                terms(root, 0, "RESPONSE").put("target", "-PT1H");
+                terms(root, 1, "RESPONSE").put("calendarId", "nowhere");
+                ((ArrayNode) root.get("warningPercents")).add(120);
+                priority(root, 1).put("id", "URGENT");
+              });
+      assertThat(checked.problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactlyInAnyOrder(
+              "$.names.en",
+              "$.priorities[0].targets.RESPONSE.target",
+              "$.priorities[1].targets.RESPONSE.calendarId",
+              "$.warningPercents[3]",
+              "$.priorities[1].id");
     }
 
     @Test
     void aBrokenPartIsReportedOnceNotAgainByTheValidator() {
       assertThat(gold(root -> priority(root, 0).put("targets", "fast")).problems())
-          .containsExactly(new DefinitionProblem("$.priorities[0].targets", "must be a JSON object"));
+          .containsExactly(
+              new DefinitionProblem("$.priorities[0].targets", "must be a JSON object"));
       assertThat(gold(root -> root.put("priorities", 3)).problems())
           .containsExactly(new DefinitionProblem("$.priorities", "must be a JSON array"));
     }
@@ -337,20 +434,23 @@ class PlanDefinitionTest {
     void aServiceDayIsTheLongestDaysServiceHours() {
       assertThat(calendar("emq-5x8").orElseThrow().serviceDay()).isEqualTo(Duration.ofHours(9));
       assertThat(calendar("24x7").orElseThrow().serviceDay()).isEqualTo(Duration.ofHours(24));
-      assertThat(calendar(BuiltInCatalog.ORANGESKY_24X5).orElseThrow().serviceDay()).isEqualTo(Duration.ofHours(24));
+      assertThat(calendar(BuiltInCatalog.ORANGESKY_24X5).orElseThrow().serviceDay())
+          .isEqualTo(Duration.ofHours(24));
     }
 
     @Test
     void theRequiredFieldsOfTermsAreNamed() {
       assertThat(gold(root -> terms(root, 0, "RESPONSE").remove("calendarId")).problems())
-          .containsExactly(new DefinitionProblem("$.priorities[0].targets.RESPONSE.calendarId", "is required"));
+          .containsExactly(
+              new DefinitionProblem("$.priorities[0].targets.RESPONSE.calendarId", "is required"));
     }
   }
 
   @Nested
   class GivenReplyMetrics {
 
-    private static final String REPLIES = """
+    private static final String REPLIES =
+        """
         {"names": {"en": "Replies", "zh": "回复"},
          "priorities": [{"id": "URGENT", "names": {"en": "Urgent", "zh": "紧急"},
            "targets": {"NEXT_REPLY": {"target": "PT2H", "calendarId": "24x7"},
@@ -361,11 +461,15 @@ class PlanDefinitionTest {
     void whenAPriorityGivesTargetsForThemThenTheyAreReadAndMadeClocks() {
       CheckedDefinition checked = check(REPLIES);
       assertThat(checked.problems()).isEmpty();
-      Plan plan = checked.definition().toPlan("replies", 1, Instant.EPOCH, PlanDefinitionTest::calendar);
+      Plan plan =
+          checked.definition().toPlan("replies", 1, Instant.EPOCH, PlanDefinitionTest::calendar);
       assertThat(plan.terms("URGENT", Metric.NEXT_REPLY))
-          .contains(new ClockTerms(Metric.NEXT_REPLY, Duration.ofHours(2), AlwaysOpenCalendar.ID, true));
+          .contains(
+              new ClockTerms(Metric.NEXT_REPLY, Duration.ofHours(2), AlwaysOpenCalendar.ID, true));
       assertThat(plan.terms("URGENT", Metric.PERIODIC_UPDATE))
-          .contains(new ClockTerms(Metric.PERIODIC_UPDATE, Duration.ofHours(9), BuiltInCatalog.EMQ_5X8, false));
+          .contains(
+              new ClockTerms(
+                  Metric.PERIODIC_UPDATE, Duration.ofHours(9), BuiltInCatalog.EMQ_5X8, false));
       assertThat(checked.definition().clockEvents().get(Metric.PERIODIC_UPDATE).stop())
           .containsExactly("AgentReplied", "TicketResolved", "TicketClosed");
     }
@@ -376,8 +480,10 @@ class PlanDefinitionTest {
       ObjectNode targets = (ObjectNode) priority(root, 0).get("targets");
       ((ObjectNode) targets.get("NEXT_REPLY")).put("target", "-PT1H");
       ((ObjectNode) targets.get("PERIODIC_UPDATE")).put("calendarId", "nowhere");
-      assertThat(CheckedDefinition.of(root, CALENDARS::contains).problems()).extracting(DefinitionProblem::path)
-          .containsExactlyInAnyOrder("$.priorities[0].targets.NEXT_REPLY.target",
+      assertThat(CheckedDefinition.of(root, CALENDARS::contains).problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactlyInAnyOrder(
+              "$.priorities[0].targets.NEXT_REPLY.target",
               "$.priorities[0].targets.PERIODIC_UPDATE.calendarId");
     }
 
@@ -386,10 +492,13 @@ class PlanDefinitionTest {
       ObjectNode root = (ObjectNode) tree(REPLIES);
       ObjectNode targets = (ObjectNode) priority(root, 0).get("targets");
       targets.set("NEXT_RESPONSE", targets.remove("NEXT_REPLY"));
-      assertThat(CheckedDefinition.of(root, CALENDARS::contains).problems()).singleElement().satisfies(p -> {
-        assertThat(p.path()).isEqualTo("$.priorities[0].targets.NEXT_RESPONSE");
-        assertThat(p.message()).contains("NEXT_REPLY", "PERIODIC_UPDATE");
-      });
+      assertThat(CheckedDefinition.of(root, CALENDARS::contains).problems())
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.path()).isEqualTo("$.priorities[0].targets.NEXT_RESPONSE");
+                assertThat(p.message()).contains("NEXT_REPLY", "PERIODIC_UPDATE");
+              });
     }
   }
 }

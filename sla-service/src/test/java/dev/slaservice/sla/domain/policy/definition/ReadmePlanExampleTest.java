@@ -48,7 +48,8 @@ class ReadmePlanExampleTest {
     private final BuiltInCatalog catalog = new BuiltInCatalog();
 
     private CheckedDefinition checked() throws IOException {
-      return CheckedDefinition.of(example(), calendarId -> !catalog.calendarVersions(calendarId).isEmpty());
+      return CheckedDefinition.of(
+          example(), calendarId -> !catalog.calendarVersions(calendarId).isEmpty());
     }
 
     @Test
@@ -64,29 +65,46 @@ class ReadmePlanExampleTest {
       PlanDefinition definition = checked().definition();
 
       assertThat(definition.names().en()).isEqualTo("Gold 4 h");
-      assertThat(definition.priorities()).extracting(PriorityDefinition::id).containsExactly("URGENT", "NORMAL");
-      MetricTerms urgentResponse = definition.priority("URGENT").orElseThrow().targets().get(Metric.RESPONSE);
+      assertThat(definition.priorities())
+          .extracting(PriorityDefinition::id)
+          .containsExactly("URGENT", "NORMAL");
+      MetricTerms urgentResponse =
+          definition.priority("URGENT").orElseThrow().targets().get(Metric.RESPONSE);
       assertThat(urgentResponse.target()).isEqualTo(new Target.Fixed(Duration.ofMinutes(30)));
       assertThat(urgentResponse.calendarId()).isEqualTo("24x7");
-      MetricTerms normalResponse = definition.priority("NORMAL").orElseThrow().targets().get(Metric.RESPONSE);
+      MetricTerms normalResponse =
+          definition.priority("NORMAL").orElseThrow().targets().get(Metric.RESPONSE);
       assertThat(normalResponse.target()).isEqualTo(new Target.Fixed(Duration.ofHours(4)));
       assertThat(normalResponse.calendarId()).isEqualTo(BuiltInCatalog.EMQ_5X8);
       assertThat(definition.warningPercents()).containsExactly(50, 80);
-      assertThat(definition.compensation()).isInstanceOfSatisfying(CompensationTerms.PercentPerBreachedTicket.class,
-          terms -> assertThat(terms.percentOfMonthlyFee()).isEqualByComparingTo("5"));
+      assertThat(definition.compensation())
+          .isInstanceOfSatisfying(
+              CompensationTerms.PercentPerBreachedTicket.class,
+              terms -> assertThat(terms.percentOfMonthlyFee()).isEqualByComparingTo("5"));
     }
 
     @Test
     void whenMadeAPlanThenItsServiceDaysCountTheCalendarsNineHourDays() throws IOException {
-      Plan plan = checked().definition().toPlan("gold-4h", 2, Instant.EPOCH,
-          calendarId -> catalog.calendarVersions(calendarId).stream().findFirst().map(CalendarVersion::calendar));
+      Plan plan =
+          checked()
+              .definition()
+              .toPlan(
+                  "gold-4h",
+                  2,
+                  Instant.EPOCH,
+                  calendarId ->
+                      catalog.calendarVersions(calendarId).stream()
+                          .findFirst()
+                          .map(CalendarVersion::calendar));
 
       ClockTerms resolution = plan.terms("NORMAL", Metric.RESOLUTION).orElseThrow();
       assertThat(resolution.target()).isEqualTo(Duration.ofHours(45));
       assertThat(resolution.pausable()).isTrue();
       assertThat(plan.terms("NORMAL", Metric.RESPONSE).orElseThrow().pausable()).isFalse();
-      assertThat(plan.credit()).isInstanceOfSatisfying(CreditRule.PerMissedTicket.class,
-          rule -> assertThat(rule.percentOfFee()).isEqualByComparingTo("5"));
+      assertThat(plan.credit())
+          .isInstanceOfSatisfying(
+              CreditRule.PerMissedTicket.class,
+              rule -> assertThat(rule.percentOfFee()).isEqualByComparingTo("5"));
     }
   }
 }
