@@ -23,8 +23,9 @@ public class CalendarStore {
   public Uni<List<CalendarVersion>> all(Mutiny.Session session) {
     return session
         .createNativeQuery(
-            "select calendar_id, version, effective_from, cast(definition as text)"
-                + " from calendar_version order by calendar_id, version",
+            """
+                select calendar_id, version, effective_from, cast(definition as text)
+                from calendar_version order by calendar_id, version""",
             Object[].class)
         .getResultList()
         .map(
@@ -53,8 +54,9 @@ public class CalendarStore {
       Instant createdAt) {
     return session
         .createNativeQuery(
-            "insert into calendar_version (calendar_id, version, effective_from,"
-                + " definition, created_at) values (?1, ?2, ?3, cast(cast(?4 as text) as jsonb), ?5)")
+            """
+                insert into calendar_version (calendar_id, version, effective_from,
+                definition, created_at) values (?1, ?2, ?3, cast(cast(?4 as text) as jsonb), ?5)""")
         .setParameter(1, calendarId)
         .setParameter(2, version)
         .setParameter(3, effectiveFrom.atOffset(ZoneOffset.UTC))

@@ -43,10 +43,12 @@ public class CompensationQueue {
     return columns
         .bind(
             session.createNativeQuery(
-                "insert into compensation_due (customer_id, since)"
-                    + " select customer_id, cast(since as timestamptz) from "
+                """
+                    insert into compensation_due (customer_id, since)
+                    select customer_id, cast(since as timestamptz) from\s"""
                     + ColumnArrays.unnest("customer_id", "since")
-                    + " order by customer_id on conflict (customer_id) do update set version = compensation_due.version + 1"))
+                    + " order by customer_id on conflict (customer_id)"
+                    + " do update set version = compensation_due.version + 1"))
         .executeUpdate()
         .replaceWithVoid();
   }
@@ -63,10 +65,11 @@ public class CompensationQueue {
             () ->
                 session
                     .createNativeQuery(
-                        "select customer_id, version from (select customer_id, version, since"
-                            + " from compensation_due where queued_at <= clock_timestamp() - make_interval(secs => :settle)"
-                            + " order by since, customer_id limit :limit) due"
-                            + " where pg_try_advisory_xact_lock("
+                        """
+                            select customer_id, version from (select customer_id, version, since
+                            from compensation_due where queued_at <= clock_timestamp() - make_interval(secs => :settle)
+                            order by since, customer_id limit :limit) due
+                            where pg_try_advisory_xact_lock("""
                             + CompensationStore.lockKey("customer_id")
                             + ")"
                             + " order by since, customer_id",
@@ -97,12 +100,14 @@ public class CompensationQueue {
     return columns
         .bind(
             session.createNativeQuery(
-                "with drained as (select customer_id, cast(version as bigint)"
-                    + " version from "
+                """
+                    with drained as (select customer_id, cast(version as bigint)
+                    version from\s"""
                     + ColumnArrays.unnest("customer_id", "version")
                     + "), locked as (select q.customer_id,"
                     + " q.version = d.version unchanged from compensation_due q join drained d using (customer_id)"
-                    + " order by q.customer_id for update of q), removed as (delete from compensation_due q using locked l"
+                    + " order by q.customer_id for update of q), removed as (delete from"
+                    + " compensation_due q using locked l"
                     + " where q.customer_id = l.customer_id and l.unchanged returning q.customer_id)"
                     + " update compensation_due q set queued_at = clock_timestamp() from locked l"
                     + " where q.customer_id = l.customer_id and not l.unchanged"))

@@ -60,8 +60,9 @@ public class CompensationStore {
             () ->
                 ids.bind(
                         session.createNativeQuery(
-                            "select count(*) from (select pg_advisory_xact_lock(k) from"
-                                + " (select distinct "
+                            """
+                                select count(*) from (select pg_advisory_xact_lock(k) from
+                                (select distinct\s"""
                                 + lockKey("c")
                                 + " k from "
                                 + ColumnArrays.unnest("c")
@@ -135,9 +136,10 @@ public class CompensationStore {
       Mutiny.Session session, Collection<String> customerIds) {
     return session
         .createNativeQuery(
-            "select customer_id, date_bin(cast('15 minutes' as interval), opened_at,"
-                + " cast('2000-01-01T00:00:00Z' as timestamptz)) quarter, count(*) from ticket_projection"
-                + " where customer_id in (:ids) and opened and excluded_reason is null and not "
+            """
+                select customer_id, date_bin(cast('15 minutes' as interval), opened_at,
+                cast('2000-01-01T00:00:00Z' as timestamptz)) quarter, count(*) from ticket_projection
+                where customer_id in (:ids) and opened and excluded_reason is null and not\s"""
                 + HAS_BREACH
                 + " group by customer_id, quarter order by customer_id, quarter",
             Object[].class)
@@ -173,8 +175,9 @@ public class CompensationStore {
       Mutiny.Session session, Collection<String> customerIds) {
     return session
         .createNativeQuery(
-            "select customer_id, month, cast(published as text) from compensation_month"
-                + " where customer_id in (:ids) order by customer_id, month for update",
+            """
+                select customer_id, month, cast(published as text) from compensation_month
+                where customer_id in (:ids) order by customer_id, month for update""",
             Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
@@ -203,8 +206,10 @@ public class CompensationStore {
     return columns
         .bind(
             session.createNativeQuery(
-                "insert into compensation_month (customer_id, month, published,"
-                    + " updated_at) select customer_id, month, cast(published as jsonb), cast(updated_at as timestamptz) from "
+                """
+                    insert into compensation_month (customer_id, month, published,
+                    updated_at) select customer_id, month, cast(published as jsonb), cast(updated_at as
+                    timestamptz) from\s"""
                     + ColumnArrays.unnest("customer_id", "month", "published", "updated_at")
                     + " on conflict (customer_id, month) do update"
                     + " set published = excluded.published, updated_at = excluded.updated_at"))

@@ -25,11 +25,12 @@ public class EventStore {
 
   /** In the batch's order, so that seq follows it. */
   private static final String INSERT =
-      "insert into event_store (event_id, event_type, ticket_id, customer_id,"
-          + " occurred_at, recorded_at, kafka_partition, kafka_offset, payload)"
-          + " select event_id, event_type, ticket_id, customer_id, cast(occurred_at as timestamptz),"
-          + " cast(recorded_at as timestamptz), cast(kafka_partition as integer), cast(kafka_offset as bigint),"
-          + " cast(payload as jsonb) from "
+      """
+          insert into event_store (event_id, event_type, ticket_id, customer_id,
+          occurred_at, recorded_at, kafka_partition, kafka_offset, payload)
+          select event_id, event_type, ticket_id, customer_id, cast(occurred_at as timestamptz),
+          cast(recorded_at as timestamptz), cast(kafka_partition as integer), cast(kafka_offset as bigint),
+          cast(payload as jsonb) from\s"""
           + ColumnArrays.unnest(
               "event_id",
               "event_type",
@@ -99,8 +100,9 @@ public class EventStore {
    * (Flyway V10): a batch names hundreds of customers, each with thousands of ticket events.
    */
   static String customerEventsOf(EventType type) {
-    return "select customer_id, cast(payload as text) from event_store where customer_id in (:ids)"
-        + " and event_type = '"
+    return """
+        select customer_id, cast(payload as text) from event_store where customer_id in (:ids)
+        and event_type = '"""
         + type.wireName()
         + "' order by seq";
   }

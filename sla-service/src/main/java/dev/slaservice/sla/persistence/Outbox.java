@@ -61,9 +61,11 @@ public class Outbox {
     return columns
         .bind(
             session.createNativeQuery(
-                "insert into outbox (topic, record_key, event_id, event_type,"
-                    + " plan_id, metric, payload, created_at) select topic, record_key, event_id, event_type, plan_id, metric,"
-                    + " payload, cast(created_at as timestamptz) from "
+                """
+                    insert into outbox (topic, record_key, event_id, event_type,
+                    plan_id, metric, payload, created_at) select topic, record_key, event_id, event_type,
+                    plan_id, metric,
+                    payload, cast(created_at as timestamptz) from\s"""
                     + ColumnArrays.unnest(
                         "topic",
                         "record_key",
@@ -82,8 +84,9 @@ public class Outbox {
   public Uni<List<Entry>> pending(Mutiny.Session session, int limit) {
     return session
         .createNativeQuery(
-            "select id, topic, record_key, event_id, event_type, plan_id, metric, payload,"
-                + " created_at from outbox order by id limit :limit",
+            """
+                select id, topic, record_key, event_id, event_type, plan_id, metric, payload,
+                created_at from outbox order by id limit :limit""",
             Object[].class)
         .setParameter("limit", limit)
         .getResultList()

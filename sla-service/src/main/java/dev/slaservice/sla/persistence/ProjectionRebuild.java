@@ -189,8 +189,9 @@ public class ProjectionRebuild {
                 session ->
                     session
                         .createNativeQuery(
-                            "select (select count(distinct ticket_id) from event_store where ticket_id is not null),"
-                                + " (select count(distinct customer_id) from event_store where customer_id is not null)",
+                            """
+                                select (select count(distinct ticket_id) from event_store where ticket_id is not null),
+                                (select count(distinct customer_id) from event_store where customer_id is not null)""",
                             Object[].class)
                         .getSingleResult())
             .invoke(
@@ -325,8 +326,9 @@ public class ProjectionRebuild {
 
   /** Walks event_store_ticket_occurred_idx (V11). */
   static final String NEXT_TICKETS =
-      "select distinct ticket_id from event_store where ticket_id > :after"
-          + " order by ticket_id limit :limit";
+      """
+          select distinct ticket_id from event_store where ticket_id > :after
+          order by ticket_id limit :limit""";
 
   private static Uni<List<String>> nextTickets(Mutiny.Session session, String after) {
     return session
@@ -339,8 +341,9 @@ public class ProjectionRebuild {
   private static Uni<List<String>> nextCustomers(Mutiny.Session session, String after) {
     return session
         .createNativeQuery(
-            "select distinct customer_id from event_store where customer_id > :after"
-                + " order by customer_id limit :limit",
+            """
+                select distinct customer_id from event_store where customer_id > :after
+                order by customer_id limit :limit""",
             String.class)
         .setParameter("after", after)
         .setParameter("limit", CHUNK)

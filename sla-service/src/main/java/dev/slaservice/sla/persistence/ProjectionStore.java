@@ -23,9 +23,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class ProjectionStore {
 
   private static final String UPSERT =
-      "insert into ticket_projection (ticket_id, opened, customer_id, plan_id,"
-          + " plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,"
-          + " excluded_reason, at_risk_from, due_at, breached, "
+      """
+          insert into ticket_projection (ticket_id, opened, customer_id, plan_id,
+          plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,
+          excluded_reason, at_risk_from, due_at, breached,\s"""
           + MetricOutcomeColumns.NAMES
           + ")"
           + " select ticket_id, cast(opened as boolean), customer_id, plan_id, cast(plan_version as integer), priority,"
@@ -59,7 +60,8 @@ public class ProjectionStore {
           + " priority = excluded.priority, opened_at = excluded.opened_at, status = excluded.status,"
           + " next_deadline = excluded.next_deadline, clocks = excluded.clocks, published = excluded.published,"
           + " event_count = excluded.event_count, updated_at = excluded.updated_at,"
-          + " excluded_reason = excluded.excluded_reason, at_risk_from = excluded.at_risk_from, due_at = excluded.due_at,"
+          + " excluded_reason = excluded.excluded_reason, at_risk_from = excluded.at_risk_from, due_at"
+          + " = excluded.due_at,"
           + " breached = excluded.breached, "
           + MetricOutcomeColumns.UPDATES;
 
@@ -74,8 +76,9 @@ public class ProjectionStore {
       Mutiny.Session session, Collection<String> ticketIds) {
     return session
         .createNativeQuery(
-            "select ticket_id, cast(published as text) from ticket_projection"
-                + " where ticket_id in (:ids) order by ticket_id for update",
+            """
+                select ticket_id, cast(published as text) from ticket_projection
+                where ticket_id in (:ids) order by ticket_id for update""",
             Object[].class)
         .setParameter("ids", ticketIds)
         .getResultList()

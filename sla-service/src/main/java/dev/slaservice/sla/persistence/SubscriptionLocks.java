@@ -24,8 +24,9 @@ public class SubscriptionLocks {
   static final int LOCK_CLASS = 0x53554253;
 
   static final String LOCK =
-      "select count(*) from (select case when cast(exclusive as boolean)"
-          + " then pg_advisory_xact_lock("
+      """
+          select count(*) from (select case when cast(exclusive as boolean)
+          then pg_advisory_xact_lock("""
           + LOCK_CLASS
           + ", hashtext(customer_id))"
           + " else pg_advisory_xact_lock_shared("

@@ -56,17 +56,19 @@ public class TicketList {
   }
 
   private static final String TICKETS =
-      "select p.ticket_id, p.customer_id, p.plan_id, p.plan_version, p.priority,"
-          + " cast(null as varchar) as metric, p.status, p.due_at as deadline, p.next_deadline as running_deadline,"
-          + " p.at_risk_from from ticket_projection p where p.opened";
+      """
+          select p.ticket_id, p.customer_id, p.plan_id, p.plan_version, p.priority,
+          cast(null as varchar) as metric, p.status, p.due_at as deadline, p.next_deadline as running_deadline,
+          p.at_risk_from from ticket_projection p where p.opened""";
   private static final String CLOCKS =
-      "select p.ticket_id, p.customer_id, p.plan_id, p.plan_version, p.priority,"
-          + " c.clock ->> 'metric' as metric, c.clock ->> 'status' as status,"
-          + " cast(c.clock ->> 'deadline' as timestamptz) as deadline,"
-          + " case when c.clock ->> 'status' = 'RUNNING' then cast(c.clock ->> 'deadline' as timestamptz) end"
-          + " as running_deadline, cast(c.clock ->> 'atRiskFrom' as timestamptz) as at_risk_from"
-          + " from ticket_projection p cross join lateral jsonb_array_elements(p.clocks) as c(clock)"
-          + " where p.opened and c.clock ->> 'metric' = :metric";
+      """
+          select p.ticket_id, p.customer_id, p.plan_id, p.plan_version, p.priority,
+          c.clock ->> 'metric' as metric, c.clock ->> 'status' as status,
+          cast(c.clock ->> 'deadline' as timestamptz) as deadline,
+          case when c.clock ->> 'status' = 'RUNNING' then cast(c.clock ->> 'deadline' as timestamptz) end
+          as running_deadline, cast(c.clock ->> 'atRiskFrom' as timestamptz) as at_risk_from
+          from ticket_projection p cross join lateral jsonb_array_elements(p.clocks) as c(clock)
+          where p.opened and c.clock ->> 'metric' = :metric""";
   private static final String BREACHED =
       "(t.status = 'BREACHED' or (t.status = 'RUNNING' and t.running_deadline <= :now))";
   private static final String AT_RISK =
@@ -88,8 +90,9 @@ public class TicketList {
   public Uni<List<Entry>> page(Filter filter, Cursor after, int limit, Instant now) {
     StringBuilder sql =
         new StringBuilder(
-                "select t.ticket_id, t.customer_id, t.plan_id, t.plan_version,"
-                    + " t.priority, t.metric, t.status, t.deadline, t.running_deadline, t.at_risk_from from (")
+                """
+                    select t.ticket_id, t.customer_id, t.plan_id, t.plan_version,
+                    t.priority, t.metric, t.status, t.deadline, t.running_deadline, t.at_risk_from from (""")
             .append(filter.metric() == null ? TICKETS : CLOCKS)
             .append(") t where true");
     List<String> conditions = new ArrayList<>();

@@ -29,7 +29,8 @@ public class TicketOwners {
             session ->
                 session
                     .createNativeQuery(
-                        "select ticket_id, customer_id from ticket_projection where ticket_id in (:ids) and customer_id is not null",
+                        "select ticket_id, customer_id from ticket_projection where ticket_id in"
+                            + " (:ids) and customer_id is not null",
                         Object[].class)
                     .setParameter("ids", ticketIds)
                     .getResultList())

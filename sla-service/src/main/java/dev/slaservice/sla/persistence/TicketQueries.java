@@ -78,8 +78,9 @@ public class TicketQueries {
    */
   public Uni<List<StoredEvent>> events(String ticketId, EventCursor after, int limit) {
     String sql =
-        "select seq, event_id, event_type, occurred_at, recorded_at, cast(payload as text) from event_store"
-            + " where ticket_id = :ticketId"
+        """
+            select seq, event_id, event_type, occurred_at, recorded_at, cast(payload as text) from event_store
+            where ticket_id = :ticketId"""
             + (after == null
                 ? ""
                 : " and (occurred_at > :afterOccurred or (occurred_at = :afterOccurred and seq > :afterSeq))")

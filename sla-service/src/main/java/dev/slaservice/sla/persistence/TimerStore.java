@@ -25,9 +25,10 @@ public class TimerStore {
   public Uni<Map<String, Instant>> claimDue(Mutiny.Session session, Instant now, int limit) {
     return session
         .createNativeQuery(
-            "select p.ticket_id, t.due_at from sla_timer t"
-                + " join ticket_projection p on p.ticket_id = t.ticket_id"
-                + " where t.due_at <= :now order by t.due_at limit :limit for update of p skip locked",
+            """
+                select p.ticket_id, t.due_at from sla_timer t
+                join ticket_projection p on p.ticket_id = t.ticket_id
+                where t.due_at <= :now order by t.due_at limit :limit for update of p skip locked""",
             Object[].class)
         .setParameter("now", now.atOffset(ZoneOffset.UTC))
         .setParameter("limit", limit)
@@ -66,8 +67,9 @@ public class TimerStore {
     return columns
         .bind(
             session.createNativeQuery(
-                "insert into sla_timer (ticket_id, due_at)"
-                    + " select ticket_id, cast(due_at as timestamptz) from "
+                """
+                    insert into sla_timer (ticket_id, due_at)
+                    select ticket_id, cast(due_at as timestamptz) from\s"""
                     + ColumnArrays.unnest("ticket_id", "due_at")
                     + " on conflict (ticket_id) do update set due_at = excluded.due_at"))
         .executeUpdate()

@@ -225,8 +225,9 @@ public class WhatIfService {
   private static Uni<List<String>> tickets(
       Mutiny.Session session, Question q, String after, int limit) {
     String sql =
-        "select ticket_id from ticket_projection where opened and opened_at >= :from and opened_at < :to"
-            + " and ticket_id > :after"
+        """
+            select ticket_id from ticket_projection where opened and opened_at >= :from and opened_at < :to
+            and ticket_id > :after"""
             + (q.customerId() == null ? "" : " and customer_id = :customerId")
             + (q.planId() == null ? "" : " and plan_id = :planId")
             + " order by ticket_id limit :limit";

@@ -27,8 +27,9 @@ public class ZammadSnapshots {
             session ->
                 session
                     .createNativeQuery(
-                        "select state, priority, first_response, updated_at from webhook_zammad_snapshot"
-                            + " where connection = :connection and ticket = :ticket",
+                        """
+                            select state, priority, first_response, updated_at from webhook_zammad_snapshot
+                            where connection = :connection and ticket = :ticket""",
                         Object[].class)
                     .setParameter("connection", connection)
                     .setParameter("ticket", ticket)
@@ -50,12 +51,14 @@ public class ZammadSnapshots {
             session ->
                 session
                     .createNativeQuery(
-                        "insert into webhook_zammad_snapshot (connection, ticket, state, priority, first_response, updated_at)"
-                            + " values (:connection, :ticket, :state, :priority, :firstResponse, :updatedAt)"
-                            + " on conflict (connection, ticket) do update set state = excluded.state,"
-                            + " priority = excluded.priority, first_response = excluded.first_response,"
-                            + " updated_at = excluded.updated_at"
-                            + " where webhook_zammad_snapshot.updated_at <= excluded.updated_at")
+                        """
+                            insert into webhook_zammad_snapshot (connection, ticket, state, priority,
+                            first_response, updated_at)
+                            values (:connection, :ticket, :state, :priority, :firstResponse, :updatedAt)
+                            on conflict (connection, ticket) do update set state = excluded.state,
+                            priority = excluded.priority, first_response = excluded.first_response,
+                            updated_at = excluded.updated_at
+                            where webhook_zammad_snapshot.updated_at <= excluded.updated_at""")
                     .setParameter("connection", connection)
                     .setParameter("ticket", ticket)
                     .setParameter("state", snapshot.state())
