@@ -123,6 +123,8 @@ class PipelineIndexesTest {
           .containsExactly(
               "ticket_projection_customer_breached_idx",
               "ticket_projection_due_idx",
+              // the compliance report's period (V16); opened_at never changes once written
+              "ticket_projection_opened_at_idx",
               "ticket_projection_pkey",
               "ticket_projection_plan_idx",
               "ticket_projection_status_deadline_idx");
