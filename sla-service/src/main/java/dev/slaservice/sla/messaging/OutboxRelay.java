@@ -1,12 +1,12 @@
 package dev.slaservice.sla.messaging;
 
-import dev.slaservice.sla.config.BatchLoop;
-import dev.slaservice.sla.config.Poller;
 import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.observability.SlaMetrics;
 import dev.slaservice.sla.persistence.Outbox;
 import dev.slaservice.sla.persistence.OutboxSignal;
 import dev.slaservice.sla.persistence.RelayLeadership;
+import dev.slaservice.sla.runtime.BatchLoop;
+import dev.slaservice.sla.runtime.Poller;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;

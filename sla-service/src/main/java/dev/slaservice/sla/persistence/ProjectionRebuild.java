@@ -1,8 +1,8 @@
 package dev.slaservice.sla.persistence;
 
-import dev.slaservice.sla.config.Background;
-import dev.slaservice.sla.config.BatchLoop;
 import dev.slaservice.sla.persistence.ProjectionUpdater.Sources;
+import dev.slaservice.sla.runtime.Background;
+import dev.slaservice.sla.runtime.BatchLoop;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package dev.slaservice.sla.persistence;
 
-import dev.slaservice.sla.config.BatchLoop;
-import dev.slaservice.sla.config.Poller;
 import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.observability.SlaMetrics;
+import dev.slaservice.sla.runtime.BatchLoop;
+import dev.slaservice.sla.runtime.Poller;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

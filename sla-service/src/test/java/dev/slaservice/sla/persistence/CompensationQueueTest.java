@@ -3,7 +3,7 @@ package dev.slaservice.sla.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.slaservice.sla.config.Background;
+import dev.slaservice.sla.runtime.Background;
 import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.SlaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,4 +1,4 @@
-package dev.slaservice.sla.config;
+package dev.slaservice.sla.runtime;
 
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.CatalogCheck;

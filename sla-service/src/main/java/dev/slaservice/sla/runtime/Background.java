@@ -1,4 +1,4 @@
-package dev.slaservice.sla.config;
+package dev.slaservice.sla.runtime;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;

@@ -1,4 +1,4 @@
-package dev.slaservice.sla.config;
+package dev.slaservice.sla.runtime;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package dev.slaservice.sla.config;
+package dev.slaservice.sla.runtime;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;

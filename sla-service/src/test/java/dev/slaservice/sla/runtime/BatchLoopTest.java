@@ -1,4 +1,4 @@
-package dev.slaservice.sla.config;
+package dev.slaservice.sla.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
