@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
@@ -47,10 +46,10 @@ final class QueryParams {
     }
   }
 
-  /** An IANA time zone; UTC when absent. */
+  /** An IANA time zone; UTC (named so, not "Z") when absent. */
   static ZoneId zone(String name, String text) {
     if (text == null || text.isBlank()) {
-      return ZoneOffset.UTC;
+      return ZoneId.of("UTC");
     }
     try {
       return ZoneId.of(text.trim());

@@ -220,6 +220,7 @@ class ComplianceReportApiTest {
         .then()
         .statusCode(200)
         .contentType(ContentType.JSON)
+        .body("zone", equalTo("UTC"))
         .body("groupBy", Matchers.contains("plan", "metric"))
         .body("groups.find { it.metric == 'RESPONSE' }.planId", equalTo("emq-7x24"))
         .body("groups.find { it.metric == 'RESPONSE' }.tickets", equalTo(2));
