@@ -1,5 +1,6 @@
 package dev.slaservice.sla.webhook;
 
+import dev.slaservice.events.ReplyVisibility;
 import dev.slaservice.events.TicketEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -50,6 +51,14 @@ final class Emitter {
       events.add(
           new TicketEvent.PriorityChanged(nextId(), ticketId, at, connection.name(), priority));
     }
+  }
+
+  void agentReplied(OffsetDateTime at, ReplyVisibility visibility) {
+    events.add(new TicketEvent.AgentReplied(nextId(), ticketId, at, connection.name(), visibility));
+  }
+
+  void customerReplied(OffsetDateTime at) {
+    events.add(new TicketEvent.CustomerReplied(nextId(), ticketId, at, connection.name()));
   }
 
   void workStarted(OffsetDateTime at) {

@@ -1,6 +1,7 @@
 package dev.slaservice.sla.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slaservice.events.ReplyVisibility;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,10 @@ import java.util.Set;
  * (resolved, unless the connection maps the label-less status {@code closed} otherwise), reopened;
  * labels mapped in {@code priorities} raise or lower the priority when added, labels mapped to
  * PAUSE pause when added and resume when removed; a comment by a member (author association OWNER,
- * MEMBER or COLLABORATOR) other than the issue's author is an agent reply. Event time is the
- * issue's (or comment's) {@code updated_at}; the delivery id is {@code X-GitHub-Delivery}.
+ * MEMBER or COLLABORATOR) other than the issue's author is a public agent reply (AgentReplied, and
+ * WorkStarted when replies start work), anyone else's comment the customer's (CustomerReplied).
+ * Event time is the issue's (or comment's) {@code updated_at}; the delivery id is {@code
+ * X-GitHub-Delivery}.
  */
 public final class GithubMapper {
 
@@ -124,6 +127,11 @@ public final class GithubMapper {
     return new WebhookResult.Events(emit.events());
   }
 
+  /**
+   * A new comment is a reply: the issue's author or a non-member writes as the customer, a member
+   * (OWNER, MEMBER, COLLABORATOR) answers publicly as an agent, and with the connection's
+   * reply-starts-work that answer also starts work. A bot's comment is neither.
+   */
   private static WebhookResult comment(
       HelpdeskConnection connection, Payloads payload, String action, Emitter emit) {
     if (!"created".equals(action)) {
@@ -134,19 +142,20 @@ public final class GithubMapper {
     if (!payload.complete()) {
       return payload.malformed();
     }
+    if ("Bot".equals(payload.text("/comment/user/type"))) {
+      return new WebhookResult.Ignored(
+          "a bot's comment is neither the customer's nor an agent's reply");
+    }
     String author = payload.text("/comment/user/id");
-    if (!MEMBERS.contains(association)
-        || (author != null && author.equals(payload.text("/issue/user/id")))) {
-      return new WebhookResult.Ignored(
-          "a comment by the issue's author or a non-member ("
-              + association
-              + ") is not an agent reply");
+    boolean byIssueAuthor = author != null && author.equals(payload.text("/issue/user/id"));
+    if (byIssueAuthor || !MEMBERS.contains(association)) {
+      emit.customerReplied(at);
+    } else {
+      emit.agentReplied(at, ReplyVisibility.PUBLIC);
+      if (connection.replyStartsWork()) {
+        emit.workStarted(at);
+      }
     }
-    if (!connection.replyStartsWork()) {
-      return new WebhookResult.Ignored(
-          "agent replies are not WorkStarted on connection " + connection.name());
-    }
-    emit.workStarted(at);
     return new WebhookResult.Events(emit.events());
   }
 }

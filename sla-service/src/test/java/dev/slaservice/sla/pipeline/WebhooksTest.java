@@ -200,12 +200,11 @@ class WebhooksTest {
         .statusCode(202)
         .body("status", equalTo("accepted"));
     github("issues", "github-issues_closed.json", UUID.randomUUID().toString()).statusCode(202);
-    // the commenter is the issue's author: not an agent reply
+    // the commenter is the issue's author: the customer's reply
     github("issue_comment", "github-issue_comment_created.json", UUID.randomUUID().toString())
         .statusCode(202)
-        .body("status", equalTo("ignored"))
-        .body("reason", containsString("author"));
-    awaitEvents(ticket, 1);
+        .body("status", equalTo("accepted"));
+    awaitEvents(ticket, 2);
     // the same delivery again: same eventIds, no second event
     github("issues", "github-issues_opened.json", opened)
         .statusCode(202)
@@ -216,7 +215,8 @@ class WebhooksTest {
             twin, "acme", "websoft9-standard", "HIGH", Instant.parse("2019-05-15T15:20:18Z")));
     awaitEvents(twin, 1);
     await().atMost(WAIT).untilAsserted(() -> assertThat(clocks(ticket)).isEqualTo(clocks(twin)));
-    assertThat(eventCount(ticket)).isEqualTo(1);
+    // the opening and the customer's reply, each once
+    assertThat(eventCount(ticket)).isEqualTo(2);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.slaservice.sla.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slaservice.events.ReplyVisibility;
 import dev.slaservice.events.TicketEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -164,15 +165,42 @@ class MappersTest {
         .containsExactly("PriorityChanged");
     assertThat(ignored(github("issues", "github-issues_unlabeled.json")))
         .contains("removing the priority label bug");
-    // the commenter is the issue's author: not an agent reply
-    assertThat(ignored(github("issue_comment", "github-issue_comment_created.json")))
-        .contains("issue's author");
+    // the commenter is the issue's author: the customer's reply
+    assertThat(types(github("issue_comment", "github-issue_comment_created.json")))
+        .containsExactly("CustomerReplied");
     assertThat(ignored(github("push", "github-issues_opened.json"))).contains("push");
     assertThat(
             GithubMapper.map(
                 new Delivery(
                     Fixtures.github(), Map.of(), Fixtures.json("github-issues_opened.json"))))
         .isInstanceOf(WebhookResult.Malformed.class);
+  }
+
+  /** The staged comment, written by another user with the given association. */
+  private static WebhookResult githubComment(String association, String userType) {
+    ObjectNode payload = (ObjectNode) Fixtures.json("github-issue_comment_created.json");
+    ObjectNode comment = (ObjectNode) payload.get("comment");
+    comment.put("author_association", association);
+    ((ObjectNode) comment.get("user")).put("id", 424242).put("type", userType);
+    return GithubMapper.map(
+        new Delivery(
+            Fixtures.github(),
+            Map.of("X-GitHub-Event", "issue_comment", "X-GitHub-Delivery", "c-" + association),
+            payload));
+  }
+
+  @Test
+  void githubCommentsAreRepliesOfTheCustomerOrOfAnAgent() {
+    List<TicketEvent> agent = events(githubComment("MEMBER", "User"));
+    assertThat(agent)
+        .map(e -> e.getClass().getSimpleName())
+        .containsExactly("AgentReplied", "WorkStarted");
+    TicketEvent.AgentReplied reply = (TicketEvent.AgentReplied) agent.get(0);
+    assertThat(reply.visibility()).isEqualTo(ReplyVisibility.PUBLIC);
+    assertThat(reply.occurredAt()).isEqualTo(OffsetDateTime.parse("2019-05-15T15:20:21Z"));
+    assertThat(types(githubComment("CONTRIBUTOR", "User"))).containsExactly("CustomerReplied");
+    assertThat(types(githubComment("NONE", "User"))).containsExactly("CustomerReplied");
+    assertThat(ignored(githubComment("MEMBER", "Bot"))).contains("bot");
   }
 
   @Test
