@@ -11,9 +11,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -83,18 +83,15 @@ public class ReportsResource {
     this.scope = scope;
   }
 
+  /**
+   * The parameters are read from the query as a whole, for both forms: from, to, zone, groupBy
+   * (absent for the default, empty for no grouping), customerId and planId.
+   */
   @GET
   @Path("/compliance")
   @Produces(MediaType.APPLICATION_JSON)
-  public Uni<ComplianceView> compliance(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("zone") String zone,
-      @QueryParam("groupBy") List<String> groupBy,
-      @QueryParam("customerId") String customerId,
-      @QueryParam("planId") String planId,
-      @Context UriInfo uri) {
-    Request request = Request.of(from, to, zone, grouping(groupBy, uri), customerId, planId, scope);
+  public Uni<ComplianceView> compliance(@Context UriInfo uri) {
+    Request request = Request.of(uri.getQueryParameters(), scope);
     return request
         .rows(queries)
         .map(
@@ -110,21 +107,9 @@ public class ReportsResource {
   @GET
   @Path("/compliance")
   @Produces(TEXT_CSV)
-  public Uni<String> complianceCsv(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("zone") String zone,
-      @QueryParam("groupBy") List<String> groupBy,
-      @QueryParam("customerId") String customerId,
-      @QueryParam("planId") String planId,
-      @Context UriInfo uri) {
-    Request request = Request.of(from, to, zone, grouping(groupBy, uri), customerId, planId, scope);
+  public Uni<String> complianceCsv(@Context UriInfo uri) {
+    Request request = Request.of(uri.getQueryParameters(), scope);
     return request.rows(queries).map(rows -> ComplianceCsv.write(request.groupBy(), rows));
-  }
-
-  /** The groupBy values; null when the parameter is absent (an empty one groups by nothing). */
-  private static List<String> grouping(List<String> groupBy, UriInfo uri) {
-    return uri.getQueryParameters().containsKey("groupBy") ? groupBy : null;
   }
 
   /**
@@ -134,7 +119,18 @@ public class ReportsResource {
   private record Request(
       ComplianceQueries.Scope scope, Set<ReportDimension> groupBy, boolean empty) {
 
-    static Request of(
+    static Request of(MultivaluedMap<String, String> query, CustomerScope tokenScope) {
+      return of(
+          query.getFirst("from"),
+          query.getFirst("to"),
+          query.getFirst("zone"),
+          query.get("groupBy"),
+          query.getFirst("customerId"),
+          query.getFirst("planId"),
+          tokenScope);
+    }
+
+    private static Request of(
         String from,
         String to,
         String zone,

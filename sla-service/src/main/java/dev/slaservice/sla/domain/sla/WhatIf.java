@@ -85,27 +85,12 @@ public final class WhatIf {
     try {
       after = alternative.evaluate(ticketId, history, subscriptions, at);
     } catch (IllegalStateException | IllegalArgumentException e) {
-      return Optional.of(
-          new Outcome(
-              ticketId,
-              before.customerId(),
-              before.planId(),
-              before.priority(),
-              List.of(),
-              List.of(),
-              List.of(),
-              e.getMessage()));
+      return Optional.of(unjudged(before, e.getMessage()));
     }
     if (after.clocks().isEmpty() && !before.clocks().isEmpty()) {
       return Optional.of(
-          new Outcome(
-              ticketId,
-              before.customerId(),
-              before.planId(),
-              before.priority(),
-              List.of(),
-              List.of(),
-              List.of(),
+          unjudged(
+              before,
               "the alternative plan " + after.planId() + " has no priority " + before.priority()));
     }
     Map<Metric, Breach> was = breaches(before);
@@ -149,5 +134,18 @@ public final class WhatIf {
       }
     }
     return breaches;
+  }
+
+  /** A ticket the alternative cannot judge, and why: no breach gained, lost or moved. */
+  private static Outcome unjudged(TicketSla before, String reason) {
+    return new Outcome(
+        before.ticketId(),
+        before.customerId(),
+        before.planId(),
+        before.priority(),
+        List.of(),
+        List.of(),
+        List.of(),
+        reason);
   }
 }
