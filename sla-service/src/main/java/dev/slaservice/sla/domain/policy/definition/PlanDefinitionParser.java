@@ -210,6 +210,21 @@ public final class PlanDefinitionParser {
     }
     String kind = text(required(node, path, "kind"), path + ".kind");
     if (NONE.equals(kind)) {
+      // refused, not dropped: a percent given with NONE is more likely a wrong kind than a wish for
+      // nothing
+      for (String field : List.of("percentOfMonthlyFee", "cap")) {
+        if (node.has(field)) {
+          problems.add(
+              new DefinitionProblem(
+                  path + "." + field,
+                  "belongs to kind "
+                      + PERCENT_PER_BREACHED_TICKET
+                      + "; kind "
+                      + NONE
+                      + " has no "
+                      + field));
+        }
+      }
       return new CompensationTerms.None();
     }
     if (!PERCENT_PER_BREACHED_TICKET.equals(kind)) {

@@ -68,8 +68,19 @@ public final class PlanDefinitionValidator {
   }
 
   private static void text(String text, String path, List<DefinitionProblem> problems) {
-    if (text != null && !FieldKind.TEXT.accepts(text)) {
+    if (text == null) {
+      return;
+    }
+    if (!FieldKind.TEXT.accepts(text)) {
       problems.add(new DefinitionProblem(path, "must be " + FieldKind.TEXT.expectation()));
+    } else if (text.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+      // the store keeps UTF-8, which has no form for half a surrogate pair: it would come back as
+      // '?'
+      problems.add(
+          new DefinitionProblem(
+              path,
+              "holds half of a surrogate pair (a broken \\uD800-\\uDFFF escape),"
+                  + " which is no character"));
     }
   }
 

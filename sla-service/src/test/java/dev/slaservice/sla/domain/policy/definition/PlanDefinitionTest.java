@@ -371,6 +371,26 @@ class PlanDefinitionTest {
     }
 
     @Test
+    void noCompensationWithAPercentOrACapIsRefusedNotDropped() {
+      assertThat(
+              gold(root -> ((ObjectNode) root.get("compensation")).put("kind", "NONE")).problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactlyInAnyOrder("$.compensation.percentOfMonthlyFee", "$.compensation.cap");
+    }
+
+    @Test
+    void aNameWithALoneSurrogateIsRefusedForUtf8CannotStoreIt() {
+      // half an emoji: the store keeps UTF-8, which has no form for it and would keep a '?' instead
+      assertThat(gold(root -> ((ObjectNode) root.get("names")).put("zh", "黄金 \uD83E")).problems())
+          .extracting(DefinitionProblem::path)
+          .containsExactly("$.names.zh");
+      assertThat(
+              gold(root -> ((ObjectNode) root.get("names")).put("zh", "黄金 \uD83E\uDD47"))
+                  .problems())
+          .isEmpty();
+    }
+
+    @Test
     void clockEventsTheEngineCannotHonourAreRefusedWithWhatItSupports() {
       CheckedDefinition other =
           gold(
