@@ -3,7 +3,7 @@ package dev.slaservice.sla.domain.sla;
 import java.time.Instant;
 
 /** A half-open span of wall time {@code [from, to)}; {@code to == null} means it has not ended. */
-record Interval(Instant from, Instant to) {
+public record Interval(Instant from, Instant to) {
 
   boolean isOpen() {
     return to == null;

@@ -1,6 +1,5 @@
 package dev.slaservice.sla.domain.sla;
 
-import dev.slaservice.events.ExclusionReason;
 import dev.slaservice.events.Metric;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.calendar.BusinessCalendar;
@@ -83,30 +82,53 @@ public final class SlaEvaluator {
       List<? extends TicketEvent> history,
       List<Subscription> subscriptions,
       Instant now) {
+    return fold(ticketId, history)
+        .map(fold -> evaluate(fold, subscriptions, now))
+        .orElseGet(() -> TicketSla.awaitingOpen(ticketId));
+  }
+
+  /**
+   * Folds a ticket's whole history; empty while no TicketOpened is among it.
+   *
+   * @param history the ticket's events in arrival order (ties in {@code occurredAt} keep that
+   *     order)
+   */
+  public Optional<TicketFold> fold(String ticketId, List<? extends TicketEvent> history) {
     List<TicketEvent> events = new ArrayList<>(history);
     events.sort(BY_OCCURRENCE);
-    Optional<TicketEvent.TicketOpened> openedEvent =
-        events.stream()
-            .filter(TicketEvent.TicketOpened.class::isInstance)
-            .map(TicketEvent.TicketOpened.class::cast)
-            .findFirst();
-    if (openedEvent.isEmpty()) {
-      return TicketSla.awaitingOpen(ticketId);
+    return events.stream()
+        .filter(TicketEvent.TicketOpened.class::isInstance)
+        .map(TicketEvent.TicketOpened.class::cast)
+        .findFirst()
+        .map(opened -> TicketFold.of(events, planOf(ticketId, opened), opened));
+  }
+
+  /**
+   * The fold after {@code appended}, events stored after everything {@code kept} holds, in arrival
+   * order; empty when only a full fold of the history can give it (ADR 0016): one of them happened
+   * before an event already applied, one is a downgrade, or the plan's version at the opening is no
+   * longer the one {@code kept} was made under.
+   */
+  public Optional<TicketFold> advance(TicketFold kept, List<? extends TicketEvent> appended) {
+    TicketEvent.TicketOpened opened = kept.opened();
+    Optional<Plan> plan = catalog.planAt(opened.planId(), kept.start());
+    if (plan.isEmpty() || plan.get().version() != kept.planVersion()) {
+      return Optional.empty();
     }
-    TicketEvent.TicketOpened opened = openedEvent.get();
-    Instant start = opened.occurredAt().toInstant();
-    Plan plan =
-        catalog
-            .planAt(opened.planId(), start)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "ticket "
-                            + ticketId
-                            + " names plan "
-                            + opened.planId()
-                            + ", which the catalog does not have"));
-    TicketTimeline timeline = TicketTimeline.of(events, plan, opened, start);
+    Optional<TicketFold> fold = Optional.of(kept);
+    for (TicketEvent event : appended) {
+      fold = fold.flatMap(f -> f.then(event, plan.get()));
+    }
+    return fold;
+  }
+
+  /** The ticket a fold describes, at {@code now}. */
+  public TicketSla evaluate(TicketFold fold, List<Subscription> subscriptions, Instant now) {
+    TicketEvent.TicketOpened opened = fold.opened();
+    String ticketId = opened.ticketId();
+    Instant start = fold.start();
+    Plan plan = planOf(ticketId, opened);
+    TicketTimeline timeline = TicketTimeline.of(fold);
     TicketCalendars calendars =
         new TicketCalendars(catalog, start, Subscription.inForceAt(subscriptions, start));
 
@@ -127,11 +149,6 @@ public final class SlaEvaluator {
             .map(SlaFact::effectiveAt)
             .filter(t -> t.isAfter(now))
             .min(Comparator.naturalOrder());
-    Optional<ExclusionReason> exclusion =
-        events.stream()
-            .filter(TicketEvent.TicketExcluded.class::isInstance)
-            .map(e -> ((TicketEvent.TicketExcluded) e).reason())
-            .reduce((first, second) -> second);
     return new TicketSla(
         ticketId,
         true,
@@ -143,12 +160,25 @@ public final class SlaEvaluator {
         clocks,
         due,
         nextChange,
-        exclusion);
+        fold.exclusion());
+  }
+
+  private Plan planOf(String ticketId, TicketEvent.TicketOpened opened) {
+    return catalog
+        .planAt(opened.planId(), opened.occurredAt().toInstant())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "ticket "
+                        + ticketId
+                        + " names plan "
+                        + opened.planId()
+                        + ", which the catalog does not have"));
   }
 
   private static Set<Metric> metricsOf(Plan plan, TicketTimeline timeline) {
     Set<Metric> metrics = EnumSet.noneOf(Metric.class);
-    for (TicketTimeline.PrioritySpan span : timeline.priorities()) {
+    for (TicketFold.PrioritySpan span : timeline.priorities()) {
       for (Metric metric : Metric.values()) {
         plan.terms(span.priority(), metric).ifPresent(t -> metrics.add(metric));
       }
@@ -190,9 +220,9 @@ public final class SlaEvaluator {
     List<SlaFact> facts = new ArrayList<>();
     SlaFact.Breach breach = null;
     Set<Integer> warned = new HashSet<>();
-    List<TicketTimeline.PrioritySpan> spans = timeline.priorities();
+    List<TicketFold.PrioritySpan> spans = timeline.priorities();
     for (int i = 0; i < spans.size() && breach == null; i++) {
-      TicketTimeline.PrioritySpan span = spans.get(i);
+      TicketFold.PrioritySpan span = spans.get(i);
       Optional<ClockTerms> terms = plan.terms(span.priority(), metric);
       if (terms.isEmpty()) {
         continue;
