@@ -13,9 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -41,12 +43,17 @@ public class EventStore {
               "kafka_partition",
               "kafka_offset",
               "payload")
-          + " order by r.ord on conflict (event_id) do nothing";
+          + " order by r.ord on conflict (event_id) do nothing returning event_id";
 
-  /** Appends the events that are not stored yet, in one statement. */
-  public Uni<Void> append(Mutiny.Session session, List<ConsumedEvent> events, Instant recordedAt) {
+  /**
+   * Appends the events that are not stored yet, in one statement.
+   *
+   * @return the events it stored, in the batch's order: a repeated event is not among them
+   */
+  public Uni<List<InboundEvent>> append(
+      Mutiny.Session session, List<ConsumedEvent> events, Instant recordedAt) {
     if (events.isEmpty()) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().item(List.of());
     }
     ColumnArrays rows = new ColumnArrays(9, events.size());
     for (ConsumedEvent consumed : events) {
@@ -62,7 +69,20 @@ public class EventStore {
           consumed.offset(),
           InboundEventCodec.write(event));
     }
-    return rows.bind(session.createNativeQuery(INSERT)).executeUpdate().replaceWithVoid();
+    return rows.bind(session.createNativeQuery(INSERT, String.class))
+        .getResultList()
+        .map(
+            ids -> {
+              Set<String> stored = new HashSet<>(ids);
+              List<InboundEvent> appended = new ArrayList<>(ids.size());
+              for (ConsumedEvent consumed : events) {
+                // a batch may carry one event twice: the statement stores it once
+                if (stored.remove(consumed.event().eventId())) {
+                  appended.add(consumed.event());
+                }
+              }
+              return appended;
+            });
   }
 
   private static String customerOf(InboundEvent event) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -305,7 +306,12 @@ public class ProjectionRebuild {
         .call(
             ids ->
                 updater.refresh(
-                    session, ids, Set.of(), clock.instant(), ProjectionUpdater.Mode.REBUILD));
+                    session,
+                    ids,
+                    Map.of(),
+                    Set.of(),
+                    clock.instant(),
+                    ProjectionUpdater.Mode.REBUILD));
   }
 
   private Uni<List<String>> customerChunk(Mutiny.Session session, String after) {
@@ -313,7 +319,12 @@ public class ProjectionRebuild {
         .call(
             ids ->
                 updater.refresh(
-                    session, List.of(), ids, clock.instant(), ProjectionUpdater.Mode.REBUILD));
+                    session,
+                    List.of(),
+                    Map.of(),
+                    ids,
+                    clock.instant(),
+                    ProjectionUpdater.Mode.REBUILD));
   }
 
   private void ticketsDone(int count) {

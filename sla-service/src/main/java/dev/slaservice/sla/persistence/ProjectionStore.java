@@ -3,6 +3,7 @@ package dev.slaservice.sla.persistence;
 import dev.slaservice.sla.domain.sla.ClockReading;
 import dev.slaservice.sla.domain.sla.ClockStatus;
 import dev.slaservice.sla.domain.sla.SlaFact;
+import dev.slaservice.sla.domain.sla.TicketFold;
 import dev.slaservice.sla.domain.sla.TicketSla;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -26,13 +28,13 @@ public class ProjectionStore {
       """
           insert into ticket_projection (ticket_id, opened, customer_id, plan_id,
           plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,
-          excluded_reason, at_risk_from, due_at, breached,\s"""
+          excluded_reason, at_risk_from, due_at, breached, fold,\s"""
           + MetricOutcomeColumns.NAMES
           + ")"
           + " select ticket_id, cast(opened as boolean), customer_id, plan_id, cast(plan_version as integer), priority,"
           + " cast(opened_at as timestamptz), status, cast(next_deadline as timestamptz), cast(clocks as jsonb),"
           + " cast(published as jsonb), cast(event_count as integer), cast(updated_at as timestamptz), excluded_reason,"
-          + " cast(at_risk_from as timestamptz), cast(due_at as timestamptz), cast(breached as boolean), "
+          + " cast(at_risk_from as timestamptz), cast(due_at as timestamptz), cast(breached as boolean), fold, "
           + MetricOutcomeColumns.CASTS
           + " from "
           + ColumnArrays.unnest(
@@ -53,7 +55,8 @@ public class ProjectionStore {
                   "excluded_reason",
                   "at_risk_from",
                   "due_at",
-                  "breached"));
+                  "breached",
+                  "fold"));
   private static final String ON_CONFLICT =
       " on conflict (ticket_id) do update set opened = excluded.opened,"
           + " customer_id = excluded.customer_id, plan_id = excluded.plan_id, plan_version = excluded.plan_version,"
@@ -62,33 +65,50 @@ public class ProjectionStore {
           + " event_count = excluded.event_count, updated_at = excluded.updated_at,"
           + " excluded_reason = excluded.excluded_reason, at_risk_from = excluded.at_risk_from, due_at"
           + " = excluded.due_at,"
-          + " breached = excluded.breached, "
+          + " breached = excluded.breached, fold = excluded.fold, "
           + MetricOutcomeColumns.UPDATES;
 
-  /** A ticket's new projection row. */
-  public record Row(TicketSla sla, List<SlaFact> published, int eventCount, Instant updatedAt) {}
+  /**
+   * A ticket's new projection row.
+   *
+   * @param fold what the ticket's events established, null while it is not opened
+   */
+  public record Row(
+      TicketSla sla, TicketFold fold, List<SlaFact> published, int eventCount, Instant updatedAt) {}
 
   /**
-   * Locks the tickets' rows (in id order, so two writers cannot deadlock) and returns the facts
-   * each has published; tickets without a row yet are absent.
+   * What a ticket's projection row keeps for its next change.
+   *
+   * @param fold empty when the row has none the service can read: the history is then folded in
+   *     full
    */
-  public Uni<Map<String, List<SlaFact>>> lockPublished(
-      Mutiny.Session session, Collection<String> ticketIds) {
+  public record Kept(List<SlaFact> published, Optional<TicketFold> fold, int eventCount) {}
+
+  /**
+   * Locks the tickets' rows (in id order, so two writers cannot deadlock) and returns what each
+   * keeps; tickets without a row yet are absent.
+   */
+  public Uni<Map<String, Kept>> lockKept(Mutiny.Session session, Collection<String> ticketIds) {
     return session
         .createNativeQuery(
             """
-                select ticket_id, cast(published as text) from ticket_projection
+                select ticket_id, cast(published as text), fold, event_count from ticket_projection
                 where ticket_id in (:ids) order by ticket_id for update""",
             Object[].class)
         .setParameter("ids", ticketIds)
         .getResultList()
         .map(
             rows -> {
-              Map<String, List<SlaFact>> published = new HashMap<>();
+              Map<String, Kept> kept = new HashMap<>();
               for (Object[] row : rows) {
-                published.put((String) row[0], ProjectionJson.readFacts((String) row[1]));
+                kept.put(
+                    (String) row[0],
+                    new Kept(
+                        ProjectionJson.readFacts((String) row[1]),
+                        FoldJson.read((String) row[2]),
+                        ((Number) row[3]).intValue()));
               }
-              return published;
+              return kept;
             });
   }
 
@@ -115,7 +135,7 @@ public class ProjectionStore {
     if (rows.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    ColumnArrays columns = new ColumnArrays(17 + MetricOutcomeColumns.COUNT, rows.size());
+    ColumnArrays columns = new ColumnArrays(18 + MetricOutcomeColumns.COUNT, rows.size());
     for (Row row : rows) {
       TicketSla sla = row.sla();
       columns.add(
@@ -141,7 +161,8 @@ public class ProjectionStore {
                   sla.clocks(),
                   EnumSet.of(ClockStatus.RUNNING, ClockStatus.BREACHED),
                   ClockReading::deadline),
-              row.published().stream().anyMatch(SlaFact.Breach.class::isInstance)));
+              row.published().stream().anyMatch(SlaFact.Breach.class::isInstance),
+              row.fold() == null ? null : FoldJson.write(row.fold())));
     }
     return columns
         .bind(session.createNativeQuery(UPSERT + ON_CONFLICT))

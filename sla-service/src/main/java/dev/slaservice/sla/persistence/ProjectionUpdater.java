@@ -8,6 +8,7 @@ import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.domain.sla.SlaEvaluator;
 import dev.slaservice.sla.domain.sla.SlaFact;
 import dev.slaservice.sla.domain.sla.SlaProjector;
+import dev.slaservice.sla.domain.sla.TicketFold;
 import dev.slaservice.sla.domain.sla.TicketSla;
 import dev.slaservice.sla.messaging.Topics;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -26,8 +28,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
- * Re-folds tickets from the event store and writes, in the caller's transaction, their projection
- * rows, their next timers and the outgoing events for what changed.
+ * Brings tickets' projections up to date and writes, in the caller's transaction, their projection
+ * rows, their next timers and the outgoing events for what changed. A ticket's kept fold takes the
+ * events appended after it; only a ticket whose fold cannot take them, or a rebuild, has its
+ * history read and folded in full (ADR 0016).
  */
 @ApplicationScoped
 public class ProjectionUpdater {
@@ -73,18 +77,20 @@ public class ProjectionUpdater {
    * @return how many records went to the outbox for the tickets
    */
   public Uni<Integer> refresh(Mutiny.Session session, Collection<String> ticketIds, Instant now) {
-    return refresh(session, ticketIds, Set.of(), now, Mode.LIVE);
+    return refresh(session, ticketIds, Map.of(), Set.of(), now, Mode.LIVE);
   }
 
   /**
-   * Re-folds the tickets, then re-computes compensation for {@code customers} and, when LIVE, for
-   * the tickets' customers whose breaches or exclusions may have changed.
+   * Brings the tickets up to date, then re-computes compensation for {@code customers} and, when
+   * LIVE, for the tickets' customers whose breaches or exclusions may have changed.
    *
+   * @param appended by ticket, the events this transaction appended to the store, in their order
    * @return how many records went to the outbox for the tickets
    */
   public Uni<Integer> refresh(
       Mutiny.Session session,
       Collection<String> ticketIds,
+      Map<String, List<TicketEvent>> appended,
       Collection<String> customers,
       Instant now,
       Mode mode) {
@@ -97,23 +103,16 @@ public class ProjectionUpdater {
                 return compensate(session, customers, snapshot.catalog(), now, mode).replaceWith(0);
               }
               // locked before the histories are read: a batch that appends to a ticket meanwhile
-              // waits for
-              // the lock, and whichever locks second re-folds the ticket from everything committed
-              // by then
+              // waits for the lock, and whichever locks second sees everything committed by then
               return projections
-                  .lockPublished(session, ids)
+                  .lockKept(session, ids)
                   .chain(
-                      published ->
-                          read(session, ids)
+                      kept ->
+                          fold(session, ids, kept, appended, snapshot.evaluator(), mode)
                               .chain(
-                                  sources ->
+                                  folded ->
                                       write(
-                                          session,
-                                          sources,
-                                          published,
-                                          snapshot.evaluator(),
-                                          now,
-                                          mode)))
+                                          session, folded, kept, snapshot.evaluator(), now, mode)))
                   .chain(
                       written -> {
                         Set<String> all = new HashSet<>(customers);
@@ -181,7 +180,14 @@ public class ProjectionUpdater {
     return catalog
         .refresh(session)
         .chain(
-            snapshot -> write(session, sources, Map.of(), snapshot.evaluator(), now, Mode.REBUILD))
+            snapshot ->
+                write(
+                    session,
+                    Folded.of(sources, snapshot.evaluator()),
+                    Map.of(),
+                    snapshot.evaluator(),
+                    now,
+                    Mode.REBUILD))
         .replaceWithVoid();
   }
 
@@ -217,24 +223,104 @@ public class ProjectionUpdater {
     return customers;
   }
 
+  /**
+   * The tickets' folds and event counts, with their customers' subscriptions, ready to evaluate.
+   *
+   * @param folds by ticket, absent for a ticket not opened yet
+   */
+  private record Folded(
+      List<String> ticketIds,
+      Map<String, TicketFold> folds,
+      Map<String, Integer> eventCounts,
+      Map<String, List<Subscription>> subscriptions) {
+
+    static Folded of(Sources sources, SlaEvaluator evaluator) {
+      Map<String, TicketFold> folds = new HashMap<>();
+      Map<String, Integer> counts = new HashMap<>();
+      for (String ticketId : sources.ticketIds()) {
+        List<TicketEvent> history = sources.histories().getOrDefault(ticketId, List.of());
+        evaluator.fold(ticketId, history).ifPresent(fold -> folds.put(ticketId, fold));
+        counts.put(ticketId, history.size());
+      }
+      return new Folded(sources.ticketIds(), folds, counts, sources.subscriptions());
+    }
+  }
+
+  /**
+   * Each ticket's fold: its kept fold with the appended events applied where it can take them, else
+   * a full fold of its history, read from the store. A ticket without a projection row has no
+   * history but what this transaction appended, since every append writes its tickets' rows in the
+   * same transaction.
+   */
+  private Uni<Folded> fold(
+      Mutiny.Session session,
+      List<String> ids,
+      Map<String, ProjectionStore.Kept> kept,
+      Map<String, List<TicketEvent>> appended,
+      SlaEvaluator evaluator,
+      Mode mode) {
+    Map<String, TicketFold> folds = new HashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
+    List<String> unfolded = new ArrayList<>();
+    for (String ticketId : ids) {
+      List<TicketEvent> added = appended.getOrDefault(ticketId, List.of());
+      ProjectionStore.Kept row = kept.get(ticketId);
+      if (mode == Mode.LIVE && row == null) {
+        evaluator.fold(ticketId, added).ifPresent(f -> folds.put(ticketId, f));
+        counts.put(ticketId, added.size());
+        continue;
+      }
+      Optional<TicketFold> advanced =
+          mode == Mode.LIVE
+              ? row.fold().flatMap(f -> evaluator.advance(f, added))
+              : Optional.empty();
+      if (advanced.isPresent()) {
+        folds.put(ticketId, advanced.get());
+        counts.put(ticketId, row.eventCount() + added.size());
+      } else {
+        unfolded.add(ticketId);
+      }
+    }
+    Uni<Map<String, List<TicketEvent>>> histories =
+        unfolded.isEmpty()
+            ? Uni.createFrom().item(Map.of())
+            : eventStore.ticketHistories(session, unfolded);
+    return histories.chain(
+        read -> {
+          for (String ticketId : unfolded) {
+            List<TicketEvent> history = read.getOrDefault(ticketId, List.of());
+            evaluator.fold(ticketId, history).ifPresent(f -> folds.put(ticketId, f));
+            counts.put(ticketId, history.size());
+          }
+          Set<String> customers = new HashSet<>();
+          folds.values().forEach(f -> customers.add(f.opened().customerId()));
+          return eventStore
+              .subscriptions(session, customers)
+              .map(subscriptions -> new Folded(ids, folds, counts, subscriptions));
+        });
+  }
+
   private Uni<Written> write(
       Mutiny.Session session,
-      Sources sources,
-      Map<String, List<SlaFact>> published,
+      Folded folded,
+      Map<String, ProjectionStore.Kept> kept,
       SlaEvaluator evaluator,
       Instant now,
       Mode mode) {
-    Map<String, List<TicketEvent>> histories = sources.histories();
-    Map<String, List<Subscription>> subscriptions = sources.subscriptions();
+    Map<String, List<Subscription>> subscriptions = folded.subscriptions();
     Set<String> compensationCustomers = new HashSet<>();
     List<ProjectionStore.Row> rows = new ArrayList<>();
     Map<String, Instant> nextTimers = new HashMap<>();
     List<Outbox.Entry> records = new ArrayList<>();
-    for (String ticketId : sources.ticketIds()) {
-      List<TicketEvent> history = histories.getOrDefault(ticketId, List.of());
+    for (String ticketId : folded.ticketIds()) {
+      TicketFold fold = folded.folds().get(ticketId);
       TicketSla sla =
-          evaluator.evaluate(ticketId, history, subscriptionsOf(history, subscriptions), now);
-      List<SlaFact> before = published.getOrDefault(ticketId, List.of());
+          fold == null
+              ? evaluator.evaluate(ticketId, List.of(), now)
+              : evaluator.evaluate(
+                  fold, subscriptions.getOrDefault(fold.opened().customerId(), List.of()), now);
+      ProjectionStore.Kept row = kept.get(ticketId);
+      List<SlaFact> before = row == null ? List.of() : row.published();
       SlaProjector.Transition transition = SlaProjector.advance(before, sla, now);
       // only a changed set of breaches, or an exclusion, can change what the customer is owed, and
       // only a customer with a subscription is owed anything
@@ -244,15 +330,16 @@ public class ProjectionUpdater {
               || sla.exclusion().isPresent())) {
         compensationCustomers.add(sla.customerId());
       }
-      rows.add(new ProjectionStore.Row(sla, transition.published(), history.size(), now));
+      rows.add(
+          new ProjectionStore.Row(
+              sla, fold, transition.published(), folded.eventCounts().get(ticketId), now));
       nextTimers.put(ticketId, sla.nextChange().orElse(null));
-      if (mode == Mode.REBUILD && !published.containsKey(ticketId)) {
+      if (mode == Mode.REBUILD && row == null) {
         continue;
       }
       for (SlaEvent event : transition.outgoing()) {
         // debug: a burst of breaches would log a line each, and the topics are the record of what
-        // was
-        // published
+        // was published
         LOG.debugf(
             "ticket %s: %s %s (deadline %s, id %s)",
             ticketId, event.typeName(), event.metric(), event.deadline(), event.id());

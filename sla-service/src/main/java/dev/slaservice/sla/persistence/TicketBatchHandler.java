@@ -1,6 +1,7 @@
 package dev.slaservice.sla.persistence;
 
 import dev.slaservice.events.CustomerEvent;
+import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.observability.SlaMetrics;
 import io.smallrye.mutiny.Uni;
@@ -8,17 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Applies one batch of consumed events in one transaction: order it against concurrent subscription
- * changes ({@link SubscriptionLocks}), append to the event store, re-fold the tickets they touch
- * (and every ticket of a customer whose subscription changed), reschedule their timers, write the
- * outbox. The caller commits Kafka offsets only after this completes.
+ * changes ({@link SubscriptionLocks}), append to the event store, bring the tickets they touch up
+ * to date (and every ticket of a customer whose subscription changed), reschedule their timers,
+ * write the outbox. The caller commits Kafka offsets only after this completes.
  */
 @ApplicationScoped
 public class TicketBatchHandler {
@@ -91,18 +95,37 @@ public class TicketBatchHandler {
                 subscriptionLocks
                     .lock(session, resubscribed, opening)
                     .chain(() -> eventStore.append(session, events, now))
-                    .chain(() -> projections.ticketsOf(session, resubscribed))
                     .chain(
-                        customerTickets -> {
-                          Set<String> all = new HashSet<>(tickets);
-                          all.addAll(customerTickets);
-                          return updater.refresh(
-                              session, all, customers, now, ProjectionUpdater.Mode.LIVE);
-                        }))
+                        appended ->
+                            projections
+                                .ticketsOf(session, resubscribed)
+                                .chain(
+                                    customerTickets -> {
+                                      Set<String> all = new HashSet<>(tickets);
+                                      all.addAll(customerTickets);
+                                      return updater.refresh(
+                                          session,
+                                          all,
+                                          byTicket(appended),
+                                          customers,
+                                          now,
+                                          ProjectionUpdater.Mode.LIVE);
+                                    })))
         .invoke(
             records -> {
               outbox.committed(records);
               metrics.batchApplied(Duration.ofNanos(System.nanoTime() - started), events.size());
             });
+  }
+
+  /** The ticket events among {@code appended}, by ticket, in their order. */
+  private static Map<String, List<TicketEvent>> byTicket(List<InboundEvent> appended) {
+    Map<String, List<TicketEvent>> byTicket = new HashMap<>();
+    for (InboundEvent event : appended) {
+      if (event instanceof TicketEvent ticketEvent) {
+        byTicket.computeIfAbsent(ticketEvent.ticketId(), id -> new ArrayList<>()).add(ticketEvent);
+      }
+    }
+    return byTicket;
   }
 }

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A few thousand generated tickets with every kind of event: a rebuild from the event store, run
- * while more events arrive, yields exactly the live projection, timers and published record, and
- * publishes nothing again. Time is frozen so live and rebuilt readings are taken at the same
- * instant.
+ * while more events arrive, yields exactly the live projection (each ticket's kept fold too, ADR
+ * 0016), timers and published record, and publishes nothing again. Time is frozen so live and
+ * rebuilt readings are taken at the same instant.
  */
 @QuarkusTest
 @QuarkusTestResource(SlaStackResource.class)
@@ -167,7 +167,8 @@ class RebuildEqualityTest {
                 "select p.ticket_id, p.opened::text, p.customer_id,"
                     + " p.plan_id, p.plan_version::text, p.priority, p.status, p.next_deadline::text, p.due_at::text,"
                     + " p.at_risk_from::text, p.clocks::text, p.published::text, p.excluded_reason, p.event_count::text,"
-                    + " t.due_at::text from ticket_projection p left join sla_timer t on t.ticket_id = p.ticket_id"
+                    + " t.due_at::text, p.fold from ticket_projection p"
+                    + " left join sla_timer t on t.ticket_id = p.ticket_id"
                     + " where p.ticket_id like $1 order by p.ticket_id",
                 prefix + "%"));
     return rows;
@@ -199,24 +200,30 @@ class RebuildEqualityTest {
   }
 
   /**
-   * Posts generated tickets (all of a ticket's events in one request) and returns how many events
-   * went.
+   * Posts generated tickets and returns how many events went. Each ticket's events are cut in two
+   * at a random point and the second parts are posted after every first part, so most tickets take
+   * later events into the fold their projection kept, some of them dated before events already
+   * folded.
    */
   private static int postTickets(
       String run, String group, int tickets, Instant now, Random random) {
-    List<String> batch = new ArrayList<>();
-    int total = 0;
+    List<String> firstParts = new ArrayList<>();
+    List<String> secondParts = new ArrayList<>();
     for (int i = 0; i < tickets; i++) {
       List<String> events = ticket(run, run + group + i, now, random);
-      if (batch.size() + events.size() > 500) {
-        send(batch);
-        batch.clear();
-      }
-      batch.addAll(events);
-      total += events.size();
+      int cut = 1 + random.nextInt(events.size());
+      firstParts.addAll(events.subList(0, cut));
+      secondParts.addAll(events.subList(cut, events.size()));
     }
-    send(batch);
-    return total;
+    sendInRequests(firstParts);
+    sendInRequests(secondParts);
+    return firstParts.size() + secondParts.size();
+  }
+
+  private static void sendInRequests(List<String> events) {
+    for (int from = 0; from < events.size(); from += 500) {
+      send(events.subList(from, Math.min(events.size(), from + 500)));
+    }
   }
 
   private static void send(List<String> events) {
