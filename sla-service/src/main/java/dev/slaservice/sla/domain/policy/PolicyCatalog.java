@@ -12,7 +12,10 @@ import java.util.Optional;
 public interface PolicyCatalog {
 
   /** The newest version of a plan. */
-  Optional<Plan> plan(String planId);
+  default Optional<Plan> plan(String planId) {
+    List<Plan> versions = planVersions(planId);
+    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+  }
 
   /** Every version of a plan, oldest first. */
   List<Plan> planVersions(String planId);
