@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -61,35 +62,24 @@ public enum FieldKind {
     // (FieldKindProperties holds this equal to the parser alone)
     @Override
     public boolean accepts(String value) {
-      try {
-        OffsetDateTime strict = IsoTimes.offsetDateTime(value);
-        int year = (strict != null ? strict : OffsetDateTime.parse(value)).getYear();
-        return year >= 1970 && year <= 2999;
-      } catch (DateTimeParseException e) {
-        return false;
-      }
+      return parsesWithinYears(
+          value,
+          v -> {
+            OffsetDateTime strict = IsoTimes.offsetDateTime(v);
+            return (strict != null ? strict : OffsetDateTime.parse(v)).getYear();
+          });
     }
   },
   DATE("an ISO-8601 local date, e.g. 2026-11-01") {
     @Override
     public boolean accepts(String value) {
-      try {
-        int year = LocalDate.parse(value).getYear();
-        return year >= 1970 && year <= 2999;
-      } catch (DateTimeParseException e) {
-        return false;
-      }
+      return parsesWithinYears(value, v -> LocalDate.parse(v).getYear());
     }
   },
   MONTH("a month as YYYY-MM, e.g. 2026-11") {
     @Override
     public boolean accepts(String value) {
-      try {
-        int year = YearMonth.parse(value).getYear();
-        return year >= 1970 && year <= 2999;
-      } catch (DateTimeParseException e) {
-        return false;
-      }
+      return parsesWithinYears(value, v -> YearMonth.parse(v).getYear());
     }
   },
   MONEY(
@@ -170,6 +160,16 @@ public enum FieldKind {
   }
 
   public abstract boolean accepts(String value);
+
+  /** Whether {@code value} parses, by {@code yearOf}, to a time in the years 1970 to 2999. */
+  private static boolean parsesWithinYears(String value, ToIntFunction<String> yearOf) {
+    try {
+      int year = yearOf.applyAsInt(value);
+      return year >= 1970 && year <= 2999;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
 
   private static boolean lengthBetween(String value, int min, int max) {
     return value.length() >= min && value.length() <= max;

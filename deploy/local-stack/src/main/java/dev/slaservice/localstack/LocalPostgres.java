@@ -95,10 +95,9 @@ public final class LocalPostgres implements AutoCloseable {
       Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
       if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
         List<String> initdb =
-            command(
-                binaries.resolve("bin/initdb").toString(),
-                "-D",
-                dataDir.toString(),
+            onDataDir(
+                binaries,
+                "initdb",
                 "-U",
                 user,
                 "-A",
@@ -112,10 +111,9 @@ public final class LocalPostgres implements AutoCloseable {
       Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
       sockets = Files.createTempDirectory("pg-sock");
       List<String> postgres =
-          command(
-              binaries.resolve("bin/postgres").toString(),
-              "-D",
-              dataDir.toString(),
+          onDataDir(
+              binaries,
+              "postgres",
               "-p",
               Integer.toString(port),
               "-k",
@@ -140,13 +138,17 @@ public final class LocalPostgres implements AutoCloseable {
     }
   }
 
-  private static List<String> command(String... args) {
+  /** The command line of a PostgreSQL program run on this server's data directory. */
+  private List<String> onDataDir(Path binaries, String program, String... options) {
     List<String> command = new ArrayList<>();
     if (ChildProcesses.runningAsRoot()) {
       command.add("unshare");
       command.add("-U");
     }
-    command.addAll(List.of(args));
+    command.add(binaries.resolve("bin/" + program).toString());
+    command.add("-D");
+    command.add(dataDir.toString());
+    command.addAll(List.of(options));
     return command;
   }
 

@@ -1,8 +1,6 @@
 package dev.slaservice.sla.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slaservice.events.EventJson;
 import dev.slaservice.events.FieldKind;
 import dev.slaservice.sla.domain.sla.WhatIf;
 import dev.slaservice.sla.persistence.ProjectionRebuild;
@@ -181,15 +179,11 @@ public class AdminResource {
   }
 
   private static WhatIfService.Question question(String body) {
-    WhatIfRequest request;
-    try {
-      request =
-          body == null || body.isBlank()
-              ? null
-              : EventJson.mapper().readValue(body, WhatIfRequest.class);
-    } catch (JsonProcessingException e) {
-      throw ProblemException.badRequest("whatif.not-json", e.getOriginalMessage());
-    }
+    WhatIfRequest request =
+        JsonBody.read(
+            body,
+            WhatIfRequest.class,
+            error -> ProblemException.badRequest("whatif.not-json", error));
     if (request == null || request.openedFrom() == null || request.openedTo() == null) {
       throw ProblemException.badRequest("whatif.range-required");
     }

@@ -1,7 +1,5 @@
 package dev.slaservice.sla.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.slaservice.events.EventJson;
 import dev.slaservice.sla.persistence.CalendarDefinition;
 import dev.slaservice.sla.persistence.CatalogService;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +28,11 @@ public class CalendarsResource {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Duration LONGEST = Duration.ofDays(3_650);
+
+  /** A definition shown to a client whose body was not JSON. */
+  private static final String EXAMPLE =
+      "{\"zone\":\"Asia/Shanghai\",\"windows\":[{\"startDay\":\"MONDAY\",\"startTime\":\"09:00\","
+          + "\"endDay\":\"MONDAY\",\"endTime\":\"18:00\"}],\"holidays\":[{\"date\":\"2026-10-01\"}]}";
 
   private final CatalogService catalog;
   private final CustomerScope scope;
@@ -119,19 +122,11 @@ public class CalendarsResource {
   }
 
   static CalendarDefinition parse(String body) {
-    CalendarDefinition definition;
-    try {
-      definition =
-          body == null || body.isBlank()
-              ? null
-              : EventJson.mapper().readValue(body, CalendarDefinition.class);
-    } catch (JsonProcessingException e) {
-      throw ProblemException.badRequest(
-          "calendar.not-json",
-          e.getOriginalMessage(),
-          "{\"zone\":\"Asia/Shanghai\",\"windows\":[{\"startDay\":\"MONDAY\",\"startTime\":\"09:00\","
-              + "\"endDay\":\"MONDAY\",\"endTime\":\"18:00\"}],\"holidays\":[{\"date\":\"2026-10-01\"}]}");
-    }
+    CalendarDefinition definition =
+        JsonBody.read(
+            body,
+            CalendarDefinition.class,
+            error -> ProblemException.badRequest("calendar.not-json", error, EXAMPLE));
     if (definition == null || definition.zone() == null) {
       throw ProblemException.badRequest("calendar.zone-required");
     }

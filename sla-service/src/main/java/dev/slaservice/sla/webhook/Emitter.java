@@ -40,6 +40,18 @@ final class Emitter {
     return events.stream().anyMatch(type::isInstance);
   }
 
+  /** Makes a ticket event that carries only its id, ticket, time and source. */
+  private interface BareEvent {
+    TicketEvent of(String eventId, String ticketId, OffsetDateTime occurredAt, String source);
+  }
+
+  /** Adds the event unless the delivery has one of its type already. */
+  private void once(Class<? extends TicketEvent> type, BareEvent event, OffsetDateTime at) {
+    if (!has(type)) {
+      events.add(event.of(nextId(), ticketId, at, connection.name()));
+    }
+  }
+
   void opened(OffsetDateTime at, String customerId, String priority) {
     events.add(
         new TicketEvent.TicketOpened(
@@ -62,39 +74,27 @@ final class Emitter {
   }
 
   void workStarted(OffsetDateTime at) {
-    if (!has(TicketEvent.WorkStarted.class)) {
-      events.add(new TicketEvent.WorkStarted(nextId(), ticketId, at, connection.name()));
-    }
+    once(TicketEvent.WorkStarted.class, TicketEvent.WorkStarted::new, at);
   }
 
   void resolved(OffsetDateTime at) {
-    if (!has(TicketEvent.TicketResolved.class)) {
-      events.add(new TicketEvent.TicketResolved(nextId(), ticketId, at, connection.name()));
-    }
+    once(TicketEvent.TicketResolved.class, TicketEvent.TicketResolved::new, at);
   }
 
   void closed(OffsetDateTime at) {
-    if (!has(TicketEvent.TicketClosed.class)) {
-      events.add(new TicketEvent.TicketClosed(nextId(), ticketId, at, connection.name()));
-    }
+    once(TicketEvent.TicketClosed.class, TicketEvent.TicketClosed::new, at);
   }
 
   void reopened(OffsetDateTime at) {
-    if (!has(TicketEvent.TicketReopened.class)) {
-      events.add(new TicketEvent.TicketReopened(nextId(), ticketId, at, connection.name()));
-    }
+    once(TicketEvent.TicketReopened.class, TicketEvent.TicketReopened::new, at);
   }
 
   void paused(OffsetDateTime at) {
-    if (!has(TicketEvent.TicketPaused.class)) {
-      events.add(new TicketEvent.TicketPaused(nextId(), ticketId, at, connection.name()));
-    }
+    once(TicketEvent.TicketPaused.class, TicketEvent.TicketPaused::new, at);
   }
 
   void resumed(OffsetDateTime at) {
-    if (!has(TicketEvent.TicketResumed.class)) {
-      events.add(new TicketEvent.TicketResumed(nextId(), ticketId, at, connection.name()));
-    }
+    once(TicketEvent.TicketResumed.class, TicketEvent.TicketResumed::new, at);
   }
 
   /**

@@ -65,16 +65,31 @@ public record HelpdeskConnection(
 
   /** The plan priority for a helpdesk priority name, if mapped. */
   public Optional<String> priorityOf(String helpdeskName) {
-    return helpdeskName == null
-        ? Optional.empty()
-        : Optional.ofNullable(priorities.get(helpdeskName.trim().toLowerCase(Locale.ROOT)));
+    return lookUp(priorities, helpdeskName);
+  }
+
+  /** The plan priority for a helpdesk priority name, else the default priority. */
+  public String priorityOrDefault(String helpdeskName) {
+    return priorityOf(helpdeskName).orElse(defaultPriority);
   }
 
   /** What a helpdesk status (or label) means, if configured. */
   public Optional<StatusAction> actionOf(String status) {
-    return status == null
+    return lookUp(statuses, status);
+  }
+
+  /**
+   * What a helpdesk status means: as configured, else as the helpdesk's {@code defaults} (by
+   * lower-case name) say.
+   */
+  public Optional<StatusAction> actionOf(String status, Map<String, StatusAction> defaults) {
+    return actionOf(status).or(() -> lookUp(defaults, status));
+  }
+
+  private static <V> Optional<V> lookUp(Map<String, V> byLowerCaseName, String name) {
+    return name == null
         ? Optional.empty()
-        : Optional.ofNullable(statuses.get(status.trim().toLowerCase(Locale.ROOT)));
+        : Optional.ofNullable(byLowerCaseName.get(name.trim().toLowerCase(Locale.ROOT)));
   }
 
   public String ticketId(String nativeId) {

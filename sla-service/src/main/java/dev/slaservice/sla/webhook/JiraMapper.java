@@ -52,7 +52,7 @@ public final class JiraMapper {
         if (!payload.complete()) {
           return payload.malformed();
         }
-        emit.opened(at, customer, connection.priorityOf(name).orElse(connection.defaultPriority()));
+        emit.opened(at, customer, connection.priorityOrDefault(name));
         return new WebhookResult.Events(emit.events());
       }
       case "jira:issue_updated" -> {

@@ -3,7 +3,6 @@ package dev.slaservice.sla.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,10 +88,7 @@ public final class ZammadMapper {
       if (!payload.complete()) {
         return new Outcome(payload.malformed(), number, null);
       }
-      emit.opened(
-          createdAt,
-          customer,
-          connection.priorityOf(priority).orElse(connection.defaultPriority()));
+      emit.opened(createdAt, customer, connection.priorityOrDefault(priority));
       emit.transition(updatedAt, null, action(connection, state).orElse(null));
     } else {
       ZammadSnapshot last = previous.get();
@@ -124,11 +120,6 @@ public final class ZammadMapper {
   }
 
   static Optional<StatusAction> action(HelpdeskConnection connection, String state) {
-    if (state == null) {
-      return Optional.empty();
-    }
-    return connection
-        .actionOf(state)
-        .or(() -> Optional.ofNullable(DEFAULT_STATES.get(state.trim().toLowerCase(Locale.ROOT))));
+    return connection.actionOf(state, DEFAULT_STATES);
   }
 }

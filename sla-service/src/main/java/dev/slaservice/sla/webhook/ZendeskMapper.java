@@ -3,7 +3,6 @@ package dev.slaservice.sla.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,12 +59,7 @@ public final class ZendeskMapper {
         if (!payload.complete()) {
           return payload.malformed();
         }
-        emit.opened(
-            at,
-            customer,
-            connection
-                .priorityOf(payload.text("/detail/priority"))
-                .orElse(connection.defaultPriority()));
+        emit.opened(at, customer, connection.priorityOrDefault(payload.text("/detail/priority")));
         emit.transition(at, null, action(connection, payload.text("/detail/status")).orElse(null));
         return new WebhookResult.Events(emit.events());
       }
@@ -116,13 +110,6 @@ public final class ZendeskMapper {
   }
 
   static Optional<StatusAction> action(HelpdeskConnection connection, String status) {
-    if (status == null) {
-      return Optional.empty();
-    }
-    return connection
-        .actionOf(status)
-        .or(
-            () ->
-                Optional.ofNullable(DEFAULT_STATUSES.get(status.trim().toLowerCase(Locale.ROOT))));
+    return connection.actionOf(status, DEFAULT_STATUSES);
   }
 }

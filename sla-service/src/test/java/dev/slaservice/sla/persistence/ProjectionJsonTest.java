@@ -159,7 +159,8 @@ class ProjectionJsonTest {
                   Duration.ofSeconds(61),
                   Duration.ofSeconds(839),
                   null,
-                  DEADLINE.minusSeconds(180)),
+                  DEADLINE.minusSeconds(180),
+                  null),
               new ClockReading(
                   Metric.RESOLUTION,
                   ClockStatus.PAUSED,
@@ -170,6 +171,7 @@ class ProjectionJsonTest {
                   null,
                   Duration.ZERO,
                   Duration.ofHours(8),
+                  null,
                   null,
                   null),
               new ClockReading(
@@ -183,6 +185,7 @@ class ProjectionJsonTest {
                   Duration.ofMinutes(90),
                   Duration.ofMinutes(150),
                   DEADLINE.minusMillis(2500),
+                  null,
                   null),
               new ClockReading(
                   Metric.NEXT_REPLY,

@@ -154,12 +154,11 @@ public final class CompensationLedger {
       Money zero = Money.zero(subtotal.currency());
       if (ticket.exclusion().isPresent()) {
         lines.add(
-            new Statement.Line(
-                ticket.ticketId(),
+            uncredited(
+                ticket,
                 breached.get(),
                 metrics,
                 zero,
-                false,
                 new LineReason.Excluded(ticket.exclusion().get())));
       } else if (rule instanceof CreditRule.PerMissedTicket perTicket) {
         Money credit = fee(atBreach).percent(perTicket.percentOfFee());
@@ -174,16 +173,16 @@ public final class CompensationLedger {
                 new LineReason.PercentOfFee(perTicket.percentOfFee(), fee(atBreach), metrics)));
       } else {
         lines.add(
-            new Statement.Line(
-                ticket.ticketId(),
-                breached.get(),
-                metrics,
-                zero,
-                false,
-                new LineReason.NoTerms(planId)));
+            uncredited(ticket, breached.get(), metrics, zero, new LineReason.NoTerms(planId)));
       }
     }
     return subtotal;
+  }
+
+  /** A breached ticket's line that earns nothing, and why. */
+  private static Statement.Line uncredited(
+      CustomerTicket ticket, Instant breachedAt, List<Metric> metrics, Money zero, LineReason why) {
+    return new Statement.Line(ticket.ticketId(), breachedAt, metrics, zero, false, why);
   }
 
   private Money tiered(

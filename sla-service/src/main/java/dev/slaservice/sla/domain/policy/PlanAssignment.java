@@ -59,16 +59,12 @@ public final class PlanAssignment {
             subscriptions.getOrDefault(opened.customerId(), List.of()), openedAt);
     if (opened.planId() == null) {
       if (subscription.isEmpty()) {
-        return new Refused(
+        return refusedPlan(
             opened,
-            new Violation(
-                "planId",
-                "customer "
-                    + opened.customerId()
-                    + " has no subscription in force at "
-                    + openedAt
-                    + ", so the ticket needs a planId; or post the"
-                    + " customer's SubscriptionChanged first (or earlier in the same request)"));
+            " has no subscription in force at "
+                + openedAt
+                + ", so the ticket needs a planId; or post the"
+                + " customer's SubscriptionChanged first (or earlier in the same request)");
       }
       TicketEvent.TicketOpened resolved =
           new TicketEvent.TicketOpened(
@@ -95,25 +91,29 @@ public final class PlanAssignment {
         && !subscription.get().planId().equals(opened.planId())
         && !upgradeAllowed(opened.planId(), subscription.get().planId(), openedAt)) {
       Subscription given = subscription.get();
-      return new Refused(
+      return refusedPlan(
           opened,
-          new Violation(
-              "planId",
-              "customer "
-                  + opened.customerId()
-                  + "'s subscription gives plan "
-                  + given.planId()
-                  + " since "
-                  + given.effectiveFrom()
-                  + " ("
-                  + given.startsAt()
-                  + "), and plan "
-                  + opened.planId()
-                  + " allows no per-ticket upgrade from it"
-                  + " (allowsPerTicketUpgradeFrom); leave planId out to open it on "
-                  + given.planId()));
+          "'s subscription gives plan "
+              + given.planId()
+              + " since "
+              + given.effectiveFrom()
+              + " ("
+              + given.startsAt()
+              + "), and plan "
+              + opened.planId()
+              + " allows no per-ticket upgrade from it"
+              + " (allowsPerTicketUpgradeFrom); leave planId out to open it on "
+              + given.planId());
     }
     return new Accepted(opened);
+  }
+
+  /**
+   * An opening refused for its customer's subscription; the message reads "customer <id>" then
+   * {@code rest}.
+   */
+  private static Refused refusedPlan(TicketEvent.TicketOpened opened, String rest) {
+    return new Refused(opened, new Violation("planId", "customer " + opened.customerId() + rest));
   }
 
   private boolean upgradeAllowed(

@@ -7,12 +7,16 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /** The plans and calendars the service judges tickets by, with every calendar version. */
 public interface PolicyCatalog {
 
   /** The newest version of a plan. */
-  Optional<Plan> plan(String planId);
+  default Optional<Plan> plan(String planId) {
+    return newest(planVersions(planId));
+  }
 
   /** Every version of a plan, oldest first. */
   List<Plan> planVersions(String planId);
@@ -22,11 +26,7 @@ public interface PolicyCatalog {
    * effect).
    */
   default Optional<Plan> planAt(String planId, Instant instant) {
-    List<Plan> versions = planVersions(planId);
-    return versions.stream()
-        .filter(p -> !p.effectiveFrom().isAfter(instant))
-        .max(Comparator.comparingInt(Plan::version))
-        .or(() -> versions.stream().findFirst());
+    return inForceAt(planVersions(planId), instant, Plan::effectiveFrom, Plan::version);
   }
 
   Collection<Plan> plans();
@@ -48,8 +48,7 @@ public interface PolicyCatalog {
 
   /** The newest version. */
   default Optional<CalendarVersion> calendar(String calendarId) {
-    List<CalendarVersion> versions = calendarVersions(calendarId);
-    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+    return newest(calendarVersions(calendarId));
   }
 
   /**
@@ -57,10 +56,30 @@ public interface PolicyCatalog {
    * for an instant before any took effect).
    */
   default Optional<CalendarVersion> calendarAt(String calendarId, Instant instant) {
-    List<CalendarVersion> versions = calendarVersions(calendarId);
+    return inForceAt(
+        calendarVersions(calendarId),
+        instant,
+        CalendarVersion::effectiveFrom,
+        CalendarVersion::version);
+  }
+
+  /** The last of versions listed oldest first. */
+  private static <V> Optional<V> newest(List<V> versions) {
+    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+  }
+
+  /**
+   * The highest-numbered version that took effect by {@code instant}, else the first version (an
+   * instant before any took effect).
+   */
+  private static <V> Optional<V> inForceAt(
+      List<V> versions,
+      Instant instant,
+      Function<V, Instant> effectiveFrom,
+      ToIntFunction<V> version) {
     return versions.stream()
-        .filter(v -> !v.effectiveFrom().isAfter(instant))
-        .max(Comparator.comparingInt(CalendarVersion::version))
+        .filter(v -> !effectiveFrom.apply(v).isAfter(instant))
+        .max(Comparator.comparingInt(version))
         .or(() -> versions.stream().findFirst());
   }
 }

@@ -66,13 +66,6 @@ public final class VersionedCatalog implements PolicyCatalog {
                     .toList()));
   }
 
-  /** The newest version. */
-  @Override
-  public Optional<Plan> plan(String planId) {
-    List<Plan> versions = planVersions(planId);
-    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
-  }
-
   @Override
   public List<Plan> planVersions(String planId) {
     List<Plan> versions = new ArrayList<>(base.planVersions(planId));

@@ -32,33 +32,4 @@ public record ClockReading(
     Duration remaining,
     Instant stoppedAt,
     Instant atRiskFrom,
-    Instant cycleStartedAt) {
-
-  /** A reading of a clock that runs once. */
-  public ClockReading(
-      Metric metric,
-      ClockStatus status,
-      String calendarId,
-      int calendarVersion,
-      boolean pausable,
-      Duration target,
-      Instant deadline,
-      Duration elapsed,
-      Duration remaining,
-      Instant stoppedAt,
-      Instant atRiskFrom) {
-    this(
-        metric,
-        status,
-        calendarId,
-        calendarVersion,
-        pausable,
-        target,
-        deadline,
-        elapsed,
-        remaining,
-        stoppedAt,
-        atRiskFrom,
-        null);
-  }
-}
+    Instant cycleStartedAt) {}

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The built-in plans plus "two-clocks": P1 response 1 h, resolution 4 h (pausable); P2 response 2
@@ -52,12 +51,6 @@ public final class TestCatalog implements PolicyCatalog {
         new ClockTerms(RESPONSE, response, AlwaysOpenCalendar.ID, false),
         RESOLUTION,
         new ClockTerms(RESOLUTION, resolution, AlwaysOpenCalendar.ID, true));
-  }
-
-  @Override
-  public Optional<Plan> plan(String planId) {
-    List<Plan> versions = planVersions(planId);
-    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
   }
 
   @Override

@@ -20,35 +20,17 @@ public record ClockEvents(
   private static final Map<Metric, ClockEvents> DEFAULTS =
       Map.of(
           Metric.RESPONSE,
-              new ClockEvents(
-                  List.of("TicketOpened"),
-                  List.of("WorkStarted", "TicketResolved", "TicketClosed"),
-                  List.of("TicketPaused"),
-                  List.of("TicketResumed")),
+          pausable(List.of("TicketOpened"), stopOrClosing("WorkStarted")),
           Metric.RESTORE,
-              new ClockEvents(
-                  List.of("TicketOpened"),
-                  List.of("ServiceRestored", "TicketResolved", "TicketClosed"),
-                  List.of("TicketPaused"),
-                  List.of("TicketResumed")),
+          pausable(List.of("TicketOpened"), stopOrClosing("ServiceRestored")),
           Metric.RESOLUTION,
-              new ClockEvents(
-                  List.of("TicketOpened", "TicketReopened"),
-                  CLOSING,
-                  List.of("TicketPaused"),
-                  List.of("TicketResumed")),
+          pausable(List.of("TicketOpened", "TicketReopened"), CLOSING),
           Metric.NEXT_REPLY,
-              new ClockEvents(
-                  List.of("CustomerReplied"),
-                  List.of("AgentReplied", "TicketResolved", "TicketClosed"),
-                  List.of("TicketPaused"),
-                  List.of("TicketResumed")),
+          pausable(List.of("CustomerReplied"), stopOrClosing("AgentReplied")),
           Metric.PERIODIC_UPDATE,
-              new ClockEvents(
-                  List.of("TicketOpened", "TicketReopened", "AgentReplied"),
-                  List.of("AgentReplied", "TicketResolved", "TicketClosed"),
-                  List.of("TicketPaused"),
-                  List.of("TicketResumed")));
+          pausable(
+              List.of("TicketOpened", "TicketReopened", "AgentReplied"),
+              stopOrClosing("AgentReplied")));
 
   public ClockEvents {
     start = List.copyOf(start);
@@ -62,6 +44,16 @@ public record ClockEvents(
    */
   public static ClockEvents defaults(Metric metric) {
     return DEFAULTS.get(metric);
+  }
+
+  /** Every default clock pauses on TicketPaused and resumes on TicketResumed. */
+  private static ClockEvents pausable(List<String> start, List<String> stop) {
+    return new ClockEvents(start, stop, List.of("TicketPaused"), List.of("TicketResumed"));
+  }
+
+  /** {@code stop}, then resolving or closing the ticket. */
+  private static List<String> stopOrClosing(String stop) {
+    return List.of(stop, "TicketResolved", "TicketClosed");
   }
 
   /** The events of one role: {@code start}, {@code stop}, {@code pause} or {@code resume}. */
