@@ -1,6 +1,7 @@
 package dev.slaservice.sla.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.EventJson;
 import dev.slaservice.events.EventType;
@@ -11,6 +12,7 @@ import dev.slaservice.sla.domain.policy.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -90,6 +92,68 @@ public class EventStore {
       return c.customerId();
     }
     return event instanceof TicketEvent.TicketOpened opened ? opened.customerId() : null;
+  }
+
+  /** A stored event and when the service stored it. */
+  public record StoredEvent(
+      long seq,
+      String eventId,
+      String eventType,
+      Instant occurredAt,
+      Instant recordedAt,
+      JsonNode event) {}
+
+  /** Where the previous page of events ended. */
+  public record EventCursor(Instant occurredAt, long seq) {}
+
+  /**
+   * Up to {@code limit} of the ticket's events in {@code occurredAt} order (ties in arrival order),
+   * after {@code after} (from the first when null).
+   */
+  public Uni<List<StoredEvent>> page(
+      Mutiny.Session session, String ticketId, EventCursor after, int limit) {
+    String sql =
+        """
+            select seq, event_id, event_type, occurred_at, recorded_at, cast(payload as text)
+            from event_store where ticket_id = :ticketId"""
+            + (after == null
+                ? ""
+                : " and (occurred_at > :afterOccurred or (occurred_at = :afterOccurred and seq > :afterSeq))")
+            + " order by occurred_at, seq limit :limit";
+    var query =
+        session
+            .createNativeQuery(sql, Object[].class)
+            .setParameter("ticketId", ticketId)
+            .setParameter("limit", limit);
+    if (after != null) {
+      query
+          .setParameter("afterOccurred", after.occurredAt().atOffset(ZoneOffset.UTC))
+          .setParameter("afterSeq", after.seq());
+    }
+    return query
+        .getResultList()
+        .map(
+            rows ->
+                rows.stream()
+                    .map(
+                        row ->
+                            new StoredEvent(
+                                ((Number) row[0]).longValue(),
+                                (String) row[1],
+                                (String) row[2],
+                                SqlTimestamps.instant(row[3]),
+                                SqlTimestamps.instant(row[4]),
+                                tree((String) row[5])))
+                    .toList());
+  }
+
+  private static JsonNode tree(String text) {
+    try {
+      return EventJson.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "the event store holds an unreadable event: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** Through event_store_ticket_occurred_idx (V11). */

@@ -8,6 +8,7 @@ import dev.slaservice.sla.domain.sla.TicketSla;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -128,6 +129,41 @@ public class ProjectionStore {
         .createNativeQuery(TICKETS_OF, String.class)
         .setParameter("ids", customerIds)
         .getResultList();
+  }
+
+  /**
+   * Up to {@code limit} ids of tickets opened in {@code [from, to)}, after {@code after} in id
+   * order, of the customer and plan when given (null: any).
+   */
+  public Uni<List<String>> openedBetween(
+      Mutiny.Session session,
+      Instant from,
+      Instant to,
+      String customerId,
+      String planId,
+      String after,
+      int limit) {
+    String sql =
+        """
+            select ticket_id from ticket_projection where opened and opened_at >= :from
+            and opened_at < :to and ticket_id > :after"""
+            + (customerId == null ? "" : " and customer_id = :customerId")
+            + (planId == null ? "" : " and plan_id = :planId")
+            + " order by ticket_id limit :limit";
+    var query =
+        session
+            .createNativeQuery(sql, String.class)
+            .setParameter("from", from.atOffset(ZoneOffset.UTC))
+            .setParameter("to", to.atOffset(ZoneOffset.UTC))
+            .setParameter("after", after == null ? "" : after)
+            .setParameter("limit", limit);
+    if (customerId != null) {
+      query.setParameter("customerId", customerId);
+    }
+    if (planId != null) {
+      query.setParameter("planId", planId);
+    }
+    return query.getResultList();
   }
 
   /** Writes the rows in one statement; a ticket appears at most once among them. */

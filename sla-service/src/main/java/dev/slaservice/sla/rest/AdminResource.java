@@ -2,9 +2,9 @@ package dev.slaservice.sla.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.events.FieldKind;
+import dev.slaservice.sla.application.ProjectionRebuild;
+import dev.slaservice.sla.application.WhatIfService;
 import dev.slaservice.sla.domain.sla.WhatIf;
-import dev.slaservice.sla.persistence.ProjectionRebuild;
-import dev.slaservice.sla.persistence.WhatIfService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package dev.slaservice.sla.rest;
 
+import dev.slaservice.sla.application.CatalogService;
 import dev.slaservice.sla.persistence.CalendarDefinition;
-import dev.slaservice.sla.persistence.CatalogService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

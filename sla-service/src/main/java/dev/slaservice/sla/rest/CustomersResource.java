@@ -1,10 +1,10 @@
 package dev.slaservice.sla.rest;
 
 import dev.slaservice.events.ServiceWindow;
+import dev.slaservice.sla.application.CompensationQueries;
 import dev.slaservice.sla.domain.compensation.Money;
 import dev.slaservice.sla.domain.compensation.Statement;
 import dev.slaservice.sla.domain.policy.Subscription;
-import dev.slaservice.sla.persistence.CompensationQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -4,8 +4,8 @@ import static dev.slaservice.sla.rest.TicketView.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.sla.domain.sla.SlaTimeline;
+import dev.slaservice.sla.persistence.EventStore;
 import dev.slaservice.sla.persistence.TicketList;
-import dev.slaservice.sla.persistence.TicketQueries;
 import java.util.List;
 import java.util.Locale;
 
@@ -56,7 +56,7 @@ final class TicketViews {
   record EventView(
       String eventId, String type, String occurredAt, String recordedAt, JsonNode event) {
 
-    static EventView of(TicketQueries.StoredEvent e) {
+    static EventView of(EventStore.StoredEvent e) {
       return new EventView(
           e.eventId(), e.eventType(), text(e.occurredAt()), text(e.recordedAt()), e.event());
     }

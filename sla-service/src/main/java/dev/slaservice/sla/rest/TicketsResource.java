@@ -2,10 +2,11 @@ package dev.slaservice.sla.rest;
 
 import dev.slaservice.events.FieldKind;
 import dev.slaservice.events.Metric;
+import dev.slaservice.sla.application.TicketQueries;
 import dev.slaservice.sla.domain.sla.TicketSla;
 import dev.slaservice.sla.domain.sla.TicketState;
+import dev.slaservice.sla.persistence.EventStore;
 import dev.slaservice.sla.persistence.TicketList;
-import dev.slaservice.sla.persistence.TicketQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -145,10 +146,10 @@ public class TicketsResource {
       @QueryParam("limit") Integer limit) {
     QueryParams.id("ticketId", ticketId);
     String[] after = QueryParams.cursorParts(cursor, 2);
-    TicketQueries.EventCursor from =
+    EventStore.EventCursor from =
         after == null
             ? null
-            : new TicketQueries.EventCursor(QueryParams.cursorInstant(after[0]), seq(after[1]));
+            : new EventStore.EventCursor(QueryParams.cursorInstant(after[0]), seq(after[1]));
     int pageSize = QueryParams.limit(limit, MAX_EVENTS_PAGE);
     return scope
         .requireTicket(ticketId)
@@ -158,8 +159,7 @@ public class TicketsResource {
               if (events.isEmpty() && from == null) {
                 throw ProblemException.notFound("ticket.not-found", ticketId);
               }
-              TicketQueries.StoredEvent last =
-                  events.isEmpty() ? null : events.get(events.size() - 1);
+              EventStore.StoredEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
               return new Page<>(
                   events.stream().map(TicketViews.EventView::of).toList(),
                   events.size() < pageSize

@@ -1,8 +1,8 @@
 package dev.slaservice.sla.runtime;
 
+import dev.slaservice.sla.application.CatalogHolder;
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
-import dev.slaservice.sla.persistence.CatalogHolder;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

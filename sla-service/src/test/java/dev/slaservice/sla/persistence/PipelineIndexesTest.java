@@ -79,7 +79,7 @@ class PipelineIndexesTest {
 
     @Test
     void whenARebuildWalksTheStoredTicketsThenTheTicketIndexIsWalked() {
-      assertThat(plan(ProjectionRebuild.NEXT_TICKETS)).contains("event_store_ticket_occurred_idx");
+      assertThat(plan(RebuildStore.NEXT_TICKETS)).contains("event_store_ticket_occurred_idx");
     }
   }
 

@@ -54,7 +54,7 @@ class RebuildLockOrderTest {
             sessions.withTransaction(
                 (session, tx) ->
                     session
-                        .createNativeQuery(ProjectionRebuild.LOCK_TABLES)
+                        .createNativeQuery(RebuildStore.LOCK_TABLES)
                         .executeUpdate()
                         .invoke(() -> tablesHeld.complete(null))
                         // this side looks for a cycle long before the drain does (1 s), so a cycle

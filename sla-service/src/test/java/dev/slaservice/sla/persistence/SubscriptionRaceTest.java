@@ -7,6 +7,7 @@ import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.ServiceWindow;
 import dev.slaservice.events.TicketEvent;
+import dev.slaservice.sla.application.TicketBatchHandler;
 import dev.slaservice.sla.runtime.Background;
 import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.SlaStackResource;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.EventJson;
-import dev.slaservice.sla.persistence.WhatIfService;
+import dev.slaservice.sla.application.WhatIfService;
 import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;

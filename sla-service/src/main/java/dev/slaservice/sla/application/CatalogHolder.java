@@ -1,8 +1,10 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.VersionedCatalog;
 import dev.slaservice.sla.domain.sla.SlaEvaluator;
+import dev.slaservice.sla.persistence.CalendarStore;
+import dev.slaservice.sla.persistence.PlanStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

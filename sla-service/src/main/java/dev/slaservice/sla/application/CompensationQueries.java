@@ -1,7 +1,8 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
 import dev.slaservice.sla.domain.compensation.Statement;
 import dev.slaservice.sla.domain.policy.Subscription;
+import dev.slaservice.sla.persistence.EventStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,6 +1,7 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
-import dev.slaservice.sla.persistence.ProjectionUpdater.Sources;
+import dev.slaservice.sla.application.ProjectionUpdater.Sources;
+import dev.slaservice.sla.persistence.RebuildStore;
 import dev.slaservice.sla.runtime.Background;
 import dev.slaservice.sla.runtime.BatchLoop;
 import io.smallrye.mutiny.Uni;
@@ -39,10 +40,6 @@ public class ProjectionRebuild {
 
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
   private static final int CHUNK = 500;
-
-  /** Held for a whole rebuild from scratch: readers go on, every writer of these tables waits. */
-  static final String LOCK_TABLES =
-      "lock table ticket_projection, sla_timer, compensation_month in exclusive mode";
 
   /** How a rebuild run stands. */
   public enum Status {
@@ -126,14 +123,20 @@ public class ProjectionRebuild {
   }
 
   private final Mutiny.SessionFactory sessions;
+  private final RebuildStore store;
   private final ProjectionUpdater updater;
   private final Clock clock;
   private final Vertx vertx;
   private final AtomicReference<Job> latest = new AtomicReference<>();
 
   public ProjectionRebuild(
-      Mutiny.SessionFactory sessions, ProjectionUpdater updater, Clock clock, Vertx vertx) {
+      Mutiny.SessionFactory sessions,
+      RebuildStore store,
+      ProjectionUpdater updater,
+      Clock clock,
+      Vertx vertx) {
     this.sessions = sessions;
+    this.store = store;
     this.updater = updater;
     this.clock = clock;
     this.vertx = vertx;
@@ -186,20 +189,8 @@ public class ProjectionRebuild {
   private Uni<Void> run(boolean fromScratch) {
     Uni<Void> counted =
         sessions
-            .withSession(
-                session ->
-                    session
-                        .createNativeQuery(
-                            """
-                                select (select count(distinct ticket_id) from event_store where ticket_id is not null),
-                                (select count(distinct customer_id) from event_store where customer_id is not null)""",
-                            Object[].class)
-                        .getSingleResult())
-            .invoke(
-                row ->
-                    latest.updateAndGet(
-                        j ->
-                            j.totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue())))
+            .withSession(store::totals)
+            .invoke(row -> latest.updateAndGet(j -> j.totals(row.tickets(), row.customers())))
             .replaceWithVoid();
     return counted.chain(() -> fromScratch ? wipeAndReplay() : replayChunks());
   }
@@ -219,16 +210,8 @@ public class ProjectionRebuild {
   private Uni<Void> wipeAndReplay() {
     return sessions.withTransaction(
         (session, tx) ->
-            session
-                .createNativeQuery(LOCK_TABLES)
-                .executeUpdate()
-                .chain(() -> session.createNativeQuery("delete from sla_timer").executeUpdate())
-                .chain(
-                    () ->
-                        session.createNativeQuery("delete from compensation_month").executeUpdate())
-                .chain(
-                    () ->
-                        session.createNativeQuery("delete from ticket_projection").executeUpdate())
+            store
+                .lockAndWipe(session)
                 .chain(
                     () ->
                         sessions
@@ -335,29 +318,11 @@ public class ProjectionRebuild {
     latest.updateAndGet(j -> j.progress(j.ticketsDone(), j.customersDone() + count));
   }
 
-  /** Walks event_store_ticket_occurred_idx (V11). */
-  static final String NEXT_TICKETS =
-      """
-          select distinct ticket_id from event_store where ticket_id > :after
-          order by ticket_id limit :limit""";
-
-  private static Uni<List<String>> nextTickets(Mutiny.Session session, String after) {
-    return session
-        .createNativeQuery(NEXT_TICKETS, String.class)
-        .setParameter("after", after)
-        .setParameter("limit", CHUNK)
-        .getResultList();
+  private Uni<List<String>> nextTickets(Mutiny.Session session, String after) {
+    return store.nextTickets(session, after, CHUNK);
   }
 
-  private static Uni<List<String>> nextCustomers(Mutiny.Session session, String after) {
-    return session
-        .createNativeQuery(
-            """
-                select distinct customer_id from event_store where customer_id > :after
-                order by customer_id limit :limit""",
-            String.class)
-        .setParameter("after", after)
-        .setParameter("limit", CHUNK)
-        .getResultList();
+  private Uni<List<String>> nextCustomers(Mutiny.Session session, String after) {
+    return store.nextCustomers(session, after, CHUNK);
   }
 }

@@ -1,4 +1,4 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
 import dev.slaservice.events.CompensationEvent;
 import dev.slaservice.events.CompensationEventCodec;
@@ -11,6 +11,9 @@ import dev.slaservice.sla.domain.compensation.UnbreachedTickets;
 import dev.slaservice.sla.domain.policy.PolicyCatalog;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.messaging.Topics;
+import dev.slaservice.sla.persistence.CompensationStore;
+import dev.slaservice.sla.persistence.EventStore;
+import dev.slaservice.sla.persistence.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

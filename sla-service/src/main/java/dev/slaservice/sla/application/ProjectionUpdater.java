@@ -1,4 +1,4 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
 import dev.slaservice.events.SlaEvent;
 import dev.slaservice.events.SlaEventCodec;
@@ -11,6 +11,11 @@ import dev.slaservice.sla.domain.sla.SlaProjector;
 import dev.slaservice.sla.domain.sla.TicketFold;
 import dev.slaservice.sla.domain.sla.TicketSla;
 import dev.slaservice.sla.messaging.Topics;
+import dev.slaservice.sla.persistence.CompensationQueue;
+import dev.slaservice.sla.persistence.EventStore;
+import dev.slaservice.sla.persistence.Outbox;
+import dev.slaservice.sla.persistence.ProjectionStore;
+import dev.slaservice.sla.persistence.TimerStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,18 +1,17 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.slaservice.events.EventJson;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.domain.sla.SlaEvaluator;
 import dev.slaservice.sla.domain.sla.SlaExplainer;
 import dev.slaservice.sla.domain.sla.SlaTimeline;
 import dev.slaservice.sla.domain.sla.TicketSla;
+import dev.slaservice.sla.persistence.EventStore;
+import dev.slaservice.sla.persistence.EventStore.EventCursor;
+import dev.slaservice.sla.persistence.EventStore.StoredEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -22,18 +21,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class TicketQueries {
-
-  /** A stored event and when the service stored it. */
-  public record StoredEvent(
-      long seq,
-      String eventId,
-      String eventType,
-      Instant occurredAt,
-      Instant recordedAt,
-      JsonNode event) {}
-
-  /** Where the previous page of events ended. */
-  public record EventCursor(Instant occurredAt, long seq) {}
 
   private final Mutiny.SessionFactory sessions;
   private final EventStore eventStore;
@@ -77,51 +64,7 @@ public class TicketQueries {
    * Up to {@code limit} of the ticket's events in {@code occurredAt} order (ties in arrival order).
    */
   public Uni<List<StoredEvent>> events(String ticketId, EventCursor after, int limit) {
-    String sql =
-        """
-            select seq, event_id, event_type, occurred_at, recorded_at, cast(payload as text) from event_store
-            where ticket_id = :ticketId"""
-            + (after == null
-                ? ""
-                : " and (occurred_at > :afterOccurred or (occurred_at = :afterOccurred and seq > :afterSeq))")
-            + " order by occurred_at, seq limit :limit";
-    return sessions
-        .withSession(
-            session -> {
-              var query =
-                  session
-                      .createNativeQuery(sql, Object[].class)
-                      .setParameter("ticketId", ticketId)
-                      .setParameter("limit", limit);
-              if (after != null) {
-                query
-                    .setParameter("afterOccurred", after.occurredAt().atOffset(ZoneOffset.UTC))
-                    .setParameter("afterSeq", after.seq());
-              }
-              return query.getResultList();
-            })
-        .map(
-            rows ->
-                rows.stream()
-                    .map(
-                        row ->
-                            new StoredEvent(
-                                ((Number) row[0]).longValue(),
-                                (String) row[1],
-                                (String) row[2],
-                                SqlTimestamps.instant(row[3]),
-                                SqlTimestamps.instant(row[4]),
-                                json((String) row[5])))
-                    .toList());
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return EventJson.mapper().readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "the event store holds an unreadable event: " + e.getOriginalMessage(), e);
-    }
+    return sessions.withSession(session -> eventStore.page(session, ticketId, after, limit));
   }
 
   private interface Reading<T> {

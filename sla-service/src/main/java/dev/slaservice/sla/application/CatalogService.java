@@ -1,4 +1,4 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.sla.domain.calendar.AlwaysOpenCalendar;
@@ -8,6 +8,10 @@ import dev.slaservice.sla.domain.policy.Plan;
 import dev.slaservice.sla.domain.policy.VersionedCatalog;
 import dev.slaservice.sla.domain.policy.definition.CheckedDefinition;
 import dev.slaservice.sla.domain.policy.definition.DefinitionProblem;
+import dev.slaservice.sla.persistence.CalendarDefinition;
+import dev.slaservice.sla.persistence.CalendarStore;
+import dev.slaservice.sla.persistence.CatalogLock;
+import dev.slaservice.sla.persistence.PlanStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -20,9 +24,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /** Reads the policy catalog and adds calendar and plan versions. */
 @ApplicationScoped
 public class CatalogService {
-
-  /** The advisory lock that serialises catalog changes ("SLA" and 2). */
-  private static final long CATALOG_LOCK = 0x534c41_0002L;
 
   /** A due instant and the calendar version that gave it. */
   public record Due(CalendarVersion calendar, Instant due) {}
@@ -45,6 +46,7 @@ public class CatalogService {
   }
 
   private final Mutiny.SessionFactory sessions;
+  private final CatalogLock catalogLock;
   private final CatalogHolder holder;
   private final CalendarStore calendars;
   private final PlanStore plans;
@@ -55,8 +57,10 @@ public class CatalogService {
       CatalogHolder holder,
       CalendarStore calendars,
       PlanStore plans,
+      CatalogLock catalogLock,
       Clock clock) {
     this.sessions = sessions;
+    this.catalogLock = catalogLock;
     this.holder = holder;
     this.calendars = calendars;
     this.plans = plans;
@@ -235,11 +239,6 @@ public class CatalogService {
    * at once would both take the same number and the second would fail on the key.
    */
   private Uni<CatalogHolder.Snapshot> lockedRefresh(Mutiny.Session session) {
-    return session
-        .createNativeQuery(
-            "select count(*) from (select pg_advisory_xact_lock(" + CATALOG_LOCK + ")) as locked",
-            Long.class)
-        .getSingleResult()
-        .chain(() -> holder.refresh(session));
+    return catalogLock.take(session).chain(() -> holder.refresh(session));
   }
 }

@@ -1,4 +1,4 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.events.TicketEvent;
@@ -11,10 +11,12 @@ import dev.slaservice.sla.domain.policy.definition.CheckedDefinition;
 import dev.slaservice.sla.domain.policy.definition.DefinitionProblem;
 import dev.slaservice.sla.domain.sla.SlaEvaluator;
 import dev.slaservice.sla.domain.sla.WhatIf;
+import dev.slaservice.sla.persistence.CalendarDefinition;
+import dev.slaservice.sla.persistence.EventStore;
+import dev.slaservice.sla.persistence.ProjectionStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,12 +90,17 @@ public class WhatIfService {
   }
 
   private final Mutiny.SessionFactory sessions;
+  private final ProjectionStore projections;
   private final EventStore eventStore;
   private final CatalogHolder catalog;
 
   public WhatIfService(
-      Mutiny.SessionFactory sessions, EventStore eventStore, CatalogHolder catalog) {
+      Mutiny.SessionFactory sessions,
+      EventStore eventStore,
+      ProjectionStore projections,
+      CatalogHolder catalog) {
     this.sessions = sessions;
+    this.projections = projections;
     this.eventStore = eventStore;
     this.catalog = catalog;
   }
@@ -112,7 +119,15 @@ public class WhatIfService {
                                   plan(snapshot.catalog(), question, now),
                                   calendar(snapshot.catalog(), question)));
                       WhatIf whatIf = new WhatIf(snapshot.evaluator(), alternative);
-                      return tickets(session, question, afterTicket, limit + 1)
+                      return projections
+                          .openedBetween(
+                              session,
+                              question.openedFrom(),
+                              question.openedTo(),
+                              question.customerId(),
+                              question.planId(),
+                              afterTicket,
+                              limit + 1)
                           .chain(
                               ids -> {
                                 List<String> page = ids.subList(0, Math.min(limit, ids.size()));
@@ -220,30 +235,5 @@ public class WhatIfService {
             Instant.EPOCH,
             definition.toCalendar(newest.id()),
             definition.followsCustomerZone()));
-  }
-
-  private static Uni<List<String>> tickets(
-      Mutiny.Session session, Question q, String after, int limit) {
-    String sql =
-        """
-            select ticket_id from ticket_projection where opened and opened_at >= :from and opened_at < :to
-            and ticket_id > :after"""
-            + (q.customerId() == null ? "" : " and customer_id = :customerId")
-            + (q.planId() == null ? "" : " and plan_id = :planId")
-            + " order by ticket_id limit :limit";
-    var query =
-        session
-            .createNativeQuery(sql, String.class)
-            .setParameter("from", q.openedFrom().atOffset(ZoneOffset.UTC))
-            .setParameter("to", q.openedTo().atOffset(ZoneOffset.UTC))
-            .setParameter("after", after == null ? "" : after)
-            .setParameter("limit", limit);
-    if (q.customerId() != null) {
-      query.setParameter("customerId", q.customerId());
-    }
-    if (q.planId() != null) {
-      query.setParameter("planId", q.planId());
-    }
-    return query.getResultList();
   }
 }

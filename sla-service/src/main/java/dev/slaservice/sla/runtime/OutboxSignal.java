@@ -1,4 +1,4 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.runtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,7 +1,7 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
 import dev.slaservice.sla.config.SlaConfig;
-import dev.slaservice.sla.observability.SlaMetrics;
+import dev.slaservice.sla.persistence.TimerStore;
 import dev.slaservice.sla.runtime.BatchLoop;
 import dev.slaservice.sla.runtime.Poller;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,11 +10,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Fires due timers: re-folds each due ticket at the service's now, so deadlines pass by time alone.
@@ -22,30 +20,21 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class TimerDrain {
 
-  private final Mutiny.SessionFactory sessions;
+  private final UnitOfWork unitOfWork;
   private final TimerStore timers;
   private final ProjectionUpdater updater;
-  private final Clock clock;
   private final SlaConfig config;
   private final Poller poller;
-  private final SlaMetrics metrics;
-  private final OutboxSignal outbox;
 
   public TimerDrain(
-      Mutiny.SessionFactory sessions,
+      UnitOfWork unitOfWork,
       TimerStore timers,
       ProjectionUpdater updater,
-      Clock clock,
       SlaConfig config,
-      Vertx vertx,
-      SlaMetrics metrics,
-      OutboxSignal outbox) {
-    this.metrics = metrics;
-    this.outbox = outbox;
-    this.sessions = sessions;
+      Vertx vertx) {
+    this.unitOfWork = unitOfWork;
     this.timers = timers;
     this.updater = updater;
-    this.clock = clock;
     this.config = config;
     this.poller = new Poller("timer drain", vertx, this::fireDue);
   }
@@ -71,24 +60,24 @@ public class TimerDrain {
   }
 
   private Uni<Integer> fireBatch(int limit) {
-    Instant now = clock.instant();
-    return sessions
-        .withTransaction(
-            (session, tx) ->
+    return unitOfWork
+        .run(
+            (session, now) ->
                 timers
                     .claimDue(session, now, limit)
                     .chain(
                         due ->
                             updater
                                 .refresh(session, due.keySet(), now)
-                                .map(records -> new Fired(due, records))))
+                                .map(records -> new Fired(due, records))),
+            Fired::records)
         .invoke(
             fired -> {
-              outbox.committed(fired.records());
+              Instant firedAt = unitOfWork.now();
               fired
                   .due()
                   .values()
-                  .forEach(at -> metrics.timerFired(Duration.between(at, clock.instant())));
+                  .forEach(at -> unitOfWork.metrics().timerFired(Duration.between(at, firedAt)));
             })
         .map(fired -> fired.due().size());
   }

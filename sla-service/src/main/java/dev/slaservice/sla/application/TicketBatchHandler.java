@@ -1,14 +1,15 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
 import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.TicketEvent;
-import dev.slaservice.sla.observability.SlaMetrics;
+import dev.slaservice.sla.persistence.ConsumedEvent;
+import dev.slaservice.sla.persistence.EventStore;
+import dev.slaservice.sla.persistence.ProjectionStore;
+import dev.slaservice.sla.persistence.SubscriptionLocks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Applies one batch of consumed events in one transaction: order it against concurrent subscription
@@ -27,33 +27,23 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class TicketBatchHandler {
 
-  private final Mutiny.SessionFactory sessions;
+  private final UnitOfWork unitOfWork;
   private final EventStore eventStore;
   private final ProjectionUpdater updater;
   private final ProjectionStore projections;
-  private final Clock clock;
-
-  private final SlaMetrics metrics;
-  private final OutboxSignal outbox;
   private final SubscriptionLocks subscriptionLocks;
 
   public TicketBatchHandler(
-      Mutiny.SessionFactory sessions,
+      UnitOfWork unitOfWork,
       EventStore eventStore,
       ProjectionUpdater updater,
       ProjectionStore projections,
-      Clock clock,
-      SlaMetrics metrics,
-      OutboxSignal outbox,
       SubscriptionLocks subscriptionLocks) {
-    this.subscriptionLocks = subscriptionLocks;
-    this.metrics = metrics;
-    this.outbox = outbox;
-    this.sessions = sessions;
+    this.unitOfWork = unitOfWork;
     this.eventStore = eventStore;
     this.updater = updater;
     this.projections = projections;
-    this.clock = clock;
+    this.subscriptionLocks = subscriptionLocks;
   }
 
   /**
@@ -63,7 +53,6 @@ public class TicketBatchHandler {
     if (events.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    Instant now = clock.instant();
     Set<String> tickets =
         events.stream()
             .map(ConsumedEvent::event)
@@ -89,9 +78,9 @@ public class TicketBatchHandler {
             .map(e -> ((TicketEvent.TicketOpened) e).customerId())
             .collect(Collectors.toSet());
     long started = System.nanoTime();
-    return sessions
-        .withTransaction(
-            (session, tx) ->
+    return unitOfWork
+        .run(
+            (session, now) ->
                 subscriptionLocks
                     .lock(session, resubscribed, opening)
                     .chain(() -> eventStore.append(session, events, now))
@@ -110,12 +99,13 @@ public class TicketBatchHandler {
                                           customers,
                                           now,
                                           ProjectionUpdater.Mode.LIVE);
-                                    })))
+                                    })),
+            records -> records)
         .invoke(
-            records -> {
-              outbox.committed(records);
-              metrics.batchApplied(Duration.ofNanos(System.nanoTime() - started), events.size());
-            });
+            records ->
+                unitOfWork
+                    .metrics()
+                    .batchApplied(Duration.ofNanos(System.nanoTime() - started), events.size()));
   }
 
   /** The ticket events among {@code appended}, by ticket, in their order. */

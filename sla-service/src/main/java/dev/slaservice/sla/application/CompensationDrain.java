@@ -1,6 +1,7 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
 import dev.slaservice.sla.config.SlaConfig;
+import dev.slaservice.sla.persistence.CompensationQueue;
 import dev.slaservice.sla.runtime.BatchLoop;
 import dev.slaservice.sla.runtime.Poller;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,11 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Re-computes the statements of queued customers (ADR 0008), a batch per transaction: the
@@ -25,27 +23,24 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class CompensationDrain {
 
-  private final Mutiny.SessionFactory sessions;
+  private final UnitOfWork unitOfWork;
   private final CompensationQueue queue;
   private final CompensationUpdater compensation;
   private final CatalogHolder catalog;
-  private final Clock clock;
   private final SlaConfig config;
   private final Poller poller;
 
   public CompensationDrain(
-      Mutiny.SessionFactory sessions,
+      UnitOfWork unitOfWork,
       CompensationQueue queue,
       CompensationUpdater compensation,
       CatalogHolder catalog,
-      Clock clock,
       SlaConfig config,
       Vertx vertx) {
-    this.sessions = sessions;
+    this.unitOfWork = unitOfWork;
     this.queue = queue;
     this.compensation = compensation;
     this.catalog = catalog;
-    this.clock = clock;
     this.config = config;
     this.poller = new Poller("compensation drain", vertx, this::drain);
   }
@@ -65,10 +60,9 @@ public class CompensationDrain {
   }
 
   private Uni<Integer> drainBatch(int limit) {
-    Instant now = clock.instant();
-    return sessions
-        .withTransaction(
-            (session, tx) ->
+    return unitOfWork
+        .run(
+            (session, now) ->
                 queue
                     .claim(session, limit, config.compensation().settleTime())
                     .chain(

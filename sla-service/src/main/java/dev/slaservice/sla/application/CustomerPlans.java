@@ -1,8 +1,9 @@
-package dev.slaservice.sla.persistence;
+package dev.slaservice.sla.application;
 
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.policy.PlanAssignment;
+import dev.slaservice.sla.persistence.EventStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
