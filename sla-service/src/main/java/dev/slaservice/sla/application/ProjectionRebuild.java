@@ -1,6 +1,8 @@
 package dev.slaservice.sla.application;
 
 import dev.slaservice.sla.application.ProjectionUpdater.Sources;
+import dev.slaservice.sla.domain.policy.Subscription;
+import dev.slaservice.sla.persistence.EventStore;
 import dev.slaservice.sla.persistence.RebuildStore;
 import dev.slaservice.sla.runtime.Background;
 import dev.slaservice.sla.runtime.BatchLoop;
@@ -124,6 +126,7 @@ public class ProjectionRebuild {
 
   private final Mutiny.SessionFactory sessions;
   private final RebuildStore store;
+  private final EventStore eventStore;
   private final ProjectionUpdater updater;
   private final Clock clock;
   private final Vertx vertx;
@@ -132,11 +135,13 @@ public class ProjectionRebuild {
   public ProjectionRebuild(
       Mutiny.SessionFactory sessions,
       RebuildStore store,
+      EventStore eventStore,
       ProjectionUpdater updater,
       Clock clock,
       Vertx vertx) {
     this.sessions = sessions;
     this.store = store;
+    this.eventStore = eventStore;
     this.updater = updater;
     this.clock = clock;
     this.vertx = vertx;
@@ -229,8 +234,19 @@ public class ProjectionRebuild {
    * the event store, which the rebuild does not lock ({@link ProjectionUpdater#restore}).
    */
   private Uni<Void> restoreTickets(Mutiny.Session writer, Mutiny.Session reader) {
+    return eventStore
+        .allSubscriptions(reader)
+        .chain(subscriptions -> restoreTickets(writer, reader, subscriptions));
+  }
+
+  /**
+   * @param subscriptions every customer's: a subscription change cannot commit while the tables are
+   *     held, since it re-folds its customer's tickets
+   */
+  private Uni<Void> restoreTickets(
+      Mutiny.Session writer, Mutiny.Session reader, Map<String, List<Subscription>> subscriptions) {
     AtomicReference<Sources> current = new AtomicReference<>();
-    return nextSources(reader, "")
+    return nextSources(reader, "", subscriptions)
         .invoke(current::set)
         .chain(
             () ->
@@ -240,7 +256,7 @@ public class ProjectionRebuild {
                       Uni<Sources> ahead =
                           chunk.size() < CHUNK
                               ? Uni.createFrom().item(Sources.NONE)
-                              : nextSources(reader, chunk.lastTicketId());
+                              : nextSources(reader, chunk.lastTicketId(), subscriptions);
                       // both finish before the next step, also on failure, so neither session is
                       // closed mid-query
                       return Uni.combine()
@@ -258,8 +274,9 @@ public class ProjectionRebuild {
         .replaceWithVoid();
   }
 
-  private Uni<Sources> nextSources(Mutiny.Session reader, String after) {
-    return nextTickets(reader, after).chain(ids -> updater.read(reader, ids));
+  private Uni<Sources> nextSources(
+      Mutiny.Session reader, String after, Map<String, List<Subscription>> subscriptions) {
+    return nextTickets(reader, after).chain(ids -> updater.read(reader, ids, subscriptions));
   }
 
   /**

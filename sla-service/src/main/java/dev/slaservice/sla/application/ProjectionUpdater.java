@@ -156,27 +156,27 @@ public class ProjectionUpdater {
   }
 
   /**
-   * Reads the tickets' histories and their customers' subscriptions; {@code ticketIds} in id order.
+   * Reads the tickets' histories; {@code ticketIds} in id order, {@code subscriptions} every
+   * customer's, read once for a whole rebuild.
    */
-  public Uni<Sources> read(Mutiny.Session session, List<String> ticketIds) {
+  public Uni<Sources> read(
+      Mutiny.Session session,
+      List<String> ticketIds,
+      Map<String, List<Subscription>> subscriptions) {
     if (ticketIds.isEmpty()) {
       return Uni.createFrom().item(Sources.NONE);
     }
     return eventStore
         .ticketHistories(session, ticketIds)
-        .chain(
-            histories ->
-                eventStore
-                    .subscriptions(session, customersOf(histories))
-                    .map(subscriptions -> new Sources(ticketIds, histories, subscriptions)));
+        .map(histories -> new Sources(ticketIds, histories, subscriptions));
   }
 
   /**
    * Restores tickets that have no projection row, from sources read beforehand (possibly on another
    * connection), publishing nothing. Sound only while the caller holds the projection tables
-   * ({@link ProjectionRebuild#LOCK_TABLES}): no other transaction can then give these tickets a
-   * row, and a batch that appends to their histories cannot commit before the caller does, so what
-   * was read is still everything committed for them.
+   * ({@code RebuildStore.lockAndWipe}): no other transaction can then give these tickets a row, and
+   * a batch that appends to their histories, or changes their customers' subscriptions, cannot
+   * commit before the caller does, so what was read is still everything committed for them.
    */
   public Uni<Void> restore(Mutiny.Session session, Sources sources, Instant now) {
     if (sources.ticketIds().isEmpty()) {

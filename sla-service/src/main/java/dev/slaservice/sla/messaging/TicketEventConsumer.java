@@ -16,6 +16,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -103,9 +104,17 @@ public class TicketEventConsumer {
                           record,
                           refused.violation().field() + ": " + refused.violation().message()));
                 } else {
+                  InboundEvent event = outcomes.get(i).event();
+                  // an opening given its plan here differs from its record; any other is stored
+                  // as the bytes that were read and checked
                   ConsumedEvent consumed =
-                      new ConsumedEvent(
-                          outcomes.get(i).event(), record.getPartition(), offsetOf(record));
+                      event == valid.get(i)
+                          ? new ConsumedEvent(
+                              event,
+                              new String(record.getPayload(), StandardCharsets.UTF_8),
+                              record.getPartition(),
+                              offsetOf(record))
+                          : ConsumedEvent.of(event, record.getPartition(), offsetOf(record));
                   events.add(consumed);
                   records.put(consumed, record);
                 }

@@ -6,7 +6,6 @@ import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.EventJson;
 import dev.slaservice.events.EventType;
 import dev.slaservice.events.InboundEvent;
-import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.policy.Subscription;
 import io.smallrye.mutiny.Uni;
@@ -69,7 +68,7 @@ public class EventStore {
           recordedAt,
           consumed.partition(),
           consumed.offset(),
-          InboundEventCodec.write(event));
+          consumed.json());
     }
     return rows.bind(session.createNativeQuery(INSERT, String.class))
         .getResultList()
@@ -167,16 +166,7 @@ public class EventStore {
         .createNativeQuery(TICKET_HISTORIES, Object[].class)
         .setParameter("ids", ticketIds)
         .getResultList()
-        .map(
-            rows -> {
-              Map<String, List<TicketEvent>> histories = new LinkedHashMap<>();
-              for (Object[] row : rows) {
-                histories
-                    .computeIfAbsent((String) row[0], id -> new ArrayList<>())
-                    .add((TicketEvent) parse((String) row[1]));
-              }
-              return histories;
-            });
+        .map(rows -> grouped(rows, event -> (TicketEvent) event));
   }
 
   /**
@@ -207,16 +197,7 @@ public class EventStore {
         .createNativeQuery(customerEventsOf(type), Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
-        .map(
-            rows -> {
-              Map<String, List<T>> byCustomer = new LinkedHashMap<>();
-              for (Object[] row : rows) {
-                byCustomer
-                    .computeIfAbsent((String) row[0], id -> new ArrayList<>())
-                    .add(mapping.apply(javaType.cast(parse((String) row[1]))));
-              }
-              return byCustomer;
-            });
+        .map(rows -> grouped(rows, event -> mapping.apply(javaType.cast(event))));
   }
 
   /** Each customer's subscriptions, in the order they were stored. */
@@ -230,8 +211,37 @@ public class EventStore {
         EventStore::toSubscription);
   }
 
+  /**
+   * Every customer's subscriptions, in the order they were stored, through the partial index of
+   * their type (V10).
+   */
+  public Uni<Map<String, List<Subscription>>> allSubscriptions(Mutiny.Session session) {
+    return session
+        .createNativeQuery(
+            "select customer_id, cast(payload as text) from event_store where event_type = '"
+                + EventType.SUBSCRIPTION_CHANGED.wireName()
+                + "' order by seq",
+            Object[].class)
+        .getResultList()
+        .map(
+            rows ->
+                grouped(rows, event -> toSubscription((CustomerEvent.SubscriptionChanged) event)));
+  }
+
   static Subscription toSubscription(CustomerEvent.SubscriptionChanged changed) {
     return Subscription.of(changed);
+  }
+
+  /** Rows of (key, stored JSON), each parsed and mapped, by key, in the rows' order. */
+  private static <T> Map<String, List<T>> grouped(
+      List<Object[]> rows, Function<InboundEvent, T> mapping) {
+    Map<String, List<T>> byKey = new LinkedHashMap<>();
+    for (Object[] row : rows) {
+      byKey
+          .computeIfAbsent((String) row[0], key -> new ArrayList<>())
+          .add(mapping.apply(parse((String) row[1])));
+    }
+    return byKey;
   }
 
   static InboundEvent parse(String storedJson) {

@@ -117,7 +117,7 @@ class SubscriptionRaceTest {
     CompletableFuture<Void> applied = new CompletableFuture<>();
     Background.run(
         vertx,
-        () -> handler.handle(List.of(new ConsumedEvent(event, 0, -1))),
+        () -> handler.handle(List.of(ConsumedEvent.of(event, 0, -1))),
         records -> applied.complete(null),
         applied::completeExceptionally);
     return applied;
