@@ -1,16 +1,18 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.clock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,30 +54,14 @@ class ComplianceReportApiTest {
     String met = Events.newTicketId();
     String breached = Events.newTicketId();
     String othersTicket = Events.newTicketId();
-    given()
-        .contentType(ContentType.JSON)
-        .body(
-            Events.batch(
-                Events.opened(met, customer, "emq-7x24", "P1", OPENED),
-                Events.opened(breached, customer, "emq-7x24", "P2", OPENED),
-                Events.opened(othersTicket, other, "emq-7x24", "P1", OPENED),
-                Events.simple("WorkStarted", met, OPENED.plus(Duration.ofMinutes(10)))))
-        .post("/events")
-        .then()
-        .statusCode(202);
-    for (String ticket : new String[] {met, breached, othersTicket}) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
-    }
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/tickets/{id}", met)
-                    .then()
-                    .body("clocks.find { it.metric == 'RESPONSE' }.state", equalTo("MET")));
+    Intake.accepted(
+        Events.batch(
+            Events.opened(met, customer, "emq-7x24", "P1", OPENED),
+            Events.opened(breached, customer, "emq-7x24", "P2", OPENED),
+            Events.opened(othersTicket, other, "emq-7x24", "P1", OPENED),
+            Events.simple("WorkStarted", met, OPENED.plus(Duration.ofMinutes(10)))));
+    Tickets.awaitKnown(met, breached, othersTicket);
+    Tickets.awaitReading(met, reading -> reading.body(clock("RESPONSE", "state"), equalTo("MET")));
   }
 
   @AfterEach

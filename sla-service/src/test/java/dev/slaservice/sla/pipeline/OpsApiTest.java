@@ -17,6 +17,8 @@ import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
+import dev.slaservice.sla.support.WhatIf;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -412,15 +414,7 @@ class OpsApiTest {
       openSlowAndFast();
       List<List<String>> storedBefore = stored(customer);
 
-      JsonPath answer =
-          given()
-              .contentType(ContentType.JSON)
-              .body(draftQuestion(premiumDraft("PT3M")).toString())
-              .post("/admin/what-if")
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
+      JsonPath answer = WhatIf.answer(draftQuestion(premiumDraft("PT3M")).toString());
 
       assertThat(answer.getInt("examined")).isEqualTo(2);
       assertThat(answer.getInt("breachesGained")).isEqualTo(1);
@@ -443,11 +437,7 @@ class OpsApiTest {
       openSlowAndFast();
       ObjectNode draft = premiumDraft("-PT5M");
       draft.put("colour", "gold");
-      given()
-          .contentType(ContentType.JSON)
-          .body(draftQuestion(draft).toString())
-          .post("/admin/what-if")
-          .then()
+      WhatIf.ask(draftQuestion(draft).toString())
           .statusCode(400)
           .contentType(startsWith("application/problem+json"))
           .body(
@@ -466,15 +456,7 @@ class OpsApiTest {
           """
           {"openedFrom":"%s","openedTo":"%s","customerId":"%s","plan":{"id":"websoft9-advanced"}}"""
               .formatted(opened.minusSeconds(1), now, customer);
-      JsonPath answer =
-          given()
-              .contentType(ContentType.JSON)
-              .body(question)
-              .post("/admin/what-if")
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
+      JsonPath answer = WhatIf.answer(question);
 
       assertThat(answer.getInt("examined")).isEqualTo(2);
       assertThat(answer.getInt("breachesLost")).isEqualTo(1);
@@ -489,27 +471,15 @@ class OpsApiTest {
     void whenTheAlternativeIsMissingOrUnknownThenTheProblemSaysWhat() {
       String range =
           "\"openedFrom\":\"2026-01-01T00:00:00Z\",\"openedTo\":\"2026-02-01T00:00:00Z\"";
-      given()
-          .contentType(ContentType.JSON)
-          .body("{" + range + "}")
-          .post("/admin/what-if")
-          .then()
+      WhatIf.ask("{" + range + "}")
           .statusCode(400)
           .body("code", equalTo("whatif.alternative-required"));
-      given()
-          .contentType(ContentType.JSON)
-          .body("{" + range + ",\"plan\":{\"id\":\"gold\"}}")
-          .post("/admin/what-if")
-          .then()
+      WhatIf.ask("{" + range + ",\"plan\":{\"id\":\"gold\"}}")
           .statusCode(404)
           .body("detail", containsString("no plan gold"));
-      given()
-          .contentType(ContentType.JSON)
-          .body(
+      WhatIf.ask(
               "{\"openedFrom\":\"2026-02-01T00:00:00Z\","
                   + "\"openedTo\":\"2026-01-01T00:00:00Z\",\"plan\":{\"id\":\"websoft9-advanced\"}}")
-          .post("/admin/what-if")
-          .then()
           .statusCode(400)
           .body("code", equalTo("whatif.range-required"));
     }
@@ -558,12 +528,6 @@ class OpsApiTest {
   }
 
   private static void awaitState(String ticket, String state) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              var response = given().get("/tickets/{id}", ticket);
-              return response.statusCode() == 200 && state.equals(response.path("state"));
-            });
+    Tickets.awaitReading(ticket, reading -> reading.body("state", equalTo(state)));
   }
 }

@@ -1,8 +1,8 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.clock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -13,8 +13,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,27 +68,16 @@ class PlanVersionsApiTest {
   }
 
   private static void open(String ticket, String planId, Instant at) {
-    given()
-        .contentType(ContentType.JSON)
-        .body(Events.opened(ticket, "acme", planId, "URGENT", at))
-        .post("/events")
-        .then()
-        .statusCode(202);
+    Intake.accepted(Events.opened(ticket, "acme", planId, "URGENT", at));
   }
 
   private static void awaitResponseDeadline(String ticket, int planVersion, Instant deadline) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/tickets/{id}", ticket)
-                    .then()
-                    .statusCode(200)
-                    .body("planVersion", equalTo(planVersion))
-                    .body(
-                        "clocks.find { it.metric == 'RESPONSE' }.deadline",
-                        equalTo(deadline.toString())));
+    Tickets.awaitReading(
+        ticket,
+        reading ->
+            reading
+                .body("planVersion", equalTo(planVersion))
+                .body(clock("RESPONSE", "deadline"), equalTo(deadline.toString())));
   }
 
   @Test
@@ -164,30 +155,18 @@ class PlanVersionsApiTest {
         .then()
         .statusCode(200)
         .body("retiredAt", notNullValue());
-    given()
-        .contentType(ContentType.JSON)
-        .body(
+    Intake.send(
             Events.opened(
                 Events.newTicketId(),
                 "acme",
                 plan,
                 "URGENT",
                 clock.now().plus(Duration.ofSeconds(1))))
-        .post("/events")
-        .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("planId"))
         .body("errors[0].message", containsString("retired"));
     given().get("/plans/{id}", plan).then().statusCode(200).body("retiredAt", notNullValue());
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/tickets/{id}", early)
-                    .then()
-                    .statusCode(200)
-                    .body("planVersion", equalTo(1)));
+    Tickets.awaitReading(early, reading -> reading.body("planVersion", equalTo(1)));
     given().post("/plans/{id}/versions/7/retire", plan).then().statusCode(404);
     given()
         .post("/plans/websoft9-standard/versions/1/retire")

@@ -1,5 +1,6 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.clock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +16,7 @@ import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -145,18 +147,12 @@ class ReplyMetricsPipelineTest {
   }
 
   private static void awaitNextReply(String ticket, Instant cycleStart, String state) {
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/tickets/{id}", ticket)
-                    .then()
-                    .statusCode(200)
-                    .body(
-                        "clocks.find { it.metric == 'NEXT_REPLY' }.cycleStartedAt",
-                        equalTo(cycleStart.toString()))
-                    .body("clocks.find { it.metric == 'NEXT_REPLY' }.state", equalTo(state)));
+    Tickets.awaitReading(
+        ticket,
+        reading ->
+            reading
+                .body(clock("NEXT_REPLY", "cycleStartedAt"), equalTo(cycleStart.toString()))
+                .body(clock("NEXT_REPLY", "state"), equalTo(state)));
   }
 
   private static List<SlaEvent> nextReplyBreaches(String ticket) {
