@@ -66,22 +66,10 @@ class OpsApiTest {
             now);
     Intake.accepted(
         Events.batch(
-            Events.opened(
-                t.breached(),
-                customer,
-                "websoft9-premium",
-                "HIGH",
-                now.minus(Duration.ofMinutes(11))),
-            Events.opened(
-                t.atRisk(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(6))),
-            Events.opened(
-                t.running(),
-                customer,
-                "websoft9-premium",
-                "HIGH",
-                now.minus(Duration.ofMinutes(1))),
-            Events.opened(
-                t.met(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(2))),
+            premiumHigh(t.breached(), customer, now.minus(Duration.ofMinutes(11))),
+            premiumHigh(t.atRisk(), customer, now.minus(Duration.ofMinutes(6))),
+            premiumHigh(t.running(), customer, now.minus(Duration.ofMinutes(1))),
+            premiumHigh(t.met(), customer, now.minus(Duration.ofMinutes(2))),
             Events.simple("WorkStarted", t.met(), now.minus(Duration.ofMinutes(1)))));
     await()
         .atMost(Duration.ofSeconds(30))
@@ -246,16 +234,10 @@ class OpsApiTest {
     @Test
     void whenItsHistoryIsReadThenEventsComeInOccurrenceOrderWithArrivalTimesAndPages() {
       String ticket = Events.newTicketId();
-      Instant opened = clock.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
+      Instant opened = openedPremiumHigh(ticket, Duration.ofMinutes(30));
       Intake.accepted(Events.simple("TicketResolved", ticket, opened.plus(Duration.ofMinutes(20))));
       Intake.accepted(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(4))));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size()
-                      == 3);
+      awaitEvents(ticket, 3);
 
       JsonPath all =
           given().get("/tickets/{id}/events", ticket).then().statusCode(200).extract().jsonPath();
@@ -286,8 +268,7 @@ class OpsApiTest {
     @Test
     void whenReadAsOfBeforeAndAfterTheDeadlineThenTheReadingsDiffer() {
       String ticket = Events.newTicketId();
-      Instant opened = clock.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
+      Instant opened = openedPremiumHigh(ticket, Duration.ofMinutes(20));
       awaitState(ticket, "BREACHED");
 
       given()
@@ -319,15 +300,9 @@ class OpsApiTest {
     @Test
     void whenItsTimelineIsReadThenItShowsTheWarningsTheDeadlineAndTheLateWork() {
       String ticket = Events.newTicketId();
-      Instant opened = clock.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
+      Instant opened = openedPremiumHigh(ticket, Duration.ofMinutes(20));
       Intake.accepted(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(12))));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size()
-                      == 2);
+      awaitEvents(ticket, 2);
 
       JsonPath timeline =
           given().get("/tickets/{id}/timeline", ticket).then().statusCode(200).extract().jsonPath();
@@ -362,9 +337,9 @@ class OpsApiTest {
       opened = now.minus(Duration.ofMinutes(40));
       Intake.accepted(
           Events.batch(
-              Events.opened(slow, customer, "websoft9-premium", "HIGH", opened),
+              premiumHigh(slow, customer, opened),
               Events.simple("WorkStarted", slow, opened.plus(Duration.ofMinutes(20))),
-              Events.opened(fast, customer, "websoft9-premium", "HIGH", opened),
+              premiumHigh(fast, customer, opened),
               Events.simple("WorkStarted", fast, opened.plus(Duration.ofMinutes(5)))));
       await()
           .atMost(Duration.ofSeconds(30))
@@ -525,6 +500,29 @@ class OpsApiTest {
 
   private static List<String> ids(JsonPath page) {
     return page.getList("items.ticketId", String.class);
+  }
+
+  /**
+   * Opens an acme ticket on Websoft9 Premium HIGH (response in 10 min) {@code ago}, to the second.
+   */
+  private Instant openedPremiumHigh(String ticket, Duration ago) {
+    Instant opened = clock.now().minus(ago).truncatedTo(ChronoUnit.SECONDS);
+    Intake.accepted(premiumHigh(ticket, "acme", opened));
+    return opened;
+  }
+
+  /** A TicketOpened on Websoft9 Premium HIGH (response in 10 min). */
+  private static String premiumHigh(String ticket, String customer, Instant opened) {
+    return Events.opened(ticket, customer, "websoft9-premium", "HIGH", opened);
+  }
+
+  private static void awaitEvents(String ticket, int count) {
+    await()
+        .atMost(Tickets.WAIT)
+        .until(
+            () ->
+                given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size()
+                    == count);
   }
 
   private static void awaitState(String ticket, String state) {
