@@ -47,7 +47,7 @@ class BreachPipelineTest {
     void whenTheClockPassesTenMinutesThenExactlyOneBreachIsPublishedAndTheTicketReadsBreached() {
       String ticket = Events.newTicketId();
       Instant openedAt = clock.now().truncatedTo(ChronoUnit.SECONDS);
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
+      Intake.accepted(Events.acmePremiumHigh(ticket, openedAt));
       awaitClockState(ticket, "RUNNING");
       given()
           .get("/tickets/{id}", ticket)
@@ -81,7 +81,7 @@ class BreachPipelineTest {
         whenHalfAndThreeQuartersOfTheTargetAreUsedThenEachWarningCarriesItsExactInstantAsACloudEvent() {
       String ticket = Events.newTicketId();
       Instant openedAt = clock.now().truncatedTo(ChronoUnit.SECONDS);
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
+      Intake.accepted(Events.acmePremiumHigh(ticket, openedAt));
       awaitClockState(ticket, "RUNNING");
 
       clock.advance(Duration.ofMinutes(8));
@@ -108,7 +108,7 @@ class BreachPipelineTest {
     void whenWorkStartsAtMinuteFiveThenItReadsMetAndNothingIsPublished() {
       String ticket = Events.newTicketId();
       Instant openedAt = clock.now();
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
+      Intake.accepted(Events.acmePremiumHigh(ticket, openedAt));
       awaitClockState(ticket, "RUNNING");
       clock.advance(Duration.ofMinutes(5));
       Intake.accepted(Events.simple("WorkStarted", ticket, openedAt.plus(Duration.ofMinutes(5))));
@@ -127,13 +127,7 @@ class BreachPipelineTest {
     @Test
     void whenItWasOpenedElevenMinutesAgoThenTheTimerBreachesItAtOnce() {
       String ticket = Events.newTicketId();
-      Intake.accepted(
-          Events.opened(
-              ticket,
-              "acme",
-              "websoft9-premium",
-              "HIGH",
-              clock.now().minus(Duration.ofMinutes(11))));
+      Intake.accepted(Events.acmePremiumHigh(ticket, clock.now().minus(Duration.ofMinutes(11))));
 
       await().atMost(Duration.ofSeconds(30)).until(() -> breaches(ticket).size() == 1);
       awaitClockState(ticket, "BREACHED");
@@ -147,7 +141,7 @@ class BreachPipelineTest {
     void whenALateWorkStartedDisprovesItThenARetractionFollowsAndTheTicketReadsMet() {
       String ticket = Events.newTicketId();
       Instant openedAt = clock.now().minus(Duration.ofMinutes(20));
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", openedAt));
+      Intake.accepted(Events.acmePremiumHigh(ticket, openedAt));
       await().atMost(Duration.ofSeconds(30)).until(() -> breaches(ticket).size() == 1);
 
       Intake.accepted(Events.simple("WorkStarted", ticket, openedAt.plus(Duration.ofMinutes(4))));

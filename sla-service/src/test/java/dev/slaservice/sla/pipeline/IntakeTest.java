@@ -41,7 +41,7 @@ class IntakeTest {
     String ticket = Events.newTicketId();
     String body =
         Events.batch(
-            Events.opened(ticket, "acme", "websoft9-premium", "HIGH", Instant.now()),
+            Events.acmePremiumHigh(ticket, Instant.now()),
             """
         {"type":"WorkStarted","ticketId":"%s","occurredAt":"yesterday","source":"desk"}"""
                 .formatted(ticket));

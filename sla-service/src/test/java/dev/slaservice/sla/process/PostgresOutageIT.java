@@ -101,9 +101,7 @@ class PostgresOutageIT extends PackagedServiceTest {
     for (int i = 0; i < count; i++) {
       String ticket = Events.newTicketId();
       tickets.add(ticket);
-      events.add(
-          Events.opened(
-              ticket, "acme", "websoft9-premium", "HIGH", Instant.now().minusSeconds(660)));
+      events.add(Events.acmePremiumHigh(ticket, Instant.now().minusSeconds(660)));
     }
     assertThat(
             service
