@@ -11,6 +11,7 @@ import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
+import dev.slaservice.sla.support.Plans;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.TopicSnapshot;
@@ -85,13 +86,7 @@ class PlanLifecyclePipelineTest {
         .then()
         .statusCode(201);
     String planId = "gold-" + UUID.randomUUID();
-    given()
-        .contentType(ContentType.JSON)
-        .body(plan("PT1H"))
-        .put("/plans/{id}", planId)
-        .then()
-        .statusCode(201)
-        .body("version", equalTo(1));
+    Plans.put(planId, plan("PT1H")).statusCode(201).body("version", equalTo(1));
 
     // the customer subscribes from the day of the tickets on
     clock.freezeAt(T0);
@@ -125,13 +120,7 @@ class PlanLifecyclePipelineTest {
         .contains("\"planId\":\"" + planId + "\"");
 
     // version 2 gives two hours from now on; only a ticket opened after it uses it
-    given()
-        .contentType(ContentType.JSON)
-        .body(plan("PT2H"))
-        .put("/plans/{id}", planId)
-        .then()
-        .statusCode(200)
-        .body("version", equalTo(2));
+    Plans.put(planId, plan("PT2H")).statusCode(200).body("version", equalTo(2));
     Instant later = T0.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(1));
     clock.freezeAt(later);
     String onVersion2 = Events.newTicketId();

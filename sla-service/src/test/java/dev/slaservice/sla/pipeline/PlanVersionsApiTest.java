@@ -15,13 +15,13 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
+import dev.slaservice.sla.support.Plans;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,10 +63,6 @@ class PlanVersionsApiTest {
             responseTarget);
   }
 
-  private static ValidatableResponse put(String planId, String body) {
-    return given().contentType(ContentType.JSON).body(body).put("/plans/{id}", planId).then();
-  }
-
   private static void open(String ticket, String planId, Instant at) {
     Intake.accepted(Events.opened(ticket, "acme", planId, "URGENT", at));
   }
@@ -84,13 +80,13 @@ class PlanVersionsApiTest {
   void aNewPlanAndAVersionFromLaterOnJudgeOnlyTicketsOpenedWhileTheyAreInForce() {
     String plan = "gold-" + UUID.randomUUID();
     clock.freezeAt(T);
-    put(plan, gold("PT4H", null))
+    Plans.put(plan, gold("PT4H", null))
         .statusCode(201)
         .body("version", equalTo(1))
         .body("effectiveFrom", equalTo(T.toString()))
         .body("versions", contains(1))
         .body("priorities[0].clocks.find { it.metric == 'RESOLUTION' }.target", equalTo("PT18H"));
-    put(plan, gold("PT2H", T.plus(Duration.ofHours(1)).toString()))
+    Plans.put(plan, gold("PT2H", T.plus(Duration.ofHours(1)).toString()))
         .statusCode(200)
         .body("version", equalTo(2))
         .body("versions", contains(1, 2));
@@ -108,8 +104,8 @@ class PlanVersionsApiTest {
   @Test
   void everyVersionReadsBackAsItWasDefinedInEitherLanguage() {
     String plan = "read-" + UUID.randomUUID();
-    put(plan, gold("PT4H", null)).statusCode(201);
-    put(plan, gold("PT3H", null)).statusCode(200);
+    Plans.put(plan, gold("PT4H", null)).statusCode(201);
+    Plans.put(plan, gold("PT3H", null)).statusCode(200);
 
     given()
         .queryParam("version", 1)
@@ -146,7 +142,7 @@ class PlanVersionsApiTest {
   @Test
   void aRetiredVersionOpensNoNewTicketButIsKept() {
     String plan = "retire-" + UUID.randomUUID();
-    put(plan, gold("PT4H", null)).statusCode(201);
+    Plans.put(plan, gold("PT4H", null)).statusCode(201);
     String early = Events.newTicketId();
     open(early, plan, clock.now().minus(Duration.ofMinutes(1)));
 
@@ -179,7 +175,7 @@ class PlanVersionsApiTest {
   void anInvalidDefinitionIsRefusedWithTheJsonPathOfEveryProblemAndNothingIsStored() {
     String plan = "bad-" + UUID.randomUUID();
     String body = gold("-PT4H", null).replace("\"emq-5x8\"", "\"nowhere\"");
-    put(plan, body)
+    Plans.put(plan, body)
         .statusCode(400)
         .contentType(startsWith("application/problem+json"))
         .body(
@@ -191,11 +187,11 @@ class PlanVersionsApiTest {
         .body("detail", containsString("$.priorities[0].targets.RESPONSE.target"));
     given().get("/plans/{id}", plan).then().statusCode(404);
 
-    put(plan, gold("PT4H", "2020-01-01T00:00:00Z"))
+    Plans.put(plan, gold("PT4H", "2020-01-01T00:00:00Z"))
         .statusCode(400)
         .body("errors[0].field", equalTo("$.effectiveFrom"));
-    put(plan, "{\"names\":").statusCode(400).body("errors[0].field", equalTo("$"));
-    put("Not An Id", gold("PT4H", null)).statusCode(400);
+    Plans.put(plan, "{\"names\":").statusCode(400).body("errors[0].field", equalTo("$"));
+    Plans.put("Not An Id", gold("PT4H", null)).statusCode(400);
   }
 
   @Test
@@ -210,7 +206,7 @@ class PlanVersionsApiTest {
         .put("/calendars/{id}", calendar)
         .then()
         .statusCode(201);
-    put(
+    Plans.put(
             "hours-" + UUID.randomUUID(),
             gold("PT4H", null).replace("\"emq-5x8\"", "\"" + calendar + "\""))
         .statusCode(201)
@@ -226,7 +222,7 @@ class PlanVersionsApiTest {
                 i ->
                     CompletableFuture.supplyAsync(
                         () ->
-                            put(plan, gold("PT" + (i + 1) + "H", null))
+                            Plans.put(plan, gold("PT" + (i + 1) + "H", null))
                                 .statusCode(anyOf(equalTo(200), equalTo(201)))
                                 .extract()
                                 .<Integer>path("version")))
