@@ -74,10 +74,7 @@ class KafkaOutageIT extends PackagedServiceTest {
         refusals.stream().mapToLong(Duration::toMillis).max().orElse(0));
 
     stack.startKafka();
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> service.readiness() == 200);
+    service.awaitReadyAgain(Duration.ofMinutes(3));
     assertThat(service.pid()).as("the same process, not restarted").isEqualTo(pid);
 
     String afterwards = Events.newTicketId();
