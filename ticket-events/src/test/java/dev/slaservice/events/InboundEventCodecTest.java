@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,30 @@ class InboundEventCodecTest {
 
   private static JsonNode json(String text) throws Exception {
     return EventJson.mapper().readTree(text);
+  }
+
+  /** Reads an event as it comes from outside, with the id to assign if it names none. */
+  private static InboundEvent read(String text, String assignedId) throws Exception {
+    return InboundEventCodec.read(json(text), () -> assignedId);
+  }
+
+  /** The event as it comes back from the topic after the service wrote it there. */
+  private static InboundEvent throughTheTopic(InboundEvent event) {
+    return InboundEventCodec.read(InboundEventCodec.write(event).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String text) {
+    return assertThatThrownBy(() -> read(text, "x")).isInstanceOf(MalformedEventException.class);
+  }
+
+  private static void assertRefusedNaming(String text, String... fields) {
+    assertThatThrownBy(() -> read(text, "x"))
+        .isInstanceOfSatisfying(
+            MalformedEventException.class,
+            e ->
+                assertThat(e.violations())
+                    .extracting(Violation::field)
+                    .containsExactlyInAnyOrder(fields));
   }
 
   @Nested
@@ -24,7 +49,7 @@ class InboundEventCodecTest {
 
     @Test
     void whenReadThenEveryFieldIsKeptIncludingTheOffset() throws Exception {
-      InboundEvent event = InboundEventCodec.read(json(text), () -> "unused");
+      InboundEvent event = read(text, "unused");
       assertThat(event)
           .isEqualTo(
               new TicketEvent.TicketOpened(
@@ -39,7 +64,7 @@ class InboundEventCodecTest {
 
     @Test
     void whenWrittenAndReadBackThenItIsTheSameEventWithItsType() throws Exception {
-      InboundEvent event = InboundEventCodec.read(json(text), () -> "unused");
+      InboundEvent event = read(text, "unused");
       String written = InboundEventCodec.write(event);
       assertThat(json(written).get("type").asText()).isEqualTo("TicketOpened");
       assertThat(InboundEventCodec.read(written.getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
@@ -51,12 +76,11 @@ class InboundEventCodecTest {
     @Test
     void whenAnAgentReplyIsReadThenItKeepsItsVisibilityThroughTheTopic() throws Exception {
       InboundEvent event =
-          InboundEventCodec.read(
-              json(
-                  """
+          read(
+              """
           {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk",
-           "visibility":"PUBLIC"}"""),
-              () -> "r1");
+           "visibility":"PUBLIC"}""",
+              "r1");
       assertThat(event)
           .isEqualTo(
               new TicketEvent.AgentReplied(
@@ -65,44 +89,30 @@ class InboundEventCodecTest {
                   OffsetDateTime.parse("2026-11-02T09:30:00Z"),
                   "desk",
                   ReplyVisibility.PUBLIC));
-      assertThat(
-              InboundEventCodec.read(
-                  InboundEventCodec.write(event).getBytes(StandardCharsets.UTF_8)))
-          .isEqualTo(event);
+      assertThat(throughTheTopic(event)).isEqualTo(event);
     }
 
     @Test
     void whenTheVisibilityIsMissingOrUnknownThenItIsNamedWithItsValues() {
-      assertThatThrownBy(
-              () ->
-                  InboundEventCodec.read(
-                      json(
-                          """
-          {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}"""),
-                      () -> "x"))
-          .isInstanceOf(MalformedEventException.class)
+      assertRefused(
+              """
+          {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}""")
           .hasMessageContaining("visibility")
           .hasMessageContaining("PUBLIC, INTERNAL");
-      assertThatThrownBy(
-              () ->
-                  InboundEventCodec.read(
-                      json(
-                          """
+      assertRefused(
+              """
           {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk",
-           "visibility":"public"}"""),
-                      () -> "x"))
-          .isInstanceOf(MalformedEventException.class)
+           "visibility":"public"}""")
           .hasMessageContaining("visibility");
     }
 
     @Test
     void whenACustomerReplyIsReadThenItIsATicketEventOnTheTicketsPartition() throws Exception {
       InboundEvent event =
-          InboundEventCodec.read(
-              json(
-                  """
-          {"type":"CustomerReplied","ticketId":"T-9","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}"""),
-              () -> "c1");
+          read(
+              """
+          {"type":"CustomerReplied","ticketId":"T-9","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}""",
+              "c1");
       assertThat(event).isInstanceOf(TicketEvent.CustomerReplied.class);
       assertThat(event.partitionKey()).isEqualTo("T-9");
     }
@@ -113,51 +123,41 @@ class InboundEventCodecTest {
     @Test
     void whenTheEventIdIsMissingThenOneIsAssigned() throws Exception {
       InboundEvent event =
-          InboundEventCodec.read(
-              json(
-                  """
-          {"type":"WorkStarted","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}"""),
-              () -> "assigned");
+          read(
+              """
+          {"type":"WorkStarted","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}""",
+              "assigned");
       assertThat(event.eventId()).isEqualTo("assigned");
     }
 
     @Test
     void whenAFeeIsSentAsANumberThenItKeepsItsScaleThroughTheTopic() throws Exception {
       InboundEvent event =
-          InboundEventCodec.read(
-              json(
-                  """
+          read(
+              """
           {"type":"SubscriptionChanged","customerId":"c","occurredAt":"2026-11-02T09:30:00Z","source":"s",
-           "planId":"p","monthlyFee":1000.10,"currency":"USD","timeZone":"UTC","effectiveFrom":"2026-11-01"}"""),
-              () -> "x");
-      InboundEvent again =
-          InboundEventCodec.read(InboundEventCodec.write(event).getBytes(StandardCharsets.UTF_8));
+           "planId":"p","monthlyFee":1000.10,"currency":"USD","timeZone":"UTC","effectiveFrom":"2026-11-01"}""",
+              "x");
+      InboundEvent again = throughTheTopic(event);
       assertThat(((CustomerEvent.SubscriptionChanged) again).monthlyFee().toPlainString())
           .isEqualTo("1000.10");
     }
 
     @Test
     void whenFieldsAreWrongThenEachIsNamedWithWhatItMustLookLike() {
-      assertThatThrownBy(
-              () ->
-                  InboundEventCodec.read(
-                      json(
-                          """
+      assertRefusedNaming(
+          """
           {"type":"TicketOpened","ticketId":"","occurredAt":"2026-11-02T09:30:00","source":"desk",
-           "priority":"HIGH","colour":"red"}"""),
-                      () -> "x"))
-          .isInstanceOfSatisfying(
-              MalformedEventException.class,
-              e ->
-                  assertThat(e.violations())
-                      .extracting(Violation::field)
-                      .containsExactlyInAnyOrder("colour", "ticketId", "occurredAt", "customerId"));
+           "priority":"HIGH","colour":"red"}""",
+          "colour",
+          "ticketId",
+          "occurredAt",
+          "customerId");
     }
 
     @Test
     void whenTheTypeIsUnknownThenTheKnownTypesAreListed() {
-      assertThatThrownBy(() -> InboundEventCodec.read(json("{\"type\":\"Nope\"}"), () -> "x"))
-          .isInstanceOf(MalformedEventException.class)
+      assertRefused("{\"type\":\"Nope\"}")
           .hasMessageContaining("TicketOpened")
           .hasMessageContaining("CompensationClaimed");
     }
@@ -172,20 +172,13 @@ class InboundEventCodecTest {
 
     @Test
     void whenAMoneyAmountIsNegativeOrTheZoneUnknownThenTheyAreRefused() {
-      assertThatThrownBy(
-              () ->
-                  InboundEventCodec.read(
-                      json(
-                          """
+      assertRefusedNaming(
+          """
           {"type":"SubscriptionChanged","customerId":"c","occurredAt":"2026-11-02T09:30:00Z","source":"s",
-           "planId":"p","monthlyFee":-1,"currency":"XXQ","timeZone":"Mars/Olympus","effectiveFrom":"2026-11-01"}"""),
-                      () -> "x"))
-          .isInstanceOfSatisfying(
-              MalformedEventException.class,
-              e ->
-                  assertThat(e.violations())
-                      .extracting(Violation::field)
-                      .containsExactlyInAnyOrder("monthlyFee", "currency", "timeZone"));
+           "planId":"p","monthlyFee":-1,"currency":"XXQ","timeZone":"Mars/Olympus","effectiveFrom":"2026-11-01"}""",
+          "monthlyFee",
+          "currency",
+          "timeZone");
     }
   }
 }

@@ -35,17 +35,14 @@ class CompensationSettleTimeTest {
           settled,
           fresh);
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> !queued(settled));
+      await().atMost(Duration.ofSeconds(30)).until(() -> !database.compensationQueued(settled));
       // the drain ran after the settled customer was queued, and took it though it had waited less
       // long
-      assertThat(queued(fresh)).as("a customer queued less than the settle time ago").isTrue();
+      assertThat(database.compensationQueued(fresh))
+          .as("a customer queued less than the settle time ago")
+          .isTrue();
     } finally {
       database.rows("delete from compensation_due where customer_id = $1", fresh);
     }
-  }
-
-  private boolean queued(String customer) {
-    return database.count("select count(*) from compensation_due where customer_id = $1", customer)
-        == 1;
   }
 }

@@ -23,9 +23,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,14 +56,24 @@ class CompensationPipelineTest {
     clock.reset();
   }
 
+  /** TicketOpened events of {@code count} Standard HIGH tickets, a second apart from NOV_10. */
+  private static String[] standardHighTickets(String customer, int count) {
+    return IntStream.range(0, count)
+        .mapToObj(
+            i ->
+                Events.opened(
+                    Events.newTicketId(),
+                    customer,
+                    "websoft9-standard",
+                    "HIGH",
+                    NOV_10.plusSeconds(i)))
+        .toArray(String[]::new);
+  }
+
   @Test
   void threeBreachesAreEligibleUntilClaimedThenOneIssueOfOneHundredFiftyForDecember() {
     String customer = subscribedCustomer();
-    for (int i = 0; i < 3; i++) {
-      Intake.accepted(
-          Events.opened(
-              Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
-    }
+    Intake.accepted(standardHighTickets(customer, 3));
     awaitStatement(customer, "150.00", "ELIGIBLE");
     given()
         .get("/customers/{id}/compensation?month=2026-11", customer)
@@ -133,11 +143,7 @@ class CompensationPipelineTest {
   @Test
   void replayingTheEventStoreReproducesTheStatementsAndPublishesNothingNew() {
     String customer = subscribedCustomer();
-    for (int i = 0; i < 2; i++) {
-      Intake.accepted(
-          Events.opened(
-              Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
-    }
+    Intake.accepted(standardHighTickets(customer, 2));
     Intake.accepted(
         """
         {"type":"CompensationClaimed","customerId":"%s","occurredAt":"2026-12-01T09:00:00+08:00","source":"portal",
@@ -167,13 +173,7 @@ class CompensationPipelineTest {
   @Test
   void twentyFiveBreachesAreCappedAtTheMonthlyFee() {
     String customer = subscribedCustomer();
-    List<String> events = new ArrayList<>();
-    for (int i = 0; i < 25; i++) {
-      events.add(
-          Events.opened(
-              Events.newTicketId(), customer, "websoft9-standard", "HIGH", NOV_10.plusSeconds(i)));
-    }
-    Intake.accepted(Events.batch(events.toArray(String[]::new)));
+    Intake.accepted(standardHighTickets(customer, 25));
     awaitStatement(customer, "1000.00", "ELIGIBLE");
     given()
         .get("/customers/{id}/compensation?month=2026-11", customer)

@@ -1,21 +1,24 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.clock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -52,30 +55,14 @@ class ComplianceReportApiTest {
     String met = Events.newTicketId();
     String breached = Events.newTicketId();
     String othersTicket = Events.newTicketId();
-    given()
-        .contentType(ContentType.JSON)
-        .body(
-            Events.batch(
-                Events.opened(met, customer, "emq-7x24", "P1", OPENED),
-                Events.opened(breached, customer, "emq-7x24", "P2", OPENED),
-                Events.opened(othersTicket, other, "emq-7x24", "P1", OPENED),
-                Events.simple("WorkStarted", met, OPENED.plus(Duration.ofMinutes(10)))))
-        .post("/events")
-        .then()
-        .statusCode(202);
-    for (String ticket : new String[] {met, breached, othersTicket}) {
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
-    }
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/tickets/{id}", met)
-                    .then()
-                    .body("clocks.find { it.metric == 'RESPONSE' }.state", equalTo("MET")));
+    Intake.accepted(
+        Events.batch(
+            Events.opened(met, customer, "emq-7x24", "P1", OPENED),
+            Events.opened(breached, customer, "emq-7x24", "P2", OPENED),
+            Events.opened(othersTicket, other, "emq-7x24", "P1", OPENED),
+            Events.simple("WorkStarted", met, OPENED.plus(Duration.ofMinutes(10)))));
+    Tickets.awaitKnown(met, breached, othersTicket);
+    Tickets.awaitReading(met, reading -> reading.body(clock("RESPONSE", "state"), equalTo("MET")));
   }
 
   @AfterEach
@@ -87,17 +74,27 @@ class ComplianceReportApiTest {
     return given().queryParam("from", "2027-02-01").queryParam("to", "2027-04-01");
   }
 
+  /** The report for the period with the given query (name, value, ...). */
+  private static ValidatableResponse report(String... query) {
+    return read(period(), query);
+  }
+
+  /** The report for the period with the given query (name, value, ...), read with a token. */
+  private static ValidatableResponse reportAs(String token, String... query) {
+    return read(period().auth().oauth2(token), query);
+  }
+
+  private static ValidatableResponse read(RequestSpecification request, String... query) {
+    for (int i = 0; i < query.length; i += 2) {
+      request.queryParam(query[i], query[i + 1]);
+    }
+    return request.get("/reports/compliance").then().statusCode(200);
+  }
+
   @Test
   void groupedByPriorityAndMetricEachPriorityHasItsOwnLines() {
     JsonPath report =
-        period()
-            .queryParam("customerId", customer)
-            .queryParam("groupBy", "priority,metric")
-            .get("/reports/compliance")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+        report("customerId", customer, "groupBy", "priority,metric").extract().jsonPath();
     assertThat(report.getList("groupBy", String.class)).containsExactly("priority", "metric");
     String p1 = "groups.find { it.priority == 'P1' && it.metric == 'RESPONSE' }.";
     assertThat(report.getInt(p1 + "met")).isEqualTo(1);
@@ -112,21 +109,10 @@ class ComplianceReportApiTest {
 
   @Test
   void theMonthIsTheMonthOfTheOpeningInTheReportsZone() {
-    period()
-        .queryParam("customerId", customer)
-        .queryParam("groupBy", "month")
-        .get("/reports/compliance")
-        .then()
-        .statusCode(200)
+    report("customerId", customer, "groupBy", "month")
         .body("groups.month", Matchers.contains("2027-02"))
         .body("groups[0].tickets", equalTo(2));
-    period()
-        .queryParam("customerId", customer)
-        .queryParam("groupBy", "month")
-        .queryParam("zone", "Asia/Shanghai")
-        .get("/reports/compliance")
-        .then()
-        .statusCode(200)
+    report("customerId", customer, "groupBy", "month", "zone", "Asia/Shanghai")
         .body("groups.month", Matchers.contains("2027-03"))
         .body("zone", equalTo("Asia/Shanghai"));
   }
@@ -134,32 +120,10 @@ class ComplianceReportApiTest {
   @Test
   void aCustomerTokenSeesOnlyItsOwnCustomer() {
     JsonPath own =
-        period()
-            .auth()
-            .oauth2(Tokens.forCustomer(customer, "ops"))
-            .queryParam("groupBy", "customer")
-            .get("/reports/compliance")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+        reportAs(Tokens.forCustomer(customer, "ops"), "groupBy", "customer").extract().jsonPath();
     assertThat(own.getList("groups.customerId", String.class)).containsExactly(customer);
-    period()
-        .auth()
-        .oauth2(Tokens.forCustomer(customer, "ops"))
-        .queryParam("customerId", other)
-        .get("/reports/compliance")
-        .then()
-        .statusCode(200)
-        .body("groups", empty());
-    JsonPath all =
-        period()
-            .queryParam("groupBy", "customer")
-            .get("/reports/compliance")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    reportAs(Tokens.forCustomer(customer, "ops"), "customerId", other).body("groups", empty());
+    JsonPath all = report("groupBy", "customer").extract().jsonPath();
     assertThat(all.getList("groups.customerId", String.class)).contains(customer, other);
   }
 
@@ -214,22 +178,13 @@ class ComplianceReportApiTest {
 
   @Test
   void withoutAcceptTheReportIsJsonAndWithoutGroupByItIsPerPlanAndMetric() {
-    period()
-        .queryParam("customerId", customer)
-        .get("/reports/compliance")
-        .then()
-        .statusCode(200)
+    report("customerId", customer)
         .contentType(ContentType.JSON)
         .body("zone", equalTo("UTC"))
         .body("groupBy", Matchers.contains("plan", "metric"))
         .body("groups.find { it.metric == 'RESPONSE' }.planId", equalTo("emq-7x24"))
         .body("groups.find { it.metric == 'RESPONSE' }.tickets", equalTo(2));
-    period()
-        .queryParam("customerId", customer)
-        .queryParam("groupBy", "")
-        .get("/reports/compliance")
-        .then()
-        .statusCode(200)
+    report("customerId", customer, "groupBy", "")
         .body("groupBy", empty())
         .body("groups[0].tickets", equalTo(2))
         .body("groups[0].breached", equalTo(1))

@@ -14,6 +14,7 @@ import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.Plans;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,9 +56,7 @@ class CustomerPlanPipelineTest {
   }
 
   private static void awaitTicketOnPlan(String ticket, String planId) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
+    Tickets.awaitKnown(ticket);
     given().get("/tickets/{id}", ticket).then().body("planId", equalTo(planId));
   }
 

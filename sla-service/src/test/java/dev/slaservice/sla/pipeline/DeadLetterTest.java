@@ -9,8 +9,10 @@ import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.InjectKafka;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,12 +53,7 @@ class DeadLetterTest {
         .produceStrings()
         .fromRecords(new ProducerRecord<>(Topics.TICKET_EVENTS, ticket, value.strip()))
         .awaitCompletion();
-    given()
-        .contentType("application/json")
-        .body(Events.opened(ticket, "acme", "websoft9-standard", "NORMAL", clock.now()))
-        .post("/events")
-        .then()
-        .statusCode(202);
+    Intake.accepted(Events.opened(ticket, "acme", "websoft9-standard", "NORMAL", clock.now()));
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -68,9 +65,7 @@ class DeadLetterTest {
             new String(
                 letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
         .contains(reason);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> given().get("/tickets/{id}", ticket).statusCode() == 200);
+    Tickets.awaitKnown(ticket);
     assertThat(List.of(letter.headers().lastHeader(DeadLetters.ORIGINAL_TOPIC).value()))
         .singleElement()
         .satisfies(
@@ -92,16 +87,11 @@ class DeadLetterTest {
       String before = Events.newTicketId();
       String poison = "T-POISON-" + UUID.randomUUID();
       String after = Events.newTicketId();
-      given()
-          .contentType("application/json")
-          .body(
-              Events.batch(
-                  Events.opened(before, "acme", "websoft9-standard", "NORMAL", clock.now()),
-                  Events.opened(poison, "acme", "websoft9-standard", "NORMAL", clock.now()),
-                  Events.opened(after, "acme", "websoft9-standard", "NORMAL", clock.now())))
-          .post("/events")
-          .then()
-          .statusCode(202);
+      Intake.accepted(
+          Events.batch(
+              Events.opened(before, "acme", "websoft9-standard", "NORMAL", clock.now()),
+              Events.opened(poison, "acme", "websoft9-standard", "NORMAL", clock.now()),
+              Events.opened(after, "acme", "websoft9-standard", "NORMAL", clock.now())));
 
       await()
           .atMost(Duration.ofSeconds(60))
@@ -113,12 +103,7 @@ class DeadLetterTest {
                   letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
           .contains("could not be applied")
           .contains("refused by the test trigger");
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  given().get("/tickets/{id}", before).statusCode() == 200
-                      && given().get("/tickets/{id}", after).statusCode() == 200);
+      Tickets.awaitKnown(before, after);
       given().get("/tickets/{id}", poison).then().statusCode(404);
     } finally {
       database.rows("drop trigger refuse_poison_ticket on event_store");

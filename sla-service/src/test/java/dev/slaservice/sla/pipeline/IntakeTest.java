@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.SlaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +30,7 @@ class IntakeTest {
          {"type":"WorkStarted","ticketId":"%1$s","occurredAt":"2026-11-02T10:00:00+08:00","source":"desk"}]
         """
             .formatted(ticket);
-    given()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/events")
-        .then()
+    Intake.send(body)
         .statusCode(202)
         .body("eventIds", hasSize(2))
         .body("eventIds[0]", equalTo("e-1-" + ticket));
@@ -45,15 +41,11 @@ class IntakeTest {
     String ticket = Events.newTicketId();
     String body =
         Events.batch(
-            Events.opened(ticket, "acme", "websoft9-premium", "HIGH", Instant.now()),
+            Events.acmePremiumHigh(ticket, Instant.now()),
             """
         {"type":"WorkStarted","ticketId":"%s","occurredAt":"yesterday","source":"desk"}"""
                 .formatted(ticket));
-    given()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/events")
-        .then()
+    Intake.send(body)
         .statusCode(400)
         .contentType(startsWith("application/problem+json"))
         .body("errors[0].index", equalTo(1))
@@ -64,21 +56,14 @@ class IntakeTest {
 
   @Test
   void anUnknownTypeOrPriorityIsRefusedWithTheKnownValues() {
-    given()
-        .contentType(ContentType.JSON)
-        .body(
+    Intake.send(
             """
         {"type":"TicketVanished","ticketId":"x","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}""")
-        .post("/events")
-        .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("type"))
         .body("errors[0].message", containsString("TicketOpened"));
-    given()
-        .contentType(ContentType.JSON)
-        .body(Events.opened(Events.newTicketId(), "acme", "websoft9-premium", "P1", Instant.now()))
-        .post("/events")
-        .then()
+    Intake.send(
+            Events.opened(Events.newTicketId(), "acme", "websoft9-premium", "P1", Instant.now()))
         .statusCode(400)
         .body("errors[0].field", equalTo("priority"))
         .body("errors[0].message", containsString("NORMAL"));
@@ -86,11 +71,7 @@ class IntakeTest {
 
   @Test
   void brokenJsonIsAProblemNotACrash() {
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"type\": ")
-        .post("/events")
-        .then()
+    Intake.send("{\"type\": ")
         .statusCode(400)
         .contentType(startsWith("application/problem+json"))
         .body("detail", containsString("not valid JSON"));

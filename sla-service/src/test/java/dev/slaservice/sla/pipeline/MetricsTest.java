@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.InjectKafka;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -44,24 +44,14 @@ class MetricsTest {
   @Test
   void everySeriesOfTheDashboardIsServedAfterABreachABadRequestAndAPoisonRecord() throws Exception {
     String ticket = Events.newTicketId();
-    given()
-        .contentType(ContentType.JSON)
-        .body(
-            Events.opened(
-                ticket,
-                "metrics",
-                "websoft9-premium",
-                "HIGH",
-                clock.now().minus(Duration.ofMinutes(11))))
-        .post("/events")
-        .then()
-        .statusCode(202);
-    given()
-        .contentType(ContentType.JSON)
-        .body("{\"type\":\"WorkStarted\"}")
-        .post("/events")
-        .then()
-        .statusCode(400);
+    Intake.accepted(
+        Events.opened(
+            ticket,
+            "metrics",
+            "websoft9-premium",
+            "HIGH",
+            clock.now().minus(Duration.ofMinutes(11))));
+    Intake.send("{\"type\":\"WorkStarted\"}").statusCode(400);
     kafka
         .produceStrings()
         .fromRecords(new ProducerRecord<>(Topics.TICKET_EVENTS, ticket, "not an event"))

@@ -17,6 +17,8 @@ import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
+import dev.slaservice.sla.support.WhatIf;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -64,22 +66,10 @@ class OpsApiTest {
             now);
     Intake.accepted(
         Events.batch(
-            Events.opened(
-                t.breached(),
-                customer,
-                "websoft9-premium",
-                "HIGH",
-                now.minus(Duration.ofMinutes(11))),
-            Events.opened(
-                t.atRisk(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(6))),
-            Events.opened(
-                t.running(),
-                customer,
-                "websoft9-premium",
-                "HIGH",
-                now.minus(Duration.ofMinutes(1))),
-            Events.opened(
-                t.met(), customer, "websoft9-premium", "HIGH", now.minus(Duration.ofMinutes(2))),
+            premiumHigh(t.breached(), customer, now.minus(Duration.ofMinutes(11))),
+            premiumHigh(t.atRisk(), customer, now.minus(Duration.ofMinutes(6))),
+            premiumHigh(t.running(), customer, now.minus(Duration.ofMinutes(1))),
+            premiumHigh(t.met(), customer, now.minus(Duration.ofMinutes(2))),
             Events.simple("WorkStarted", t.met(), now.minus(Duration.ofMinutes(1)))));
     await()
         .atMost(Duration.ofSeconds(30))
@@ -244,16 +234,10 @@ class OpsApiTest {
     @Test
     void whenItsHistoryIsReadThenEventsComeInOccurrenceOrderWithArrivalTimesAndPages() {
       String ticket = Events.newTicketId();
-      Instant opened = clock.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
+      Instant opened = openedPremiumHigh(ticket, Duration.ofMinutes(30));
       Intake.accepted(Events.simple("TicketResolved", ticket, opened.plus(Duration.ofMinutes(20))));
       Intake.accepted(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(4))));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size()
-                      == 3);
+      awaitEvents(ticket, 3);
 
       JsonPath all =
           given().get("/tickets/{id}/events", ticket).then().statusCode(200).extract().jsonPath();
@@ -284,8 +268,7 @@ class OpsApiTest {
     @Test
     void whenReadAsOfBeforeAndAfterTheDeadlineThenTheReadingsDiffer() {
       String ticket = Events.newTicketId();
-      Instant opened = clock.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
+      Instant opened = openedPremiumHigh(ticket, Duration.ofMinutes(20));
       awaitState(ticket, "BREACHED");
 
       given()
@@ -317,15 +300,9 @@ class OpsApiTest {
     @Test
     void whenItsTimelineIsReadThenItShowsTheWarningsTheDeadlineAndTheLateWork() {
       String ticket = Events.newTicketId();
-      Instant opened = clock.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
-      Intake.accepted(Events.opened(ticket, "acme", "websoft9-premium", "HIGH", opened));
+      Instant opened = openedPremiumHigh(ticket, Duration.ofMinutes(20));
       Intake.accepted(Events.simple("WorkStarted", ticket, opened.plus(Duration.ofMinutes(12))));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size()
-                      == 2);
+      awaitEvents(ticket, 2);
 
       JsonPath timeline =
           given().get("/tickets/{id}/timeline", ticket).then().statusCode(200).extract().jsonPath();
@@ -360,9 +337,9 @@ class OpsApiTest {
       opened = now.minus(Duration.ofMinutes(40));
       Intake.accepted(
           Events.batch(
-              Events.opened(slow, customer, "websoft9-premium", "HIGH", opened),
+              premiumHigh(slow, customer, opened),
               Events.simple("WorkStarted", slow, opened.plus(Duration.ofMinutes(20))),
-              Events.opened(fast, customer, "websoft9-premium", "HIGH", opened),
+              premiumHigh(fast, customer, opened),
               Events.simple("WorkStarted", fast, opened.plus(Duration.ofMinutes(5)))));
       await()
           .atMost(Duration.ofSeconds(30))
@@ -412,15 +389,7 @@ class OpsApiTest {
       openSlowAndFast();
       List<List<String>> storedBefore = stored(customer);
 
-      JsonPath answer =
-          given()
-              .contentType(ContentType.JSON)
-              .body(draftQuestion(premiumDraft("PT3M")).toString())
-              .post("/admin/what-if")
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
+      JsonPath answer = WhatIf.answer(draftQuestion(premiumDraft("PT3M")).toString());
 
       assertThat(answer.getInt("examined")).isEqualTo(2);
       assertThat(answer.getInt("breachesGained")).isEqualTo(1);
@@ -443,11 +412,7 @@ class OpsApiTest {
       openSlowAndFast();
       ObjectNode draft = premiumDraft("-PT5M");
       draft.put("colour", "gold");
-      given()
-          .contentType(ContentType.JSON)
-          .body(draftQuestion(draft).toString())
-          .post("/admin/what-if")
-          .then()
+      WhatIf.ask(draftQuestion(draft).toString())
           .statusCode(400)
           .contentType(startsWith("application/problem+json"))
           .body(
@@ -466,15 +431,7 @@ class OpsApiTest {
           """
           {"openedFrom":"%s","openedTo":"%s","customerId":"%s","plan":{"id":"websoft9-advanced"}}"""
               .formatted(opened.minusSeconds(1), now, customer);
-      JsonPath answer =
-          given()
-              .contentType(ContentType.JSON)
-              .body(question)
-              .post("/admin/what-if")
-              .then()
-              .statusCode(200)
-              .extract()
-              .jsonPath();
+      JsonPath answer = WhatIf.answer(question);
 
       assertThat(answer.getInt("examined")).isEqualTo(2);
       assertThat(answer.getInt("breachesLost")).isEqualTo(1);
@@ -489,27 +446,15 @@ class OpsApiTest {
     void whenTheAlternativeIsMissingOrUnknownThenTheProblemSaysWhat() {
       String range =
           "\"openedFrom\":\"2026-01-01T00:00:00Z\",\"openedTo\":\"2026-02-01T00:00:00Z\"";
-      given()
-          .contentType(ContentType.JSON)
-          .body("{" + range + "}")
-          .post("/admin/what-if")
-          .then()
+      WhatIf.ask("{" + range + "}")
           .statusCode(400)
           .body("code", equalTo("whatif.alternative-required"));
-      given()
-          .contentType(ContentType.JSON)
-          .body("{" + range + ",\"plan\":{\"id\":\"gold\"}}")
-          .post("/admin/what-if")
-          .then()
+      WhatIf.ask("{" + range + ",\"plan\":{\"id\":\"gold\"}}")
           .statusCode(404)
           .body("detail", containsString("no plan gold"));
-      given()
-          .contentType(ContentType.JSON)
-          .body(
+      WhatIf.ask(
               "{\"openedFrom\":\"2026-02-01T00:00:00Z\","
                   + "\"openedTo\":\"2026-01-01T00:00:00Z\",\"plan\":{\"id\":\"websoft9-advanced\"}}")
-          .post("/admin/what-if")
-          .then()
           .statusCode(400)
           .body("code", equalTo("whatif.range-required"));
     }
@@ -557,13 +502,30 @@ class OpsApiTest {
     return page.getList("items.ticketId", String.class);
   }
 
-  private static void awaitState(String ticket, String state) {
+  /**
+   * Opens an acme ticket on Websoft9 Premium HIGH (response in 10 min) {@code ago}, to the second.
+   */
+  private Instant openedPremiumHigh(String ticket, Duration ago) {
+    Instant opened = clock.now().minus(ago).truncatedTo(ChronoUnit.SECONDS);
+    Intake.accepted(premiumHigh(ticket, "acme", opened));
+    return opened;
+  }
+
+  /** A TicketOpened on Websoft9 Premium HIGH (response in 10 min). */
+  private static String premiumHigh(String ticket, String customer, Instant opened) {
+    return Events.opened(ticket, customer, "websoft9-premium", "HIGH", opened);
+  }
+
+  private static void awaitEvents(String ticket, int count) {
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Tickets.WAIT)
         .until(
-            () -> {
-              var response = given().get("/tickets/{id}", ticket);
-              return response.statusCode() == 200 && state.equals(response.path("state"));
-            });
+            () ->
+                given().get("/tickets/{id}/events", ticket).jsonPath().getList("items").size()
+                    == count);
+  }
+
+  private static void awaitState(String ticket, String state) {
+    Tickets.awaitReading(ticket, reading -> reading.body("state", equalTo(state)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.clock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,8 +11,11 @@ import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
+import dev.slaservice.sla.support.Plans;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.TopicSnapshot;
+import dev.slaservice.sla.support.WhatIf;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -58,15 +62,8 @@ class PlanLifecyclePipelineTest {
   private String calendar;
 
   private static ValidatableResponse awaitResponse(String ticket, String status) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/tickets/{id}", ticket)
-                    .then()
-                    .statusCode(200)
-                    .body("clocks.find { it.metric == 'RESPONSE' }.state", equalTo(status)));
+    Tickets.awaitReading(
+        ticket, reading -> reading.body(clock("RESPONSE", "state"), equalTo(status)));
     return given().get("/tickets/{id}", ticket).then();
   }
 
@@ -89,13 +86,7 @@ class PlanLifecyclePipelineTest {
         .then()
         .statusCode(201);
     String planId = "gold-" + UUID.randomUUID();
-    given()
-        .contentType(ContentType.JSON)
-        .body(plan("PT1H"))
-        .put("/plans/{id}", planId)
-        .then()
-        .statusCode(201)
-        .body("version", equalTo(1));
+    Plans.put(planId, plan("PT1H")).statusCode(201).body("version", equalTo(1));
 
     // the customer subscribes from the day of the tickets on
     clock.freezeAt(T0);
@@ -129,13 +120,7 @@ class PlanLifecyclePipelineTest {
         .contains("\"planId\":\"" + planId + "\"");
 
     // version 2 gives two hours from now on; only a ticket opened after it uses it
-    given()
-        .contentType(ContentType.JSON)
-        .body(plan("PT2H"))
-        .put("/plans/{id}", planId)
-        .then()
-        .statusCode(200)
-        .body("version", equalTo(2));
+    Plans.put(planId, plan("PT2H")).statusCode(200).body("version", equalTo(2));
     Instant later = T0.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(1));
     clock.freezeAt(later);
     String onVersion2 = Events.newTicketId();
@@ -197,15 +182,7 @@ class PlanLifecyclePipelineTest {
         """
         {"openedFrom": "%s", "openedTo": "%s", "customerId": "%s", "plan": {"definition": %s}}"""
             .formatted(T0.minusSeconds(1), later.plusSeconds(1), customer, plan("PT20M"));
-    JsonPath whatIf =
-        given()
-            .contentType(ContentType.JSON)
-            .body(question)
-            .post("/admin/what-if")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath whatIf = WhatIf.answer(question);
     assertThat(whatIf.getInt("examined")).isEqualTo(3);
     assertThat(whatIf.getInt("breachesMoved")).isEqualTo(1);
     assertThat(

@@ -1,8 +1,8 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.clock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -13,13 +13,15 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
+import dev.slaservice.sla.support.Plans;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,45 +63,30 @@ class PlanVersionsApiTest {
             responseTarget);
   }
 
-  private static ValidatableResponse put(String planId, String body) {
-    return given().contentType(ContentType.JSON).body(body).put("/plans/{id}", planId).then();
-  }
-
   private static void open(String ticket, String planId, Instant at) {
-    given()
-        .contentType(ContentType.JSON)
-        .body(Events.opened(ticket, "acme", planId, "URGENT", at))
-        .post("/events")
-        .then()
-        .statusCode(202);
+    Intake.accepted(Events.opened(ticket, "acme", planId, "URGENT", at));
   }
 
   private static void awaitResponseDeadline(String ticket, int planVersion, Instant deadline) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/tickets/{id}", ticket)
-                    .then()
-                    .statusCode(200)
-                    .body("planVersion", equalTo(planVersion))
-                    .body(
-                        "clocks.find { it.metric == 'RESPONSE' }.deadline",
-                        equalTo(deadline.toString())));
+    Tickets.awaitReading(
+        ticket,
+        reading ->
+            reading
+                .body("planVersion", equalTo(planVersion))
+                .body(clock("RESPONSE", "deadline"), equalTo(deadline.toString())));
   }
 
   @Test
   void aNewPlanAndAVersionFromLaterOnJudgeOnlyTicketsOpenedWhileTheyAreInForce() {
     String plan = "gold-" + UUID.randomUUID();
     clock.freezeAt(T);
-    put(plan, gold("PT4H", null))
+    Plans.put(plan, gold("PT4H", null))
         .statusCode(201)
         .body("version", equalTo(1))
         .body("effectiveFrom", equalTo(T.toString()))
         .body("versions", contains(1))
         .body("priorities[0].clocks.find { it.metric == 'RESOLUTION' }.target", equalTo("PT18H"));
-    put(plan, gold("PT2H", T.plus(Duration.ofHours(1)).toString()))
+    Plans.put(plan, gold("PT2H", T.plus(Duration.ofHours(1)).toString()))
         .statusCode(200)
         .body("version", equalTo(2))
         .body("versions", contains(1, 2));
@@ -117,8 +104,8 @@ class PlanVersionsApiTest {
   @Test
   void everyVersionReadsBackAsItWasDefinedInEitherLanguage() {
     String plan = "read-" + UUID.randomUUID();
-    put(plan, gold("PT4H", null)).statusCode(201);
-    put(plan, gold("PT3H", null)).statusCode(200);
+    Plans.put(plan, gold("PT4H", null)).statusCode(201);
+    Plans.put(plan, gold("PT3H", null)).statusCode(200);
 
     given()
         .queryParam("version", 1)
@@ -155,7 +142,7 @@ class PlanVersionsApiTest {
   @Test
   void aRetiredVersionOpensNoNewTicketButIsKept() {
     String plan = "retire-" + UUID.randomUUID();
-    put(plan, gold("PT4H", null)).statusCode(201);
+    Plans.put(plan, gold("PT4H", null)).statusCode(201);
     String early = Events.newTicketId();
     open(early, plan, clock.now().minus(Duration.ofMinutes(1)));
 
@@ -164,30 +151,18 @@ class PlanVersionsApiTest {
         .then()
         .statusCode(200)
         .body("retiredAt", notNullValue());
-    given()
-        .contentType(ContentType.JSON)
-        .body(
+    Intake.send(
             Events.opened(
                 Events.newTicketId(),
                 "acme",
                 plan,
                 "URGENT",
                 clock.now().plus(Duration.ofSeconds(1))))
-        .post("/events")
-        .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("planId"))
         .body("errors[0].message", containsString("retired"));
     given().get("/plans/{id}", plan).then().statusCode(200).body("retiredAt", notNullValue());
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/tickets/{id}", early)
-                    .then()
-                    .statusCode(200)
-                    .body("planVersion", equalTo(1)));
+    Tickets.awaitReading(early, reading -> reading.body("planVersion", equalTo(1)));
     given().post("/plans/{id}/versions/7/retire", plan).then().statusCode(404);
     given()
         .post("/plans/websoft9-standard/versions/1/retire")
@@ -200,7 +175,7 @@ class PlanVersionsApiTest {
   void anInvalidDefinitionIsRefusedWithTheJsonPathOfEveryProblemAndNothingIsStored() {
     String plan = "bad-" + UUID.randomUUID();
     String body = gold("-PT4H", null).replace("\"emq-5x8\"", "\"nowhere\"");
-    put(plan, body)
+    Plans.put(plan, body)
         .statusCode(400)
         .contentType(startsWith("application/problem+json"))
         .body(
@@ -212,11 +187,11 @@ class PlanVersionsApiTest {
         .body("detail", containsString("$.priorities[0].targets.RESPONSE.target"));
     given().get("/plans/{id}", plan).then().statusCode(404);
 
-    put(plan, gold("PT4H", "2020-01-01T00:00:00Z"))
+    Plans.put(plan, gold("PT4H", "2020-01-01T00:00:00Z"))
         .statusCode(400)
         .body("errors[0].field", equalTo("$.effectiveFrom"));
-    put(plan, "{\"names\":").statusCode(400).body("errors[0].field", equalTo("$"));
-    put("Not An Id", gold("PT4H", null)).statusCode(400);
+    Plans.put(plan, "{\"names\":").statusCode(400).body("errors[0].field", equalTo("$"));
+    Plans.put("Not An Id", gold("PT4H", null)).statusCode(400);
   }
 
   @Test
@@ -231,7 +206,7 @@ class PlanVersionsApiTest {
         .put("/calendars/{id}", calendar)
         .then()
         .statusCode(201);
-    put(
+    Plans.put(
             "hours-" + UUID.randomUUID(),
             gold("PT4H", null).replace("\"emq-5x8\"", "\"" + calendar + "\""))
         .statusCode(201)
@@ -247,7 +222,7 @@ class PlanVersionsApiTest {
                 i ->
                     CompletableFuture.supplyAsync(
                         () ->
-                            put(plan, gold("PT" + (i + 1) + "H", null))
+                            Plans.put(plan, gold("PT" + (i + 1) + "H", null))
                                 .statusCode(anyOf(equalTo(200), equalTo(201)))
                                 .extract()
                                 .<Integer>path("version")))

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Database;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.Rebuilds;
 import dev.slaservice.sla.support.Rows;
@@ -13,7 +14,6 @@ import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -228,12 +228,7 @@ class RebuildEqualityTest {
 
   private static void send(List<String> events) {
     if (!events.isEmpty()) {
-      given()
-          .contentType(ContentType.JSON)
-          .body("[" + String.join(",", events) + "]")
-          .post("/events")
-          .then()
-          .statusCode(202);
+      Intake.accepted("[" + String.join(",", events) + "]");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.clock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,11 +15,12 @@ import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
+import dev.slaservice.sla.support.Plans;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,12 +58,7 @@ class ReplyMetricsPipelineTest {
   void anUnansweredCustomerReplyBreachesOnceForItsCycleAndTheNextCycleBreachesOnItsOwn() {
     Instant t = clock.freeze();
     String plan = "replies-" + UUID.randomUUID();
-    given()
-        .contentType(ContentType.JSON)
-        .body(PLAN)
-        .put("/plans/{id}", plan)
-        .then()
-        .statusCode(201);
+    Plans.put(plan, PLAN).statusCode(201);
     String ticket = Events.newTicketId();
     Intake.accepted(Events.opened(ticket, "acme", plan, "P1", t));
 
@@ -76,11 +73,7 @@ class ReplyMetricsPipelineTest {
             equalTo(firstCycle.plus(hours(2)).toString()));
 
     moveTo(firstCycle.plus(hours(2)).plusSeconds(1));
-    await().atMost(WAIT).until(() -> nextReplyBreaches(ticket).size() == 1);
-    await()
-        .during(WINDOW)
-        .atMost(WINDOW.plusSeconds(5))
-        .until(() -> nextReplyBreaches(ticket).size() == 1);
+    awaitNextReplyBreaches(ticket, 1);
     SlaEvent first = nextReplyBreaches(ticket).get(0);
     assertThat(first.deadline()).isEqualTo(firstCycle.plus(hours(2)));
     assertThat(first.id()).isEqualTo(cycleBreachId(ticket, firstCycle));
@@ -93,11 +86,7 @@ class ReplyMetricsPipelineTest {
     awaitNextReply(ticket, secondCycle, "RUNNING");
 
     moveTo(secondCycle.plus(hours(2)).plusSeconds(1));
-    await().atMost(WAIT).until(() -> nextReplyBreaches(ticket).size() == 2);
-    await()
-        .during(WINDOW)
-        .atMost(WINDOW.plusSeconds(5))
-        .until(() -> nextReplyBreaches(ticket).size() == 2);
+    awaitNextReplyBreaches(ticket, 2);
     SlaEvent second = nextReplyBreaches(ticket).get(1);
     assertThat(second.id()).isEqualTo(cycleBreachId(ticket, secondCycle)).isNotEqualTo(first.id());
     assertThat(second.deadline()).isEqualTo(secondCycle.plus(hours(2)));
@@ -144,19 +133,22 @@ class ReplyMetricsPipelineTest {
         .formatted(UUID.randomUUID(), ticket, at);
   }
 
-  private static void awaitNextReply(String ticket, Instant cycleStart, String state) {
+  /** Waits until the ticket has {@code count} NEXT_REPLY breaches, and no more come for a while. */
+  private static void awaitNextReplyBreaches(String ticket, int count) {
+    await().atMost(WAIT).until(() -> nextReplyBreaches(ticket).size() == count);
     await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                given()
-                    .get("/tickets/{id}", ticket)
-                    .then()
-                    .statusCode(200)
-                    .body(
-                        "clocks.find { it.metric == 'NEXT_REPLY' }.cycleStartedAt",
-                        equalTo(cycleStart.toString()))
-                    .body("clocks.find { it.metric == 'NEXT_REPLY' }.state", equalTo(state)));
+        .during(WINDOW)
+        .atMost(WINDOW.plusSeconds(5))
+        .until(() -> nextReplyBreaches(ticket).size() == count);
+  }
+
+  private static void awaitNextReply(String ticket, Instant cycleStart, String state) {
+    Tickets.awaitReading(
+        ticket,
+        reading ->
+            reading
+                .body(clock("NEXT_REPLY", "cycleStartedAt"), equalTo(cycleStart.toString()))
+                .body(clock("NEXT_REPLY", "state"), equalTo(state)));
   }
 
   private static List<SlaEvent> nextReplyBreaches(String ticket) {

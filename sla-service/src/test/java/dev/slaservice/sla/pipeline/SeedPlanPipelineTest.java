@@ -1,8 +1,10 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.clock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.slaservice.events.Metric;
 import dev.slaservice.events.SlaEvent;
@@ -12,6 +14,7 @@ import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -132,15 +135,9 @@ class SeedPlanPipelineTest {
             "P1",
             OffsetDateTime.parse("2026-11-13T18:30:00+01:00").toInstant()));
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              var response = given().get("/tickets/{id}", ticket);
-              return response.statusCode() == 200
-                  && "2026-11-16T10:00:00Z"
-                      .equals(response.path("clocks.find { it.metric == 'RESPONSE' }.deadline"));
-            });
+    Tickets.awaitReading(
+        ticket,
+        reading -> reading.body(clock("RESPONSE", "deadline"), equalTo("2026-11-16T10:00:00Z")));
   }
 
   private static Map<Metric, Instant> awaitBreaches(String ticket, int count) {
@@ -156,14 +153,6 @@ class SeedPlanPipelineTest {
   }
 
   private static void awaitClock(String ticket, String metric, String state) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              var response = given().get("/tickets/{id}", ticket);
-              return response.statusCode() == 200
-                  && state.equals(
-                      response.path("clocks.find { it.metric == '" + metric + "' }.state"));
-            });
+    Tickets.awaitReading(ticket, reading -> reading.body(clock(metric, "state"), equalTo(state)));
   }
 }

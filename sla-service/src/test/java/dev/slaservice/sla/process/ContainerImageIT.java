@@ -105,9 +105,7 @@ class ContainerImageIT {
   @Test
   void theServiceInTheImageTakesEventsAndPublishesTheBreach() {
     String ticket = Events.newTicketId();
-    String opened =
-        Events.opened(
-            ticket, "acme", "websoft9-premium", "HIGH", Instant.now().minus(Duration.ofDays(2)));
+    String opened = Events.acmePremiumHigh(ticket, Instant.now().minus(Duration.ofDays(2)));
 
     assertThat(service.post("/events", Events.batch(opened))).isEqualTo(202);
 

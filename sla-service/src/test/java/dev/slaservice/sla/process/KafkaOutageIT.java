@@ -37,10 +37,7 @@ class KafkaOutageIT extends PackagedServiceTest {
     long pid = service.pid();
     String dueDuringOutage = Events.newTicketId();
     Instant opened = Instant.now().minus(Duration.ofMinutes(10)).plusSeconds(15);
-    assertThat(
-            post(Events.opened(dueDuringOutage, "acme", "websoft9-premium", "HIGH", opened))
-                .statusCode())
-        .isEqualTo(202);
+    assertThat(post(Events.acmePremiumHigh(dueDuringOutage, opened)).statusCode()).isEqualTo(202);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> status("/tickets/" + dueDuringOutage) == 200);
@@ -77,21 +74,14 @@ class KafkaOutageIT extends PackagedServiceTest {
         refusals.stream().mapToLong(Duration::toMillis).max().orElse(0));
 
     stack.startKafka();
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> service.readiness() == 200);
+    service.awaitReadyAgain(Duration.ofMinutes(3));
     assertThat(service.pid()).as("the same process, not restarted").isEqualTo(pid);
 
     String afterwards = Events.newTicketId();
     await()
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(500))
-        .until(
-            () ->
-                post(Events.opened(afterwards, "acme", "websoft9-premium", "HIGH", Instant.now()))
-                        .statusCode()
-                    == 202);
+        .until(() -> post(Events.acmePremiumHigh(afterwards, Instant.now())).statusCode() == 202);
     await().atMost(Duration.ofMinutes(2)).until(() -> status("/tickets/" + afterwards) == 200);
     await().atMost(Duration.ofMinutes(2)).until(() -> breaches(dueDuringOutage) == 1);
     assertThat(breaches(dueDuringOutage)).as("one breach, published once").isEqualTo(1);

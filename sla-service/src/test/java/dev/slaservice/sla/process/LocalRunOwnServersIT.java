@@ -145,12 +145,7 @@ class LocalRunOwnServersIT {
               port,
               "POST",
               "/events",
-              Events.opened(
-                  ticket,
-                  "acme",
-                  "websoft9-premium",
-                  "HIGH",
-                  Instant.now().minus(Duration.ofMinutes(11))),
+              Events.acmePremiumHigh(ticket, Instant.now().minus(Duration.ofMinutes(11))),
               tokens.get("HELPDESK_TOKEN"));
       assertThat(status(posted))
           .as("POST /events: %s", posted == null ? "no answer" : posted.body())

@@ -75,10 +75,7 @@ class PostgresOutageIT extends PackagedServiceTest {
         Duration.between(outageStarted, Instant.now()).toSeconds());
 
     stack.startPostgres();
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> service.readiness() == 200);
+    service.awaitReadyAgain(Duration.ofMinutes(2));
     assertThat(service.pid()).as("the same process, not restarted").isEqualTo(pid);
     await()
         .atMost(Duration.ofMinutes(2))
@@ -101,9 +98,7 @@ class PostgresOutageIT extends PackagedServiceTest {
     for (int i = 0; i < count; i++) {
       String ticket = Events.newTicketId();
       tickets.add(ticket);
-      events.add(
-          Events.opened(
-              ticket, "acme", "websoft9-premium", "HIGH", Instant.now().minusSeconds(660)));
+      events.add(Events.acmePremiumHigh(ticket, Instant.now().minusSeconds(660)));
     }
     assertThat(
             service

@@ -89,12 +89,7 @@ class RestartIT extends PackagedServiceTest {
     assertThat(
             service.post(
                 "/events",
-                Events.opened(
-                    ticket,
-                    "acme",
-                    "websoft9-premium",
-                    "HIGH",
-                    Instant.now().minus(Duration.ofMinutes(11)))))
+                Events.acmePremiumHigh(ticket, Instant.now().minus(Duration.ofMinutes(11)))))
         .isEqualTo(202);
     Instant posted = Instant.now();
     await()

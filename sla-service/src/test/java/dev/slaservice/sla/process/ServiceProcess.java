@@ -106,6 +106,11 @@ final class ServiceProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /** Waits until readiness is UP again, as after an outage of a server the service needs. */
+  void awaitReadyAgain(Duration within) {
+    await().atMost(within).pollInterval(Duration.ofSeconds(1)).until(() -> readiness() == 200);
+  }
+
   private boolean ready() {
     if (!process.isAlive()) {
       throw new IllegalStateException(

@@ -1,7 +1,6 @@
 package dev.slaservice.sla.security;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,8 +8,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.slaservice.sla.support.Events;
+import dev.slaservice.sla.support.Intake;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
+import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,21 +44,11 @@ class CustomerScopeTest {
   @BeforeEach
   void givenOneTicketOfEachCustomer() {
     Instant opened = clock.now().minus(Duration.ofMinutes(1));
-    given()
-        .contentType(ContentType.JSON)
-        .body(
-            Events.batch(
-                Events.opened(ownTicket, own, "websoft9-premium", "HIGH", opened),
-                Events.opened(otherTicket, other, "websoft9-premium", "HIGH", opened)))
-        .post("/events")
-        .then()
-        .statusCode(202);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                given().get("/tickets/{id}", otherTicket).statusCode() == 200
-                    && given().get("/tickets/{id}", ownTicket).statusCode() == 200);
+    Intake.accepted(
+        Events.batch(
+            Events.opened(ownTicket, own, "websoft9-premium", "HIGH", opened),
+            Events.opened(otherTicket, other, "websoft9-premium", "HIGH", opened)));
+    Tickets.awaitKnown(otherTicket, ownTicket);
   }
 
   private RequestSpecification as(String token) {

@@ -39,4 +39,9 @@ public class Database {
   public long count(String sql, Object... params) {
     return Long.parseLong(rows(sql, params).get(0).get(0));
   }
+
+  /** Whether the customer waits in the compensation queue (one row at most: its key). */
+  public boolean compensationQueued(String customer) {
+    return count("select count(*) from compensation_due where customer_id = $1", customer) == 1;
+  }
 }

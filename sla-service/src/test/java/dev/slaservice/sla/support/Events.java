@@ -21,6 +21,11 @@ public final class Events {
         .formatted(UUID.randomUUID(), ticketId, at, customerId, planId, priority);
   }
 
+  /** Acme's ticket on Websoft9 Premium HIGH: its response is due 10 minutes after {@code at}. */
+  public static String acmePremiumHigh(String ticketId, Instant at) {
+    return opened(ticketId, "acme", "websoft9-premium", "HIGH", at);
+  }
+
   /** A TicketOpened without planId: judged on the plan of the customer's subscription. */
   public static String openedOnSubscription(
       String ticketId, String customerId, String priority, Instant at) {

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.EventJson;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,12 +31,14 @@ public final class Plans {
     }
     definition.putArray("allowsPerTicketUpgradeFrom").add(subscribedPlanId);
     String planId = builtInId + "-upgrade-" + UUID.randomUUID();
-    given()
-        .contentType(ContentType.JSON)
-        .body(definition.toString())
-        .put("/plans/{id}", planId)
-        .then()
-        .statusCode(201);
+    put(planId, definition.toString()).statusCode(201);
     return planId;
+  }
+
+  /**
+   * Puts a definition as the next version of a plan (the first creates it), whatever the answer.
+   */
+  public static ValidatableResponse put(String planId, String definition) {
+    return given().contentType(ContentType.JSON).body(definition).put("/plans/{id}", planId).then();
   }
 }

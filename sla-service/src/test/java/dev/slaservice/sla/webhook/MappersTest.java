@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The mappers on the staged payloads, as the helpdesks sent them. */
 class MappersTest {
@@ -125,20 +127,20 @@ class MappersTest {
                     events(zendesk("derived/zendesk-priority_changed.DERIVED.json")).get(0))
                 .priority())
         .isEqualTo("HIGH");
-    assertThat(types(zendesk("derived/zendesk-status_pending.DERIVED.json")))
-        .containsExactly("TicketPaused");
-    assertThat(types(zendesk("derived/zendesk-status_hold.DERIVED.json")))
-        .containsExactly("TicketPaused");
-    assertThat(types(zendesk("derived/zendesk-status_resumed.DERIVED.json")))
-        .containsExactly("TicketResumed");
-    assertThat(types(zendesk("derived/zendesk-status_solved.DERIVED.json")))
-        .containsExactly("TicketResolved");
-    assertThat(types(zendesk("derived/zendesk-status_reopened.DERIVED.json")))
-        .containsExactly("TicketReopened");
-    assertThat(types(zendesk("derived/zendesk-status_closed.DERIVED.json")))
-        .containsExactly("TicketClosed");
-    assertThat(types(zendesk("derived/zendesk-comment_added_first_response.DERIVED.json")))
-        .containsExactly("WorkStarted");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "status_pending, TicketPaused",
+    "status_hold, TicketPaused",
+    "status_resumed, TicketResumed",
+    "status_solved, TicketResolved",
+    "status_reopened, TicketReopened",
+    "status_closed, TicketClosed",
+    "comment_added_first_response, WorkStarted"
+  })
+  void zendeskMapsEachStatusChangeAndTheFirstResponseToOneEvent(String change, String type) {
+    assertThat(types(zendesk("derived/zendesk-" + change + ".DERIVED.json"))).containsExactly(type);
   }
 
   private static WebhookResult github(String event, String file) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slaservice.events.CompensationEvent;
 import dev.slaservice.events.ExclusionReason;
 import dev.slaservice.events.Metric;
-import dev.slaservice.sla.domain.policy.BuiltInCatalog;
-import dev.slaservice.sla.domain.policy.Plan;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.domain.sla.SlaFact;
 import dev.slaservice.sla.domain.sla.TestCatalog;
@@ -31,7 +29,7 @@ class CompensationLedgerTest {
   private static final Instant NOV_10 = Instant.parse("2026-11-10T02:00:00Z");
 
   private final CompensationLedger ledger =
-      new CompensationLedger(new TestCatalog(List.of(tieredPlan())));
+      new CompensationLedger(new TestCatalog(List.of(TieredPlan.tiered())));
 
   private static Subscription subscription(String plan, String fee, LocalDate from) {
     return new Subscription(
@@ -253,20 +251,5 @@ class CompensationLedgerTest {
                 assertThat(c.amount()).isEqualByComparingTo("100.00");
               });
     }
-  }
-
-  /** websoft9-standard's clocks, with a credit tiered by the month's met share. */
-  private static Plan tieredPlan() {
-    return new Plan(
-        "tiered",
-        1,
-        Instant.EPOCH,
-        "Tiered",
-        new BuiltInCatalog().plan("websoft9-standard").orElseThrow().priorities(),
-        Plan.DEFAULT_WARNING_PERCENTS,
-        new CreditRule.TieredByMetShare(
-            List.of(
-                new CreditRule.Tier(new BigDecimal("0.95"), BigDecimal.TEN),
-                new CreditRule.Tier(new BigDecimal("0.90"), new BigDecimal("25")))));
   }
 }

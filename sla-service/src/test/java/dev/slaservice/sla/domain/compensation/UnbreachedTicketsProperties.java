@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slaservice.events.ExclusionReason;
 import dev.slaservice.events.Metric;
-import dev.slaservice.sla.domain.policy.BuiltInCatalog;
-import dev.slaservice.sla.domain.policy.Plan;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.domain.sla.SlaFact;
 import dev.slaservice.sla.domain.sla.TestCatalog;
@@ -51,7 +49,7 @@ class UnbreachedTicketsProperties {
   private static final long SPAN_SECONDS = Duration.ofDays(34).toSeconds();
 
   private final CompensationLedger ledger =
-      new CompensationLedger(new TestCatalog(List.of(tieredPlan())));
+      new CompensationLedger(new TestCatalog(List.of(TieredPlan.tiered())));
 
   @Provide
   Arbitrary<List<CustomerTicket>> tickets() {
@@ -165,19 +163,5 @@ class UnbreachedTicketsProperties {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new UnbreachedTickets(Instant.parse("2026-11-10T09:00:00Z"), 0))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static Plan tieredPlan() {
-    return new Plan(
-        "tiered",
-        1,
-        Instant.EPOCH,
-        "Tiered",
-        new BuiltInCatalog().plan("websoft9-standard").orElseThrow().priorities(),
-        Plan.DEFAULT_WARNING_PERCENTS,
-        new CreditRule.TieredByMetShare(
-            List.of(
-                new CreditRule.Tier(new BigDecimal("0.95"), BigDecimal.TEN),
-                new CreditRule.Tier(new BigDecimal("0.90"), new BigDecimal("25")))));
   }
 }

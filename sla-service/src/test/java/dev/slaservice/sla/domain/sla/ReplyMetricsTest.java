@@ -78,12 +78,8 @@ class ReplyMetricsTest {
           at(history.customerReplied(ofHours(1)).agentReplied(ofMinutes(90), INTERNAL), ofHours(3));
       assertThat(clock(sla, NEXT_REPLY).orElseThrow().status()).isEqualTo(ClockStatus.BREACHED);
       assertThat(facts(sla, NEXT_REPLY, SlaFact.Breach.class))
-          .singleElement()
-          .satisfies(
-              b -> {
-                assertThat(b.deadline()).isEqualTo(t(ofHours(3)));
-                assertThat(b.cycleStart()).isEqualTo(t(ofHours(1)));
-              });
+          .extracting(SlaFact::cycleStart, SlaFact::deadline)
+          .containsExactly(tuple(t(ofHours(1)), t(ofHours(3))));
     }
 
     @Test
@@ -186,12 +182,8 @@ class ReplyMetricsTest {
           .singleElement()
           .satisfies(m -> assertThat(m.cycleStart()).isEqualTo(T0));
       assertThat(facts(sla, PERIODIC_UPDATE, SlaFact.Breach.class))
-          .singleElement()
-          .satisfies(
-              b -> {
-                assertThat(b.cycleStart()).isEqualTo(t(ofHours(6)));
-                assertThat(b.deadline()).isEqualTo(t(ofHours(14)));
-              });
+          .extracting(SlaFact::cycleStart, SlaFact::deadline)
+          .containsExactly(tuple(t(ofHours(6)), t(ofHours(14))));
     }
 
     @Test
@@ -205,12 +197,8 @@ class ReplyMetricsTest {
       assertThat(facts(resolved, PERIODIC_UPDATE, SlaFact.Breach.class)).isEmpty();
       TicketSla reopened = at(history.reopened(ofHours(20)), ofHours(29));
       assertThat(facts(reopened, PERIODIC_UPDATE, SlaFact.Breach.class))
-          .singleElement()
-          .satisfies(
-              b -> {
-                assertThat(b.cycleStart()).isEqualTo(t(ofHours(20)));
-                assertThat(b.deadline()).isEqualTo(t(ofHours(28)));
-              });
+          .extracting(SlaFact::cycleStart, SlaFact::deadline)
+          .containsExactly(tuple(t(ofHours(20)), t(ofHours(28))));
     }
   }
 

@@ -71,6 +71,27 @@ class SeedPlansTest {
     return OffsetDateTime.parse(offsetDateTime).toInstant();
   }
 
+  private TicketSla judge(Ticket ticket, String now) {
+    return evaluator.evaluate("T", ticket.events, at(now));
+  }
+
+  private TicketSla judge(Ticket ticket, Subscription subscription, String now) {
+    return evaluator.evaluate("T", ticket.events, List.of(subscription), at(now));
+  }
+
+  private static Subscription acmeOnEmq5x8(
+      String currency, String zone, List<WeeklyWindow> agreedHours, LocalDate from) {
+    return new Subscription(
+        "acme",
+        "emq-5x8",
+        BigDecimal.TEN,
+        currency,
+        ZoneId.of(zone),
+        agreedHours,
+        from,
+        Instant.EPOCH);
+  }
+
   private static ClockReading clock(TicketSla sla, Metric metric) {
     return sla.clocks().stream().filter(c -> c.metric() == metric).findFirst().orElseThrow();
   }
@@ -81,10 +102,9 @@ class SeedPlansTest {
     @Test
     void whenAP1FaultComesFridayAt1830ThenTheResponseIsDueMondayAt1100() {
       TicketSla sla =
-          evaluator.evaluate(
-              "T",
-              new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+08:00").events,
-              at("2026-11-21T12:00:00+08:00"));
+          judge(
+              new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+08:00"),
+              "2026-11-21T12:00:00+08:00");
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-23T11:00:00+08:00"));
       assertThat(clock(sla, Metric.RESPONSE).elapsed()).isZero();
       assertThat(clock(sla, Metric.RESTORE).deadline()).isEqualTo(at("2026-11-23T17:00:00+08:00"));
@@ -117,7 +137,7 @@ class SeedPlansTest {
               .workStarted("2026-11-20T16:30:00+08:00")
               .paused("2026-11-20T17:00:00+08:00")
               .resumed("2026-11-23T10:00:00+08:00");
-      TicketSla sla = evaluator.evaluate("T", ticket.events, at("2026-11-23T10:00:00+08:00"));
+      TicketSla sla = judge(ticket, "2026-11-23T10:00:00+08:00");
       ClockReading restore = clock(sla, Metric.RESTORE);
       assertThat(restore.elapsed()).isEqualTo(ofHours(1));
       // 72 business hours are 8 service days of 9 h: 1 h on Friday, 71 h from Monday 10:00 end at
@@ -133,7 +153,7 @@ class SeedPlansTest {
               .paused("2026-11-18T10:00:00+08:00")
               .resumed("2026-11-18T15:00:00+08:00")
               .priorityChanged("2026-11-18T16:00:00+08:00", "P1");
-      TicketSla sla = evaluator.evaluate("T", ticket.events, at("2026-11-18T16:00:00+08:00"));
+      TicketSla sla = judge(ticket, "2026-11-18T16:00:00+08:00");
       ClockReading restore = clock(sla, Metric.RESTORE);
       assertThat(restore.target()).isEqualTo(ofHours(8));
       assertThat(restore.elapsed()).isEqualTo(ofHours(2));
@@ -143,45 +163,31 @@ class SeedPlansTest {
     @Test
     void whenTheContractIsInBerlinThenTheHoursAreBerlinHours() {
       Subscription berlin =
-          new Subscription(
-              "acme",
-              "emq-5x8",
-              BigDecimal.TEN,
-              "EUR",
-              ZoneId.of("Europe/Berlin"),
-              List.of(),
-              LocalDate.of(2026, 1, 1),
-              Instant.EPOCH);
+          acmeOnEmq5x8("EUR", "Europe/Berlin", List.of(), LocalDate.of(2026, 1, 1));
       TicketSla sla =
-          evaluator.evaluate(
-              "T",
-              new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+01:00").events,
-              List.of(berlin),
-              at("2026-11-21T12:00:00+01:00"));
+          judge(
+              new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+01:00"),
+              berlin,
+              "2026-11-21T12:00:00+01:00");
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-23T11:00:00+01:00"));
     }
 
     @Test
     void whenOtherHoursWereAgreedThenTheyApplyInstead() {
       Subscription earlyBirds =
-          new Subscription(
-              "acme",
-              "emq-5x8",
-              BigDecimal.TEN,
+          acmeOnEmq5x8(
               "CNY",
-              ZoneId.of("Asia/Shanghai"),
+              "Asia/Shanghai",
               WeeklyWindow.daily(
                   EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY),
                   LocalTime.of(7, 0),
                   LocalTime.of(12, 0)),
-              LocalDate.of(2026, 1, 1),
-              Instant.EPOCH);
+              LocalDate.of(2026, 1, 1));
       TicketSla sla =
-          evaluator.evaluate(
-              "T",
-              new Ticket("emq-5x8", "P2", "2026-11-20T11:00:00+08:00").events,
-              List.of(earlyBirds),
-              at("2026-11-20T11:30:00+08:00"));
+          judge(
+              new Ticket("emq-5x8", "P2", "2026-11-20T11:00:00+08:00"),
+              earlyBirds,
+              "2026-11-20T11:30:00+08:00");
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-21T10:00:00+08:00"));
       assertThat(clock(sla, Metric.RESPONSE).calendarId()).isEqualTo("agreed:acme");
     }
@@ -189,21 +195,12 @@ class SeedPlansTest {
     @Test
     void whenASubscriptionStartsAfterTheTicketWasOpenedThenItDoesNotApply() {
       Subscription later =
-          new Subscription(
-              "acme",
-              "emq-5x8",
-              BigDecimal.TEN,
-              "EUR",
-              ZoneId.of("Europe/Berlin"),
-              List.of(),
-              LocalDate.of(2026, 12, 1),
-              Instant.EPOCH);
+          acmeOnEmq5x8("EUR", "Europe/Berlin", List.of(), LocalDate.of(2026, 12, 1));
       TicketSla sla =
-          evaluator.evaluate(
-              "T",
-              new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+08:00").events,
-              List.of(later),
-              at("2026-11-21T12:00:00+08:00"));
+          judge(
+              new Ticket("emq-5x8", "P1", "2026-11-20T18:30:00+08:00"),
+              later,
+              "2026-11-21T12:00:00+08:00");
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-23T11:00:00+08:00"));
     }
   }
@@ -249,10 +246,9 @@ class SeedPlansTest {
     @Test
     void thenP1HasOneHourResponseEightHourRestoreAndFifteenDayFix() {
       TicketSla sla =
-          evaluator.evaluate(
-              "T",
-              new Ticket("emq-7x24", "P1", "2026-11-21T23:00:00+08:00").events,
-              at("2026-11-21T23:30:00+08:00"));
+          judge(
+              new Ticket("emq-7x24", "P1", "2026-11-21T23:00:00+08:00"),
+              "2026-11-21T23:30:00+08:00");
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-22T00:00:00+08:00"));
       assertThat(clock(sla, Metric.RESTORE).deadline()).isEqualTo(at("2026-11-22T07:00:00+08:00"));
       assertThat(clock(sla, Metric.RESOLUTION).deadline())
@@ -265,10 +261,9 @@ class SeedPlansTest {
     @Test
     void whenHighlyDegradedComesFridayAt1659ThenTheResponseIsDueSundayAt1859PacificTime() {
       TicketSla sla =
-          evaluator.evaluate(
-              "T",
-              new Ticket("orangesky", "HIGHLY_DEGRADED", "2026-11-20T16:59:00-08:00").events,
-              at("2026-11-21T12:00:00-08:00"));
+          judge(
+              new Ticket("orangesky", "HIGHLY_DEGRADED", "2026-11-20T16:59:00-08:00"),
+              "2026-11-21T12:00:00-08:00");
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-22T18:59:00-08:00"));
       assertThat(clock(sla, Metric.RESPONSE).calendarId()).isEqualTo("orangesky-24x5");
     }
@@ -276,10 +271,9 @@ class SeedPlansTest {
     @Test
     void whenAnEmergencyComesOnSaturdayThenItCountsRoundTheClock() {
       TicketSla sla =
-          evaluator.evaluate(
-              "T",
-              new Ticket("orangesky", "EMERGENCY", "2026-11-21T10:00:00-08:00").events,
-              at("2026-11-21T10:40:00-08:00"));
+          judge(
+              new Ticket("orangesky", "EMERGENCY", "2026-11-21T10:00:00-08:00"),
+              "2026-11-21T10:40:00-08:00");
       assertThat(clock(sla, Metric.RESPONSE).status()).isEqualTo(ClockStatus.BREACHED);
       assertThat(clock(sla, Metric.RESPONSE).deadline()).isEqualTo(at("2026-11-21T10:30:00-08:00"));
     }

@@ -28,8 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -604,6 +606,24 @@ class PlanDefinitionProperties {
                   }));
     }
 
+    /** Puts one of the values in place of {@code field}. */
+    void replace(
+        List<Place> places, String what, String field, Arbitrary<? extends JsonNode> values) {
+      add(places, what, values, (node, path, value) -> set(node, path, field, value));
+    }
+
+    /** States the top-level array {@code field} with one element more than {@code most}. */
+    void tooMany(String what, String field, int most, IntFunction<JsonNode> element) {
+      add(
+          ROOT,
+          what,
+          (root, path, v) -> {
+            ArrayNode array = root.putArray(field);
+            IntStream.rangeClosed(0, most).mapToObj(element).forEach(array::add);
+            return path + "." + field;
+          });
+    }
+
     void add(List<Place> places, String what, Break<Integer> how) {
       add(places, what, Arbitraries.integers().between(0, 999), how);
     }
@@ -704,10 +724,7 @@ class PlanDefinitionProperties {
             Arbitraries.of(0, -1, Integer.MIN_VALUE),
             Arbitraries.integers()
                 .between(PlanDefinitionValidator.MOST_SERVICE_DAYS + 1, Integer.MAX_VALUE)),
-        (t, path, v) -> {
-          t.remove("target");
-          return set(t, path, "serviceDays", NODES.numberNode(v));
-        });
+        (t, path, v) -> serviceDays(t, path, NODES.numberNode(v)));
     ways.add(
         allTerms,
         "service days that are no whole number",
@@ -718,10 +735,7 @@ class PlanDefinitionProperties {
             NODES.numberNode(10_000_000_000L),
             NODES.booleanNode(true),
             NODES.nullNode()),
-        (t, path, v) -> {
-          t.remove("target");
-          return set(t, path, "serviceDays", v);
-        });
+        PlanDefinitionProperties::serviceDays);
     ways.add(
         allTerms,
         "both a target and service days",
@@ -747,17 +761,13 @@ class PlanDefinitionProperties {
             .filter(id -> !calendars.contains(id)),
         (t, path, v) -> set(t, path, "calendarId", NODES.textNode(v)));
     ways.add(allTerms, "terms without a calendar", (t, path, v) -> remove(t, path, "calendarId"));
-    ways.add(
-        allTerms,
-        "a calendar id that is no string",
-        notStrings(),
-        (t, path, v) -> set(t, path, "calendarId", v));
-    ways.add(
+    ways.replace(allTerms, "a calendar id that is no string", "calendarId", notStrings());
+    ways.replace(
         allTerms,
         "pausing that is no boolean",
+        "pausesWhileWaitingOnCustomer",
         Arbitraries.of(
-            NODES.textNode("yes"), NODES.textNode("true"), NODES.numberNode(1), NODES.nullNode()),
-        (t, path, v) -> set(t, path, "pausesWhileWaitingOnCustomer", v));
+            NODES.textNode("yes"), NODES.textNode("true"), NODES.numberNode(1), NODES.nullNode()));
     ways.add(
         allTerms,
         "an unknown field of terms",
@@ -768,6 +778,11 @@ class PlanDefinitionProperties {
   private static String target(ObjectNode terms, String path, String target) {
     terms.remove("serviceDays");
     return set(terms, path, "target", NODES.textNode(target));
+  }
+
+  private static String serviceDays(ObjectNode terms, String path, JsonNode serviceDays) {
+    terms.remove("target");
+    return set(terms, path, "serviceDays", serviceDays);
   }
 
   private static void priorityBreakages(Ways ways, List<Place> places) {
@@ -789,11 +804,7 @@ class PlanDefinitionProperties {
         (p, path, v) -> set(p, path, "targets", NODES.objectNode()));
     ways.add(
         priorities, "a priority missing its targets", (p, path, v) -> remove(p, path, "targets"));
-    ways.add(
-        priorities,
-        "targets that are no object",
-        notObjects(),
-        (p, path, v) -> set(p, path, "targets", v));
+    ways.replace(priorities, "targets that are no object", "targets", notObjects());
     ways.add(
         priorities,
         "terms that are no object",
@@ -818,17 +829,9 @@ class PlanDefinitionProperties {
             Arbitraries.strings().withCharRange('A', 'Z').ofLength(65)),
         (p, path, v) -> set(p, path, "id", NODES.textNode(v)));
     ways.add(priorities, "a priority without id", (p, path, v) -> remove(p, path, "id"));
-    ways.add(
-        priorities,
-        "a priority id that is no string",
-        notStrings(),
-        (p, path, v) -> set(p, path, "id", v));
+    ways.replace(priorities, "a priority id that is no string", "id", notStrings());
     ways.add(priorities, "a priority without names", (p, path, v) -> remove(p, path, "names"));
-    ways.add(
-        priorities,
-        "priority names that are no object",
-        notObjects(),
-        (p, path, v) -> set(p, path, "names", v));
+    ways.replace(priorities, "priority names that are no object", "names", notObjects());
     ways.add(
         priorities,
         "an unknown field of a priority",
@@ -858,12 +861,7 @@ class PlanDefinitionProperties {
         "a name with a control character",
         Combinators.combine(language, controls, Arbitraries.integers().between(0, 999))
             .as(Tuple::of),
-        (n, path, v) ->
-            set(
-                n,
-                path,
-                v.get1(),
-                NODES.textNode(insert(n.get(v.get1()).textValue(), v.get3(), v.get2()))));
+        PlanDefinitionProperties::insertIntoName);
     ways.add(
         names,
         "a name with a lone surrogate",
@@ -872,12 +870,7 @@ class PlanDefinitionProperties {
                 Arbitraries.chars().range('\ud800', '\udfff'),
                 Arbitraries.integers().between(0, 999))
             .as(Tuple::of),
-        (n, path, v) ->
-            set(
-                n,
-                path,
-                v.get1(),
-                NODES.textNode(insert(n.get(v.get1()).textValue(), v.get3(), v.get2()))));
+        PlanDefinitionProperties::insertIntoName);
     ways.add(
         names,
         "a name that is no string",
@@ -890,6 +883,13 @@ class PlanDefinitionProperties {
         PlanDefinitionProperties::unknownField);
   }
 
+  /** Puts a character (second) into the name in a language (first) at a place chosen by third. */
+  private static String insertIntoName(
+      ObjectNode names, String path, Tuple.Tuple3<String, Character, Integer> where) {
+    String name = names.get(where.get1()).textValue();
+    return set(names, path, where.get1(), NODES.textNode(insert(name, where.get3(), where.get2())));
+  }
+
   /** Text with a character put at a place chosen by {@code at}, never inside a surrogate pair. */
   private static String insert(String text, int at, char character) {
     int index = text.offsetByCodePoints(0, at % (text.codePointCount(0, text.length()) + 1));
@@ -898,22 +898,14 @@ class PlanDefinitionProperties {
 
   private static void planBreakages(Ways ways) {
     ways.add(ROOT, "a plan without names", (root, path, v) -> remove(root, path, "names"));
-    ways.add(
-        ROOT,
-        "plan names that are no object",
-        notObjects(),
-        (root, path, v) -> set(root, path, "names", v));
+    ways.replace(ROOT, "plan names that are no object", "names", notObjects());
     ways.add(
         ROOT, "a plan without priorities", (root, path, v) -> remove(root, path, "priorities"));
     ways.add(
         ROOT,
         "a plan with no priority",
         (root, path, v) -> set(root, path, "priorities", NODES.arrayNode()));
-    ways.add(
-        ROOT,
-        "priorities that are no array",
-        notArrays(),
-        (root, path, v) -> set(root, path, "priorities", v));
+    ways.replace(ROOT, "priorities that are no array", "priorities", notArrays());
     ways.add(
         ROOT,
         "more than 50 priorities",
@@ -984,21 +976,12 @@ class PlanDefinitionProperties {
             NODES.nullNode(),
             NODES.booleanNode(true),
             NODES.arrayNode()));
-    ways.add(
-        ROOT,
-        "warning shares that are no array",
-        notArrays(),
-        (root, p, v) -> set(root, p, "warningPercents", v));
-    ways.add(
-        ROOT,
+    ways.replace(ROOT, "warning shares that are no array", "warningPercents", notArrays());
+    ways.tooMany(
         "more than 10 warning shares",
-        (root, p, v) -> {
-          ArrayNode shares = root.putArray("warningPercents");
-          for (int share = 1; share <= PlanDefinitionValidator.MOST_WARNINGS + 1; share++) {
-            shares.add(share * 5);
-          }
-          return path;
-        });
+        "warningPercents",
+        PlanDefinitionValidator.MOST_WARNINGS,
+        i -> NODES.numberNode((i + 1) * 5));
   }
 
   private static void compensationBreakages(Ways ways) {
@@ -1050,11 +1033,7 @@ class PlanDefinitionProperties {
               field, field.equals("cap") ? NODES.textNode("MONTHLY_FEE") : NODES.numberNode(5));
           return path + "." + field;
         });
-    ways.add(
-        ROOT,
-        "compensation that is no object",
-        notObjects(),
-        (root, p, v) -> set(root, p, "compensation", v));
+    ways.replace(ROOT, "compensation that is no object", "compensation", notObjects());
     ways.add(
         ROOT,
         "an unknown field of compensation",
@@ -1163,11 +1142,7 @@ class PlanDefinitionProperties {
                   : root.putObject("clockEvents");
           return set(events, "$.clockEvents", v.get1().name(), v.get2());
         });
-    ways.add(
-        ROOT,
-        "clock events that are no object",
-        notObjects(),
-        (root, p, v) -> set(root, p, "clockEvents", v));
+    ways.replace(ROOT, "clock events that are no object", "clockEvents", notObjects());
   }
 
   /** The events of a role, stated in the body as documented if they were not. */
@@ -1204,21 +1179,12 @@ class PlanDefinitionProperties {
         "allowsPerTicketUpgradeFrom",
         NODES.textNode("gold"),
         notStrings());
-    ways.add(
-        ROOT,
-        "upgrades that are no array",
-        notArrays(),
-        (root, p, v) -> set(root, p, "allowsPerTicketUpgradeFrom", v));
-    ways.add(
-        ROOT,
+    ways.replace(ROOT, "upgrades that are no array", "allowsPerTicketUpgradeFrom", notArrays());
+    ways.tooMany(
         "upgrades from more than 50 plans",
-        (root, p, v) -> {
-          ArrayNode planIds = root.putArray("allowsPerTicketUpgradeFrom");
-          for (int i = 0; i <= PlanDefinitionValidator.MOST_UPGRADES_FROM; i++) {
-            planIds.add("plan-" + i);
-          }
-          return path;
-        });
+        "allowsPerTicketUpgradeFrom",
+        PlanDefinitionValidator.MOST_UPGRADES_FROM,
+        i -> NODES.textNode("plan-" + i));
   }
 
   /** The array at {@code field}, stated with {@code first} if it was left out or empty. */
