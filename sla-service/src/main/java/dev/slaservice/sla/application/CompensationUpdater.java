@@ -168,14 +168,7 @@ public class CompensationUpdater {
         CompensationLedger.monthsWithActivity(
             books.subscriptions(), books.tickets(), books.unbreached(), books.claims()));
     for (YearMonth month : months) {
-      Optional<Statement> statement =
-          ledger.statement(
-              customerId,
-              month,
-              books.subscriptions(),
-              books.tickets(),
-              books.unbreached(),
-              books.claims());
+      Optional<Statement> statement = statement(ledger, customerId, month, books);
       if (statement.isEmpty()) {
         continue;
       }
@@ -208,14 +201,18 @@ public class CompensationUpdater {
   /** A month's statement as it stands, computed from the books without locking. */
   public static Optional<Statement> statement(
       PolicyCatalog catalog, String customerId, YearMonth month, CustomerBooks books) {
-    return new CompensationLedger(catalog)
-        .statement(
-            customerId,
-            month,
-            books.subscriptions(),
-            books.tickets(),
-            books.unbreached(),
-            books.claims());
+    return statement(new CompensationLedger(catalog), customerId, month, books);
+  }
+
+  private static Optional<Statement> statement(
+      CompensationLedger ledger, String customerId, YearMonth month, CustomerBooks books) {
+    return ledger.statement(
+        customerId,
+        month,
+        books.subscriptions(),
+        books.tickets(),
+        books.unbreached(),
+        books.claims());
   }
 
   static boolean isKnown(CustomerBooks books) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -145,6 +146,39 @@ public class TicketEventConsumer {
   /** Applies the batch; fails only while the database is unreachable. */
   private Uni<Void> applyBatch(
       List<ConsumedEvent> events, Map<ConsumedEvent, KafkaRecord<String, byte[]>> records) {
+    return applyOr(
+        events,
+        failure -> {
+          LOG.warnf(
+              "a batch of %d events failed %d times with the database up (%s); applying its events"
+                  + " one at a time",
+              events.size(), ATTEMPTS_BEFORE_ISOLATING, failure.toString());
+          return Multi.createFrom()
+              .iterable(events)
+              .onItem()
+              .transformToUniAndConcatenate(event -> applyAlone(event, records.get(event)))
+              .collect()
+              .last()
+              .replaceWithVoid();
+        });
+  }
+
+  private Uni<Void> applyAlone(ConsumedEvent event, KafkaRecord<String, byte[]> record) {
+    return applyOr(
+        List.of(event),
+        failure ->
+            deadLetters.send(
+                List.of(
+                    letter(
+                        record, "could not be applied (" + event.describe() + "): " + failure))));
+  }
+
+  /**
+   * Applies {@code events}, trying again a few times; when they still fail while the database
+   * answers, the fault is theirs and {@code otherwise} handles it. While the database does not
+   * answer, the failure stands and the caller tries again.
+   */
+  private Uni<Void> applyOr(List<ConsumedEvent> events, Function<Throwable, Uni<Void>> otherwise) {
     return handler
         .handle(events)
         .onFailure()
@@ -158,50 +192,7 @@ public class TicketEventConsumer {
                 database
                     .answers()
                     .chain(
-                        up -> {
-                          if (!up) {
-                            return Uni.createFrom().failure(failure);
-                          }
-                          LOG.warnf(
-                              "a batch of %d events failed %d times with the database up (%s); applying its events one"
-                                  + " at a time",
-                              events.size(), ATTEMPTS_BEFORE_ISOLATING, failure.toString());
-                          return Multi.createFrom()
-                              .iterable(events)
-                              .onItem()
-                              .transformToUniAndConcatenate(
-                                  event -> applyAlone(event, records.get(event)))
-                              .collect()
-                              .last()
-                              .replaceWithVoid();
-                        }));
-  }
-
-  private Uni<Void> applyAlone(ConsumedEvent event, KafkaRecord<String, byte[]> record) {
-    return handler
-        .handle(List.of(event))
-        .onFailure()
-        .retry()
-        .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1))
-        .atMost(ATTEMPTS_BEFORE_ISOLATING - 1L)
-        .replaceWithVoid()
-        .onFailure()
-        .recoverWithUni(
-            failure ->
-                database
-                    .answers()
-                    .chain(
-                        up ->
-                            up
-                                ? deadLetters.send(
-                                    List.of(
-                                        letter(
-                                            record,
-                                            "could not be applied ("
-                                                + event.describe()
-                                                + "): "
-                                                + failure)))
-                                : Uni.createFrom().failure(failure)));
+                        up -> up ? otherwise.apply(failure) : Uni.createFrom().failure(failure)));
   }
 
   private static DeadLetters.DeadLetter letter(KafkaRecord<String, byte[]> record, String reason) {
