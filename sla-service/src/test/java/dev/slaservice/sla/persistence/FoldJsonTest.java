@@ -45,6 +45,16 @@ class FoldJsonTest {
     return evaluator.fold(TICKET, events).orElseThrow();
   }
 
+  private TicketFold justOpened(String eventId) {
+    return evaluator
+        .fold(
+            TICKET,
+            List.of(
+                new TicketEvent.TicketOpened(
+                    eventId, TICKET, OPENED, "desk", "acme", "emq-5x8", "P4")))
+        .orElseThrow();
+  }
+
   private static OffsetDateTime at(int minutes) {
     return OPENED.plusMinutes(minutes);
   }
@@ -64,14 +74,7 @@ class FoldJsonTest {
 
     @Test
     void thenAFoldWithNothingButTheOpeningReadsBackEqual() {
-      TicketFold fold =
-          evaluator
-              .fold(
-                  TICKET,
-                  List.of(
-                      new TicketEvent.TicketOpened(
-                          "e0", TICKET, OPENED, "desk", "acme", "emq-5x8", "P4")))
-              .orElseThrow();
+      TicketFold fold = justOpened("e0");
       assertThat(FoldJson.read(FoldJson.write(fold))).contains(fold);
     }
 
@@ -89,21 +92,8 @@ class FoldJsonTest {
     /** It is written with every projection row, which PostgreSQL compresses past about 2 kB. */
     @Test
     void thenAJustOpenedTicketsFoldTakesFewBytes() {
-      TicketFold fold =
-          evaluator
-              .fold(
-                  TICKET,
-                  List.of(
-                      new TicketEvent.TicketOpened(
-                          "0b6a3f4e-5d3c-4c1e-9a57-1f0e8f4d2c11",
-                          TICKET,
-                          OPENED,
-                          "desk",
-                          "acme",
-                          "emq-5x8",
-                          "P4")))
-              .orElseThrow();
-      assertThat(FoldJson.write(fold)).hasSizeLessThan(400);
+      assertThat(FoldJson.write(justOpened("0b6a3f4e-5d3c-4c1e-9a57-1f0e8f4d2c11")))
+          .hasSizeLessThan(400);
     }
 
     @Test
