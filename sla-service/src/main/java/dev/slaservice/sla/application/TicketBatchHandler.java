@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -53,30 +54,12 @@ public class TicketBatchHandler {
     if (events.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    Set<String> tickets =
-        events.stream()
-            .map(ConsumedEvent::event)
-            .filter(TicketEvent.class::isInstance)
-            .map(e -> ((TicketEvent) e).ticketId())
-            .collect(Collectors.toSet());
+    Set<String> tickets = idsOf(events, TicketEvent.class, TicketEvent::ticketId);
     Set<String> resubscribed =
-        events.stream()
-            .map(ConsumedEvent::event)
-            .filter(CustomerEvent.SubscriptionChanged.class::isInstance)
-            .map(e -> ((CustomerEvent) e).customerId())
-            .collect(Collectors.toSet());
-    Set<String> customers =
-        events.stream()
-            .map(ConsumedEvent::event)
-            .filter(CustomerEvent.class::isInstance)
-            .map(e -> ((CustomerEvent) e).customerId())
-            .collect(Collectors.toSet());
+        idsOf(events, CustomerEvent.SubscriptionChanged.class, CustomerEvent::customerId);
+    Set<String> customers = idsOf(events, CustomerEvent.class, CustomerEvent::customerId);
     Set<String> opening =
-        events.stream()
-            .map(ConsumedEvent::event)
-            .filter(TicketEvent.TicketOpened.class::isInstance)
-            .map(e -> ((TicketEvent.TicketOpened) e).customerId())
-            .collect(Collectors.toSet());
+        idsOf(events, TicketEvent.TicketOpened.class, TicketEvent.TicketOpened::customerId);
     long started = System.nanoTime();
     return unitOfWork
         .run(
@@ -106,6 +89,16 @@ public class TicketBatchHandler {
                 unitOfWork
                     .metrics()
                     .batchApplied(Duration.ofNanos(System.nanoTime() - started), events.size()));
+  }
+
+  /** The ids {@code id} gives for the events of {@code type} among {@code events}. */
+  private static <T> Set<String> idsOf(
+      List<ConsumedEvent> events, Class<T> type, Function<? super T, String> id) {
+    return events.stream()
+        .map(ConsumedEvent::event)
+        .filter(type::isInstance)
+        .map(e -> id.apply(type.cast(e)))
+        .collect(Collectors.toSet());
   }
 
   /** The ticket events among {@code appended}, by ticket, in their order. */
