@@ -1,5 +1,6 @@
 package dev.slaservice.bench;
 
+import dev.slaservice.bench.Settings.Phase;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -10,9 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -68,14 +72,32 @@ public final class PipelineBenchmark {
     subscribeCustomers();
     try (StoredEvents watcher = new StoredEvents(stack)) {
       stored = watcher;
-      rawLimits();
-      intakeAlone();
-      intake();
-      endToEnd();
-      breachLatency();
-      memory();
-      complianceReport();
-      rebuild();
+      Set<Phase> phases = settings.phases();
+      if (phases.contains(Phase.RAW)) {
+        rawLimits();
+      }
+      if (phases.contains(Phase.INTAKE)) {
+        intakeAlone();
+        intake();
+      }
+      if (phases.contains(Phase.E2E)) {
+        endToEnd();
+      }
+      if (phases.contains(Phase.BREACH)) {
+        breachLatency();
+      } else if (!Collections.disjoint(
+          phases, EnumSet.of(Phase.MEMORY, Phase.REPORT, Phase.REBUILD))) {
+        openLongLived();
+      }
+      if (phases.contains(Phase.MEMORY)) {
+        memory();
+      }
+      if (phases.contains(Phase.REPORT)) {
+        complianceReport();
+      }
+      if (phases.contains(Phase.REBUILD)) {
+        rebuild();
+      }
     }
   }
 
@@ -340,7 +362,8 @@ public final class PipelineBenchmark {
     }
   }
 
-  private void breachLatency() {
+  /** Opens long-lived tickets until, with the due ones to come, a million (by default) are open. */
+  private void openLongLived() {
     long open = mix.longOpens();
     long missing = settings.openTickets() - settings.dueTickets() - open;
     System.out.printf(
@@ -358,6 +381,10 @@ public final class PipelineBenchmark {
           this::farBehind);
     }
     awaitCaughtUp();
+  }
+
+  private void breachLatency() {
+    openLongLived();
     int due = settings.dueTickets();
     Instant windowStart = Instant.now().plus(settings.dueLead());
     System.out.printf(

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The benchmark's knobs, as {@code -Dbench.*} system properties; the defaults are the documented
@@ -34,7 +37,29 @@ record Settings(
     int dueTickets,
     Duration dueLead,
     int rebuildRepeats,
+    Set<Phase> phases,
     List<String> serviceJvmOptions) {
+
+  /** The parts of a run, in the order they run; {@code bench.phases} picks some of them. */
+  enum Phase {
+    RAW,
+    INTAKE,
+    E2E,
+    BREACH,
+    MEMORY,
+    REPORT,
+    REBUILD;
+
+    static Set<Phase> parse(String names) {
+      Set<Phase> phases = EnumSet.noneOf(Phase.class);
+      for (String name : names.split(",")) {
+        if (!name.isBlank()) {
+          phases.add(Phase.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+        }
+      }
+      return phases;
+    }
+  }
 
   /**
    * The JVM as the image runs it in a 512 MB container: the image's options, with 512 MB and two
@@ -71,6 +96,8 @@ record Settings(
         Integer.getInteger("bench.due.tickets", 100_000),
         Duration.ofSeconds(Long.getLong("bench.due.lead.seconds", 90)),
         Integer.getInteger("bench.rebuild.repeats", 1),
+        Phase.parse(
+            System.getProperty("bench.phases", "raw,intake,e2e,breach,memory,report,rebuild")),
         jvm);
   }
 }
