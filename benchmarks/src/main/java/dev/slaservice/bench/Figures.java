@@ -154,10 +154,13 @@ final class Figures {
       one.put("repeats", figure.values().size());
       if (!figure.limitKeys().isEmpty()) {
         Map<String, Object> ratios = new LinkedHashMap<>();
-        figure
-            .limitKeys()
+        // a limit left out by bench.phases has no ratio, rather than a ratio of 0
+        figure.limitKeys().stream()
+            .filter(figures::containsKey)
             .forEach(k -> ratios.put(k, Math.round(ratio(figure, k) * 1000) / 1000.0));
-        one.put("ratioToLimits", ratios);
+        if (!ratios.isEmpty()) {
+          one.put("ratioToLimits", ratios);
+        }
       }
       if (figure.target() != null) {
         one.put("target", figure.target());
