@@ -1,5 +1,6 @@
 package dev.slaservice.sla.application;
 
+import dev.slaservice.sla.application.ProjectionUpdater.Restored;
 import dev.slaservice.sla.application.ProjectionUpdater.Sources;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.persistence.EventStore;
@@ -42,6 +43,9 @@ public class ProjectionRebuild {
 
   private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
   private static final int CHUNK = 500;
+
+  /** Tickets restored a chunk at a time from scratch; larger than a walk's, as each is one read. */
+  private static final int RESTORE_CHUNK = 2000;
 
   /** How a rebuild run stands. */
   public enum Status {
@@ -228,55 +232,80 @@ public class ProjectionRebuild {
   }
 
   /**
-   * Restores every ticket, chunk by chunk, reading the next chunk's events on {@code reader} while
-   * the current one is folded and written on {@code writer}. On one connection PostgreSQL and the
-   * service would take turns, each idle while the other works (docs/adr/0004). The reads only touch
-   * the event store, which the rebuild does not lock ({@link ProjectionUpdater#restore}).
+   * Restores every ticket, chunk by chunk: while one chunk is written on {@code writer}, the next
+   * is read on {@code reader} and folded. On one connection PostgreSQL and the service would take
+   * turns, each idle while the other works (docs/adr/0004). The reads only touch the event store,
+   * which the rebuild does not lock ({@link ProjectionUpdater#restore}).
    */
   private Uni<Void> restoreTickets(Mutiny.Session writer, Mutiny.Session reader) {
-    return eventStore
-        .allSubscriptions(reader)
-        .chain(subscriptions -> restoreTickets(writer, reader, subscriptions));
+    return updater
+        .catalog(writer)
+        .chain(
+            catalog ->
+                eventStore
+                    .allSubscriptions(reader)
+                    .chain(
+                        subscriptions ->
+                            restoreTickets(writer, new Chunks(reader, subscriptions, catalog))));
   }
 
   /**
+   * Reads and folds the tickets' chunks in id order.
+   *
    * @param subscriptions every customer's: a subscription change cannot commit while the tables are
    *     held, since it re-folds its customer's tickets
+   * @param catalog as stored once the tables are held: a catalog change re-evaluates its tickets
+   *     after the rebuild commits
    */
-  private Uni<Void> restoreTickets(
-      Mutiny.Session writer, Mutiny.Session reader, Map<String, List<Subscription>> subscriptions) {
-    AtomicReference<Sources> current = new AtomicReference<>();
-    return nextSources(reader, "", subscriptions)
-        .invoke(current::set)
+  private record Chunks(
+      Mutiny.Session reader,
+      Map<String, List<Subscription>> subscriptions,
+      CatalogHolder.Snapshot catalog) {}
+
+  /**
+   * A pipeline of three stages, each step waiting for all three: writing a folded chunk, folding
+   * the chunk read before on a worker thread, and reading the next one.
+   */
+  private Uni<Void> restoreTickets(Mutiny.Session writer, Chunks chunks) {
+    AtomicReference<Restored> folded = new AtomicReference<>(Restored.NONE);
+    AtomicReference<Sources> read = new AtomicReference<>();
+    return nextChunk(chunks, "")
+        .invoke(read::set)
         .chain(
             () ->
                 BatchLoop.whileFull(
                     () -> {
-                      Sources chunk = current.get();
+                      Restored writing = folded.get();
+                      Sources folding = read.get();
                       Uni<Sources> ahead =
-                          chunk.size() < CHUNK
+                          folding.size() < RESTORE_CHUNK
                               ? Uni.createFrom().item(Sources.NONE)
-                              : nextSources(reader, chunk.lastTicketId(), subscriptions);
-                      // both finish before the next step, also on failure, so neither session is
-                      // closed mid-query
+                              : nextChunk(chunks, folding.lastTicketId());
+                      Instant now = clock.instant();
+                      Uni<Restored> fold =
+                          Background.compute(
+                              () -> ProjectionUpdater.restoration(folding, chunks.catalog(), now));
+                      // all three finish before the next step, also on failure, so neither session
+                      // is closed mid-query
                       return Uni.combine()
                           .all()
-                          .unis(updater.restore(writer, chunk, clock.instant()), ahead)
+                          .unis(updater.restore(writer, writing), fold, ahead)
                           .collectFailures()
                           .with(
-                              (restored, next) -> {
-                                current.set(next);
-                                ticketsDone(chunk.size());
-                                return chunk.size();
+                              (written, done, next) -> {
+                                ticketsDone(writing.size());
+                                folded.set(done);
+                                read.set(next);
+                                return done.size();
                               });
                     },
-                    CHUNK))
-        .replaceWithVoid();
+                    RESTORE_CHUNK))
+        .chain(() -> updater.restore(writer, folded.get()))
+        .invoke(() -> ticketsDone(folded.get().size()));
   }
 
-  private Uni<Sources> nextSources(
-      Mutiny.Session reader, String after, Map<String, List<Subscription>> subscriptions) {
-    return nextTickets(reader, after).chain(ids -> updater.read(reader, ids, subscriptions));
+  private Uni<Sources> nextChunk(Chunks chunks, String after) {
+    return updater.readAfter(chunks.reader(), after, RESTORE_CHUNK, chunks.subscriptions());
   }
 
   /**

@@ -156,44 +156,68 @@ public class ProjectionUpdater {
   }
 
   /**
-   * Reads the tickets' histories; {@code ticketIds} in id order, {@code subscriptions} every
-   * customer's, read once for a whole rebuild.
+   * Reads the histories of up to {@code limit} tickets after {@code after}, in id order, in one
+   * query; {@code subscriptions} every customer's, read once for a whole rebuild.
    */
-  public Uni<Sources> read(
+  public Uni<Sources> readAfter(
       Mutiny.Session session,
-      List<String> ticketIds,
+      String after,
+      int limit,
       Map<String, List<Subscription>> subscriptions) {
-    if (ticketIds.isEmpty()) {
-      return Uni.createFrom().item(Sources.NONE);
-    }
     return eventStore
-        .ticketHistories(session, ticketIds)
-        .map(histories -> new Sources(ticketIds, histories, subscriptions));
+        .historiesAfter(session, after, limit)
+        .map(histories -> new Sources(List.copyOf(histories.keySet()), histories, subscriptions));
+  }
+
+  /** The catalog as stored now, for a rebuild that holds the projection tables. */
+  public Uni<CatalogHolder.Snapshot> catalog(Mutiny.Session session) {
+    return catalog.refresh(session);
   }
 
   /**
-   * Restores tickets that have no projection row, from sources read beforehand (possibly on another
-   * connection), publishing nothing. Sound only while the caller holds the projection tables
-   * ({@code RebuildStore.lockAndWipe}): no other transaction can then give these tickets a row, and
-   * a batch that appends to their histories, or changes their customers' subscriptions, cannot
-   * commit before the caller does, so what was read is still everything committed for them.
+   * Tickets restored from their histories: the rows and timers to write, computed apart from the
+   * transaction that writes them, so a rebuild computes one chunk while it writes another.
    */
-  public Uni<Void> restore(Mutiny.Session session, Sources sources, Instant now) {
+  public record Restored(int size, ProjectionStore.Prepared rows, Map<String, Instant> timers) {
+
+    static final Restored NONE = new Restored(0, ProjectionStore.prepare(List.of()), Map.of());
+  }
+
+  /** Computes the tickets' restored state: the world was already told, so nothing is published. */
+  public static Restored restoration(Sources sources, CatalogHolder.Snapshot catalog, Instant now) {
     if (sources.ticketIds().isEmpty()) {
-      return Uni.createFrom().voidItem();
+      return Restored.NONE;
     }
-    return catalog
-        .refresh(session)
-        .chain(
-            snapshot ->
-                write(
-                    session,
-                    Folded.of(sources, snapshot.evaluator()),
-                    Map.of(),
-                    snapshot.evaluator(),
-                    now,
-                    Mode.REBUILD))
-        .replaceWithVoid();
+    Evaluated evaluated =
+        evaluate(
+            Folded.of(sources, catalog.evaluator()),
+            Map.of(),
+            catalog.evaluator(),
+            now,
+            Mode.REBUILD);
+    Map<String, Instant> due = new HashMap<>();
+    evaluated
+        .nextTimers()
+        .forEach(
+            (ticketId, at) -> {
+              if (at != null) {
+                due.put(ticketId, at);
+              }
+            });
+    return new Restored(sources.size(), ProjectionStore.prepare(evaluated.rows()), due);
+  }
+
+  /**
+   * Writes restored tickets that have no projection row and no timer. Sound only while the caller
+   * holds the projection tables ({@code RebuildStore.lockAndWipe}): no other transaction can then
+   * give these tickets a row, and a batch that appends to their histories, or changes their
+   * customers' subscriptions, cannot commit before the caller does, so what was read is still
+   * everything committed for them; nor can a catalog change re-evaluate them before it.
+   */
+  public Uni<Void> restore(Mutiny.Session session, Restored restored) {
+    return projections
+        .insert(session, restored.rows())
+        .chain(() -> timers.insert(session, restored.timers()));
   }
 
   /**
@@ -312,6 +336,30 @@ public class ProjectionUpdater {
       SlaEvaluator evaluator,
       Instant now,
       Mode mode) {
+    Evaluated evaluated = evaluate(folded, kept, evaluator, now, mode);
+    return projections
+        .upsert(session, evaluated.rows())
+        .chain(() -> timers.reschedule(session, evaluated.nextTimers()))
+        .chain(() -> outbox.add(session, evaluated.records()))
+        .replaceWith(new Written(evaluated.records().size(), evaluated.customers()));
+  }
+
+  /**
+   * What the tickets' folds come to: their rows, next timers (null to clear), the outgoing records
+   * and the customers whose compensation may have changed.
+   */
+  private record Evaluated(
+      List<ProjectionStore.Row> rows,
+      Map<String, Instant> nextTimers,
+      List<Outbox.Entry> records,
+      Set<String> customers) {}
+
+  private static Evaluated evaluate(
+      Folded folded,
+      Map<String, ProjectionStore.Kept> kept,
+      SlaEvaluator evaluator,
+      Instant now,
+      Mode mode) {
     Map<String, List<Subscription>> subscriptions = folded.subscriptions();
     Set<String> compensationCustomers = new HashSet<>();
     List<ProjectionStore.Row> rows = new ArrayList<>();
@@ -360,11 +408,7 @@ public class ProjectionUpdater {
                 now));
       }
     }
-    return projections
-        .upsert(session, rows)
-        .chain(() -> timers.reschedule(session, nextTimers))
-        .chain(() -> outbox.add(session, records))
-        .replaceWith(new Written(records.size(), compensationCustomers));
+    return new Evaluated(rows, nextTimers, records, compensationCustomers);
   }
 
   private static Set<String> breaches(List<SlaFact> facts) {

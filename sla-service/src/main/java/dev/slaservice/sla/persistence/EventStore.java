@@ -169,6 +169,29 @@ public class EventStore {
         .map(rows -> grouped(rows, event -> (TicketEvent) event));
   }
 
+  /** Walks event_store_ticket_occurred_idx (V11) for the ids, then reads their events. */
+  static final String HISTORIES_AFTER =
+      """
+          with chunk as (
+            select distinct ticket_id from event_store where ticket_id > :after
+            order by ticket_id limit :limit)
+          select e.ticket_id, cast(e.payload as text) from event_store e join chunk using (ticket_id)
+          order by e.ticket_id, e.seq""";
+
+  /**
+   * The histories of up to {@code limit} tickets after {@code after} in id order, each in the order
+   * it was stored: a rebuild's walk through the store, a chunk per query.
+   */
+  public Uni<Map<String, List<TicketEvent>>> historiesAfter(
+      Mutiny.Session session, String after, int limit) {
+    return session
+        .createNativeQuery(HISTORIES_AFTER, Object[].class)
+        .setParameter("after", after)
+        .setParameter("limit", limit)
+        .getResultList()
+        .map(rows -> grouped(rows, event -> (TicketEvent) event));
+  }
+
   /**
    * A customer event type's rows of the customers, read through the type's own partial index
    * (Flyway V10): a batch names hundreds of customers, each with thousands of ticket events.

@@ -168,9 +168,38 @@ public class ProjectionStore {
 
   /** Writes the rows in one statement; a ticket appears at most once among them. */
   public Uni<Void> upsert(Mutiny.Session session, List<Row> rows) {
-    if (rows.isEmpty()) {
-      return Uni.createFrom().voidItem();
+    return rows.isEmpty()
+        ? Uni.createFrom().voidItem()
+        : write(session, columnsOf(rows), UPSERT + ON_CONFLICT);
+  }
+
+  /**
+   * Rows turned into their columns' values, which a rebuild does off the writing connection's way.
+   */
+  public static final class Prepared {
+    private final ColumnArrays columns;
+
+    private Prepared(ColumnArrays columns) {
+      this.columns = columns;
     }
+  }
+
+  public static Prepared prepare(List<Row> rows) {
+    return new Prepared(rows.isEmpty() ? null : columnsOf(rows));
+  }
+
+  /** Inserts rows of tickets that have none: a rebuild's, into the emptied table it holds. */
+  public Uni<Void> insert(Mutiny.Session session, Prepared rows) {
+    return rows.columns == null
+        ? Uni.createFrom().voidItem()
+        : write(session, rows.columns, UPSERT);
+  }
+
+  private static Uni<Void> write(Mutiny.Session session, ColumnArrays columns, String sql) {
+    return columns.bind(session.createNativeQuery(sql)).executeUpdate().replaceWithVoid();
+  }
+
+  private static ColumnArrays columnsOf(List<Row> rows) {
     ColumnArrays columns = new ColumnArrays(18 + MetricOutcomeColumns.COUNT, rows.size());
     for (Row row : rows) {
       TicketSla sla = row.sla();
@@ -200,10 +229,7 @@ public class ProjectionStore {
               row.published().stream().anyMatch(SlaFact.Breach.class::isInstance),
               row.fold() == null ? null : FoldJson.write(row.fold())));
     }
-    return columns
-        .bind(session.createNativeQuery(UPSERT + ON_CONFLICT))
-        .executeUpdate()
-        .replaceWithVoid();
+    return columns;
   }
 
   /** The worst state among the clocks: breached over running over paused over met. */

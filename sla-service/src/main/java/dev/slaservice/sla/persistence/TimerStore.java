@@ -58,10 +58,25 @@ public class TimerStore {
                 .setParameter("ids", (Collection<String>) cleared)
                 .executeUpdate()
                 .replaceWithVoid();
-    return set.isEmpty() ? delete : delete.chain(() -> upsert(session, set));
+    return set.isEmpty()
+        ? delete
+        : delete.chain(
+            () ->
+                write(
+                    session,
+                    set,
+                    " on conflict (ticket_id) do update set due_at = excluded.due_at"));
   }
 
-  private Uni<Void> upsert(Mutiny.Session session, List<Map.Entry<String, Instant>> set) {
+  /** Inserts timers of tickets that have none: a rebuild's, into the emptied table it holds. */
+  public Uni<Void> insert(Mutiny.Session session, Map<String, Instant> dueByTicket) {
+    return dueByTicket.isEmpty()
+        ? Uni.createFrom().voidItem()
+        : write(session, List.copyOf(dueByTicket.entrySet()), "");
+  }
+
+  private Uni<Void> write(
+      Mutiny.Session session, List<Map.Entry<String, Instant>> set, String onConflict) {
     ColumnArrays columns = new ColumnArrays(2, set.size());
     set.forEach(entry -> columns.add(entry.getKey(), entry.getValue()));
     return columns
@@ -71,7 +86,7 @@ public class TimerStore {
                     insert into sla_timer (ticket_id, due_at)
                     select ticket_id, cast(due_at as timestamptz) from\s"""
                     + ColumnArrays.unnest("ticket_id", "due_at")
-                    + " on conflict (ticket_id) do update set due_at = excluded.due_at"))
+                    + onConflict))
         .executeUpdate()
         .replaceWithVoid();
   }

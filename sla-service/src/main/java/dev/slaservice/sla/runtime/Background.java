@@ -3,6 +3,7 @@ package dev.slaservice.sla.runtime;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.function.Consumer;
@@ -24,5 +25,17 @@ public final class Background {
     Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
     VertxContextSafetyToggle.setContextSafe(context, true);
     context.runOnContext(ignored -> task.get().subscribe().with(done, failed));
+  }
+
+  /**
+   * Computes on a worker thread and goes on on the calling Vert.x context, where its Hibernate
+   * Reactive session lives: the event loop keeps serving the session's queries meanwhile.
+   */
+  public static <T> Uni<T> compute(Supplier<T> work) {
+    Context caller = Vertx.currentContext();
+    return Uni.createFrom()
+        .item(work)
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .emitOn(task -> caller.runOnContext(ignored -> task.run()));
   }
 }
