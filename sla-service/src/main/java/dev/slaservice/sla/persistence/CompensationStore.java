@@ -195,26 +195,20 @@ public class CompensationStore {
   }
 
   public Uni<Void> save(Mutiny.Session session, List<Saved> months, Instant now) {
-    if (months.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
     ColumnArrays columns = new ColumnArrays(4, months.size());
     months.forEach(
         saved ->
             columns.add(
                 saved.customerId(), saved.month().toString(), write(saved.published()), now));
-    return columns
-        .bind(
-            session.createNativeQuery(
-                """
-                    insert into compensation_month (customer_id, month, published,
-                    updated_at) select customer_id, month, cast(published as jsonb), cast(updated_at as
-                    timestamptz) from\s"""
-                    + ColumnArrays.unnest("customer_id", "month", "published", "updated_at")
-                    + " on conflict (customer_id, month) do update"
-                    + " set published = excluded.published, updated_at = excluded.updated_at"))
-        .executeUpdate()
-        .replaceWithVoid();
+    return columns.write(
+        session,
+        """
+            insert into compensation_month (customer_id, month, published, updated_at)
+            select customer_id, month, cast(published as jsonb), cast(updated_at as timestamptz)
+            from\s"""
+            + ColumnArrays.unnest("customer_id", "month", "published", "updated_at")
+            + " on conflict (customer_id, month) do update"
+            + " set published = excluded.published, updated_at = excluded.updated_at");
   }
 
   private static CompensationProjector.Published read(String json) {

@@ -58,21 +58,18 @@ public class TimerStore {
                 .setParameter("ids", (Collection<String>) cleared)
                 .executeUpdate()
                 .replaceWithVoid();
-    return set.isEmpty() ? delete : delete.chain(() -> upsert(session, set));
+    return delete.chain(() -> upsert(session, set));
   }
 
   private Uni<Void> upsert(Mutiny.Session session, List<Map.Entry<String, Instant>> set) {
     ColumnArrays columns = new ColumnArrays(2, set.size());
     set.forEach(entry -> columns.add(entry.getKey(), entry.getValue()));
-    return columns
-        .bind(
-            session.createNativeQuery(
-                """
-                    insert into sla_timer (ticket_id, due_at)
-                    select ticket_id, cast(due_at as timestamptz) from\s"""
-                    + ColumnArrays.unnest("ticket_id", "due_at")
-                    + " on conflict (ticket_id) do update set due_at = excluded.due_at"))
-        .executeUpdate()
-        .replaceWithVoid();
+    return columns.write(
+        session,
+        """
+            insert into sla_timer (ticket_id, due_at)
+            select ticket_id, cast(due_at as timestamptz) from\s"""
+            + ColumnArrays.unnest("ticket_id", "due_at")
+            + " on conflict (ticket_id) do update set due_at = excluded.due_at");
   }
 }
