@@ -57,6 +57,14 @@ final class Figures {
     this.machine = machine;
   }
 
+  /**
+   * Adds a repeat of a figure with no limit to compare with and no target: a raw limit itself, or a
+   * figure reported as it is.
+   */
+  void add(String key, String label, String unit, double value) {
+    add(key, label, unit, value, null, null);
+  }
+
   /** Adds a repeat of a figure compared with at most one raw limit, creating it on first use. */
   void add(String key, String label, String unit, double value, String limitKey, String target) {
     addAgainst(key, label, unit, value, limitKey == null ? List.of() : List.of(limitKey), target);

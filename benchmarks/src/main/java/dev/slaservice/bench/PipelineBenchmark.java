@@ -129,9 +129,7 @@ public final class PipelineBenchmark {
           "raw.kafka.producerRecordsPerSecond",
           "raw: Kafka producer (" + recordSize + " B, acks=all)",
           "records/s",
-          RawLimits.kafkaProducer(stack, topic, settings.rawKafkaRecords(), recordSize),
-          null,
-          null);
+          RawLimits.kafkaProducer(stack, topic, settings.rawKafkaRecords(), recordSize));
     }
     for (int r = 0; r < settings.repeats(); r++) {
       figures.add(
@@ -141,9 +139,7 @@ public final class PipelineBenchmark {
           RawLimits.postgresInserts(
               stack,
               new TicketMix(settings.customers(), settings.seed() + 2),
-              settings.rawPostgresDuration()),
-          null,
-          null);
+              settings.rawPostgresDuration()));
     }
     for (int r = 0; r < settings.repeats(); r++) {
       figures.add(
@@ -153,9 +149,7 @@ public final class PipelineBenchmark {
           RawWrites.eventStoreUnnest(
               stack,
               new TicketMix(settings.customers(), settings.seed() + 4),
-              settings.rawPostgresDuration()),
-          null,
-          null);
+              settings.rawPostgresDuration()));
     }
     for (int r = 0; r < settings.repeats(); r++) {
       double[] projection =
@@ -165,16 +159,9 @@ public final class PipelineBenchmark {
           COPY_LIMIT,
           "raw: PostgreSQL COPY of " + settings.rawCopyRows() / 1000 + "k projection rows",
           "rows/s",
-          projection[0],
-          null,
-          null);
+          projection[0]);
       figures.add(
-          UPSERT_LIMIT,
-          "raw: PostgreSQL 500-row projection upsert tx",
-          "rows/s",
-          projection[1],
-          null,
-          null);
+          UPSERT_LIMIT, "raw: PostgreSQL 500-row projection upsert tx", "rows/s", projection[1]);
     }
   }
 
@@ -268,16 +255,12 @@ public final class PipelineBenchmark {
           key + ".single.requestsPerSecond",
           label + ", single events (offered " + settings.singleRequestsPerSecond() + "/s)",
           "req/s",
-          result.eventsPerSecond(),
-          null,
-          null);
+          result.eventsPerSecond());
       figures.add(
           key + ".single.p50Millis",
           label + ", single event p50",
           "ms",
-          result.latencies().percentileMillis(0.5),
-          null,
-          null);
+          result.latencies().percentileMillis(0.5));
       figures.add(
           key + ".single.p99Millis",
           label + ", single event p99",
@@ -293,20 +276,9 @@ public final class PipelineBenchmark {
       String key, String label, HttpLoad.Result result, String limit, String target) {
     figures.add(
         key + ".eventsPerSecond", label, "events/s", result.eventsPerSecond(), limit, target);
+    figures.add(key + ".p50Millis", label + " p50", "ms", result.latencies().percentileMillis(0.5));
     figures.add(
-        key + ".p50Millis",
-        label + " p50",
-        "ms",
-        result.latencies().percentileMillis(0.5),
-        null,
-        null);
-    figures.add(
-        key + ".p99Millis",
-        label + " p99",
-        "ms",
-        result.latencies().percentileMillis(0.99),
-        null,
-        null);
+        key + ".p99Millis", label + " p99", "ms", result.latencies().percentileMillis(0.99));
     warnIfRefused(result);
   }
 
@@ -439,9 +411,7 @@ public final class PipelineBenchmark {
           "breach.latencyP50Millis",
           "breach latency p50 (read - deadline)",
           "ms",
-          latencies.percentileMillis(0.5),
-          null,
-          null);
+          latencies.percentileMillis(0.5));
       figures.add(
           "breach.latencyP99Millis",
           "breach latency p99",
@@ -460,16 +430,12 @@ public final class PipelineBenchmark {
           "breach.timerLagP50Millis",
           "timer lag p50 (bucket bound)",
           "ms",
-          timers.percentileUpperBoundMillis(0.5),
-          null,
-          null);
+          timers.percentileUpperBoundMillis(0.5));
       figures.add(
           "breach.timerLagP99Millis",
           "timer lag p99 (bucket bound)",
           "ms",
-          timers.percentileUpperBoundMillis(0.99),
-          null,
-          null);
+          timers.percentileUpperBoundMillis(0.99));
     }
   }
 
@@ -490,9 +456,7 @@ public final class PipelineBenchmark {
         "service.heapUsedMegabytes",
         "service heap used",
         "MB",
-        stack.service().heapUsedBytes() / 1048576.0,
-        null,
-        null);
+        stack.service().heapUsedBytes() / 1048576.0);
   }
 
   /**

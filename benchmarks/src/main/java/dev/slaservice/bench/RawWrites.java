@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongFunction;
 import org.postgresql.PGConnection;
 
 /**
@@ -66,7 +67,6 @@ final class RawWrites {
           connection,
           "drop table if exists raw_event_store",
           "create table raw_event_store (like event_store including all)");
-      connection.setAutoCommit(false);
       String sql =
           """
           insert into raw_event_store (event_id, event_type, ticket_id, customer_id, occurred_at, recorded_at,
@@ -79,32 +79,27 @@ final class RawWrites {
                as r(event_id, event_type, ticket_id, customer_id, occurred_at, recorded_at, kafka_partition,
                     kafka_offset, payload)
           on conflict (event_id) do nothing""";
-      long rows = 0;
-      long start = System.nanoTime();
-      long end = start + duration.toNanos();
-      try (PreparedStatement insert = connection.prepareStatement(sql)) {
-        while (System.nanoTime() < end) {
-          String[][] columns = new String[9][ROWS];
-          String now = Instant.now().toString();
-          for (int i = 0; i < ROWS; i++) {
-            columns[0][i] = UUID.randomUUID().toString();
-            columns[1][i] = "TicketOpened";
-            columns[2][i] = "raw-" + UUID.randomUUID();
-            columns[3][i] = "bench-c1";
-            columns[4][i] = now;
-            columns[5][i] = now;
-            columns[6][i] = Integer.toString(i % stack.partitions);
-            columns[7][i] = Long.toString(rows + i);
-            columns[8][i] = mix.longOpen(Instant.now());
-          }
-          bind(connection, insert, columns);
-          insert.executeUpdate();
-          connection.commit();
-          rows += ROWS;
-        }
-      }
-      double perSecond = rows / ((System.nanoTime() - start) / 1e9);
-      connection.setAutoCommit(true);
+      double perSecond =
+          rowsPerSecond(
+              connection,
+              sql,
+              duration,
+              rows -> {
+                String[][] columns = new String[9][ROWS];
+                String now = Instant.now().toString();
+                for (int i = 0; i < ROWS; i++) {
+                  columns[0][i] = UUID.randomUUID().toString();
+                  columns[1][i] = "TicketOpened";
+                  columns[2][i] = "raw-" + UUID.randomUUID();
+                  columns[3][i] = "bench-c1";
+                  columns[4][i] = now;
+                  columns[5][i] = now;
+                  columns[6][i] = Integer.toString(i % stack.partitions);
+                  columns[7][i] = Long.toString(rows + i);
+                  columns[8][i] = mix.longOpen(Instant.now());
+                }
+                return columns;
+              });
       execute(connection, "drop table raw_event_store");
       return perSecond;
     } catch (SQLException e) {
@@ -134,37 +129,55 @@ final class RawWrites {
                   new ProjectionRows(rows));
       double copyRate = copied / ((System.nanoTime() - start) / 1e9);
       execute(connection, "analyze raw_projection");
-      connection.setAutoCommit(false);
-      long upserted = 0;
-      start = System.nanoTime();
-      long end = start + duration.toNanos();
-      try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-        while (System.nanoTime() < end) {
-          String[][] columns = new String[6][ROWS];
-          int first = ThreadLocalRandom.current().nextInt(rows - ROWS);
-          Instant now = Instant.now();
-          for (int i = 0; i < ROWS; i++) {
-            columns[0][i] = ProjectionRows.ticketId(first + i);
-            columns[1][i] = "bench-c" + (first + i) % 500;
-            columns[2][i] = now.toString();
-            columns[3][i] = now.plusSeconds(3600).toString();
-            columns[4][i] = CLOCKS;
-            columns[5][i] = "2";
-          }
-          bind(connection, upsert, columns);
-          upsert.executeUpdate();
-          connection.commit();
-          upserted += ROWS;
-        }
-      }
-      double upsertRate = upserted / ((System.nanoTime() - start) / 1e9);
-      connection.setAutoCommit(true);
+      double upsertRate =
+          rowsPerSecond(
+              connection,
+              UPSERT,
+              duration,
+              written -> {
+                String[][] columns = new String[6][ROWS];
+                int first = ThreadLocalRandom.current().nextInt(rows - ROWS);
+                Instant now = Instant.now();
+                for (int i = 0; i < ROWS; i++) {
+                  columns[0][i] = ProjectionRows.ticketId(first + i);
+                  columns[1][i] = "bench-c" + (first + i) % 500;
+                  columns[2][i] = now.toString();
+                  columns[3][i] = now.plusSeconds(3600).toString();
+                  columns[4][i] = CLOCKS;
+                  columns[5][i] = "2";
+                }
+                return columns;
+              });
       execute(connection, "drop table raw_projection");
       return new double[] {copyRate, upsertRate};
     } catch (SQLException | IOException e) {
       throw new IllegalStateException(
           "raw PostgreSQL projection writes failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Rows/s of {@code sql} run in {@value #ROWS}-row transactions for {@code duration}, each
+   * transaction's columns from {@code batch}, which is given how many rows were written before it.
+   */
+  private static double rowsPerSecond(
+      Connection connection, String sql, Duration duration, LongFunction<String[][]> batch)
+      throws SQLException {
+    connection.setAutoCommit(false);
+    long rows = 0;
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      while (System.nanoTime() < end) {
+        bind(connection, statement, batch.apply(rows));
+        statement.executeUpdate();
+        connection.commit();
+        rows += ROWS;
+      }
+    }
+    double perSecond = rows / ((System.nanoTime() - start) / 1e9);
+    connection.setAutoCommit(true);
+    return perSecond;
   }
 
   private static void bind(Connection connection, PreparedStatement statement, String[][] columns)

@@ -125,24 +125,16 @@ public enum FieldKind {
       return false;
     }
   },
-  EXCLUSION_REASON(
-      "one of "
-          + Arrays.stream(ExclusionReason.values())
-              .map(Enum::name)
-              .collect(Collectors.joining(", "))) {
+  EXCLUSION_REASON(oneOf(ExclusionReason.values())) {
     @Override
     public boolean accepts(String value) {
-      return Arrays.stream(ExclusionReason.values()).anyMatch(r -> r.name().equals(value));
+      return isNameOf(ExclusionReason.values(), value);
     }
   },
-  VISIBILITY(
-      "one of "
-          + Arrays.stream(ReplyVisibility.values())
-              .map(Enum::name)
-              .collect(Collectors.joining(", "))) {
+  VISIBILITY(oneOf(ReplyVisibility.values())) {
     @Override
     public boolean accepts(String value) {
-      return Arrays.stream(ReplyVisibility.values()).anyMatch(v -> v.name().equals(value));
+      return isNameOf(ReplyVisibility.values(), value);
     }
   };
 
@@ -169,6 +161,15 @@ public enum FieldKind {
     } catch (DateTimeParseException e) {
       return false;
     }
+  }
+
+  /** "one of A, B, C": the expectation of a field that names a constant of an enum. */
+  private static String oneOf(Enum<?>[] constants) {
+    return "one of " + Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(", "));
+  }
+
+  private static boolean isNameOf(Enum<?>[] constants, String value) {
+    return Arrays.stream(constants).anyMatch(c -> c.name().equals(value));
   }
 
   private static boolean lengthBetween(String value, int min, int max) {

@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Reads a customer's statements and subscription, computed from the books as they stand. */
 @ApplicationScoped
@@ -21,43 +20,34 @@ public class CompensationQueries {
    */
   public record Lookup(boolean customerKnown, Optional<Statement> statement) {}
 
-  private final Mutiny.SessionFactory sessions;
+  private final CatalogReads reads;
   private final CompensationUpdater compensation;
-  private final CatalogHolder catalog;
   private final EventStore eventStore;
 
   public CompensationQueries(
-      Mutiny.SessionFactory sessions,
-      CompensationUpdater compensation,
-      CatalogHolder catalog,
-      EventStore eventStore) {
-    this.sessions = sessions;
+      CatalogReads reads, CompensationUpdater compensation, EventStore eventStore) {
+    this.reads = reads;
     this.compensation = compensation;
-    this.catalog = catalog;
     this.eventStore = eventStore;
   }
 
   public Uni<Lookup> statement(String customerId, YearMonth month) {
-    return sessions.withSession(
-        session ->
-            catalog
-                .refresh(session)
-                .chain(
-                    snapshot ->
-                        compensation
-                            .books(session, customerId)
-                            .map(
-                                books ->
-                                    new Lookup(
-                                        CompensationUpdater.isKnown(books),
-                                        CompensationUpdater.statement(
-                                            snapshot.catalog(), customerId, month, books)))));
+    return reads.readWithCatalog(
+        (session, snapshot) ->
+            compensation
+                .books(session, customerId)
+                .map(
+                    books ->
+                        new Lookup(
+                            CompensationUpdater.isKnown(books),
+                            CompensationUpdater.statement(
+                                snapshot.catalog(), customerId, month, books))));
   }
 
   /** The subscription in force at {@code now}, else the next one to start. */
   public Uni<Optional<Subscription>> subscription(String customerId, Instant now) {
-    return sessions
-        .withSession(session -> eventStore.subscriptions(session, List.of(customerId)))
+    return reads
+        .read(session -> eventStore.subscriptions(session, List.of(customerId)))
         .map(
             all -> {
               var subscriptions = all.getOrDefault(customerId, List.of());

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Reads one ticket from the event store: its SLA at an instant, its timeline, its stored events.
@@ -22,15 +21,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class TicketQueries {
 
-  private final Mutiny.SessionFactory sessions;
+  private final CatalogReads reads;
   private final EventStore eventStore;
-  private final CatalogHolder catalog;
 
-  public TicketQueries(
-      Mutiny.SessionFactory sessions, EventStore eventStore, CatalogHolder catalog) {
-    this.sessions = sessions;
+  public TicketQueries(CatalogReads reads, EventStore eventStore) {
+    this.reads = reads;
     this.eventStore = eventStore;
-    this.catalog = catalog;
   }
 
   /**
@@ -64,7 +60,7 @@ public class TicketQueries {
    * Up to {@code limit} of the ticket's events in {@code occurredAt} order (ties in arrival order).
    */
   public Uni<List<StoredEvent>> events(String ticketId, EventCursor after, int limit) {
-    return sessions.withSession(session -> eventStore.page(session, ticketId, after, limit));
+    return reads.read(session -> eventStore.page(session, ticketId, after, limit));
   }
 
   private interface Reading<T> {
@@ -72,30 +68,25 @@ public class TicketQueries {
   }
 
   private <T> Uni<Optional<T>> fold(String ticketId, Reading<T> reading) {
-    return sessions.withSession(
-        session ->
-            catalog
-                .refresh(session)
+    return reads.readWithCatalog(
+        (session, snapshot) ->
+            eventStore
+                .ticketHistories(session, List.of(ticketId))
                 .chain(
-                    snapshot ->
+                    histories ->
                         eventStore
-                            .ticketHistories(session, List.of(ticketId))
-                            .chain(
-                                histories ->
-                                    eventStore
-                                        .subscriptions(
-                                            session, ProjectionUpdater.customersOf(histories))
-                                        .map(
-                                            subscriptions -> {
-                                              List<TicketEvent> history = histories.get(ticketId);
-                                              return history == null
-                                                  ? Optional.<T>empty()
-                                                  : Optional.of(
-                                                      reading.read(
-                                                          snapshot.evaluator(),
-                                                          history,
-                                                          ProjectionUpdater.subscriptionsOf(
-                                                              history, subscriptions)));
-                                            }))));
+                            .subscriptions(session, ProjectionUpdater.customersOf(histories))
+                            .map(
+                                subscriptions -> {
+                                  List<TicketEvent> history = histories.get(ticketId);
+                                  return history == null
+                                      ? Optional.<T>empty()
+                                      : Optional.of(
+                                          reading.read(
+                                              snapshot.evaluator(),
+                                              history,
+                                              ProjectionUpdater.subscriptionsOf(
+                                                  history, subscriptions)));
+                                })));
   }
 }

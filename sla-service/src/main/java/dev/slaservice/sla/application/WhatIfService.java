@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Replays the tickets opened in a time range under alternative terms and reports which breaches
@@ -89,85 +88,71 @@ public class WhatIfService {
     }
   }
 
-  private final Mutiny.SessionFactory sessions;
+  private final CatalogReads reads;
   private final ProjectionStore projections;
   private final EventStore eventStore;
-  private final CatalogHolder catalog;
 
-  public WhatIfService(
-      Mutiny.SessionFactory sessions,
-      EventStore eventStore,
-      ProjectionStore projections,
-      CatalogHolder catalog) {
-    this.sessions = sessions;
+  public WhatIfService(CatalogReads reads, EventStore eventStore, ProjectionStore projections) {
+    this.reads = reads;
     this.projections = projections;
     this.eventStore = eventStore;
-    this.catalog = catalog;
   }
 
   public Uni<Answer> ask(Question question, String afterTicket, int limit, Instant now) {
-    return sessions.withSession(
-        session ->
-            catalog
-                .refresh(session)
-                .chain(
-                    snapshot -> {
-                      SlaEvaluator alternative =
-                          new SlaEvaluator(
-                              new AlternativeCatalog(
-                                  snapshot.catalog(),
-                                  plan(snapshot.catalog(), question, now),
-                                  calendar(snapshot.catalog(), question)));
-                      WhatIf whatIf = new WhatIf(snapshot.evaluator(), alternative);
-                      return projections
-                          .openedBetween(
-                              session,
-                              question.openedFrom(),
-                              question.openedTo(),
-                              question.customerId(),
-                              question.planId(),
-                              afterTicket,
-                              limit + 1)
-                          .chain(
-                              ids -> {
-                                List<String> page = ids.subList(0, Math.min(limit, ids.size()));
-                                if (page.isEmpty()) {
-                                  return Uni.createFrom()
-                                      .item(new Answer(0, List.of(), null, false));
-                                }
-                                return eventStore
-                                    .ticketHistories(session, page)
-                                    .chain(
-                                        histories ->
-                                            eventStore
-                                                .subscriptions(
-                                                    session,
-                                                    ProjectionUpdater.customersOf(histories))
-                                                .map(
-                                                    subscriptions -> {
-                                                      List<WhatIf.Outcome> outcomes =
-                                                          new ArrayList<>();
-                                                      for (String ticketId : page) {
-                                                        List<TicketEvent> history =
-                                                            histories.getOrDefault(
-                                                                ticketId, List.of());
-                                                        whatIf
-                                                            .compare(
-                                                                ticketId,
-                                                                history,
-                                                                ProjectionUpdater.subscriptionsOf(
-                                                                    history, subscriptions),
-                                                                now)
-                                                            .ifPresent(outcomes::add);
-                                                      }
-                                                      return new Answer(
-                                                          page.size(),
-                                                          outcomes,
-                                                          page.get(page.size() - 1),
-                                                          ids.size() > limit);
-                                                    }));
-                              });
-                    }));
+    return reads.readWithCatalog(
+        (session, snapshot) -> {
+          SlaEvaluator alternative =
+              new SlaEvaluator(
+                  new AlternativeCatalog(
+                      snapshot.catalog(),
+                      plan(snapshot.catalog(), question, now),
+                      calendar(snapshot.catalog(), question)));
+          WhatIf whatIf = new WhatIf(snapshot.evaluator(), alternative);
+          return projections
+              .openedBetween(
+                  session,
+                  question.openedFrom(),
+                  question.openedTo(),
+                  question.customerId(),
+                  question.planId(),
+                  afterTicket,
+                  limit + 1)
+              .chain(
+                  ids -> {
+                    List<String> page = ids.subList(0, Math.min(limit, ids.size()));
+                    if (page.isEmpty()) {
+                      return Uni.createFrom().item(new Answer(0, List.of(), null, false));
+                    }
+                    return eventStore
+                        .ticketHistories(session, page)
+                        .chain(
+                            histories ->
+                                eventStore
+                                    .subscriptions(
+                                        session, ProjectionUpdater.customersOf(histories))
+                                    .map(
+                                        subscriptions -> {
+                                          List<WhatIf.Outcome> outcomes = new ArrayList<>();
+                                          for (String ticketId : page) {
+                                            List<TicketEvent> history =
+                                                histories.getOrDefault(ticketId, List.of());
+                                            whatIf
+                                                .compare(
+                                                    ticketId,
+                                                    history,
+                                                    ProjectionUpdater.subscriptionsOf(
+                                                        history, subscriptions),
+                                                    now)
+                                                .ifPresent(outcomes::add);
+                                          }
+                                          return new Answer(
+                                              page.size(),
+                                              outcomes,
+                                              page.get(page.size() - 1),
+                                              ids.size() > limit);
+                                        }));
+                  });
+        });
   }
 
   private static Optional<Plan> plan(VersionedCatalog catalog, Question question, Instant now) {

@@ -1,5 +1,6 @@
 package dev.slaservice.sla.persistence;
 
+import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.StringJoiner;
@@ -45,6 +46,17 @@ final class ColumnArrays {
       query.setParameter(column + 1, columns[column]);
     }
     return query;
+  }
+
+  /**
+   * Runs {@code sql}, a write that reads the columns as parameters 1…n; for a batch of no rows,
+   * nothing is sent.
+   */
+  Uni<Void> write(Mutiny.Session session, String sql) {
+    if (columns[0].length == 0) {
+      return Uni.createFrom().voidItem();
+    }
+    return bind(session.createNativeQuery(sql)).executeUpdate().replaceWithVoid();
   }
 
   /**

@@ -33,24 +33,18 @@ public class CompensationQueue {
   }
 
   public Uni<Void> enqueue(Mutiny.Session session, Collection<String> customerIds, Instant now) {
-    if (customerIds.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
     // in id order, as every writer of these rows: two transactions cannot wait for each other
     TreeSet<String> ids = new TreeSet<>(customerIds);
     ColumnArrays columns = new ColumnArrays(2, ids.size());
     ids.forEach(id -> columns.add(id, now));
-    return columns
-        .bind(
-            session.createNativeQuery(
-                """
-                    insert into compensation_due (customer_id, since)
-                    select customer_id, cast(since as timestamptz) from\s"""
-                    + ColumnArrays.unnest("customer_id", "since")
-                    + " order by customer_id on conflict (customer_id)"
-                    + " do update set version = compensation_due.version + 1"))
-        .executeUpdate()
-        .replaceWithVoid();
+    return columns.write(
+        session,
+        """
+            insert into compensation_due (customer_id, since)
+            select customer_id, cast(since as timestamptz) from\s"""
+            + ColumnArrays.unnest("customer_id", "since")
+            + " order by customer_id on conflict (customer_id)"
+            + " do update set version = compensation_due.version + 1");
   }
 
   /**
@@ -89,29 +83,23 @@ public class CompensationQueue {
    * stays, and waits the settle time again from now.
    */
   public Uni<Void> remove(Mutiny.Session session, Collection<Queued> drained) {
-    if (drained.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
     Map<String, Long> versions = new TreeMap<>();
     drained.forEach(q -> versions.put(q.customerId(), q.version()));
     ColumnArrays columns = new ColumnArrays(2, versions.size());
     versions.forEach((customer, version) -> columns.add(customer, version));
     // rows locked in id order, as enqueue locks them
-    return columns
-        .bind(
-            session.createNativeQuery(
-                """
-                    with drained as (select customer_id, cast(version as bigint)
-                    version from\s"""
-                    + ColumnArrays.unnest("customer_id", "version")
-                    + "), locked as (select q.customer_id,"
-                    + " q.version = d.version unchanged from compensation_due q join drained d using (customer_id)"
-                    + " order by q.customer_id for update of q), removed as (delete from"
-                    + " compensation_due q using locked l"
-                    + " where q.customer_id = l.customer_id and l.unchanged returning q.customer_id)"
-                    + " update compensation_due q set queued_at = clock_timestamp() from locked l"
-                    + " where q.customer_id = l.customer_id and not l.unchanged"))
-        .executeUpdate()
-        .replaceWithVoid();
+    return columns.write(
+        session,
+        """
+            with drained as (select customer_id, cast(version as bigint)
+            version from\s"""
+            + ColumnArrays.unnest("customer_id", "version")
+            + "), locked as (select q.customer_id,"
+            + " q.version = d.version unchanged from compensation_due q join drained d using (customer_id)"
+            + " order by q.customer_id for update of q), removed as (delete from"
+            + " compensation_due q using locked l"
+            + " where q.customer_id = l.customer_id and l.unchanged returning q.customer_id)"
+            + " update compensation_due q set queued_at = clock_timestamp() from locked l"
+            + " where q.customer_id = l.customer_id and not l.unchanged");
   }
 }

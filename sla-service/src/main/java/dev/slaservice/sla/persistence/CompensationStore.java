@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -91,41 +92,31 @@ public class CompensationStore {
    */
   public Uni<Map<String, List<CustomerTicket>>> tickets(
       Mutiny.Session session, Collection<String> customerIds) {
-    return session
-        .createNativeQuery(
-            "select customer_id, ticket_id, opened_at, excluded_reason, case when "
-                + HAS_BREACH
-                + " then "
-                + BREACHES
-                + " end from ticket_projection where customer_id in (:ids)"
-                + " and opened and ("
-                + HAS_BREACH
-                + " or excluded_reason is not null) order by customer_id, ticket_id",
-            Object[].class)
-        .setParameter("ids", customerIds)
-        .getResultList()
-        .map(
-            rows -> {
-              Map<String, List<CustomerTicket>> tickets = new HashMap<>();
-              for (Object[] row : rows) {
-                List<SlaFact.Breach> breaches =
-                    row[4] == null
-                        ? List.of()
-                        : ProjectionJson.readFacts((String) row[4]).stream()
-                            .filter(SlaFact.Breach.class::isInstance)
-                            .map(SlaFact.Breach.class::cast)
-                            .toList();
-                tickets
-                    .computeIfAbsent((String) row[0], c -> new ArrayList<>())
-                    .add(
-                        new CustomerTicket(
-                            (String) row[1],
-                            SqlTimestamps.instant(row[2]),
-                            breaches,
-                            Optional.ofNullable((String) row[3]).map(ExclusionReason::valueOf)));
-              }
-              return tickets;
-            });
+    return byCustomer(
+        session,
+        "select customer_id, ticket_id, opened_at, excluded_reason, case when "
+            + HAS_BREACH
+            + " then "
+            + BREACHES
+            + " end from ticket_projection where customer_id in (:ids)"
+            + " and opened and ("
+            + HAS_BREACH
+            + " or excluded_reason is not null) order by customer_id, ticket_id",
+        customerIds,
+        row -> {
+          List<SlaFact.Breach> breaches =
+              row[4] == null
+                  ? List.of()
+                  : ProjectionJson.readFacts((String) row[4]).stream()
+                      .filter(SlaFact.Breach.class::isInstance)
+                      .map(SlaFact.Breach.class::cast)
+                      .toList();
+          return new CustomerTicket(
+              (String) row[1],
+              SqlTimestamps.instant(row[2]),
+              breaches,
+              Optional.ofNullable((String) row[3]).map(ExclusionReason::valueOf));
+        });
   }
 
   /**
@@ -134,28 +125,40 @@ public class CompensationStore {
    */
   public Uni<Map<String, List<UnbreachedTickets>>> unbreached(
       Mutiny.Session session, Collection<String> customerIds) {
+    return byCustomer(
+        session,
+        """
+            select customer_id, date_bin(cast('15 minutes' as interval), opened_at,
+            cast('2000-01-01T00:00:00Z' as timestamptz)) quarter, count(*) from ticket_projection
+            where customer_id in (:ids) and opened and excluded_reason is null and not\s"""
+            + HAS_BREACH
+            + " group by customer_id, quarter order by customer_id, quarter",
+        customerIds,
+        row -> new UnbreachedTickets(SqlTimestamps.instant(row[1]), ((Number) row[2]).longValue()));
+  }
+
+  /**
+   * The rows of {@code sql} for the customers bound as {@code :ids}, each mapped, by customer (the
+   * first column), each customer's in the rows' order.
+   */
+  private static <T> Uni<Map<String, List<T>>> byCustomer(
+      Mutiny.Session session,
+      String sql,
+      Collection<String> customerIds,
+      Function<Object[], T> mapping) {
     return session
-        .createNativeQuery(
-            """
-                select customer_id, date_bin(cast('15 minutes' as interval), opened_at,
-                cast('2000-01-01T00:00:00Z' as timestamptz)) quarter, count(*) from ticket_projection
-                where customer_id in (:ids) and opened and excluded_reason is null and not\s"""
-                + HAS_BREACH
-                + " group by customer_id, quarter order by customer_id, quarter",
-            Object[].class)
+        .createNativeQuery(sql, Object[].class)
         .setParameter("ids", customerIds)
         .getResultList()
         .map(
             rows -> {
-              Map<String, List<UnbreachedTickets>> counts = new HashMap<>();
+              Map<String, List<T>> byCustomer = new HashMap<>();
               for (Object[] row : rows) {
-                counts
+                byCustomer
                     .computeIfAbsent((String) row[0], c -> new ArrayList<>())
-                    .add(
-                        new UnbreachedTickets(
-                            SqlTimestamps.instant(row[1]), ((Number) row[2]).longValue()));
+                    .add(mapping.apply(row));
               }
-              return counts;
+              return byCustomer;
             });
   }
 
@@ -195,26 +198,20 @@ public class CompensationStore {
   }
 
   public Uni<Void> save(Mutiny.Session session, List<Saved> months, Instant now) {
-    if (months.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
     ColumnArrays columns = new ColumnArrays(4, months.size());
     months.forEach(
         saved ->
             columns.add(
                 saved.customerId(), saved.month().toString(), write(saved.published()), now));
-    return columns
-        .bind(
-            session.createNativeQuery(
-                """
-                    insert into compensation_month (customer_id, month, published,
-                    updated_at) select customer_id, month, cast(published as jsonb), cast(updated_at as
-                    timestamptz) from\s"""
-                    + ColumnArrays.unnest("customer_id", "month", "published", "updated_at")
-                    + " on conflict (customer_id, month) do update"
-                    + " set published = excluded.published, updated_at = excluded.updated_at"))
-        .executeUpdate()
-        .replaceWithVoid();
+    return columns.write(
+        session,
+        """
+            insert into compensation_month (customer_id, month, published, updated_at)
+            select customer_id, month, cast(published as jsonb), cast(updated_at as timestamptz)
+            from\s"""
+            + ColumnArrays.unnest("customer_id", "month", "published", "updated_at")
+            + " on conflict (customer_id, month) do update"
+            + " set published = excluded.published, updated_at = excluded.updated_at");
   }
 
   private static CompensationProjector.Published read(String json) {

@@ -43,9 +43,6 @@ public class Outbox {
    * order).
    */
   public Uni<Void> add(Mutiny.Session session, List<Entry> entries) {
-    if (entries.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
     ColumnArrays columns = new ColumnArrays(8, entries.size());
     entries.forEach(
         entry ->
@@ -58,26 +55,22 @@ public class Outbox {
                 entry.metric(),
                 entry.payload(),
                 entry.createdAt()));
-    return columns
-        .bind(
-            session.createNativeQuery(
-                """
-                    insert into outbox (topic, record_key, event_id, event_type,
-                    plan_id, metric, payload, created_at) select topic, record_key, event_id, event_type,
-                    plan_id, metric,
-                    payload, cast(created_at as timestamptz) from\s"""
-                    + ColumnArrays.unnest(
-                        "topic",
-                        "record_key",
-                        "event_id",
-                        "event_type",
-                        "plan_id",
-                        "metric",
-                        "payload",
-                        "created_at")
-                    + " order by r.ord"))
-        .executeUpdate()
-        .replaceWithVoid();
+    return columns.write(
+        session,
+        """
+            insert into outbox (topic, record_key, event_id, event_type, plan_id, metric, payload,
+            created_at) select topic, record_key, event_id, event_type, plan_id, metric, payload,
+            cast(created_at as timestamptz) from\s"""
+            + ColumnArrays.unnest(
+                "topic",
+                "record_key",
+                "event_id",
+                "event_type",
+                "plan_id",
+                "metric",
+                "payload",
+                "created_at")
+            + " order by r.ord");
   }
 
   /** The oldest pending records; only the relay that holds the lead reads them. */

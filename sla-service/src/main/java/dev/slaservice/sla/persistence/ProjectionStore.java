@@ -168,9 +168,7 @@ public class ProjectionStore {
 
   /** Writes the rows in one statement; a ticket appears at most once among them. */
   public Uni<Void> upsert(Mutiny.Session session, List<Row> rows) {
-    return rows.isEmpty()
-        ? Uni.createFrom().voidItem()
-        : write(session, columnsOf(rows), UPSERT + ON_CONFLICT);
+    return columnsOf(rows).write(session, UPSERT + ON_CONFLICT);
   }
 
   /**
@@ -185,18 +183,12 @@ public class ProjectionStore {
   }
 
   public static Prepared prepare(List<Row> rows) {
-    return new Prepared(rows.isEmpty() ? null : columnsOf(rows));
+    return new Prepared(columnsOf(rows));
   }
 
   /** Inserts rows of tickets that have none: a rebuild's, into the emptied table it holds. */
   public Uni<Void> insert(Mutiny.Session session, Prepared rows) {
-    return rows.columns == null
-        ? Uni.createFrom().voidItem()
-        : write(session, rows.columns, UPSERT);
-  }
-
-  private static Uni<Void> write(Mutiny.Session session, ColumnArrays columns, String sql) {
-    return columns.bind(session.createNativeQuery(sql)).executeUpdate().replaceWithVoid();
+    return rows.columns.write(session, UPSERT);
   }
 
   private static ColumnArrays columnsOf(List<Row> rows) {

@@ -58,36 +58,26 @@ public class TimerStore {
                 .setParameter("ids", (Collection<String>) cleared)
                 .executeUpdate()
                 .replaceWithVoid();
-    return set.isEmpty()
-        ? delete
-        : delete.chain(
-            () ->
-                write(
-                    session,
-                    set,
-                    " on conflict (ticket_id) do update set due_at = excluded.due_at"));
+    return delete.chain(
+        () ->
+            write(session, set, " on conflict (ticket_id) do update set due_at = excluded.due_at"));
   }
 
   /** Inserts timers of tickets that have none: a rebuild's, into the emptied table it holds. */
   public Uni<Void> insert(Mutiny.Session session, Map<String, Instant> dueByTicket) {
-    return dueByTicket.isEmpty()
-        ? Uni.createFrom().voidItem()
-        : write(session, List.copyOf(dueByTicket.entrySet()), "");
+    return write(session, List.copyOf(dueByTicket.entrySet()), "");
   }
 
   private Uni<Void> write(
       Mutiny.Session session, List<Map.Entry<String, Instant>> set, String onConflict) {
     ColumnArrays columns = new ColumnArrays(2, set.size());
     set.forEach(entry -> columns.add(entry.getKey(), entry.getValue()));
-    return columns
-        .bind(
-            session.createNativeQuery(
-                """
-                    insert into sla_timer (ticket_id, due_at)
-                    select ticket_id, cast(due_at as timestamptz) from\s"""
-                    + ColumnArrays.unnest("ticket_id", "due_at")
-                    + onConflict))
-        .executeUpdate()
-        .replaceWithVoid();
+    return columns.write(
+        session,
+        """
+            insert into sla_timer (ticket_id, due_at)
+            select ticket_id, cast(due_at as timestamptz) from\s"""
+            + ColumnArrays.unnest("ticket_id", "due_at")
+            + onConflict);
   }
 }

@@ -1,24 +1,13 @@
 package dev.slaservice.sla.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.events.EventJson;
-import dev.slaservice.events.InboundEvent;
-import dev.slaservice.events.InboundEventCodec;
-import dev.slaservice.sla.messaging.TicketEventPublisher;
-import dev.slaservice.sla.persistence.ZammadSnapshots;
 import dev.slaservice.sla.webhook.Connections;
 import dev.slaservice.sla.webhook.Delivery;
-import dev.slaservice.sla.webhook.GithubMapper;
 import dev.slaservice.sla.webhook.HelpdeskConnection;
-import dev.slaservice.sla.webhook.JiraMapper;
 import dev.slaservice.sla.webhook.Signatures;
-import dev.slaservice.sla.webhook.WebhookResult;
 import dev.slaservice.sla.webhook.WebhookSource;
-import dev.slaservice.sla.webhook.ZammadMapper;
-import dev.slaservice.sla.webhook.ZammadSnapshot;
-import dev.slaservice.sla.webhook.ZendeskMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -52,28 +41,15 @@ public class WebhooksResource {
 
   private static final Logger LOG = Logger.getLogger(WebhooksResource.class);
 
-  /** The answer: {@code accepted} with the eventIds, or {@code ignored} with the reason. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Answer(String status, String reason, List<String> eventIds) {}
-
   private final Connections connections;
-  private final EventRequestReader reader;
-  private final TicketEventPublisher publisher;
-  private final ZammadSnapshots snapshots;
+  private final WebhookIntake intake;
   private final Clock clock;
   private final BodyLimit bodyLimit;
 
   public WebhooksResource(
-      Connections connections,
-      EventRequestReader reader,
-      TicketEventPublisher publisher,
-      ZammadSnapshots snapshots,
-      Clock clock,
-      BodyLimit bodyLimit) {
+      Connections connections, WebhookIntake intake, Clock clock, BodyLimit bodyLimit) {
     this.connections = connections;
-    this.reader = reader;
-    this.publisher = publisher;
-    this.snapshots = snapshots;
+    this.intake = intake;
     this.clock = clock;
     this.bodyLimit = bodyLimit;
   }
@@ -164,66 +140,8 @@ public class WebhooksResource {
       throw ProblemException.badRequest(
           "webhook.shape", connection.source().wireName(), "the body is not a JSON object");
     }
-    Delivery delivery = new Delivery(connection, headers, payload);
-    return switch (connection.source()) {
-      case JIRA -> answer(delivery, JiraMapper.map(delivery), Uni.createFrom().voidItem());
-      case ZENDESK -> answer(delivery, ZendeskMapper.map(delivery), Uni.createFrom().voidItem());
-      case GITHUB -> answer(delivery, GithubMapper.map(delivery), Uni.createFrom().voidItem());
-      case ZAMMAD -> zammad(delivery);
-    };
-  }
-
-  private Uni<Response> zammad(Delivery delivery) {
-    String connection = delivery.connection().name();
-    String number = ZammadMapper.ticketNumber(delivery.payload());
-    Uni<Optional<ZammadSnapshot>> last =
-        number == null
-            ? Uni.createFrom().item(Optional.empty())
-            : snapshots.last(connection, number);
-    return last.chain(
-        previous -> {
-          ZammadMapper.Outcome outcome = ZammadMapper.map(delivery, previous);
-          // the snapshot is kept only after its events are in Kafka: a failed delivery is retried
-          // and
-          // derives the same events with the same ids
-          Uni<Void> keep =
-              outcome.snapshot() == null
-                  ? Uni.createFrom().voidItem()
-                  : snapshots.keep(connection, outcome.ticketId(), outcome.snapshot());
-          return answer(delivery, outcome.result(), keep);
-        });
-  }
-
-  private Uni<Response> answer(Delivery delivery, WebhookResult result, Uni<Void> afterwards) {
-    if (result instanceof WebhookResult.Ignored ignored) {
-      return afterwards.map(
-          done -> Response.accepted(new Answer("ignored", ignored.reason(), null)).build());
-    }
-    if (result instanceof WebhookResult.Malformed malformed) {
-      throw new ProblemException(
-          Response.Status.BAD_REQUEST,
-          malformed.missing().stream().map(m -> new Problem.FieldError(null, "", m)).toList(),
-          "webhook.shape",
-          delivery.connection().source().wireName(),
-          String.join("; ", malformed.missing()));
-    }
-    // the same reader as POST /events: field shapes, the catalog's plans and priorities, repeated
-    // ids
-    String batch =
-        ((WebhookResult.Events) result)
-            .events().stream()
-                .map(InboundEventCodec::write)
-                .collect(Collectors.joining(",", "[", "]"));
-    List<InboundEvent> events = reader.read(batch);
-    return reader
-        .withPlans(events)
-        .chain(publisher::publish)
-        .chain(() -> afterwards)
-        .map(
-            done ->
-                Response.accepted(
-                        new Answer(
-                            "accepted", null, events.stream().map(InboundEvent::eventId).toList()))
-                    .build());
+    return intake
+        .take(new Delivery(connection, headers, payload))
+        .map(answer -> Response.accepted(answer).build());
   }
 }

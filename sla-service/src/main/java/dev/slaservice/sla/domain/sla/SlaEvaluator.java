@@ -58,12 +58,19 @@ public final class SlaEvaluator {
       List<? extends TicketEvent> history,
       List<Subscription> subscriptions,
       Instant instant) {
-    List<TicketEvent> happened =
-        history.stream()
-            .filter(e -> !e.occurredAt().toInstant().isAfter(instant))
-            .map(TicketEvent.class::cast)
-            .toList();
-    return evaluate(ticketId, happened, subscriptions, instant);
+    return evaluate(ticketId, happenedBy(history, instant), subscriptions, instant);
+  }
+
+  /**
+   * The events that had happened by {@code instant} ({@code occurredAt} not after it), in {@code
+   * occurredAt} order (ties in the order given).
+   */
+  static List<TicketEvent> happenedBy(List<? extends TicketEvent> history, Instant instant) {
+    return history.stream()
+        .filter(e -> !e.occurredAt().toInstant().isAfter(instant))
+        .sorted(BY_OCCURRENCE)
+        .map(TicketEvent.class::cast)
+        .toList();
   }
 
   /** A ticket without customer subscriptions: plan calendars as they are. */
@@ -139,7 +146,9 @@ public final class SlaEvaluator {
           TicketTimeline.isCyclic(metric)
               ? evaluateCycles(metric, plan, timeline, calendars, now)
               : evaluateClock(
-                  metric, plan, timeline, calendars, timeline.running(metric), null, now);
+                  new TicketClock(
+                      metric, plan, timeline, calendars, timeline.running(metric), null),
+                  now);
       clock.reading().ifPresent(clocks::add);
       facts.addAll(clock.facts());
     }
@@ -189,6 +198,65 @@ public final class SlaEvaluator {
   private record ClockEvaluation(Optional<ClockReading> reading, List<SlaFact> facts) {}
 
   /**
+   * One clock of a ticket: a metric under the ticket's plan, counted over {@code running}.
+   *
+   * @param cycleStart the start of the reply metric's cycle {@code running} is, null for a clock
+   *     that runs once
+   */
+  private record TicketClock(
+      Metric metric,
+      Plan plan,
+      TicketTimeline timeline,
+      TicketCalendars calendars,
+      List<Interval> running,
+      Instant cycleStart) {
+
+    Optional<ClockTerms> terms(String priority) {
+      return plan.terms(priority, metric);
+    }
+
+    /** The intervals it counts: while running, less the paused time for a pausable clock. */
+    List<Interval> active(boolean pausable) {
+      return timeline.active(running, pausable);
+    }
+
+    /** The last interval it ran, open while it still runs. */
+    Interval last() {
+      return running.get(running.size() - 1);
+    }
+
+    boolean isRunningAt(Instant instant) {
+      return running.stream().anyMatch(interval -> interval.contains(instant));
+    }
+
+    /**
+     * The deadline under {@code terms} if the clock had gone on running without pause from {@code
+     * from}.
+     */
+    Instant deadlineIfContinued(BusinessCalendar calendar, ClockTerms terms, Instant from) {
+      return reachedIfContinued(calendar, terms.pausable(), terms.target(), from);
+    }
+
+    /**
+     * When {@code amount} of business time is (or was) counted if the clock runs without pause from
+     * {@code from}.
+     */
+    Instant reachedIfContinued(
+        BusinessCalendar calendar, boolean pausable, Duration amount, Instant from) {
+      List<Interval> active = active(pausable);
+      Duration counted = CountedTime.until(active, calendar, from);
+      Duration left = amount.minus(counted);
+      if (left.isNegative()) {
+        return CountedTime.reached(active, calendar, amount);
+      }
+      Instant reached = CountedTime.reached(active, calendar, amount);
+      return reached != null && !reached.isAfter(from)
+          ? reached
+          : calendar.addBusinessTime(from, left);
+    }
+  }
+
+  /**
    * Each cycle of a reply metric is a clock of its own that runs from the cycle's start; its facts
    * carry that start. The reading is the latest cycle's.
    */
@@ -198,65 +266,61 @@ public final class SlaEvaluator {
     Optional<ClockReading> reading = Optional.empty();
     for (Interval cycle : timeline.cycles(metric)) {
       ClockEvaluation evaluation =
-          evaluateClock(metric, plan, timeline, calendars, List.of(cycle), cycle.from(), now);
+          evaluateClock(
+              new TicketClock(metric, plan, timeline, calendars, List.of(cycle), cycle.from()),
+              now);
       facts.addAll(evaluation.facts());
       reading = evaluation.reading();
     }
     return new ClockEvaluation(reading, facts);
   }
 
-  /**
-   * @param cycleStart the start of the reply metric's cycle {@code running} is, null for a clock
-   *     that runs once
-   */
-  private ClockEvaluation evaluateClock(
-      Metric metric,
-      Plan plan,
-      TicketTimeline timeline,
-      TicketCalendars calendars,
-      List<Interval> running,
-      Instant cycleStart,
-      Instant now) {
+  private ClockEvaluation evaluateClock(TicketClock clock, Instant now) {
     List<SlaFact> facts = new ArrayList<>();
     SlaFact.Breach breach = null;
     Set<Integer> warned = new HashSet<>();
-    List<TicketFold.PrioritySpan> spans = timeline.priorities();
+    List<TicketFold.PrioritySpan> spans = clock.timeline().priorities();
     for (int i = 0; i < spans.size() && breach == null; i++) {
       TicketFold.PrioritySpan span = spans.get(i);
-      Optional<ClockTerms> terms = plan.terms(span.priority(), metric);
+      Optional<ClockTerms> terms = clock.terms(span.priority());
       if (terms.isEmpty()) {
         continue;
       }
       Instant spanEnd = i + 1 < spans.size() ? spans.get(i + 1).from() : null;
-      BusinessCalendar calendar = calendars.calendar(terms.get());
-      List<Interval> active = timeline.active(running, terms.get().pausable());
+      BusinessCalendar calendar = clock.calendars().calendar(terms.get());
+      List<Interval> active = clock.active(terms.get().pausable());
       Instant deadline = CountedTime.reached(active, calendar, terms.get().target());
-      for (int percent : plan.warningPercents()) {
+      for (int percent : clock.plan().warningPercents()) {
         Duration share = terms.get().target().multipliedBy(percent).dividedBy(100);
         Instant reached = CountedTime.reached(active, calendar, share);
         Instant effective = reached == null ? null : latest(reached, span.from());
         if (effective != null
             && !warned.contains(percent)
             && before(reached, spanEnd)
-            && isRunningAt(running, effective)) {
+            && clock.isRunningAt(effective)) {
           warned.add(percent);
           facts.add(
               new SlaFact.Warning(
-                  metric,
+                  clock.metric(),
                   span.priority(),
                   terms.get().target(),
                   deadline,
                   percent,
                   effective,
-                  cycleStart));
+                  clock.cycleStart()));
         }
       }
       if (deadline != null && before(deadline, spanEnd)) {
         Instant effective = latest(deadline, span.from());
-        if (isRunningAt(running, effective)) {
+        if (clock.isRunningAt(effective)) {
           breach =
               new SlaFact.Breach(
-                  metric, span.priority(), terms.get().target(), deadline, effective, cycleStart);
+                  clock.metric(),
+                  span.priority(),
+                  terms.get().target(),
+                  deadline,
+                  effective,
+                  clock.cycleStart());
           facts.add(breach);
         }
       }
@@ -265,41 +329,29 @@ public final class SlaEvaluator {
       Instant breachedAt = breach.effectiveAt();
       facts.removeIf(f -> f instanceof SlaFact.Warning && !f.effectiveAt().isBefore(breachedAt));
     }
-    Interval last = running.get(running.size() - 1);
+    Interval last = clock.last();
     Instant stoppedAt = last.isOpen() ? null : last.to();
-    String priorityAtStop = stoppedAt == null ? null : timeline.priorityAt(stoppedAt);
+    String priorityAtStop = stoppedAt == null ? null : clock.timeline().priorityAt(stoppedAt);
     Optional<ClockTerms> termsAtStop =
-        priorityAtStop == null ? Optional.empty() : plan.terms(priorityAtStop, metric);
+        priorityAtStop == null ? Optional.empty() : clock.terms(priorityAtStop);
     if (breach == null && termsAtStop.isPresent()) {
       Instant deadlineAtStop =
-          deadlineIfContinued(
-              timeline,
-              running,
-              calendars.calendar(termsAtStop.get()),
-              termsAtStop.get(),
-              stoppedAt);
+          clock.deadlineIfContinued(
+              clock.calendars().calendar(termsAtStop.get()), termsAtStop.get(), stoppedAt);
       facts.add(
           new SlaFact.Met(
-              metric,
+              clock.metric(),
               priorityAtStop,
               termsAtStop.get().target(),
               deadlineAtStop,
               stoppedAt,
-              cycleStart));
+              clock.cycleStart()));
     }
-    return new ClockEvaluation(
-        read(metric, plan, timeline, calendars, running, cycleStart, facts, now), facts);
+    return new ClockEvaluation(read(clock, facts, now), facts);
   }
 
-  private Optional<ClockReading> read(
-      Metric metric,
-      Plan plan,
-      TicketTimeline timeline,
-      TicketCalendars calendars,
-      List<Interval> running,
-      Instant cycleStart,
-      List<SlaFact> facts,
-      Instant now) {
+  private Optional<ClockReading> read(TicketClock clock, List<SlaFact> facts, Instant now) {
+    TicketTimeline timeline = clock.timeline();
     String priority = timeline.priorityAt(now);
     Optional<SlaFact.Breach> breach =
         facts.stream()
@@ -307,16 +359,15 @@ public final class SlaEvaluator {
             .map(SlaFact.Breach.class::cast)
             .filter(b -> !b.effectiveAt().isAfter(now))
             .findFirst();
-    Optional<ClockTerms> current = plan.terms(priority, metric);
+    Optional<ClockTerms> current = clock.terms(priority);
     if (current.isEmpty() && breach.isEmpty()) {
       return Optional.empty();
     }
-    ClockTerms terms =
-        current.orElseGet(() -> plan.terms(breach.get().priority(), metric).orElseThrow());
-    TicketCalendars.Applied applied = calendars.of(terms);
+    ClockTerms terms = current.orElseGet(() -> clock.terms(breach.get().priority()).orElseThrow());
+    TicketCalendars.Applied applied = clock.calendars().of(terms);
     BusinessCalendar calendar = applied.calendar();
-    List<Interval> active = timeline.active(running, terms.pausable());
-    Interval last = running.get(running.size() - 1);
+    List<Interval> active = clock.active(terms.pausable());
+    Interval last = clock.last();
     boolean stopped = !last.isOpen() && !last.to().isAfter(now);
     Instant countUpTo = stopped ? last.to() : now;
     Duration elapsed = CountedTime.until(active, calendar, countUpTo);
@@ -330,27 +381,26 @@ public final class SlaEvaluator {
       deadline = breach.get().deadline();
     } else if (stopped) {
       status = ClockStatus.MET;
-      deadline = deadlineIfContinued(timeline, running, calendar, terms, last.to());
+      deadline = clock.deadlineIfContinued(calendar, terms, last.to());
     } else if (paused) {
       status = ClockStatus.PAUSED;
       deadline = null;
     } else {
       status = ClockStatus.RUNNING;
-      deadline = deadlineIfContinued(timeline, running, calendar, terms, now);
+      deadline = clock.deadlineIfContinued(calendar, terms, now);
     }
+    List<Integer> warningPercents = clock.plan().warningPercents();
     Instant atRiskFrom =
-        status != ClockStatus.RUNNING || plan.warningPercents().isEmpty()
+        status != ClockStatus.RUNNING || warningPercents.isEmpty()
             ? null
-            : reachedIfContinued(
-                timeline,
-                running,
+            : clock.reachedIfContinued(
                 calendar,
                 terms.pausable(),
-                terms.target().multipliedBy(plan.warningPercents().get(0)).dividedBy(100),
+                terms.target().multipliedBy(warningPercents.get(0)).dividedBy(100),
                 now);
     return Optional.of(
         new ClockReading(
-            metric,
+            clock.metric(),
             status,
             calendar.id(),
             applied.version(),
@@ -361,47 +411,7 @@ public final class SlaEvaluator {
             remaining,
             stopped ? last.to() : null,
             atRiskFrom,
-            cycleStart));
-  }
-
-  /**
-   * The deadline under {@code terms} if the clock had gone on running without pause from {@code
-   * from}.
-   */
-  private static Instant deadlineIfContinued(
-      TicketTimeline timeline,
-      List<Interval> running,
-      BusinessCalendar calendar,
-      ClockTerms terms,
-      Instant from) {
-    return reachedIfContinued(timeline, running, calendar, terms.pausable(), terms.target(), from);
-  }
-
-  /**
-   * When {@code amount} of business time is (or was) counted if the clock runs without pause from
-   * {@code from}.
-   */
-  private static Instant reachedIfContinued(
-      TicketTimeline timeline,
-      List<Interval> running,
-      BusinessCalendar calendar,
-      boolean pausable,
-      Duration amount,
-      Instant from) {
-    List<Interval> active = timeline.active(running, pausable);
-    Duration counted = CountedTime.until(active, calendar, from);
-    Duration left = amount.minus(counted);
-    if (left.isNegative()) {
-      return CountedTime.reached(active, calendar, amount);
-    }
-    Instant reached = CountedTime.reached(active, calendar, amount);
-    return reached != null && !reached.isAfter(from)
-        ? reached
-        : calendar.addBusinessTime(from, left);
-  }
-
-  private static boolean isRunningAt(List<Interval> running, Instant instant) {
-    return running.stream().anyMatch(interval -> interval.contains(instant));
+            clock.cycleStart()));
   }
 
   private static boolean before(Instant instant, Instant limitOrNull) {

@@ -32,12 +32,7 @@ public final class SlaExplainer {
       List<? extends TicketEvent> history,
       List<Subscription> subscriptions,
       Instant asOf) {
-    List<TicketEvent> events =
-        history.stream()
-            .map(TicketEvent.class::cast)
-            .filter(e -> !e.occurredAt().toInstant().isAfter(asOf))
-            .sorted(Comparator.comparing(e -> e.occurredAt().toInstant()))
-            .toList();
+    List<TicketEvent> events = SlaEvaluator.happenedBy(history, asOf);
     TicketSla now = evaluator.evaluate(ticketId, events, subscriptions, asOf);
     if (!now.opened()) {
       return new SlaTimeline(ticketId, null, 0, asOf, List.of());
