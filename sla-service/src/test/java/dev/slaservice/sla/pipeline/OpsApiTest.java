@@ -15,6 +15,7 @@ import dev.slaservice.sla.application.WhatIfService;
 import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
+import dev.slaservice.sla.support.Json;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.Tickets;
@@ -24,8 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -359,11 +358,8 @@ class OpsApiTest {
     }
 
     /** Websoft9 Premium's definition with the HIGH response target changed to {@code target}. */
-    private static ObjectNode premiumDraft(String target) throws IOException {
-      ObjectNode definition;
-      try (InputStream in = OpsApiTest.class.getResourceAsStream("/plans/websoft9-premium.json")) {
-        definition = (ObjectNode) EventJson.mapper().readTree(in);
-      }
+    private static ObjectNode premiumDraft(String target) {
+      ObjectNode definition = Json.builtInPlan("websoft9-premium");
       for (JsonNode priority : definition.get("priorities")) {
         if ("HIGH".equals(priority.get("id").asText())) {
           ((ObjectNode) priority.get("targets").get("RESPONSE")).put("target", target);
@@ -384,8 +380,8 @@ class OpsApiTest {
     }
 
     @Test
-    void whenAskedWhatIfADraftAnsweredWithin3MinutesThenTheFastOneGainsABreachAndTheSlowOnesMoves()
-        throws IOException {
+    void
+        whenAskedWhatIfADraftAnsweredWithin3MinutesThenTheFastOneGainsABreachAndTheSlowOnesMoves() {
       openSlowAndFast();
       List<List<String>> storedBefore = stored(customer);
 
@@ -408,7 +404,7 @@ class OpsApiTest {
     }
 
     @Test
-    void whenTheDraftIsInvalidThenEveryProblemIsNamedWithItsPathInTheBody() throws IOException {
+    void whenTheDraftIsInvalidThenEveryProblemIsNamedWithItsPathInTheBody() {
       openSlowAndFast();
       ObjectNode draft = premiumDraft("-PT5M");
       draft.put("colour", "gold");

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.CustomerEvent;
-import dev.slaservice.events.EventJson;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.policy.definition.CheckedDefinition;
 import dev.slaservice.sla.domain.policy.definition.PlanDefinition;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.slaservice.sla.support.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,17 +38,11 @@ class PlanAssignmentTest {
                   "premium-upgrade", 1, Instant.EPOCH, upgradeDefinition(), Optional.empty())));
 
   private static PlanDefinition upgradeDefinition() {
-    try (InputStream in =
-        PlanAssignmentTest.class.getResourceAsStream("/plans/websoft9-premium.json")) {
-      ObjectNode json = (ObjectNode) EventJson.mapper().readTree(in);
-      json.putArray("allowsPerTicketUpgradeFrom").add("websoft9-standard");
-      CheckedDefinition checked =
-          CheckedDefinition.of(json, id -> BUILT_IN.calendar(id).isPresent());
-      assertThat(checked.problems()).isEmpty();
-      return checked.definition();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    ObjectNode json = Json.builtInPlan("websoft9-premium");
+    json.putArray("allowsPerTicketUpgradeFrom").add("websoft9-standard");
+    CheckedDefinition checked = CheckedDefinition.of(json, id -> BUILT_IN.calendar(id).isPresent());
+    assertThat(checked.problems()).isEmpty();
+    return checked.definition();
   }
 
   private static TicketEvent.TicketOpened opened(
