@@ -47,6 +47,14 @@ class ReplyMetricsTest {
         .toList();
   }
 
+  /** The customer writes at 1 h, is answered at 4 h and writes again at 5 h: two reply cycles. */
+  private static TicketHistoryBuilder twoCycles(TicketHistoryBuilder history) {
+    return history
+        .customerReplied(ofHours(1))
+        .agentReplied(ofHours(4), PUBLIC)
+        .customerReplied(ofHours(5));
+  }
+
   private static Instant t(Duration sinceOpening) {
     return T0.plus(sinceOpening);
   }
@@ -103,10 +111,7 @@ class ReplyMetricsTest {
 
     @Test
     void whenTwoCyclesGoUnansweredThenEachHasItsOwnBreachAndWarnings() {
-      history
-          .customerReplied(ofHours(1))
-          .agentReplied(ofHours(4), PUBLIC)
-          .customerReplied(ofHours(5));
+      twoCycles(history);
       TicketSla sla = at(history, ofHours(8));
       assertThat(facts(sla, NEXT_REPLY, SlaFact.Breach.class))
           .extracting(SlaFact::cycleStart, SlaFact::deadline)
@@ -150,10 +155,7 @@ class ReplyMetricsTest {
 
     @Test
     void whenReadAsOfAnEarlierInstantThenTheCycleRunningThenIsShown() {
-      history
-          .customerReplied(ofHours(1))
-          .agentReplied(ofHours(4), PUBLIC)
-          .customerReplied(ofHours(5));
+      twoCycles(history);
       TicketSla then = evaluator.asOf(TICKET, history.events(), List.of(), t(ofMinutes(90)));
       ClockReading reading = clock(then, NEXT_REPLY).orElseThrow();
       assertThat(reading.status()).isEqualTo(ClockStatus.RUNNING);
@@ -287,11 +289,7 @@ class ReplyMetricsTest {
 
     @Test
     void whenExplainedThenEachCyclesDeadlineIsAStepAndTheClockShowsItsCycle() {
-      TicketHistoryBuilder history =
-          opened(REPLY_DESK, "P1")
-              .customerReplied(ofHours(1))
-              .agentReplied(ofHours(4), PUBLIC)
-              .customerReplied(ofHours(5));
+      TicketHistoryBuilder history = twoCycles(opened(REPLY_DESK, "P1"));
       SlaTimeline timeline =
           new SlaExplainer(evaluator).explain(TICKET, history.events(), List.of(), t(ofHours(8)));
       assertThat(timeline.steps())
