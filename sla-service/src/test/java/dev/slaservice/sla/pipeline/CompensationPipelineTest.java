@@ -79,6 +79,10 @@ class CompensationPipelineTest {
     String customer = subscribedCustomer();
     Intake.accepted(standardHighTickets(customer, count));
     awaitStatement(customer, total, "ELIGIBLE");
+    // a capped total is reached before every ticket is counted
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> novemberStatement(customer).path("tickets.size()").equals(count));
     return customer;
   }
 
