@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.CustomerEvent;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.TicketEvent;
+import dev.slaservice.events.Violation;
 import dev.slaservice.sla.domain.policy.definition.CheckedDefinition;
 import dev.slaservice.sla.domain.policy.definition.PlanDefinition;
 import dev.slaservice.sla.support.Json;
@@ -43,6 +44,17 @@ class PlanAssignmentTest {
     CheckedDefinition checked = CheckedDefinition.of(json, id -> BUILT_IN.calendar(id).isPresent());
     assertThat(checked.problems()).isEmpty();
     return checked.definition();
+  }
+
+  /** Asserts that the assignment came to one outcome of this kind, and returns it. */
+  private static <T extends PlanAssignment.Outcome> T only(
+      Class<T> kind, List<PlanAssignment.Outcome> outcomes) {
+    assertThat(outcomes).singleElement().isInstanceOf(kind);
+    return kind.cast(outcomes.get(0));
+  }
+
+  private static Violation refusal(List<PlanAssignment.Outcome> outcomes) {
+    return only(PlanAssignment.Refused.class, outcomes).violation();
   }
 
   private static TicketEvent.TicketOpened opened(
@@ -89,14 +101,10 @@ class PlanAssignmentTest {
 
     @Test
     void whenATicketNamesNoPlanThenItIsOpenedOnStandard() {
-      List<PlanAssignment.Outcome> outcomes = assign(stored, opened("T-1", null, NOV_2));
-      assertThat(outcomes)
-          .singleElement()
-          .isInstanceOfSatisfying(
-              PlanAssignment.Accepted.class,
-              a ->
-                  assertThat(((TicketEvent.TicketOpened) a.event()).planId())
-                      .isEqualTo("websoft9-standard"));
+      PlanAssignment.Accepted accepted =
+          only(PlanAssignment.Accepted.class, assign(stored, opened("T-1", null, NOV_2)));
+      assertThat(((TicketEvent.TicketOpened) accepted.event()).planId())
+          .isEqualTo("websoft9-standard");
     }
 
     @Test
@@ -107,18 +115,11 @@ class PlanAssignmentTest {
 
     @Test
     void whenATicketNamesPremiumThenItIsRefusedNamingTheSubscriptionsPlanAndSinceWhen() {
-      List<PlanAssignment.Outcome> outcomes =
-          assign(stored, opened("T-1", "websoft9-premium", NOV_2));
-      assertThat(outcomes)
-          .singleElement()
-          .isInstanceOfSatisfying(
-              PlanAssignment.Refused.class,
-              r -> {
-                assertThat(r.violation().field()).isEqualTo("planId");
-                assertThat(r.violation().message())
-                    .contains("gives plan websoft9-standard since 2026-11-01")
-                    .contains("plan websoft9-premium allows no per-ticket upgrade");
-              });
+      Violation refusal = refusal(assign(stored, opened("T-1", "websoft9-premium", NOV_2)));
+      assertThat(refusal.field()).isEqualTo("planId");
+      assertThat(refusal.message())
+          .contains("gives plan websoft9-standard since 2026-11-01")
+          .contains("plan websoft9-premium allows no per-ticket upgrade");
     }
 
     @Test
@@ -131,14 +132,9 @@ class PlanAssignmentTest {
     void whenAPlanlessTicketHasAPriorityStandardLacksThenTheRefusalSaysWhichPlanItWasCheckedOn() {
       TicketEvent.TicketOpened opened =
           new TicketEvent.TicketOpened("o", "T-1", NOV_2, "desk", "acme", null, "P1");
-      assertThat(assign(stored, opened))
-          .singleElement()
-          .isInstanceOfSatisfying(
-              PlanAssignment.Refused.class,
-              r ->
-                  assertThat(r.violation().message())
-                      .startsWith("on plan websoft9-standard")
-                      .contains("has no priority P1"));
+      assertThat(refusal(assign(stored, opened)).message())
+          .startsWith("on plan websoft9-standard")
+          .contains("has no priority P1");
     }
 
     @Test
@@ -169,15 +165,9 @@ class PlanAssignmentTest {
 
     @Test
     void whenATicketNamesNoPlanThenItIsRefusedWithWhatToDo() {
-      List<PlanAssignment.Outcome> outcomes = assign(Map.of(), opened("T-1", null, NOV_2));
-      assertThat(outcomes)
-          .singleElement()
-          .isInstanceOfSatisfying(
-              PlanAssignment.Refused.class,
-              r ->
-                  assertThat(r.violation().message())
-                      .contains("customer acme has no subscription in force")
-                      .contains("needs a planId"));
+      assertThat(refusal(assign(Map.of(), opened("T-1", null, NOV_2))).message())
+          .contains("customer acme has no subscription in force")
+          .contains("needs a planId");
     }
 
     @Test
