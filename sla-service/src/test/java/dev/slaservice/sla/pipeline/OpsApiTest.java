@@ -1,5 +1,6 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.readAsOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -270,30 +271,16 @@ class OpsApiTest {
       Instant opened = openedPremiumHigh(ticket, Duration.ofMinutes(20));
       awaitState(ticket, "BREACHED");
 
-      given()
-          .queryParam("asOf", opened.plus(Duration.ofMinutes(3)).toString())
-          .get("/tickets/{id}", ticket)
-          .then()
+      readAsOf(ticket, opened.plus(Duration.ofMinutes(3)))
           .statusCode(200)
           .body("state", equalTo("RUNNING"))
           .body("clocks[0].elapsed", equalTo("PT3M"))
           .body("asOf", equalTo(opened.plus(Duration.ofMinutes(3)).toString()));
-      given()
-          .queryParam("asOf", opened.plus(Duration.ofMinutes(6)).toString())
-          .get("/tickets/{id}", ticket)
-          .then()
-          .body("state", equalTo("AT_RISK"));
-      given()
-          .queryParam("asOf", opened.plus(Duration.ofMinutes(15)).toString())
-          .get("/tickets/{id}", ticket)
-          .then()
+      readAsOf(ticket, opened.plus(Duration.ofMinutes(6))).body("state", equalTo("AT_RISK"));
+      readAsOf(ticket, opened.plus(Duration.ofMinutes(15)))
           .body("state", equalTo("BREACHED"))
           .body("clocks[0].state", equalTo("BREACHED"));
-      given()
-          .queryParam("asOf", opened.minus(Duration.ofMinutes(1)).toString())
-          .get("/tickets/{id}", ticket)
-          .then()
-          .statusCode(404);
+      readAsOf(ticket, opened.minus(Duration.ofMinutes(1))).statusCode(404);
     }
 
     @Test
