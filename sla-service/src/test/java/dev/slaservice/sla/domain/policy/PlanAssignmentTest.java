@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlanAssignmentTest {
 
@@ -107,9 +109,11 @@ class PlanAssignmentTest {
           .isEqualTo("websoft9-standard");
     }
 
-    @Test
-    void whenATicketNamesStandardThenItIsKeptAsIs() {
-      TicketEvent.TicketOpened named = opened("T-1", "websoft9-standard", NOV_2);
+    /** Standard itself, or premium-upgrade: Premium's terms for tickets of Standard customers. */
+    @ParameterizedTest
+    @ValueSource(strings = {"websoft9-standard", "premium-upgrade"})
+    void whenATicketNamesStandardOrAPlanThatAllowsUpgradesFromItThenItIsKeptAsIs(String planId) {
+      TicketEvent.TicketOpened named = opened("T-1", planId, NOV_2);
       assertThat(assign(stored, named)).containsExactly(new PlanAssignment.Accepted(named));
     }
 
@@ -120,12 +124,6 @@ class PlanAssignmentTest {
       assertThat(refusal.message())
           .contains("gives plan websoft9-standard since 2026-11-01")
           .contains("plan websoft9-premium allows no per-ticket upgrade");
-    }
-
-    @Test
-    void whenATicketNamesAPlanThatAllowsUpgradesFromStandardThenItIsAccepted() {
-      TicketEvent.TicketOpened upgraded = opened("T-1", "premium-upgrade", NOV_2);
-      assertThat(assign(stored, upgraded)).containsExactly(new PlanAssignment.Accepted(upgraded));
     }
 
     @Test
