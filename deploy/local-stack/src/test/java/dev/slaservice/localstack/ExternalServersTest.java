@@ -11,14 +11,22 @@ import org.junit.jupiter.api.Test;
 
 class ExternalServersTest {
 
+  /** Asserts which servers the local run takes as given (empty: it starts its own). */
+  private static void assertGiven(
+      Map<String, String> environment, Optional<String> kafka, Optional<String> postgres) {
+    ExternalServers external = ExternalServers.from(environment);
+    assertEquals(kafka, external.kafka(), "Kafka");
+    assertEquals(postgres, external.postgres(), "PostgreSQL");
+  }
+
   @Nested
   class GivenNothingInTheEnvironment {
     @Test
     void thenTheLocalRunStartsBothServers() {
-      ExternalServers external =
-          ExternalServers.from(Map.of("QUARKUS_DATASOURCE_USERNAME", "owner", "SLA_DB_HOST", " "));
-      assertEquals(Optional.empty(), external.kafka());
-      assertEquals(Optional.empty(), external.postgres());
+      assertGiven(
+          Map.of("QUARKUS_DATASOURCE_USERNAME", "owner", "SLA_DB_HOST", " "),
+          Optional.empty(),
+          Optional.empty());
     }
   }
 
@@ -26,10 +34,10 @@ class ExternalServersTest {
   class GivenTheProjectsOwnVariables {
     @Test
     void thenPostgresIsTheOneAtSlaDbHost() {
-      ExternalServers external =
-          ExternalServers.from(Map.of("SLA_DB_HOST", "db.internal", "SLA_DB_PORT", "5433"));
-      assertEquals(Optional.of("db.internal (SLA_DB_HOST)"), external.postgres());
-      assertEquals(Optional.empty(), external.kafka());
+      assertGiven(
+          Map.of("SLA_DB_HOST", "db.internal", "SLA_DB_PORT", "5433"),
+          Optional.empty(),
+          Optional.of("db.internal (SLA_DB_HOST)"));
     }
   }
 
@@ -80,10 +88,10 @@ class ExternalServersTest {
   class GivenKafkaBootstrapServers {
     @Test
     void thenKafkaIsTheOneGiven() {
-      ExternalServers external =
-          ExternalServers.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka-0:9092,kafka-1:9092"));
-      assertEquals(Optional.of("kafka-0:9092,kafka-1:9092"), external.kafka());
-      assertEquals(Optional.empty(), external.postgres());
+      assertGiven(
+          Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka-0:9092,kafka-1:9092"),
+          Optional.of("kafka-0:9092,kafka-1:9092"),
+          Optional.empty());
     }
   }
 }

@@ -1,10 +1,9 @@
 package dev.slaservice.sla.persistence;
 
+import static dev.slaservice.sla.support.Json.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.slaservice.events.EventJson;
 import dev.slaservice.events.Metric;
 import dev.slaservice.sla.domain.sla.ClockReading;
 import dev.slaservice.sla.domain.sla.ClockStatus;
@@ -37,21 +36,13 @@ class ProjectionJsonTest {
               DEADLINE.plusSeconds(7200),
               DEADLINE));
 
-  static String mapperForm(Object value) {
-    try {
-      return EventJson.mapper().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Nested
   class GivenFactsOfEveryKind {
 
     @Test
     void whenWrittenThenTheTextIsTheMappersFormOfStoredFacts() {
       assertThat(ProjectionJson.writeFacts(EVERY_KIND))
-          .isEqualTo(mapperForm(EVERY_KIND.stream().map(StoredFact::of).toList()));
+          .isEqualTo(text(EVERY_KIND.stream().map(StoredFact::of).toList()));
     }
 
     @Test
@@ -72,7 +63,7 @@ class ProjectionJsonTest {
               new SlaFact.Deadline(
                   Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE, cycle, cycle));
       String written = ProjectionJson.writeFacts(cycleFacts);
-      assertThat(written).isEqualTo(mapperForm(cycleFacts.stream().map(StoredFact::of).toList()));
+      assertThat(written).isEqualTo(text(cycleFacts.stream().map(StoredFact::of).toList()));
       assertThat(ProjectionJson.readFacts(written)).isEqualTo(cycleFacts);
     }
 
@@ -201,7 +192,7 @@ class ProjectionJsonTest {
                   null,
                   DEADLINE.minusSeconds(7200)));
       assertThat(ProjectionJson.writeClocks(clocks))
-          .isEqualTo(mapperForm(clocks.stream().map(StoredClock::of).toList()));
+          .isEqualTo(text(clocks.stream().map(StoredClock::of).toList()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Problems.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -165,9 +166,7 @@ class CatalogApiTest {
           .body(FIVE_BY_EIGHT.replace("Asia/Shanghai", "Mars/Olympus"))
           .put("/calendars/bad-zone")
           .then()
-          .statusCode(400)
-          .contentType(startsWith("application/problem+json"))
-          .body("detail", containsString("Mars/Olympus"));
+          .spec(problem(400, "Mars/Olympus"));
       given()
           .contentType(ContentType.JSON)
           .body(

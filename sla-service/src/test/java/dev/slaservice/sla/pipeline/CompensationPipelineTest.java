@@ -19,6 +19,7 @@ import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,13 +71,25 @@ class CompensationPipelineTest {
         .toArray(String[]::new);
   }
 
+  /**
+   * A subscribed customer with {@code count} breached Standard HIGH tickets, once November's
+   * statement shows them eligible for {@code total}.
+   */
+  private static String customerWithBreachedTickets(int count, String total) {
+    String customer = subscribedCustomer();
+    Intake.accepted(standardHighTickets(customer, count));
+    awaitStatement(customer, total, "ELIGIBLE");
+    // a capped total is reached before every ticket is counted
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> novemberStatement(customer).path("tickets.size()").equals(count));
+    return customer;
+  }
+
   @Test
   void threeBreachesAreEligibleUntilClaimedThenOneIssueOfOneHundredFiftyForDecember() {
-    String customer = subscribedCustomer();
-    Intake.accepted(standardHighTickets(customer, 3));
-    awaitStatement(customer, "150.00", "ELIGIBLE");
-    given()
-        .get("/customers/{id}/compensation?month=2026-11", customer)
+    String customer = customerWithBreachedTickets(3, "150.00");
+    novemberStatement(customer)
         .then()
         .body("creditMonth", equalTo("2026-12"))
         .body("claimed", equalTo(false))
@@ -106,16 +119,9 @@ class CompensationPipelineTest {
         .get("/customers/{id}/compensation?month=2026-11", customer)
         .then()
         .body("tickets[0].reason", equalTo("未达成 [响应]，按违约时有效月费（1000.00 USD）的 5% 补偿"));
-    given()
-        .get("/customers/{id}/compensation?month=2026-11", customer)
-        .then()
-        .body("tickets[0].reason", startsWith("5 % of the fee"));
+    novemberStatement(customer).then().body("tickets[0].reason", startsWith("5 % of the fee"));
 
-    Intake.accepted(
-        """
-        {"type":"CompensationClaimed","customerId":"%s","occurredAt":"2026-12-01T09:00:00+08:00","source":"portal",
-         "month":"2026-11"}"""
-            .formatted(customer));
+    claimNovember(customer);
 
     awaitStatement(customer, "150.00", "ISSUED");
     await()
@@ -144,23 +150,17 @@ class CompensationPipelineTest {
   void replayingTheEventStoreReproducesTheStatementsAndPublishesNothingNew() {
     String customer = subscribedCustomer();
     Intake.accepted(standardHighTickets(customer, 2));
-    Intake.accepted(
-        """
-        {"type":"CompensationClaimed","customerId":"%s","occurredAt":"2026-12-01T09:00:00+08:00","source":"portal",
-         "month":"2026-11"}"""
-            .formatted(customer));
+    claimNovember(customer);
     awaitStatement(customer, "100.00", "ISSUED");
     await().atMost(Duration.ofSeconds(30)).until(() -> compensations(customer).size() == 3);
-    String before = given().get("/customers/{id}/compensation?month=2026-11", customer).asString();
+    String before = novemberStatement(customer).asString();
     int breachRecords = TopicSnapshot.read(Topics.SLA_BREACHES).size();
 
     Rebuilds.runAndWait(true);
 
-    assertThat(given().get("/customers/{id}/compensation?month=2026-11", customer).asString())
-        .isEqualTo(before);
+    assertThat(novemberStatement(customer).asString()).isEqualTo(before);
     Rebuilds.runAndWait(false);
-    assertThat(given().get("/customers/{id}/compensation?month=2026-11", customer).asString())
-        .isEqualTo(before);
+    assertThat(novemberStatement(customer).asString()).isEqualTo(before);
     await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(8))
@@ -172,11 +172,8 @@ class CompensationPipelineTest {
 
   @Test
   void twentyFiveBreachesAreCappedAtTheMonthlyFee() {
-    String customer = subscribedCustomer();
-    Intake.accepted(standardHighTickets(customer, 25));
-    awaitStatement(customer, "1000.00", "ELIGIBLE");
-    given()
-        .get("/customers/{id}/compensation?month=2026-11", customer)
+    String customer = customerWithBreachedTickets(25, "1000.00");
+    novemberStatement(customer)
         .then()
         .body("capped", equalTo(true))
         .body("subtotal", equalTo("1250.00"));
@@ -216,14 +213,8 @@ class CompensationPipelineTest {
     awaitStatement(customer, "50.00", "ELIGIBLE");
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                given()
-                    .get("/customers/{id}/compensation?month=2026-11", customer)
-                    .path("tickets.size()")
-                    .equals(2));
-    given()
-        .get("/customers/{id}/compensation?month=2026-11", customer)
+        .until(() -> novemberStatement(customer).path("tickets.size()").equals(2));
+    novemberStatement(customer)
         .then()
         .body("tickets.find { it.ticketId == '%s' }.eligible".formatted(excluded), equalTo(false))
         .body("tickets.find { it.ticketId == '%s' }.credit".formatted(twoClocks), equalTo("50.00"))
@@ -268,12 +259,25 @@ class CompensationPipelineTest {
     return customer;
   }
 
+  /** The customer's statement of November 2026, in the default language. */
+  private static Response novemberStatement(String customer) {
+    return given().get("/customers/{id}/compensation?month=2026-11", customer);
+  }
+
+  private static void claimNovember(String customer) {
+    Intake.accepted(
+        """
+        {"type":"CompensationClaimed","customerId":"%s","occurredAt":"2026-12-01T09:00:00+08:00","source":"portal",
+         "month":"2026-11"}"""
+            .formatted(customer));
+  }
+
   private static void awaitStatement(String customer, String total, String status) {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
-              var response = given().get("/customers/{id}/compensation?month=2026-11", customer);
+              var response = novemberStatement(customer);
               return response.statusCode() == 200
                   && total.equals(response.path("total"))
                   && status.equals(response.path("status"));

@@ -1,12 +1,12 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Problems.problem;
 import static dev.slaservice.sla.support.Tickets.clock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
@@ -136,12 +136,7 @@ class ComplianceReportApiTest {
 
   @Test
   void aBadRequestSaysWhatToGiveInTheCallersLanguage() {
-    given()
-        .get("/reports/compliance")
-        .then()
-        .statusCode(400)
-        .contentType(startsWith("application/problem+json"))
-        .body("detail", containsString("from and to are required"));
+    given().get("/reports/compliance").then().spec(problem(400, "from and to are required"));
     period()
         .queryParam("groupBy", "plan,colour")
         .get("/reports/compliance")

@@ -1,5 +1,6 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Problems.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -71,20 +72,12 @@ class IntakeTest {
 
   @Test
   void brokenJsonIsAProblemNotACrash() {
-    Intake.send("{\"type\": ")
-        .statusCode(400)
-        .contentType(startsWith("application/problem+json"))
-        .body("detail", containsString("not valid JSON"));
+    Intake.send("{\"type\": ").spec(problem(400, "not valid JSON"));
   }
 
   @Test
   void anUnknownTicketIsNotFound() {
-    given()
-        .get("/tickets/{id}", "no-such-ticket")
-        .then()
-        .statusCode(404)
-        .contentType(startsWith("application/problem+json"))
-        .body("detail", containsString("no-such-ticket"));
+    given().get("/tickets/{id}", "no-such-ticket").then().spec(problem(404, "no-such-ticket"));
   }
 
   @Test

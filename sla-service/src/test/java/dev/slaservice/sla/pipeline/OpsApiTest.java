@@ -1,5 +1,6 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.readAsOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +16,7 @@ import dev.slaservice.sla.application.WhatIfService;
 import dev.slaservice.sla.support.Database;
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
+import dev.slaservice.sla.support.Json;
 import dev.slaservice.sla.support.MovableClock;
 import dev.slaservice.sla.support.SlaStackResource;
 import dev.slaservice.sla.support.Tickets;
@@ -24,8 +26,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -271,30 +271,16 @@ class OpsApiTest {
       Instant opened = openedPremiumHigh(ticket, Duration.ofMinutes(20));
       awaitState(ticket, "BREACHED");
 
-      given()
-          .queryParam("asOf", opened.plus(Duration.ofMinutes(3)).toString())
-          .get("/tickets/{id}", ticket)
-          .then()
+      readAsOf(ticket, opened.plus(Duration.ofMinutes(3)))
           .statusCode(200)
           .body("state", equalTo("RUNNING"))
           .body("clocks[0].elapsed", equalTo("PT3M"))
           .body("asOf", equalTo(opened.plus(Duration.ofMinutes(3)).toString()));
-      given()
-          .queryParam("asOf", opened.plus(Duration.ofMinutes(6)).toString())
-          .get("/tickets/{id}", ticket)
-          .then()
-          .body("state", equalTo("AT_RISK"));
-      given()
-          .queryParam("asOf", opened.plus(Duration.ofMinutes(15)).toString())
-          .get("/tickets/{id}", ticket)
-          .then()
+      readAsOf(ticket, opened.plus(Duration.ofMinutes(6))).body("state", equalTo("AT_RISK"));
+      readAsOf(ticket, opened.plus(Duration.ofMinutes(15)))
           .body("state", equalTo("BREACHED"))
           .body("clocks[0].state", equalTo("BREACHED"));
-      given()
-          .queryParam("asOf", opened.minus(Duration.ofMinutes(1)).toString())
-          .get("/tickets/{id}", ticket)
-          .then()
-          .statusCode(404);
+      readAsOf(ticket, opened.minus(Duration.ofMinutes(1))).statusCode(404);
     }
 
     @Test
@@ -359,11 +345,8 @@ class OpsApiTest {
     }
 
     /** Websoft9 Premium's definition with the HIGH response target changed to {@code target}. */
-    private static ObjectNode premiumDraft(String target) throws IOException {
-      ObjectNode definition;
-      try (InputStream in = OpsApiTest.class.getResourceAsStream("/plans/websoft9-premium.json")) {
-        definition = (ObjectNode) EventJson.mapper().readTree(in);
-      }
+    private static ObjectNode premiumDraft(String target) {
+      ObjectNode definition = Json.builtInPlan("websoft9-premium");
       for (JsonNode priority : definition.get("priorities")) {
         if ("HIGH".equals(priority.get("id").asText())) {
           ((ObjectNode) priority.get("targets").get("RESPONSE")).put("target", target);
@@ -384,8 +367,8 @@ class OpsApiTest {
     }
 
     @Test
-    void whenAskedWhatIfADraftAnsweredWithin3MinutesThenTheFastOneGainsABreachAndTheSlowOnesMoves()
-        throws IOException {
+    void
+        whenAskedWhatIfADraftAnsweredWithin3MinutesThenTheFastOneGainsABreachAndTheSlowOnesMoves() {
       openSlowAndFast();
       List<List<String>> storedBefore = stored(customer);
 
@@ -408,7 +391,7 @@ class OpsApiTest {
     }
 
     @Test
-    void whenTheDraftIsInvalidThenEveryProblemIsNamedWithItsPathInTheBody() throws IOException {
+    void whenTheDraftIsInvalidThenEveryProblemIsNamedWithItsPathInTheBody() {
       openSlowAndFast();
       ObjectNode draft = premiumDraft("-PT5M");
       draft.put("colour", "gold");

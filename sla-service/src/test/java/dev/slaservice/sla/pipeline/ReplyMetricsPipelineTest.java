@@ -1,6 +1,7 @@
 package dev.slaservice.sla.pipeline;
 
 import static dev.slaservice.sla.support.Tickets.clock;
+import static dev.slaservice.sla.support.Tickets.readAsOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,9 +69,7 @@ class ReplyMetricsPipelineTest {
     given()
         .get("/tickets/{id}", ticket)
         .then()
-        .body(
-            "clocks.find { it.metric == 'NEXT_REPLY' }.deadline",
-            equalTo(firstCycle.plus(hours(2)).toString()));
+        .body(clock("NEXT_REPLY", "deadline"), equalTo(firstCycle.plus(hours(2)).toString()));
 
     moveTo(firstCycle.plus(hours(2)).plusSeconds(1));
     awaitNextReplyBreaches(ticket, 1);
@@ -93,15 +92,10 @@ class ReplyMetricsPipelineTest {
     await().atMost(WAIT).until(() -> TopicSnapshot.forKey(Topics.SLA_WARNINGS, ticket).size() == 2);
 
     // as of 65 minutes into the first cycle: past its 50 % warning share, not yet breached
-    given()
-        .queryParam("asOf", firstCycle.plus(Duration.ofMinutes(65)).toString())
-        .get("/tickets/{id}", ticket)
-        .then()
+    readAsOf(ticket, firstCycle.plus(Duration.ofMinutes(65)))
         .statusCode(200)
-        .body("clocks.find { it.metric == 'NEXT_REPLY' }.state", equalTo("AT_RISK"))
-        .body(
-            "clocks.find { it.metric == 'NEXT_REPLY' }.cycleStartedAt",
-            equalTo(firstCycle.toString()));
+        .body(clock("NEXT_REPLY", "state"), equalTo("AT_RISK"))
+        .body(clock("NEXT_REPLY", "cycleStartedAt"), equalTo(firstCycle.toString()));
     given()
         .get("/tickets/{id}/timeline", ticket)
         .then()

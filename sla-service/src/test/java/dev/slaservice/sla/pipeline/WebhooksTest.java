@@ -1,12 +1,12 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Problems.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.startsWith;
 
 import dev.slaservice.sla.support.Events;
 import dev.slaservice.sla.support.Intake;
@@ -238,9 +238,7 @@ class WebhooksTest {
         .body("clocks.find { it.metric == 'RESPONSE' }.stoppedAt", equalTo("2025-01-08T10:15:00Z"));
     // a stale timestamp is refused even with a valid signature
     zendesk("zendesk-ticket_created.json", now.minus(Duration.ofHours(1)))
-        .statusCode(401)
-        .contentType(startsWith("application/problem+json"))
-        .body("detail", containsString("from now"));
+        .spec(problem(401, "from now"));
   }
 
   @Test
@@ -281,9 +279,7 @@ class WebhooksTest {
         .body(body)
         .post("/webhooks/github")
         .then()
-        .statusCode(401)
-        .contentType(startsWith("application/problem+json"))
-        .body("detail", containsString("does not match"))
+        .spec(problem(401, "does not match"))
         .body("detail", Matchers.not(containsString(WebhookProfile.SECRET)));
     // tampered body
     byte[] tampered = body.clone();
@@ -315,9 +311,7 @@ class WebhooksTest {
         .body(zendesk)
         .post("/webhooks/jira/jira-main")
         .then()
-        .statusCode(400)
-        .contentType(startsWith("application/problem+json"))
-        .body("detail", containsString("/webhookEvent is missing"));
+        .spec(problem(400, "/webhookEvent is missing"));
     // an irrelevant event: 202 ignored
     github("push", "github-issues_opened.json", "x")
         .statusCode(202)

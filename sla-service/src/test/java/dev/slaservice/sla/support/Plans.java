@@ -3,12 +3,8 @@ package dev.slaservice.sla.support;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slaservice.events.EventJson;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.UUID;
 
 /** Plans defined through PUT /plans for a test. */
@@ -23,12 +19,7 @@ public final class Plans {
    * @return the new plan's id
    */
   public static String upgradeOf(String builtInId, String subscribedPlanId) {
-    ObjectNode definition;
-    try (InputStream in = Plans.class.getResourceAsStream("/plans/" + builtInId + ".json")) {
-      definition = (ObjectNode) EventJson.mapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ObjectNode definition = Json.builtInPlan(builtInId);
     definition.putArray("allowsPerTicketUpgradeFrom").add(subscribedPlanId);
     String planId = builtInId + "-upgrade-" + UUID.randomUUID();
     put(planId, definition.toString()).statusCode(201);

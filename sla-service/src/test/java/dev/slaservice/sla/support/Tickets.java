@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /** Readings of tickets over HTTP, awaited while the pipeline catches up with what was posted. */
@@ -18,6 +19,11 @@ public final class Tickets {
   /** The JSON path of a field of a ticket's clock for one metric, e.g. its state. */
   public static String clock(String metric, String field) {
     return "clocks.find { it.metric == '%s' }.%s".formatted(metric, field);
+  }
+
+  /** The ticket as it read at {@code asOf}, whatever the answer. */
+  public static ValidatableResponse readAsOf(String ticket, Instant asOf) {
+    return given().queryParam("asOf", asOf.toString()).get("/tickets/{id}", ticket).then();
   }
 
   /** Waits until each ticket can be read. */

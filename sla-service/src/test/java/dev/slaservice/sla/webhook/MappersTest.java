@@ -31,6 +31,16 @@ class MappersTest {
     return ((WebhookResult.Ignored) result).reason();
   }
 
+  /** Asserts that the first event opens this ticket for this customer at this priority. */
+  private static TicketEvent.TicketOpened opens(
+      WebhookResult result, String ticketId, String customerId, String priority) {
+    TicketEvent.TicketOpened opened = (TicketEvent.TicketOpened) events(result).get(0);
+    assertThat(opened.ticketId()).isEqualTo(ticketId);
+    assertThat(opened.customerId()).isEqualTo(customerId);
+    assertThat(opened.priority()).isEqualTo(priority);
+    return opened;
+  }
+
   private static WebhookResult jira(String file, String delivery) {
     Map<String, String> headers =
         delivery == null ? Map.of() : Map.of("X-Atlassian-Webhook-Identifier", delivery);
@@ -40,10 +50,7 @@ class MappersTest {
   @Test
   void jiraCloudLifeMapsFromTheChangelog() {
     TicketEvent.TicketOpened opened =
-        (TicketEvent.TicketOpened) events(jira("jira-issue_created.json", "d-1")).get(0);
-    assertThat(opened.ticketId()).isEqualTo("jira-main:TES-41");
-    assertThat(opened.customerId()).isEqualTo("acme");
-    assertThat(opened.priority()).isEqualTo("HIGH");
+        opens(jira("jira-issue_created.json", "d-1"), "jira-main:TES-41", "acme", "HIGH");
     assertThat(opened.planId()).isEqualTo("websoft9-standard");
     assertThat(opened.source()).isEqualTo("jira-main");
     assertThat(opened.eventId()).isEqualTo("jira-main:d-1:0");
@@ -115,10 +122,7 @@ class MappersTest {
   @Test
   void zendeskMapsTypeAndStatusChanges() {
     TicketEvent.TicketOpened opened =
-        (TicketEvent.TicketOpened) events(zendesk("zendesk-ticket_created.json")).get(0);
-    assertThat(opened.ticketId()).isEqualTo("zendesk:5158");
-    assertThat(opened.customerId()).isEqualTo("acme");
-    assertThat(opened.priority()).isEqualTo("NORMAL");
+        opens(zendesk("zendesk-ticket_created.json"), "zendesk:5158", "acme", "NORMAL");
     assertThat(opened.eventId()).isEqualTo("zendesk:cbe4028c-7239-495d-b020-f22348516046:0");
     assertThat(opened.occurredAt())
         .isEqualTo(OffsetDateTime.parse("2025-01-08T10:12:07.672717030Z"));
@@ -154,10 +158,11 @@ class MappersTest {
   @Test
   void githubIssuesMapOpenedClosedReopenedAndLabels() {
     TicketEvent.TicketOpened opened =
-        (TicketEvent.TicketOpened) events(github("issues", "github-issues_opened.json")).get(0);
-    assertThat(opened.ticketId()).isEqualTo("gh:Codertocat:Hello-World#1");
-    assertThat(opened.priority()).isEqualTo("HIGH");
-    assertThat(opened.customerId()).isEqualTo("acme");
+        opens(
+            github("issues", "github-issues_opened.json"),
+            "gh:Codertocat:Hello-World#1",
+            "acme",
+            "HIGH");
     assertThat(opened.occurredAt()).isEqualTo(OffsetDateTime.parse("2019-05-15T15:20:18Z"));
     assertThat(types(github("issues", "github-issues_closed.json")))
         .containsExactly("TicketResolved");
@@ -253,10 +258,7 @@ class MappersTest {
             Map.of("X-Zammad-Delivery", "z-1"),
             Fixtures.json("zammad-ticket_opened.json"));
     ZammadMapper.Outcome opened = ZammadMapper.map(first, Optional.empty());
-    TicketEvent.TicketOpened event = (TicketEvent.TicketOpened) events(opened.result()).get(0);
-    assertThat(event.ticketId()).isEqualTo("zammad:10081");
-    assertThat(event.customerId()).isEqualTo("acme");
-    assertThat(event.priority()).isEqualTo("NORMAL");
+    TicketEvent.TicketOpened event = opens(opened.result(), "zammad:10081", "acme", "NORMAL");
     assertThat(event.occurredAt()).isEqualTo(OffsetDateTime.parse("2020-11-13T14:34:35.282Z"));
     ZammadSnapshot seen = opened.snapshot();
     assertThat(seen)

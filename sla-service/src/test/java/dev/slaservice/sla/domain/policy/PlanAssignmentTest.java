@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.CustomerEvent;
-import dev.slaservice.events.EventJson;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.TicketEvent;
+import dev.slaservice.events.Violation;
 import dev.slaservice.sla.domain.policy.definition.CheckedDefinition;
 import dev.slaservice.sla.domain.policy.definition.PlanDefinition;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.slaservice.sla.support.Json;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlanAssignmentTest {
 
@@ -40,17 +41,22 @@ class PlanAssignmentTest {
                   "premium-upgrade", 1, Instant.EPOCH, upgradeDefinition(), Optional.empty())));
 
   private static PlanDefinition upgradeDefinition() {
-    try (InputStream in =
-        PlanAssignmentTest.class.getResourceAsStream("/plans/websoft9-premium.json")) {
-      ObjectNode json = (ObjectNode) EventJson.mapper().readTree(in);
-      json.putArray("allowsPerTicketUpgradeFrom").add("websoft9-standard");
-      CheckedDefinition checked =
-          CheckedDefinition.of(json, id -> BUILT_IN.calendar(id).isPresent());
-      assertThat(checked.problems()).isEmpty();
-      return checked.definition();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    ObjectNode json = Json.builtInPlan("websoft9-premium");
+    json.putArray("allowsPerTicketUpgradeFrom").add("websoft9-standard");
+    CheckedDefinition checked = CheckedDefinition.of(json, id -> BUILT_IN.calendar(id).isPresent());
+    assertThat(checked.problems()).isEmpty();
+    return checked.definition();
+  }
+
+  /** Asserts that the assignment came to one outcome of this kind, and returns it. */
+  private static <T extends PlanAssignment.Outcome> T only(
+      Class<T> kind, List<PlanAssignment.Outcome> outcomes) {
+    assertThat(outcomes).singleElement().isInstanceOf(kind);
+    return kind.cast(outcomes.get(0));
+  }
+
+  private static Violation refusal(List<PlanAssignment.Outcome> outcomes) {
+    return only(PlanAssignment.Refused.class, outcomes).violation();
   }
 
   private static TicketEvent.TicketOpened opened(
@@ -97,56 +103,36 @@ class PlanAssignmentTest {
 
     @Test
     void whenATicketNamesNoPlanThenItIsOpenedOnStandard() {
-      List<PlanAssignment.Outcome> outcomes = assign(stored, opened("T-1", null, NOV_2));
-      assertThat(outcomes)
-          .singleElement()
-          .isInstanceOfSatisfying(
-              PlanAssignment.Accepted.class,
-              a ->
-                  assertThat(((TicketEvent.TicketOpened) a.event()).planId())
-                      .isEqualTo("websoft9-standard"));
+      PlanAssignment.Accepted accepted =
+          only(PlanAssignment.Accepted.class, assign(stored, opened("T-1", null, NOV_2)));
+      assertThat(((TicketEvent.TicketOpened) accepted.event()).planId())
+          .isEqualTo("websoft9-standard");
     }
 
-    @Test
-    void whenATicketNamesStandardThenItIsKeptAsIs() {
-      TicketEvent.TicketOpened named = opened("T-1", "websoft9-standard", NOV_2);
+    /** Standard itself, or premium-upgrade: Premium's terms for tickets of Standard customers. */
+    @ParameterizedTest
+    @ValueSource(strings = {"websoft9-standard", "premium-upgrade"})
+    void whenATicketNamesStandardOrAPlanThatAllowsUpgradesFromItThenItIsKeptAsIs(String planId) {
+      TicketEvent.TicketOpened named = opened("T-1", planId, NOV_2);
       assertThat(assign(stored, named)).containsExactly(new PlanAssignment.Accepted(named));
     }
 
     @Test
     void whenATicketNamesPremiumThenItIsRefusedNamingTheSubscriptionsPlanAndSinceWhen() {
-      List<PlanAssignment.Outcome> outcomes =
-          assign(stored, opened("T-1", "websoft9-premium", NOV_2));
-      assertThat(outcomes)
-          .singleElement()
-          .isInstanceOfSatisfying(
-              PlanAssignment.Refused.class,
-              r -> {
-                assertThat(r.violation().field()).isEqualTo("planId");
-                assertThat(r.violation().message())
-                    .contains("gives plan websoft9-standard since 2026-11-01")
-                    .contains("plan websoft9-premium allows no per-ticket upgrade");
-              });
-    }
-
-    @Test
-    void whenATicketNamesAPlanThatAllowsUpgradesFromStandardThenItIsAccepted() {
-      TicketEvent.TicketOpened upgraded = opened("T-1", "premium-upgrade", NOV_2);
-      assertThat(assign(stored, upgraded)).containsExactly(new PlanAssignment.Accepted(upgraded));
+      Violation refusal = refusal(assign(stored, opened("T-1", "websoft9-premium", NOV_2)));
+      assertThat(refusal.field()).isEqualTo("planId");
+      assertThat(refusal.message())
+          .contains("gives plan websoft9-standard since 2026-11-01")
+          .contains("plan websoft9-premium allows no per-ticket upgrade");
     }
 
     @Test
     void whenAPlanlessTicketHasAPriorityStandardLacksThenTheRefusalSaysWhichPlanItWasCheckedOn() {
       TicketEvent.TicketOpened opened =
           new TicketEvent.TicketOpened("o", "T-1", NOV_2, "desk", "acme", null, "P1");
-      assertThat(assign(stored, opened))
-          .singleElement()
-          .isInstanceOfSatisfying(
-              PlanAssignment.Refused.class,
-              r ->
-                  assertThat(r.violation().message())
-                      .startsWith("on plan websoft9-standard")
-                      .contains("has no priority P1"));
+      assertThat(refusal(assign(stored, opened)).message())
+          .startsWith("on plan websoft9-standard")
+          .contains("has no priority P1");
     }
 
     @Test
@@ -177,15 +163,9 @@ class PlanAssignmentTest {
 
     @Test
     void whenATicketNamesNoPlanThenItIsRefusedWithWhatToDo() {
-      List<PlanAssignment.Outcome> outcomes = assign(Map.of(), opened("T-1", null, NOV_2));
-      assertThat(outcomes)
-          .singleElement()
-          .isInstanceOfSatisfying(
-              PlanAssignment.Refused.class,
-              r ->
-                  assertThat(r.violation().message())
-                      .contains("customer acme has no subscription in force")
-                      .contains("needs a planId"));
+      assertThat(refusal(assign(Map.of(), opened("T-1", null, NOV_2))).message())
+          .contains("customer acme has no subscription in force")
+          .contains("needs a planId");
     }
 
     @Test

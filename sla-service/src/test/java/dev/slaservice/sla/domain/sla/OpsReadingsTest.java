@@ -38,6 +38,19 @@ class OpsReadingsTest {
     return evaluator.evaluate(TICKET, history.events(), T0.plus(sinceOpening));
   }
 
+  /** Compares the ticket's own plan with judging it by the alternative instead. */
+  private WhatIf whatIfThePlanWere(Plan alternative) {
+    return new WhatIf(
+        evaluator,
+        new SlaEvaluator(
+            new AlternativeCatalog(catalog, Optional.of(alternative), Optional.empty())));
+  }
+
+  private static WhatIf.Outcome compared(
+      WhatIf whatIf, TicketHistoryBuilder history, Duration sinceOpening) {
+    return whatIf.compare(TICKET, history.events(), List.of(), T0.plus(sinceOpening)).orElseThrow();
+  }
+
   @Nested
   class GivenAP1TicketOnTwoClocks {
     private final TicketHistoryBuilder history = opened("two-clocks", "P1");
@@ -192,18 +205,12 @@ class OpsReadingsTest {
                       Metric.RESPONSE,
                       new ClockTerms(Metric.RESPONSE, response, AlwaysOpenCalendar.ID, false))),
               Plan.DEFAULT_WARNING_PERCENTS);
-      return new WhatIf(
-          evaluator,
-          new SlaEvaluator(
-              new AlternativeCatalog(catalog, Optional.of(alternative), Optional.empty())));
+      return whatIfThePlanWere(alternative);
     }
 
     @Test
     void whenTheResponseTargetWereThirtyMinutesThenTheTicketWouldGainABreach() {
-      WhatIf.Outcome outcome =
-          whatIfResponseWere(ofMinutes(30))
-              .compare(TICKET, history.events(), List.of(), T0.plus(ofHours(1)))
-              .orElseThrow();
+      WhatIf.Outcome outcome = compared(whatIfResponseWere(ofMinutes(30)), history, ofHours(1));
       assertThat(outcome.gained())
           .containsExactly(new WhatIf.Breach(Metric.RESPONSE, "P1", T0.plus(ofMinutes(30))));
       assertThat(outcome.lost()).isEmpty();
@@ -211,23 +218,17 @@ class OpsReadingsTest {
 
     @Test
     void whenTheTargetsAreUnchangedThenNothingDiffers() {
-      WhatIf.Outcome outcome =
-          whatIfResponseWere(ofHours(1))
-              .compare(TICKET, history.events(), List.of(), T0.plus(ofHours(2)))
-              .orElseThrow();
+      WhatIf.Outcome outcome = compared(whatIfResponseWere(ofHours(1)), history, ofHours(2));
       assertThat(outcome.changed()).isFalse();
     }
 
     @Test
     void whenTheAlternativePlanLacksThePriorityThenTheTicketIsSkippedWithTheReason() {
-      WhatIf whatIf =
-          new WhatIf(
-              evaluator,
-              new SlaEvaluator(
-                  new AlternativeCatalog(
-                      catalog, catalog.plan("websoft9-premium"), Optional.empty())));
       WhatIf.Outcome outcome =
-          whatIf.compare(TICKET, history.events(), List.of(), T0.plus(ofHours(1))).orElseThrow();
+          compared(
+              whatIfThePlanWere(catalog.plan("websoft9-premium").orElseThrow()),
+              history,
+              ofHours(1));
       assertThat(outcome.skipped()).contains("no priority P1");
       assertThat(outcome.changed()).isFalse();
     }
@@ -252,13 +253,7 @@ class OpsReadingsTest {
                       Metric.RESOLUTION,
                       new ClockTerms(Metric.RESOLUTION, ofHours(10), AlwaysOpenCalendar.ID, true))),
               Plan.DEFAULT_WARNING_PERCENTS);
-      WhatIf whatIf =
-          new WhatIf(
-              evaluator,
-              new SlaEvaluator(
-                  new AlternativeCatalog(catalog, Optional.of(generous), Optional.empty())));
-      WhatIf.Outcome outcome =
-          whatIf.compare(TICKET, history.events(), List.of(), T0.plus(ofHours(6))).orElseThrow();
+      WhatIf.Outcome outcome = compared(whatIfThePlanWere(generous), history, ofHours(6));
       assertThat(outcome.lost())
           .extracting(WhatIf.Breach::metric)
           .containsExactly(Metric.RESOLUTION);

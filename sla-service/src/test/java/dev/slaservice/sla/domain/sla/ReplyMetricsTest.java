@@ -47,6 +47,14 @@ class ReplyMetricsTest {
         .toList();
   }
 
+  /** The customer writes at 1 h, is answered at 4 h and writes again at 5 h: two reply cycles. */
+  private static TicketHistoryBuilder twoCycles(TicketHistoryBuilder history) {
+    return history
+        .customerReplied(ofHours(1))
+        .agentReplied(ofHours(4), PUBLIC)
+        .customerReplied(ofHours(5));
+  }
+
   private static Instant t(Duration sinceOpening) {
     return T0.plus(sinceOpening);
   }
@@ -103,10 +111,7 @@ class ReplyMetricsTest {
 
     @Test
     void whenTwoCyclesGoUnansweredThenEachHasItsOwnBreachAndWarnings() {
-      history
-          .customerReplied(ofHours(1))
-          .agentReplied(ofHours(4), PUBLIC)
-          .customerReplied(ofHours(5));
+      twoCycles(history);
       TicketSla sla = at(history, ofHours(8));
       assertThat(facts(sla, NEXT_REPLY, SlaFact.Breach.class))
           .extracting(SlaFact::cycleStart, SlaFact::deadline)
@@ -150,10 +155,7 @@ class ReplyMetricsTest {
 
     @Test
     void whenReadAsOfAnEarlierInstantThenTheCycleRunningThenIsShown() {
-      history
-          .customerReplied(ofHours(1))
-          .agentReplied(ofHours(4), PUBLIC)
-          .customerReplied(ofHours(5));
+      twoCycles(history);
       TicketSla then = evaluator.asOf(TICKET, history.events(), List.of(), t(ofMinutes(90)));
       ClockReading reading = clock(then, NEXT_REPLY).orElseThrow();
       assertThat(reading.status()).isEqualTo(ClockStatus.RUNNING);
@@ -236,10 +238,14 @@ class ReplyMetricsTest {
       return events.stream().filter(e -> e.metric() == metric).filter(kind::isInstance).toList();
     }
 
+    /** Folds the history as it stands at the given time since opening, and publishes then. */
+    private SlaProjector.Transition advance(List<SlaFact> published, Duration sinceOpening) {
+      return SlaProjector.advance(published, at(history, sinceOpening), t(sinceOpening));
+    }
+
     @Test
     void whenACycleBreachesThenOneBreachGoesOutWithAnIdNamingTheCycleAndARepeatSendsNothing() {
-      SlaProjector.Transition first =
-          SlaProjector.advance(List.of(), at(history, ofHours(3)), t(ofHours(3)));
+      SlaProjector.Transition first = advance(List.of(), ofHours(3));
       assertThat(of(first.outgoing(), NEXT_REPLY, SlaEvent.SlaBreached.class))
           .singleElement()
           .satisfies(
@@ -257,11 +263,9 @@ class ReplyMetricsTest {
 
     @Test
     void whenASecondCycleBreachesThenASecondBreachGoesOutAndTheFirstStands() {
-      SlaProjector.Transition first =
-          SlaProjector.advance(List.of(), at(history, ofHours(3)), t(ofHours(3)));
+      SlaProjector.Transition first = advance(List.of(), ofHours(3));
       history.agentReplied(ofHours(4), PUBLIC).customerReplied(ofHours(5));
-      SlaProjector.Transition second =
-          SlaProjector.advance(first.published(), at(history, ofHours(7)), t(ofHours(7)));
+      SlaProjector.Transition second = advance(first.published(), ofHours(7));
       String firstId = of(first.outgoing(), NEXT_REPLY, SlaEvent.SlaBreached.class).get(0).id();
       assertThat(of(second.outgoing(), NEXT_REPLY, SlaEvent.SlaBreached.class))
           .singleElement()
@@ -271,11 +275,9 @@ class ReplyMetricsTest {
 
     @Test
     void whenANewCycleStartsThenItsDeadlineIsNotAnnouncedAsAMovedGoal() {
-      SlaProjector.Transition running =
-          SlaProjector.advance(List.of(), at(history, ofMinutes(90)), t(ofMinutes(90)));
+      SlaProjector.Transition running = advance(List.of(), ofMinutes(90));
       history.agentReplied(ofMinutes(100), PUBLIC).customerReplied(ofMinutes(110));
-      SlaProjector.Transition next =
-          SlaProjector.advance(running.published(), at(history, ofHours(2)), t(ofHours(2)));
+      SlaProjector.Transition next = advance(running.published(), ofHours(2));
       assertThat(next.outgoing()).noneMatch(SlaEvent.SlaGoalChanged.class::isInstance);
       assertThat(of(next.outgoing(), NEXT_REPLY, SlaEvent.SlaMet.class)).hasSize(1);
       assertThat(of(next.outgoing(), PERIODIC_UPDATE, SlaEvent.SlaMet.class)).hasSize(1);
@@ -287,11 +289,7 @@ class ReplyMetricsTest {
 
     @Test
     void whenExplainedThenEachCyclesDeadlineIsAStepAndTheClockShowsItsCycle() {
-      TicketHistoryBuilder history =
-          opened(REPLY_DESK, "P1")
-              .customerReplied(ofHours(1))
-              .agentReplied(ofHours(4), PUBLIC)
-              .customerReplied(ofHours(5));
+      TicketHistoryBuilder history = twoCycles(opened(REPLY_DESK, "P1"));
       SlaTimeline timeline =
           new SlaExplainer(evaluator).explain(TICKET, history.events(), List.of(), t(ofHours(8)));
       assertThat(timeline.steps())

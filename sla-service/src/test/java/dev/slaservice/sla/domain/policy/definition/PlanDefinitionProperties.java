@@ -1,15 +1,15 @@
 package dev.slaservice.sla.domain.policy.definition;
 
+import static dev.slaservice.sla.support.Json.text;
+import static dev.slaservice.sla.support.Json.tree;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slaservice.events.EventJson;
 import dev.slaservice.events.EventType;
 import dev.slaservice.events.Metric;
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
@@ -1258,22 +1258,6 @@ class PlanDefinitionProperties {
     ArrayNode array = NODES.arrayNode();
     values.forEach(array::add);
     return array;
-  }
-
-  private static String text(JsonNode tree) {
-    try {
-      return EventJson.mapper().writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode tree(String text) {
-    try {
-      return EventJson.mapper().readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**

@@ -1,12 +1,12 @@
 package dev.slaservice.sla.domain.policy.definition;
 
+import static dev.slaservice.sla.support.Json.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slaservice.events.EventJson;
 import dev.slaservice.events.Metric;
 import dev.slaservice.sla.domain.calendar.AlwaysOpenCalendar;
 import dev.slaservice.sla.domain.calendar.BusinessCalendar;
@@ -17,11 +17,13 @@ import dev.slaservice.sla.domain.policy.Plan;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -60,12 +62,11 @@ class PlanDefinitionTest {
     return CheckedDefinition.of(root, CALENDARS::contains);
   }
 
-  private static JsonNode tree(String json) {
-    try {
-      return EventJson.mapper().readTree(json);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  /** Asserts that the only problem is at {@code path}; returns an assertion on its message. */
+  private static AbstractStringAssert<?> onlyProblemAt(
+      List<DefinitionProblem> problems, String path) {
+    assertThat(problems).singleElement().extracting(DefinitionProblem::path).isEqualTo(path);
+    return assertThat(problems.get(0).message());
   }
 
   private static ObjectNode priority(ObjectNode root, int index) {
@@ -192,13 +193,8 @@ class PlanDefinitionTest {
           gold(root -> terms(root, 1, "RESPONSE").put("calendarId", "gold-hours"));
       assertThat(checked.valid()).isFalse();
       assertThat(checked.definition()).isNull();
-      assertThat(checked.problems())
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(p.path()).isEqualTo("$.priorities[1].targets.RESPONSE.calendarId");
-                assertThat(p.message()).contains("unknown calendar gold-hours");
-              });
+      onlyProblemAt(checked.problems(), "$.priorities[1].targets.RESPONSE.calendarId")
+          .contains("unknown calendar gold-hours");
     }
 
     @Test
@@ -238,13 +234,10 @@ class PlanDefinitionTest {
 
     @Test
     void aTargetThatIsNoDuration() {
-      assertThat(gold(root -> terms(root, 0, "RESPONSE").put("target", "4 hours")).problems())
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(p.path()).isEqualTo("$.priorities[0].targets.RESPONSE.target");
-                assertThat(p.message()).contains("'4 hours' is not an ISO-8601 duration");
-              });
+      onlyProblemAt(
+              gold(root -> terms(root, 0, "RESPONSE").put("target", "4 hours")).problems(),
+              "$.priorities[0].targets.RESPONSE.target")
+          .contains("'4 hours' is not an ISO-8601 duration");
       assertThat(gold(root -> terms(root, 0, "RESPONSE").put("target", 4)).problems())
           .extracting(DefinitionProblem::path)
           .containsExactly("$.priorities[0].targets.RESPONSE.target");
@@ -258,13 +251,10 @@ class PlanDefinitionTest {
       assertThat(gold(root -> terms(root, 0, "RESPONSE").put("serviceDays", 2)).problems())
           .singleElement()
           .satisfies(p -> assertThat(p.message()).endsWith("not both"));
-      assertThat(gold(root -> terms(root, 0, "RESPONSE").remove("target")).problems())
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(p.path()).isEqualTo("$.priorities[0].targets.RESPONSE");
-                assertThat(p.message()).endsWith("not neither");
-              });
+      onlyProblemAt(
+              gold(root -> terms(root, 0, "RESPONSE").remove("target")).problems(),
+              "$.priorities[0].targets.RESPONSE")
+          .endsWith("not neither");
     }
 
     @Test
@@ -398,14 +388,8 @@ class PlanDefinitionTest {
                   root.putObject("clockEvents")
                       .putObject("RESPONSE")
                       .set("stop", tree("[\"ServiceRestored\"]")));
-      assertThat(other.problems())
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(p.path()).isEqualTo("$.clockEvents.RESPONSE.stop");
-                assertThat(p.message())
-                    .contains("supports only [WorkStarted, TicketResolved, TicketClosed]");
-              });
+      onlyProblemAt(other.problems(), "$.clockEvents.RESPONSE.stop")
+          .contains("supports only [WorkStarted, TicketResolved, TicketClosed]");
       assertThat(
               gold(root ->
                       root.putObject("clockEvents")
@@ -512,13 +496,10 @@ class PlanDefinitionTest {
       ObjectNode root = (ObjectNode) tree(REPLIES);
       ObjectNode targets = (ObjectNode) priority(root, 0).get("targets");
       targets.set("NEXT_RESPONSE", targets.remove("NEXT_REPLY"));
-      assertThat(CheckedDefinition.of(root, CALENDARS::contains).problems())
-          .singleElement()
-          .satisfies(
-              p -> {
-                assertThat(p.path()).isEqualTo("$.priorities[0].targets.NEXT_RESPONSE");
-                assertThat(p.message()).contains("NEXT_REPLY", "PERIODIC_UPDATE");
-              });
+      onlyProblemAt(
+              CheckedDefinition.of(root, CALENDARS::contains).problems(),
+              "$.priorities[0].targets.NEXT_RESPONSE")
+          .contains("NEXT_REPLY", "PERIODIC_UPDATE");
     }
   }
 }
