@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,22 @@ public class ProjectionRebuild {
     FAILED
   }
 
+  /** How many tickets and customers a rebuild has to do, and has done. */
+  public record Progress(
+      long ticketsTotal, long ticketsDone, long customersTotal, long customersDone) {
+
+    static final Progress NONE = new Progress(0, 0, 0, 0);
+
+    Progress totals(long tickets, long customers) {
+      return new Progress(tickets, ticketsDone, customers, customersDone);
+    }
+
+    Progress done(long tickets, long customers) {
+      return new Progress(
+          ticketsTotal, ticketsDone + tickets, customersTotal, customersDone + customers);
+    }
+  }
+
   /** A rebuild run and its progress; {@code error} is set when it FAILED. */
   public record Job(
       String id,
@@ -61,56 +78,19 @@ public class ProjectionRebuild {
       Status status,
       Instant startedAt,
       Instant finishedAt,
-      long ticketsTotal,
-      long ticketsDone,
-      long customersTotal,
-      long customersDone,
+      Progress progress,
       String error) {
 
-    Job progress(long tickets, long customers) {
-      return new Job(
-          id,
-          fromScratch,
-          status,
-          startedAt,
-          finishedAt,
-          ticketsTotal,
-          tickets,
-          customersTotal,
-          customers,
-          null);
+    Job with(Progress next) {
+      return new Job(id, fromScratch, status, startedAt, finishedAt, next, error);
     }
 
-    Job totals(long tickets, long customers) {
-      return new Job(
-          id,
-          fromScratch,
-          status,
-          startedAt,
-          finishedAt,
-          tickets,
-          ticketsDone,
-          customers,
-          customersDone,
-          null);
+    Job finished(Status outcome, Instant at, String failure) {
+      return new Job(id, fromScratch, outcome, startedAt, at, progress, failure);
     }
 
-    Job finished(Status outcome, String failure) {
-      return new Job(
-          id,
-          fromScratch,
-          outcome,
-          startedAt,
-          Instant.now(),
-          ticketsTotal,
-          ticketsDone,
-          customersTotal,
-          customersDone,
-          failure);
-    }
-
-    public Duration took() {
-      return Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt);
+    public Duration took(Instant now) {
+      return Duration.between(startedAt, finishedAt == null ? now : finishedAt);
     }
   }
 
@@ -163,12 +143,9 @@ public class ProjectionRebuild {
             UUID.randomUUID().toString(),
             fromScratch,
             Status.RUNNING,
-            Instant.now(),
+            clock.instant(),
             null,
-            0,
-            0,
-            0,
-            0,
+            Progress.NONE,
             null);
     Job previous = latest.get();
     if (previous != null && previous.status() == Status.RUNNING
@@ -180,17 +157,18 @@ public class ProjectionRebuild {
         vertx,
         () -> run(fromScratch),
         done -> {
-          Job finished = latest.updateAndGet(j -> j.finished(Status.SUCCEEDED, null));
+          Job finished =
+              latest.updateAndGet(j -> j.finished(Status.SUCCEEDED, clock.instant(), null));
           LOG.infof(
               "rebuild %s rebuilt %d tickets and %d customers in %d ms",
               finished.id(),
-              finished.ticketsDone(),
-              finished.customersDone(),
-              finished.took().toMillis());
+              finished.progress().ticketsDone(),
+              finished.progress().customersDone(),
+              finished.took(finished.finishedAt()).toMillis());
         },
         failure -> {
           LOG.errorf(failure, "rebuild %s failed", job.id());
-          latest.updateAndGet(j -> j.finished(Status.FAILED, failure.toString()));
+          latest.updateAndGet(j -> j.finished(Status.FAILED, clock.instant(), failure.toString()));
         });
     return job;
   }
@@ -199,7 +177,10 @@ public class ProjectionRebuild {
     Uni<Void> counted =
         sessions
             .withSession(store::totals)
-            .invoke(row -> latest.updateAndGet(j -> j.totals(row.tickets(), row.customers())))
+            .invoke(
+                row ->
+                    latest.updateAndGet(
+                        j -> j.with(j.progress().totals(row.tickets(), row.customers()))))
             .replaceWithVoid();
     return counted.chain(() -> fromScratch ? wipeAndReplay() : replayChunks());
   }
@@ -331,37 +312,25 @@ public class ProjectionRebuild {
   }
 
   private Uni<List<String>> ticketChunk(Mutiny.Session session, String after) {
-    return nextTickets(session, after)
-        .call(
-            ids ->
-                updater.refresh(
-                    session,
-                    ids,
-                    Map.of(),
-                    Set.of(),
-                    clock.instant(),
-                    ProjectionUpdater.Mode.REBUILD));
+    return nextTickets(session, after).call(ids -> rebuild(session, ids, Set.of()));
   }
 
   private Uni<List<String>> customerChunk(Mutiny.Session session, String after) {
-    return nextCustomers(session, after)
-        .call(
-            ids ->
-                updater.refresh(
-                    session,
-                    List.of(),
-                    Map.of(),
-                    ids,
-                    clock.instant(),
-                    ProjectionUpdater.Mode.REBUILD));
+    return nextCustomers(session, after).call(ids -> rebuild(session, List.of(), ids));
+  }
+
+  private Uni<Integer> rebuild(
+      Mutiny.Session session, List<String> tickets, Collection<String> customers) {
+    return updater.refresh(
+        session, tickets, Map.of(), customers, clock.instant(), ProjectionUpdater.Mode.REBUILD);
   }
 
   private void ticketsDone(int count) {
-    latest.updateAndGet(j -> j.progress(j.ticketsDone() + count, j.customersDone()));
+    latest.updateAndGet(j -> j.with(j.progress().done(count, 0)));
   }
 
   private void customersDone(int count) {
-    latest.updateAndGet(j -> j.progress(j.ticketsDone(), j.customersDone() + count));
+    latest.updateAndGet(j -> j.with(j.progress().done(0, count)));
   }
 
   private Uni<List<String>> nextTickets(Mutiny.Session session, String after) {

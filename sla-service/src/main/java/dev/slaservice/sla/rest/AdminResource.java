@@ -51,18 +51,19 @@ public class AdminResource {
       long tookMillis,
       String error) {
 
-    static RebuildView of(ProjectionRebuild.Job job) {
+    static RebuildView of(ProjectionRebuild.Job job, Instant now) {
+      ProjectionRebuild.Progress progress = job.progress();
       return new RebuildView(
           job.id(),
           job.fromScratch(),
           job.status().name(),
           TicketView.text(job.startedAt()),
           TicketView.text(job.finishedAt()),
-          job.ticketsTotal(),
-          job.ticketsDone(),
-          job.customersTotal(),
-          job.customersDone(),
-          job.took().toMillis(),
+          progress.ticketsTotal(),
+          progress.ticketsDone(),
+          progress.customersTotal(),
+          progress.customersDone(),
+          job.took(now).toMillis(),
           job.error());
     }
   }
@@ -131,7 +132,9 @@ public class AdminResource {
     scope.requireUnlimited();
     try {
       ProjectionRebuild.Job job = rebuild.start(fromScratch);
-      return Response.accepted(RebuildView.of(job)).location(URI.create("/admin/rebuild")).build();
+      return Response.accepted(RebuildView.of(job, clock.instant()))
+          .location(URI.create("/admin/rebuild"))
+          .build();
     } catch (ProjectionRebuild.AlreadyRunning e) {
       throw new ProblemException(
           Response.Status.CONFLICT, "rebuild.running", e.running().startedAt());
@@ -144,7 +147,7 @@ public class AdminResource {
   public RebuildView rebuildProgress() {
     return rebuild
         .latest()
-        .map(RebuildView::of)
+        .map(job -> RebuildView.of(job, clock.instant()))
         .orElseThrow(() -> ProblemException.notFound("rebuild.none"));
   }
 
