@@ -17,6 +17,7 @@ import java.util.List;
  * same parser errors, and nothing after the first JSON value.
  *
  * @param single whether the body is one JSON object rather than an array
+ * @param objectOrArray whether the body is a JSON object or array at all
  * @param elements the array's elements, or the one object; empty when the body is neither
  */
 record EventBody(boolean single, boolean objectOrArray, List<Element> elements) {
@@ -35,6 +36,7 @@ record EventBody(boolean single, boolean objectOrArray, List<Element> elements) 
     try (JsonParser parser = EventJson.mapper().createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
+        // readTree's answer to no content is a missing node: neither an object nor an array
         return new EventBody(false, false, List.of());
       }
       if (first != JsonToken.START_ARRAY) {
