@@ -54,6 +54,11 @@ public final class InboundEventCodec {
     if (!violations.isEmpty()) {
       throw new MalformedEventException(violations);
     }
+    if (TicketEvent.class.isAssignableFrom(type.get().javaType())) {
+      JsonNode id = node.get("eventId");
+      return TicketEventFields.build(
+          type.get(), node, id == null || id.isNull() ? eventIdSupplier.get() : id.textValue());
+    }
     JsonNode complete = node;
     if (!node.hasNonNull("eventId")) {
       complete = ((ObjectNode) node).deepCopy().put("eventId", eventIdSupplier.get());

@@ -1,7 +1,7 @@
 package dev.slaservice.sla.messaging;
 
+import dev.slaservice.events.CheckedEvent;
 import dev.slaservice.events.InboundEvent;
-import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.observability.SlaMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,16 +81,18 @@ public class TicketEventPublisher {
   }
 
   /**
-   * Completes once Kafka acknowledged every event (acks=all), or fails with {@link
-   * KafkaUnavailableException} when it did not within the intake's ack timeout.
+   * Puts each event on the topic as its {@link CheckedEvent#json()}. Completes once Kafka
+   * acknowledged every event (acks=all), or fails with {@link KafkaUnavailableException} when it
+   * did not within the intake's ack timeout.
    */
-  public Uni<Void> publish(List<InboundEvent> events) {
+  public Uni<Void> publish(List<CheckedEvent> checked) {
+    List<InboundEvent> events = checked.stream().map(CheckedEvent::event).toList();
     List<ProducerRecord<String, String>> records =
-        events.stream()
+        checked.stream()
             .map(
                 event ->
                     new ProducerRecord<>(
-                        intake.topic(), event.partitionKey(), InboundEventCodec.write(event)))
+                        intake.topic(), event.event().partitionKey(), event.json()))
             .toList();
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     Uni<Void> acked =

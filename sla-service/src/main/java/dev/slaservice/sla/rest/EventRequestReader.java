@@ -1,13 +1,8 @@
 package dev.slaservice.sla.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.slaservice.events.EventJson;
+import dev.slaservice.events.CheckedEvent;
 import dev.slaservice.events.InboundEvent;
-import dev.slaservice.events.InboundEventCodec;
-import dev.slaservice.events.MalformedEventException;
 import dev.slaservice.events.TicketEvent;
-import dev.slaservice.events.Violation;
 import dev.slaservice.sla.application.CustomerPlans;
 import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
@@ -18,9 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -30,8 +23,7 @@ public class EventRequestReader {
 
   private static final Logger LOG = Logger.getLogger(EventRequestReader.class);
 
-  private final CatalogCheck catalogCheck;
-  private final int maxBatch;
+  private final EventBodyReader bodyReader;
 
   private final SlaMetrics metrics;
   private final CustomerPlans customerPlans;
@@ -42,16 +34,16 @@ public class EventRequestReader {
       SlaConfig config,
       SlaMetrics metrics,
       CustomerPlans customerPlans) {
-    this.catalogCheck = catalogCheck;
     this.customerPlans = customerPlans;
     this.subscriptionTimeout = config.intake().subscriptionTimeout();
     this.metrics = metrics;
-    this.maxBatch = config.intake().maxBatch();
+    this.bodyReader = new EventBodyReader(catalogCheck, config.intake().maxBatch());
   }
 
-  public List<InboundEvent> read(String body) {
+  /** The body's events, each with the text it was checked from (ADR 0019). */
+  public List<CheckedEvent> read(String body) {
     try {
-      return parse(body);
+      return bodyReader.read(body, () -> UUID.randomUUID().toString());
     } catch (ProblemException e) {
       metrics.rejected("invalid");
       throw e;
@@ -62,7 +54,8 @@ public class EventRequestReader {
    * The events as they go to Kafka: each TicketOpened on the plan its customer's subscription gives
    * (ADR 0013), or a 400 naming every opening the subscription does not allow.
    */
-  public Uni<List<InboundEvent>> withPlans(List<InboundEvent> events) {
+  public Uni<List<CheckedEvent>> withPlans(List<CheckedEvent> checked) {
+    List<InboundEvent> events = checked.stream().map(CheckedEvent::event).toList();
     return customerPlans
         .assign(events)
         .ifNoItem()
@@ -83,9 +76,16 @@ public class EventRequestReader {
               }
               if (!errors.isEmpty()) {
                 metrics.rejected("invalid");
-                throw invalid(errors);
+                throw EventBodyReader.invalid(errors);
               }
-              return outcomes.stream().map(PlanAssignment.Outcome::event).toList();
+              List<CheckedEvent> published = new ArrayList<>();
+              for (int i = 0; i < outcomes.size(); i++) {
+                InboundEvent event = outcomes.get(i).event();
+                // an opening given its plan here differs from the text it was checked from
+                published.add(
+                    event == events.get(i) ? checked.get(i) : CheckedEvent.written(event));
+              }
+              return published;
             });
   }
 
@@ -104,70 +104,5 @@ public class EventRequestReader {
         "the subscriptions could not be read (%s): %d events go on with the plans they name, unchecked",
         failure.toString(), events.size());
     return events.stream().<PlanAssignment.Outcome>map(PlanAssignment.Accepted::new).toList();
-  }
-
-  private List<InboundEvent> parse(String body) {
-    JsonNode root;
-    try {
-      root = body == null || body.isBlank() ? null : EventJson.mapper().readTree(body);
-    } catch (JsonProcessingException e) {
-      // a broken limit (e.g. nesting too deep) may come without a location
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      throw badRequest(null, "events.not-json", e.getOriginalMessage(), line, column);
-    }
-    if (root == null) {
-      throw badRequest(null, "events.empty", maxBatch);
-    }
-    boolean single = root.isObject();
-    if (!single && !root.isArray()) {
-      throw badRequest(null, "events.not-object-or-array", maxBatch);
-    }
-    if (root.isArray() && (root.isEmpty() || root.size() > maxBatch)) {
-      throw badRequest(null, "events.batch-size", maxBatch, root.size());
-    }
-    List<JsonNode> nodes = new ArrayList<>();
-    root.forEach(nodes::add);
-    if (single) {
-      nodes = List.of(root);
-    }
-    List<InboundEvent> events = new ArrayList<>();
-    List<Problem.FieldError> errors = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (int i = 0; i < nodes.size(); i++) {
-      Integer index = single ? null : i;
-      try {
-        InboundEvent event =
-            InboundEventCodec.read(nodes.get(i), () -> UUID.randomUUID().toString());
-        List<Violation> problems = catalogCheck.problems(event);
-        problems.forEach(v -> errors.add(new Problem.FieldError(index, v.field(), v.message())));
-        if (!ids.add(event.eventId())) {
-          errors.add(
-              new Problem.FieldError(
-                  index, "eventId", "repeats the eventId of an earlier event in this request"));
-        }
-        events.add(event);
-      } catch (MalformedEventException e) {
-        e.violations()
-            .forEach(v -> errors.add(new Problem.FieldError(index, v.field(), v.message())));
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw invalid(errors);
-    }
-    return events;
-  }
-
-  private static ProblemException invalid(List<Problem.FieldError> errors) {
-    Problem.FieldError first = errors.get(0);
-    String where =
-        (first.index() == null ? "" : "event " + first.index() + ", ")
-            + (first.field().isEmpty() ? "" : "field " + first.field() + ": ");
-    return badRequest(errors, "events.invalid", errors.size(), where + first.message());
-  }
-
-  private static ProblemException badRequest(
-      List<Problem.FieldError> errors, String key, Object... args) {
-    return new ProblemException(Response.Status.BAD_REQUEST, errors, key, args);
   }
 }

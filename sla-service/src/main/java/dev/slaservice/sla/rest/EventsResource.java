@@ -1,5 +1,6 @@
 package dev.slaservice.sla.rest;
 
+import dev.slaservice.events.CheckedEvent;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.sla.messaging.TicketEventPublisher;
 import io.smallrye.mutiny.Uni;
@@ -41,10 +42,11 @@ public class EventsResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> post(String body) {
     bodyLimit.requireWithinLimit(body);
-    List<InboundEvent> events = reader.read(body);
+    List<CheckedEvent> checked = reader.read(body);
+    List<InboundEvent> events = checked.stream().map(CheckedEvent::event).toList();
     return scope
         .requireEvents(events)
-        .chain(() -> reader.withPlans(events))
+        .chain(() -> reader.withPlans(checked))
         .chain(publisher::publish)
         .map(
             ignored ->

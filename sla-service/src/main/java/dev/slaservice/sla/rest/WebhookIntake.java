@@ -1,6 +1,7 @@
 package dev.slaservice.sla.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.slaservice.events.CheckedEvent;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.sla.messaging.TicketEventPublisher;
@@ -91,9 +92,10 @@ public class WebhookIntake {
             .events().stream()
                 .map(InboundEventCodec::write)
                 .collect(Collectors.joining(",", "[", "]"));
-    List<InboundEvent> events = reader.read(batch);
+    List<CheckedEvent> checked = reader.read(batch);
+    List<InboundEvent> events = checked.stream().map(CheckedEvent::event).toList();
     return reader
-        .withPlans(events)
+        .withPlans(checked)
         .chain(publisher::publish)
         .chain(() -> afterwards)
         .map(

@@ -24,14 +24,14 @@ import net.jqwik.api.Combinators;
  * mutation that no reading of the contract accepts, bodies that are not events, bad calendars and
  * odd query strings.
  */
-final class MalformedRequests {
+public final class MalformedRequests {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private MalformedRequests() {}
 
   /** A valid event of the type, the base that one mutation then breaks. */
-  static ObjectNode valid(EventType type) {
+  public static ObjectNode valid(EventType type) {
     ObjectNode event = JSON.objectNode();
     event.put("type", type.wireName());
     type.fields().forEach((name, spec) -> event.set(name, validValue(name, spec.kind())));
@@ -252,7 +252,7 @@ final class MalformedRequests {
         net.jqwik.api.Tuple.of(1, unknownPlan));
   }
 
-  static Arbitrary<String> eventBodies() {
+  public static Arbitrary<String> eventBodies() {
     Arbitrary<String> single = brokenEvent().map(JsonNode::toString);
     Arbitrary<String> inABatch =
         Combinators.combine(
