@@ -1,9 +1,8 @@
 package dev.slaservice.sla.application;
 
-import dev.slaservice.sla.application.ProjectionUpdater.Restored;
-import dev.slaservice.sla.application.ProjectionUpdater.Sources;
+import dev.slaservice.sla.application.TicketRestore.Restored;
+import dev.slaservice.sla.application.TicketRestore.Sources;
 import dev.slaservice.sla.domain.policy.Subscription;
-import dev.slaservice.sla.persistence.EventStore;
 import dev.slaservice.sla.persistence.RebuildStore;
 import dev.slaservice.sla.runtime.Background;
 import dev.slaservice.sla.runtime.BatchLoop;
@@ -110,7 +109,7 @@ public class ProjectionRebuild {
 
   private final Mutiny.SessionFactory sessions;
   private final RebuildStore store;
-  private final EventStore eventStore;
+  private final TicketRestore restore;
   private final ProjectionUpdater updater;
   private final Clock clock;
   private final Vertx vertx;
@@ -119,13 +118,13 @@ public class ProjectionRebuild {
   public ProjectionRebuild(
       Mutiny.SessionFactory sessions,
       RebuildStore store,
-      EventStore eventStore,
+      TicketRestore restore,
       ProjectionUpdater updater,
       Clock clock,
       Vertx vertx) {
     this.sessions = sessions;
     this.store = store;
-    this.eventStore = eventStore;
+    this.restore = restore;
     this.updater = updater;
     this.clock = clock;
     this.vertx = vertx;
@@ -216,15 +215,15 @@ public class ProjectionRebuild {
    * Restores every ticket, chunk by chunk: while one chunk is written on {@code writer}, the next
    * is read on {@code reader} and folded. On one connection PostgreSQL and the service would take
    * turns, each idle while the other works (docs/adr/0004). The reads only touch the event store,
-   * which the rebuild does not lock ({@link ProjectionUpdater#restore}).
+   * which the rebuild does not lock ({@link TicketRestore#restore}).
    */
   private Uni<Void> restoreTickets(Mutiny.Session writer, Mutiny.Session reader) {
-    return updater
+    return restore
         .catalog(writer)
         .chain(
             catalog ->
-                eventStore
-                    .allSubscriptions(reader)
+                restore
+                    .subscriptions(reader)
                     .chain(
                         subscriptions ->
                             restoreTickets(writer, new Chunks(reader, subscriptions, catalog))));
@@ -265,12 +264,12 @@ public class ProjectionRebuild {
                       Instant now = clock.instant();
                       Uni<Restored> fold =
                           Background.compute(
-                              () -> ProjectionUpdater.restoration(folding, chunks.catalog(), now));
+                              () -> TicketRestore.restoration(folding, chunks.catalog(), now));
                       // all three finish before the next step, also on failure, so neither session
                       // is closed mid-query
                       return Uni.combine()
                           .all()
-                          .unis(updater.restore(writer, writing), fold, ahead)
+                          .unis(restore.restore(writer, writing), fold, ahead)
                           .collectFailures()
                           .with(
                               (written, done, next) -> {
@@ -281,12 +280,12 @@ public class ProjectionRebuild {
                               });
                     },
                     RESTORE_CHUNK))
-        .chain(() -> updater.restore(writer, folded.get()))
+        .chain(() -> restore.restore(writer, folded.get()))
         .invoke(() -> ticketsDone(folded.get().size()));
   }
 
   private Uni<Sources> nextChunk(Chunks chunks, String after) {
-    return updater.readAfter(chunks.reader(), after, RESTORE_CHUNK, chunks.subscriptions());
+    return restore.readAfter(chunks.reader(), after, RESTORE_CHUNK, chunks.subscriptions());
   }
 
   /**

@@ -135,92 +135,6 @@ public class ProjectionUpdater {
   }
 
   /**
-   * What re-folding tickets reads from the event store: their histories and their customers'
-   * subscriptions.
-   */
-  public record Sources(
-      List<String> ticketIds,
-      Map<String, List<TicketEvent>> histories,
-      Map<String, List<Subscription>> subscriptions) {
-
-    static final Sources NONE = new Sources(List.of(), Map.of(), Map.of());
-
-    public int size() {
-      return ticketIds.size();
-    }
-
-    /** The greatest ticket id; only called on sources that have tickets. */
-    public String lastTicketId() {
-      return ticketIds.get(ticketIds.size() - 1);
-    }
-  }
-
-  /**
-   * Reads the histories of up to {@code limit} tickets after {@code after}, in id order, in one
-   * query; {@code subscriptions} every customer's, read once for a whole rebuild.
-   */
-  public Uni<Sources> readAfter(
-      Mutiny.Session session,
-      String after,
-      int limit,
-      Map<String, List<Subscription>> subscriptions) {
-    return eventStore
-        .historiesAfter(session, after, limit)
-        .map(histories -> new Sources(List.copyOf(histories.keySet()), histories, subscriptions));
-  }
-
-  /** The catalog as stored now, for a rebuild that holds the projection tables. */
-  public Uni<CatalogHolder.Snapshot> catalog(Mutiny.Session session) {
-    return catalog.refresh(session);
-  }
-
-  /**
-   * Tickets restored from their histories: the rows and timers to write, computed apart from the
-   * transaction that writes them, so a rebuild computes one chunk while it writes another.
-   */
-  public record Restored(int size, ProjectionStore.Prepared rows, Map<String, Instant> timers) {
-
-    static final Restored NONE = new Restored(0, ProjectionStore.prepare(List.of()), Map.of());
-  }
-
-  /** Computes the tickets' restored state: the world was already told, so nothing is published. */
-  public static Restored restoration(Sources sources, CatalogHolder.Snapshot catalog, Instant now) {
-    if (sources.ticketIds().isEmpty()) {
-      return Restored.NONE;
-    }
-    Evaluated evaluated =
-        evaluate(
-            Folded.of(sources, catalog.evaluator()),
-            Map.of(),
-            catalog.evaluator(),
-            now,
-            Mode.REBUILD);
-    Map<String, Instant> due = new HashMap<>();
-    evaluated
-        .nextTimers()
-        .forEach(
-            (ticketId, at) -> {
-              if (at != null) {
-                due.put(ticketId, at);
-              }
-            });
-    return new Restored(sources.size(), ProjectionStore.prepare(evaluated.rows()), due);
-  }
-
-  /**
-   * Writes restored tickets that have no projection row and no timer. Sound only while the caller
-   * holds the projection tables ({@code RebuildStore.lockAndWipe}): no other transaction can then
-   * give these tickets a row, and a batch that appends to their histories, or changes their
-   * customers' subscriptions, cannot commit before the caller does, so what was read is still
-   * everything committed for them; nor can a catalog change re-evaluate them before it.
-   */
-  public Uni<Void> restore(Mutiny.Session session, Restored restored) {
-    return projections
-        .insert(session, restored.rows())
-        .chain(() -> timers.insert(session, restored.timers()));
-  }
-
-  /**
    * Live changes queue their customers, whose statements the compensation drain re-computes in
    * transactions of their own (ADR 0008): a breach does not wait for its customer's statement,
    * which reads every ticket of the customer. A rebuild re-computes in its own transaction.
@@ -257,23 +171,11 @@ public class ProjectionUpdater {
    *
    * @param folds by ticket, absent for a ticket not opened yet
    */
-  private record Folded(
+  record Folded(
       List<String> ticketIds,
       Map<String, TicketFold> folds,
       Map<String, Integer> eventCounts,
-      Map<String, List<Subscription>> subscriptions) {
-
-    static Folded of(Sources sources, SlaEvaluator evaluator) {
-      Map<String, TicketFold> folds = new HashMap<>();
-      Map<String, Integer> counts = new HashMap<>();
-      for (String ticketId : sources.ticketIds()) {
-        List<TicketEvent> history = sources.histories().getOrDefault(ticketId, List.of());
-        evaluator.fold(ticketId, history).ifPresent(fold -> folds.put(ticketId, fold));
-        counts.put(ticketId, history.size());
-      }
-      return new Folded(sources.ticketIds(), folds, counts, sources.subscriptions());
-    }
-  }
+      Map<String, List<Subscription>> subscriptions) {}
 
   /**
    * Each ticket's fold: its kept fold with the appended events applied where it can take them, else
@@ -348,13 +250,13 @@ public class ProjectionUpdater {
    * What the tickets' folds come to: their rows, next timers (null to clear), the outgoing records
    * and the customers whose compensation may have changed.
    */
-  private record Evaluated(
+  record Evaluated(
       List<ProjectionStore.Row> rows,
       Map<String, Instant> nextTimers,
       List<Outbox.Entry> records,
       Set<String> customers) {}
 
-  private static Evaluated evaluate(
+  static Evaluated evaluate(
       Folded folded,
       Map<String, ProjectionStore.Kept> kept,
       SlaEvaluator evaluator,
