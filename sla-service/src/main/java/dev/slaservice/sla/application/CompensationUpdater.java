@@ -136,7 +136,7 @@ public class CompensationUpdater {
                     .chain(
                         published -> {
                           List<CompensationStore.Saved> saves = new ArrayList<>();
-                          List<Outbox.Entry> records = new ArrayList<>();
+                          List<Outbox.Message> records = new ArrayList<>();
                           for (String customer : customers) {
                             advance(
                                 ledger,
@@ -162,7 +162,7 @@ public class CompensationUpdater {
       Instant now,
       ProjectionUpdater.Mode mode,
       List<CompensationStore.Saved> saves,
-      List<Outbox.Entry> records) {
+      List<Outbox.Message> records) {
     TreeSet<YearMonth> months = new TreeSet<>(published.keySet());
     months.addAll(
         CompensationLedger.monthsWithActivity(
@@ -181,7 +181,7 @@ public class CompensationUpdater {
         for (CompensationEvent event : transition.outgoing()) {
           LOG.debugf("customer %s %s: %s (id %s)", customerId, month, event.typeName(), event.id());
           records.add(
-              Outbox.Entry.pending(
+              new Outbox.Message(
                   Topics.SLA_COMPENSATIONS,
                   customerId,
                   event.id(),

@@ -253,7 +253,7 @@ public class ProjectionUpdater {
   record Evaluated(
       List<ProjectionStore.Row> rows,
       Map<String, Instant> nextTimers,
-      List<Outbox.Entry> records,
+      List<Outbox.Message> records,
       Set<String> customers) {}
 
   static Evaluated evaluate(
@@ -266,7 +266,7 @@ public class ProjectionUpdater {
     Set<String> compensationCustomers = new HashSet<>();
     List<ProjectionStore.Row> rows = new ArrayList<>();
     Map<String, Instant> nextTimers = new HashMap<>();
-    List<Outbox.Entry> records = new ArrayList<>();
+    List<Outbox.Message> records = new ArrayList<>();
     for (String ticketId : folded.ticketIds()) {
       TicketFold fold = folded.folds().get(ticketId);
       TicketSla sla =
@@ -299,7 +299,7 @@ public class ProjectionUpdater {
             "ticket %s: %s %s (deadline %s, id %s)",
             ticketId, event.typeName(), event.metric(), event.deadline(), event.id());
         records.add(
-            Outbox.Entry.pending(
+            new Outbox.Message(
                 Topics.of(event),
                 event.ticketId(),
                 event.id(),

@@ -152,10 +152,12 @@ public class OutboxRelay {
         .invoke(
             () ->
                 entries.stream()
-                    .filter(entry -> entry.metric() != null)
+                    .map(Outbox.Entry::message)
+                    .filter(message -> message.metric() != null)
                     .forEach(
-                        entry ->
-                            metrics.published(entry.eventType(), entry.planId(), entry.metric())))
+                        message ->
+                            metrics.published(
+                                message.eventType(), message.planId(), message.metric())))
         .replaceWith(entries.size());
   }
 

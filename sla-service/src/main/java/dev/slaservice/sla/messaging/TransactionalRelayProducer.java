@@ -86,9 +86,10 @@ final class TransactionalRelayProducer implements AutoCloseable {
     producer.beginTransaction();
     try {
       for (Outbox.Entry entry : entries) {
+        Outbox.Message message = entry.message();
         producer.send(
             new ProducerRecord<>(
-                entry.topic(), null, entry.key(), entry.payload(), headers(entry)));
+                message.topic(), null, message.key(), message.payload(), headers(message)));
       }
       producer.send(
           new ProducerRecord<>(
@@ -103,13 +104,13 @@ final class TransactionalRelayProducer implements AutoCloseable {
     }
   }
 
-  private static RecordHeaders headers(Outbox.Entry entry) {
+  private static RecordHeaders headers(Outbox.Message message) {
     RecordHeaders headers = new RecordHeaders();
     header(headers, "ce_specversion", "1.0");
-    header(headers, "ce_id", entry.eventId());
-    header(headers, "ce_type", entry.eventType());
+    header(headers, "ce_id", message.eventId());
+    header(headers, "ce_type", message.eventType());
     header(headers, "ce_source", OutboxRelay.SOURCE);
-    header(headers, "ce_time", entry.createdAt().toString());
+    header(headers, "ce_time", message.createdAt().toString());
     header(headers, "content-type", "application/json");
     return headers;
   }

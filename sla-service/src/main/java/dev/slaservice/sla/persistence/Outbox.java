@@ -15,8 +15,7 @@ public class Outbox {
    * One record to publish; {@code planId} and {@code metric} tag the relay's count of what it
    * published, and are null for a record that is not about one clock (a compensation statement).
    */
-  public record Entry(
-      long id,
+  public record Message(
       String topic,
       String key,
       String eventId,
@@ -24,37 +23,28 @@ public class Outbox {
       String planId,
       String metric,
       String payload,
-      Instant createdAt) {
-    public static Entry pending(
-        String topic,
-        String key,
-        String eventId,
-        String eventType,
-        String planId,
-        String metric,
-        String payload,
-        Instant createdAt) {
-      return new Entry(0, topic, key, eventId, eventType, planId, metric, payload, createdAt);
-    }
-  }
+      Instant createdAt) {}
+
+  /** A message as the outbox holds it, under the id the relay publishes in the order of. */
+  public record Entry(long id, Message message) {}
 
   /**
-   * Adds the entries in one statement, their ids in the order given (the relay publishes in id
+   * Adds the messages in one statement, their ids in the order given (the relay publishes in id
    * order).
    */
-  public Uni<Void> add(Mutiny.Session session, List<Entry> entries) {
-    ColumnArrays columns = new ColumnArrays(8, entries.size());
-    entries.forEach(
-        entry ->
+  public Uni<Void> add(Mutiny.Session session, List<Message> messages) {
+    ColumnArrays columns = new ColumnArrays(8, messages.size());
+    messages.forEach(
+        message ->
             columns.add(
-                entry.topic(),
-                entry.key(),
-                entry.eventId(),
-                entry.eventType(),
-                entry.planId(),
-                entry.metric(),
-                entry.payload(),
-                entry.createdAt()));
+                message.topic(),
+                message.key(),
+                message.eventId(),
+                message.eventType(),
+                message.planId(),
+                message.metric(),
+                message.payload(),
+                message.createdAt()));
     return columns.write(
         session,
         """
@@ -90,14 +80,15 @@ public class Outbox {
                         r ->
                             new Entry(
                                 ((Number) r[0]).longValue(),
-                                (String) r[1],
-                                (String) r[2],
-                                (String) r[3],
-                                (String) r[4],
-                                (String) r[5],
-                                (String) r[6],
-                                (String) r[7],
-                                SqlTimestamps.instant(r[8])))
+                                new Message(
+                                    (String) r[1],
+                                    (String) r[2],
+                                    (String) r[3],
+                                    (String) r[4],
+                                    (String) r[5],
+                                    (String) r[6],
+                                    (String) r[7],
+                                    SqlTimestamps.instant(r[8]))))
                     .toList());
   }
 

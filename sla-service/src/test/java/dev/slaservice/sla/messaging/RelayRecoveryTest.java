@@ -41,14 +41,15 @@ class RelayRecoveryTest {
   private Outbox.Entry entry(long id) {
     return new Outbox.Entry(
         id,
-        Topics.SLA_CLOCKS,
-        "relay-test-" + run,
-        run + "-" + id,
-        "SlaMet",
-        "test-plan",
-        "RESPONSE",
-        "{\"n\":" + id + "}",
-        Instant.now());
+        new Outbox.Message(
+            Topics.SLA_CLOCKS,
+            "relay-test-" + run,
+            run + "-" + id,
+            "SlaMet",
+            "test-plan",
+            "RESPONSE",
+            "{\"n\":" + id + "}",
+            Instant.now()));
   }
 
   private List<String> published() {
