@@ -39,14 +39,12 @@ record StoredFact(
   }
 
   SlaFact toFact() {
+    SlaFact.Goal goal = new SlaFact.Goal(metric, priority, target, deadline);
     return switch (kind) {
-      case "BREACH" ->
-          new SlaFact.Breach(metric, priority, target, deadline, effectiveAt, cycleStart);
-      case "WARNING" ->
-          new SlaFact.Warning(metric, priority, target, deadline, percent, effectiveAt, cycleStart);
-      case "MET" -> new SlaFact.Met(metric, priority, target, deadline, effectiveAt, cycleStart);
-      case "DEADLINE" ->
-          new SlaFact.Deadline(metric, priority, target, deadline, effectiveAt, cycleStart);
+      case "BREACH" -> new SlaFact.Breach(goal, effectiveAt, cycleStart);
+      case "WARNING" -> new SlaFact.Warning(goal, percent, effectiveAt, cycleStart);
+      case "MET" -> new SlaFact.Met(goal, effectiveAt, cycleStart);
+      case "DEADLINE" -> new SlaFact.Deadline(goal, effectiveAt, cycleStart);
       default -> throw new IllegalStateException("unknown stored fact kind " + kind);
     };
   }

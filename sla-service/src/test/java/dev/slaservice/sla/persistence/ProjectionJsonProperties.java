@@ -42,16 +42,18 @@ class ProjectionJsonProperties {
                 Arbitraries.longs().between(631_152_000L, 4_102_444_800L),
                 Arbitraries.of(0, 0, 500_000_000, 123_000_000, 1, 999_999_999))
             .as(Instant::ofEpochSecond);
+    Arbitrary<SlaFact.Goal> goal =
+        Combinators.combine(metric, priority, target, instant).as(SlaFact.Goal::new);
+    // a reply metric's fact names its cycle's start; a fact of a clock that runs once has none
+    Arbitrary<Instant> cycleStart = instant.injectNull(0.5);
     Arbitrary<SlaFact> breach =
-        Combinators.combine(metric, priority, target, instant, instant).as(SlaFact.Breach::new);
+        Combinators.combine(goal, instant, cycleStart).as(SlaFact.Breach::new);
     Arbitrary<SlaFact> warning =
-        Combinators.combine(
-                metric, priority, target, instant, Arbitraries.integers().between(1, 99), instant)
+        Combinators.combine(goal, Arbitraries.integers().between(1, 99), instant, cycleStart)
             .as(SlaFact.Warning::new);
-    Arbitrary<SlaFact> met =
-        Combinators.combine(metric, priority, target, instant, instant).as(SlaFact.Met::new);
+    Arbitrary<SlaFact> met = Combinators.combine(goal, instant, cycleStart).as(SlaFact.Met::new);
     Arbitrary<SlaFact> deadline =
-        Combinators.combine(metric, priority, target, instant, instant).as(SlaFact.Deadline::new);
+        Combinators.combine(goal, instant, cycleStart).as(SlaFact.Deadline::new);
     return Arbitraries.oneOf(breach, warning, met, deadline).list().ofMaxSize(8);
   }
 }

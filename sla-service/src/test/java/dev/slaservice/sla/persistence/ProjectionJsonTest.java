@@ -19,22 +19,25 @@ class ProjectionJsonTest {
   static final Instant DEADLINE = Instant.parse("2026-03-29T01:30:00Z");
   static final List<SlaFact> EVERY_KIND =
       List.of(
-          new SlaFact.Breach(Metric.RESPONSE, "HIGH", Duration.ofMinutes(15), DEADLINE, DEADLINE),
+          new SlaFact.Breach(
+              new SlaFact.Goal(Metric.RESPONSE, "HIGH", Duration.ofMinutes(15), DEADLINE),
+              DEADLINE,
+              null),
           new SlaFact.Warning(
-              Metric.RESOLUTION,
-              "HIGH",
-              Duration.ofHours(8),
-              DEADLINE.plusSeconds(3600),
+              new SlaFact.Goal(
+                  Metric.RESOLUTION, "HIGH", Duration.ofHours(8), DEADLINE.plusSeconds(3600)),
               80,
-              DEADLINE.minusMillis(123)),
+              DEADLINE.minusMillis(123),
+              null),
           new SlaFact.Met(
-              Metric.RESTORE, "P1", Duration.ofHours(4), DEADLINE, DEADLINE.minusNanos(1)),
+              new SlaFact.Goal(Metric.RESTORE, "P1", Duration.ofHours(4), DEADLINE),
+              DEADLINE.minusNanos(1),
+              null),
           new SlaFact.Deadline(
-              Metric.RESOLUTION,
-              "HIGH",
-              Duration.ofHours(8),
-              DEADLINE.plusSeconds(7200),
-              DEADLINE));
+              new SlaFact.Goal(
+                  Metric.RESOLUTION, "HIGH", Duration.ofHours(8), DEADLINE.plusSeconds(7200)),
+              DEADLINE,
+              null));
 
   @Nested
   class GivenFactsOfEveryKind {
@@ -57,11 +60,18 @@ class ProjectionJsonTest {
       List<SlaFact> cycleFacts =
           List.of(
               new SlaFact.Breach(
-                  Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE, DEADLINE, cycle),
+                  new SlaFact.Goal(Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE),
+                  DEADLINE,
+                  cycle),
               new SlaFact.Warning(
-                  Metric.PERIODIC_UPDATE, "HIGH", Duration.ofHours(4), DEADLINE, 50, cycle, cycle),
+                  new SlaFact.Goal(Metric.PERIODIC_UPDATE, "HIGH", Duration.ofHours(4), DEADLINE),
+                  50,
+                  cycle,
+                  cycle),
               new SlaFact.Deadline(
-                  Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE, cycle, cycle));
+                  new SlaFact.Goal(Metric.NEXT_REPLY, "HIGH", Duration.ofHours(2), DEADLINE),
+                  cycle,
+                  cycle));
       String written = ProjectionJson.writeFacts(cycleFacts);
       assertThat(written).isEqualTo(text(cycleFacts.stream().map(StoredFact::of).toList()));
       assertThat(ProjectionJson.readFacts(written)).isEqualTo(cycleFacts);
@@ -95,12 +105,14 @@ class ProjectionJsonTest {
       assertThat(ProjectionJson.readFacts(jsonb))
           .containsExactly(
               new SlaFact.Warning(
-                  Metric.RESOLUTION,
-                  "HIGH",
-                  Duration.ofHours(8),
-                  Instant.parse("2026-03-29T02:30:00Z"),
+                  new SlaFact.Goal(
+                      Metric.RESOLUTION,
+                      "HIGH",
+                      Duration.ofHours(8),
+                      Instant.parse("2026-03-29T02:30:00Z")),
                   80,
-                  Instant.parse("2026-03-29T01:30:00.5Z")));
+                  Instant.parse("2026-03-29T01:30:00.5Z"),
+                  null));
     }
 
     @Test

@@ -290,6 +290,8 @@ public final class SlaEvaluator {
       BusinessCalendar calendar = clock.calendars().calendar(terms.get());
       List<Interval> active = clock.active(terms.get().pausable());
       Instant deadline = CountedTime.reached(active, calendar, terms.get().target());
+      SlaFact.Goal goal =
+          new SlaFact.Goal(clock.metric(), span.priority(), terms.get().target(), deadline);
       for (int percent : clock.plan().warningPercents()) {
         Duration share = terms.get().target().multipliedBy(percent).dividedBy(100);
         Instant reached = CountedTime.reached(active, calendar, share);
@@ -299,28 +301,13 @@ public final class SlaEvaluator {
             && before(reached, spanEnd)
             && clock.isRunningAt(effective)) {
           warned.add(percent);
-          facts.add(
-              new SlaFact.Warning(
-                  clock.metric(),
-                  span.priority(),
-                  terms.get().target(),
-                  deadline,
-                  percent,
-                  effective,
-                  clock.cycleStart()));
+          facts.add(new SlaFact.Warning(goal, percent, effective, clock.cycleStart()));
         }
       }
       if (deadline != null && before(deadline, spanEnd)) {
         Instant effective = latest(deadline, span.from());
         if (clock.isRunningAt(effective)) {
-          breach =
-              new SlaFact.Breach(
-                  clock.metric(),
-                  span.priority(),
-                  terms.get().target(),
-                  deadline,
-                  effective,
-                  clock.cycleStart());
+          breach = new SlaFact.Breach(goal, effective, clock.cycleStart());
           facts.add(breach);
         }
       }
@@ -340,10 +327,8 @@ public final class SlaEvaluator {
               clock.calendars().calendar(termsAtStop.get()), termsAtStop.get(), stoppedAt);
       facts.add(
           new SlaFact.Met(
-              clock.metric(),
-              priorityAtStop,
-              termsAtStop.get().target(),
-              deadlineAtStop,
+              new SlaFact.Goal(
+                  clock.metric(), priorityAtStop, termsAtStop.get().target(), deadlineAtStop),
               stoppedAt,
               clock.cycleStart()));
     }

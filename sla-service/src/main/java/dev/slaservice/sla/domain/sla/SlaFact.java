@@ -11,13 +11,26 @@ import java.time.Instant;
  */
 public sealed interface SlaFact {
 
-  Metric metric();
+  /** The goal a fact is about: a metric's target under a priority, and the deadline it gave. */
+  record Goal(Metric metric, String priority, Duration target, Instant deadline) {}
 
-  String priority();
+  Goal goal();
 
-  Duration target();
+  default Metric metric() {
+    return goal().metric();
+  }
 
-  Instant deadline();
+  default String priority() {
+    return goal().priority();
+  }
+
+  default Duration target() {
+    return goal().target();
+  }
+
+  default Instant deadline() {
+    return goal().deadline();
+  }
 
   /** The instant the fact took effect; it is due once the service's clock reaches it. */
   Instant effectiveAt();
@@ -37,71 +50,30 @@ public sealed interface SlaFact {
   /**
    * The deadline passed with the clock running; effective at the deadline, or at a later re-rating.
    */
-  record Breach(
-      Metric metric,
-      String priority,
-      Duration target,
-      Instant deadline,
-      Instant effectiveAt,
-      Instant cycleStart)
-      implements SlaFact {
-
-    public Breach(
-        Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
-      this(metric, priority, target, deadline, effectiveAt, null);
-    }
+  record Breach(Goal goal, Instant effectiveAt, Instant cycleStart) implements SlaFact {
 
     @Override
     public String key() {
-      return "BREACH/" + metric + "/" + deadline + cycleSuffix(cycleStart);
+      return "BREACH/" + metric() + "/" + deadline() + cycleSuffix(cycleStart);
     }
   }
 
   /** {@code percent} % of the target was used at {@code effectiveAt}. */
-  record Warning(
-      Metric metric,
-      String priority,
-      Duration target,
-      Instant deadline,
-      int percent,
-      Instant effectiveAt,
-      Instant cycleStart)
+  record Warning(Goal goal, int percent, Instant effectiveAt, Instant cycleStart)
       implements SlaFact {
-
-    public Warning(
-        Metric metric,
-        String priority,
-        Duration target,
-        Instant deadline,
-        int percent,
-        Instant effectiveAt) {
-      this(metric, priority, target, deadline, percent, effectiveAt, null);
-    }
 
     @Override
     public String key() {
-      return "WARNING/" + metric + "/" + percent + cycleSuffix(cycleStart);
+      return "WARNING/" + metric() + "/" + percent + cycleSuffix(cycleStart);
     }
   }
 
   /** The clock stopped at {@code effectiveAt}, no later than its deadline. */
-  record Met(
-      Metric metric,
-      String priority,
-      Duration target,
-      Instant deadline,
-      Instant effectiveAt,
-      Instant cycleStart)
-      implements SlaFact {
-
-    public Met(
-        Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
-      this(metric, priority, target, deadline, effectiveAt, null);
-    }
+  record Met(Goal goal, Instant effectiveAt, Instant cycleStart) implements SlaFact {
 
     @Override
     public String key() {
-      return "MET/" + metric + "/" + effectiveAt + cycleSuffix(cycleStart);
+      return "MET/" + metric() + "/" + effectiveAt + cycleSuffix(cycleStart);
     }
   }
 
@@ -109,23 +81,11 @@ public sealed interface SlaFact {
    * The deadline a running clock was last published with; compared, not announced, by {@link
    * SlaProjector}.
    */
-  record Deadline(
-      Metric metric,
-      String priority,
-      Duration target,
-      Instant deadline,
-      Instant effectiveAt,
-      Instant cycleStart)
-      implements SlaFact {
-
-    public Deadline(
-        Metric metric, String priority, Duration target, Instant deadline, Instant effectiveAt) {
-      this(metric, priority, target, deadline, effectiveAt, null);
-    }
+  record Deadline(Goal goal, Instant effectiveAt, Instant cycleStart) implements SlaFact {
 
     @Override
     public String key() {
-      return "DEADLINE/" + metric;
+      return "DEADLINE/" + metric();
     }
   }
 }

@@ -92,10 +92,7 @@ public final class SlaProjector {
       }
       SlaFact.Deadline after =
           new SlaFact.Deadline(
-              clock.metric(),
-              sla.priority(),
-              clock.target(),
-              clock.deadline(),
+              new SlaFact.Goal(clock.metric(), sla.priority(), clock.target(), clock.deadline()),
               detectedAt,
               clock.cycleStartedAt());
       // a new cycle of a reply metric has a deadline of its own; it did not move the last cycle's

@@ -39,7 +39,10 @@ class CompensationLedgerTest {
   private static CustomerTicket breached(String id, Instant at, Metric... metrics) {
     List<SlaFact.Breach> breaches =
         Stream.of(metrics)
-            .map(m -> new SlaFact.Breach(m, "HIGH", Duration.ofMinutes(10), at, at))
+            .map(
+                m ->
+                    new SlaFact.Breach(
+                        new SlaFact.Goal(m, "HIGH", Duration.ofMinutes(10), at), at, null))
             .toList();
     return new CustomerTicket(id, at.minus(Duration.ofMinutes(10)), breaches, Optional.empty());
   }

@@ -66,11 +66,13 @@ class UnbreachedTicketsProperties {
                       k >= 7
                           ? List.of(
                               new SlaFact.Breach(
-                                  Metric.RESPONSE,
-                                  "HIGH",
-                                  Duration.ofMinutes(minutes),
+                                  new SlaFact.Goal(
+                                      Metric.RESPONSE,
+                                      "HIGH",
+                                      Duration.ofMinutes(minutes),
+                                      breachedAt),
                                   breachedAt,
-                                  breachedAt))
+                                  null))
                           : List.of();
                   Optional<ExclusionReason> exclusion =
                       k == 6 || k == 9
@@ -149,7 +151,10 @@ class UnbreachedTicketsProperties {
                 "e",
                 nine,
                 List.of(
-                    new SlaFact.Breach(Metric.RESPONSE, "HIGH", Duration.ofMinutes(1), nine, nine)),
+                    new SlaFact.Breach(
+                        new SlaFact.Goal(Metric.RESPONSE, "HIGH", Duration.ofMinutes(1), nine),
+                        nine,
+                        null)),
                 Optional.empty()));
 
     assertThat(UnbreachedTickets.tally(tickets))

@@ -58,10 +58,8 @@ class MetricOutcomeTest {
     private final List<SlaFact> published =
         List.of(
             new SlaFact.Breach(
-                Metric.NEXT_REPLY,
-                "P1",
-                Duration.ofHours(1),
-                T.plus(Duration.ofHours(1)),
+                new SlaFact.Goal(
+                    Metric.NEXT_REPLY, "P1", Duration.ofHours(1), T.plus(Duration.ofHours(1))),
                 T.plus(Duration.ofHours(1)),
                 T));
 
