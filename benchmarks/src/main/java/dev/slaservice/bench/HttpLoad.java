@@ -34,6 +34,12 @@ final class HttpLoad {
     double eventsPerSecond() {
       return acceptedEvents / (took.toNanos() / 1e9);
     }
+
+    void printRefusals() {
+      if (refusedRequests > 0) {
+        System.out.println("[bench] " + refusedRequests + " requests were not accepted");
+      }
+    }
   }
 
   private final HttpClient http =

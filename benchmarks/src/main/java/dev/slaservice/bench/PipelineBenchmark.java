@@ -13,9 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -26,11 +24,6 @@ import java.util.stream.IntStream;
  * properties (see {@link Settings}); it never fails on a figure, only when the stack does.
  */
 public final class PipelineBenchmark {
-
-  private static final String INSERT_LIMIT = "raw.postgres.insert500RowsPerSecond";
-  private static final String UNNEST_LIMIT = "raw.postgres.unnest500RowsPerSecond";
-  private static final String COPY_LIMIT = "raw.postgres.copyProjectionRowsPerSecond";
-  private static final String UPSERT_LIMIT = "raw.postgres.projectionUpsert500RowsPerSecond";
 
   private final Settings settings;
   private final BenchStack stack;
@@ -74,11 +67,13 @@ public final class PipelineBenchmark {
       stored = watcher;
       Set<Phase> phases = settings.phases();
       if (phases.contains(Phase.RAW)) {
-        rawLimits();
+        RawLimits.measureAll(stack, settings, figures);
       }
       if (phases.contains(Phase.INTAKE)) {
-        intakeAlone();
-        intake();
+        IntakePhase intake = new IntakePhase(settings, stack, figures);
+        intake.alone();
+        intake.measure("intake", "intake", mix, load, singleLoad, this::awaitCaughtUp);
+        awaitCaughtUp();
       }
       if (phases.contains(Phase.E2E)) {
         endToEnd();
@@ -116,176 +111,6 @@ public final class PipelineBenchmark {
       Pause.briefly(Duration.ofMillis(100));
     }
     directlyAccepted.set(0);
-  }
-
-  private void rawLimits() {
-    int recordSize =
-        RawLimits.averageEventSize(new TicketMix(settings.customers(), settings.seed() + 1));
-    System.out.println("[bench] average event size in the mix: " + recordSize + " bytes");
-    for (int r = 0; r < settings.repeats(); r++) {
-      String topic = RawLimits.randomTopic();
-      stack.createTopic(topic);
-      figures.add(
-          "raw.kafka.producerRecordsPerSecond",
-          "raw: Kafka producer (" + recordSize + " B, acks=all)",
-          "records/s",
-          RawLimits.kafkaProducer(stack, topic, settings.rawKafkaRecords(), recordSize));
-    }
-    for (int r = 0; r < settings.repeats(); r++) {
-      figures.add(
-          INSERT_LIMIT,
-          "raw: PostgreSQL 500-row insert tx",
-          "rows/s",
-          RawLimits.postgresInserts(
-              stack,
-              new TicketMix(settings.customers(), settings.seed() + 2),
-              settings.rawPostgresDuration()));
-    }
-    for (int r = 0; r < settings.repeats(); r++) {
-      figures.add(
-          UNNEST_LIMIT,
-          "raw: PostgreSQL 500-row unnest insert tx",
-          "rows/s",
-          RawWrites.eventStoreUnnest(
-              stack,
-              new TicketMix(settings.customers(), settings.seed() + 4),
-              settings.rawPostgresDuration()));
-    }
-    for (int r = 0; r < settings.repeats(); r++) {
-      double[] projection =
-          RawWrites.projectionCopyThenUpserts(
-              stack, settings.rawCopyRows(), settings.rawPostgresDuration());
-      figures.add(
-          COPY_LIMIT,
-          "raw: PostgreSQL COPY of " + settings.rawCopyRows() / 1000 + "k projection rows",
-          "rows/s",
-          projection[0]);
-      figures.add(
-          UPSERT_LIMIT, "raw: PostgreSQL 500-row projection upsert tx", "rows/s", projection[1]);
-    }
-  }
-
-  private void intake() {
-    measureIntake("intake", "intake", mix, load, singleLoad, this::awaitCaughtUp);
-    awaitCaughtUp();
-  }
-
-  /**
-   * Intake on its own: a second instance whose intake publishes to a topic no consumer reads, and
-   * whose consumers read an empty one, so the pipeline takes none of the two cores while it is
-   * measured. The main instance is idle meanwhile; nothing posted here reaches the event store.
-   */
-  private void intakeAlone() {
-    String published = "bench-intake-alone";
-    String empty = "bench-intake-alone-empty";
-    stack.createTopic(published);
-    stack.createTopic(empty);
-    try (ServiceUnderTest alone =
-        stack.startAnotherService(
-            "service-intake-alone",
-            List.of(
-                "-Dsla.intake.topic=" + published,
-                "-Dmp.messaging.incoming.ticket-events-in.topic=" + empty,
-                "-Dmp.messaging.incoming.ticket-events-in.group.id=" + published))) {
-      TicketMix aloneMix = new TicketMix(settings.customers(), settings.seed() + 3);
-      HttpLoad batches = new HttpLoad(alone.uri("/events"), stack.token("helpdesk"));
-      HttpLoad singles = new HttpLoad(alone.uri("/events"), stack.token("helpdesk"));
-      measureIntake(
-          "intakeAlone", "intake alone (no consumers)", aloneMix, batches, singles, () -> {});
-    }
-  }
-
-  private void measureIntake(
-      String key,
-      String label,
-      TicketMix events,
-      HttpLoad batchLoad,
-      HttpLoad singles,
-      Runnable beforeRepeat) {
-    // the first seconds of a fresh JVM run interpreted code; they are not what a running service
-    // does
-    batchLoad.closedLoop(
-        () ->
-            TicketMix.array(
-                IntStream.range(0, 100).mapToObj(i -> events.longOpen(Instant.now())).toList()),
-        100,
-        settings.intakeWorkers(),
-        HttpLoad.after(settings.warmup()),
-        () -> false);
-    // every repeat of the main instance starts with the pipeline caught up: a backlog left by the
-    // previous one would be measured as intake latency, and it is not what a helpdesk posting at
-    // this
-    // rate sees
-    for (int r = 0; r < settings.repeats(); r++) {
-      beforeRepeat.run();
-      HttpLoad.Result batches =
-          batchLoad.closedLoop(
-              () ->
-                  TicketMix.array(
-                      IntStream.range(0, 100)
-                          .mapToObj(i -> events.longOpen(Instant.now()))
-                          .toList()),
-              100,
-              settings.intakeWorkers(),
-              HttpLoad.after(settings.intakeDuration()),
-              () -> false);
-      report(
-          key + ".batch100",
-          label + ", batches of 100",
-          batches,
-          "raw.kafka.producerRecordsPerSecond",
-          ">= 60,000 events/s");
-    }
-    // one event per request over many connections runs code the batch warm-up leaves cold: without
-    // this the JIT compiler was the service's busiest thread through the single-event repeats
-    singles.openLoop(
-        () -> events.longOpen(Instant.now()),
-        1,
-        settings.singleRequestsPerSecond(),
-        settings.warmup());
-    for (int r = 0; r < settings.repeats(); r++) {
-      beforeRepeat.run();
-      HttpLoad.Result result =
-          singles.openLoop(
-              () -> events.longOpen(Instant.now()),
-              1,
-              settings.singleRequestsPerSecond(),
-              settings.intakeDuration());
-      figures.add(
-          key + ".single.requestsPerSecond",
-          label + ", single events (offered " + settings.singleRequestsPerSecond() + "/s)",
-          "req/s",
-          result.eventsPerSecond());
-      figures.add(
-          key + ".single.p50Millis",
-          label + ", single event p50",
-          "ms",
-          result.latencies().percentileMillis(0.5));
-      figures.add(
-          key + ".single.p99Millis",
-          label + ", single event p99",
-          "ms",
-          result.latencies().percentileMillis(0.99),
-          null,
-          "<= 20 ms");
-      warnIfRefused(result);
-    }
-  }
-
-  private void report(
-      String key, String label, HttpLoad.Result result, String limit, String target) {
-    figures.add(
-        key + ".eventsPerSecond", label, "events/s", result.eventsPerSecond(), limit, target);
-    figures.add(key + ".p50Millis", label + " p50", "ms", result.latencies().percentileMillis(0.5));
-    figures.add(
-        key + ".p99Millis", label + " p99", "ms", result.latencies().percentileMillis(0.99));
-    warnIfRefused(result);
-  }
-
-  private static void warnIfRefused(HttpLoad.Result result) {
-    if (result.refusedRequests() > 0) {
-      System.out.println("[bench] " + result.refusedRequests() + " requests were not accepted");
-    }
   }
 
   /**
@@ -328,9 +153,9 @@ public final class PipelineBenchmark {
           "end to end, POST to committed projection",
           "events/s",
           rate,
-          List.of(INSERT_LIMIT, UNNEST_LIMIT, UPSERT_LIMIT),
+          List.of(RawLimits.INSERT_LIMIT, RawLimits.UNNEST_LIMIT, RawLimits.UPSERT_LIMIT),
           ">= 12,000 events/s and >= 0.25 x raw insert");
-      warnIfRefused(posted);
+      posted.printRefusals();
     }
   }
 
@@ -504,7 +329,7 @@ public final class PipelineBenchmark {
           "rebuild from scratch (" + events / 1000 + "k events)",
           "events/s",
           events / (millis / 1000),
-          List.of(COPY_LIMIT, UPSERT_LIMIT),
+          List.of(RawLimits.COPY_LIMIT, RawLimits.UPSERT_LIMIT),
           ">= 40,000 events/s");
     }
   }
@@ -521,45 +346,6 @@ public final class PipelineBenchmark {
         throw new IllegalStateException("a benchmark request was refused with " + status);
       }
       Pause.briefly(Duration.ofMillis(500));
-    }
-  }
-
-  /** The machine the figures came from. */
-  static final class Machine {
-    private Machine() {}
-
-    static Map<String, Object> describe(Settings settings) {
-      Map<String, Object> machine = new LinkedHashMap<>();
-      machine.put("date", Instant.now().toString());
-      machine.put("cores", Runtime.getRuntime().availableProcessors());
-      machine.put("cpu", cpuModel());
-      machine.put("memoryGiB", Math.round(totalMemoryKb() / 1048576.0));
-      machine.put(
-          "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-      machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-      machine.put("serviceJvm", String.join(" ", settings.serviceJvmOptions()));
-      machine.put("partitions", settings.partitions());
-      return machine;
-    }
-
-    private static String cpuModel() {
-      return lineOf("/proc/cpuinfo", "model name").replaceFirst("^model name\\s*:\\s*", "");
-    }
-
-    private static long totalMemoryKb() {
-      String line = lineOf("/proc/meminfo", "MemTotal");
-      return line.isEmpty() ? 0 : Long.parseLong(line.replaceAll("[^0-9]", ""));
-    }
-
-    private static String lineOf(String file, String prefix) {
-      try {
-        return Files.readAllLines(Path.of(file)).stream()
-            .filter(l -> l.startsWith(prefix))
-            .findFirst()
-            .orElse("");
-      } catch (IOException e) {
-        return "";
-      }
     }
   }
 }

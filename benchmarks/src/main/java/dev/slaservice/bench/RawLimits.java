@@ -28,7 +28,52 @@ final class RawLimits {
           "(\\d+) records sent, ([0-9.]+) records/sec .*?([0-9.]+) ms avg latency, ([0-9.]+) ms max latency");
   private static final int ROWS_PER_TRANSACTION = 500;
 
+  static final String INSERT_LIMIT = "raw.postgres.insert500RowsPerSecond";
+  static final String UNNEST_LIMIT = "raw.postgres.unnest500RowsPerSecond";
+  static final String COPY_LIMIT = "raw.postgres.copyProjectionRowsPerSecond";
+  static final String UPSERT_LIMIT = "raw.postgres.projectionUpsert500RowsPerSecond";
+
   private RawLimits() {}
+
+  /** Every raw limit, {@code bench.repeats} times each, into {@code figures}. */
+  static void measureAll(BenchStack stack, Settings settings, Figures figures) {
+    int recordSize = averageEventSize(mixOf(settings, 1));
+    System.out.println("[bench] average event size in the mix: " + recordSize + " bytes");
+    for (int r = 0; r < settings.repeats(); r++) {
+      String topic = randomTopic();
+      stack.createTopic(topic);
+      figures.add(
+          "raw.kafka.producerRecordsPerSecond",
+          "raw: Kafka producer (" + recordSize + " B, acks=all)",
+          "records/s",
+          kafkaProducer(stack, topic, settings.rawKafkaRecords(), recordSize));
+    }
+    Duration writing = settings.rawPostgresDuration();
+    for (int r = 0; r < settings.repeats(); r++) {
+      double rows = postgresInserts(stack, mixOf(settings, 2), writing);
+      figures.add(INSERT_LIMIT, "raw: PostgreSQL 500-row insert tx", "rows/s", rows);
+    }
+    for (int r = 0; r < settings.repeats(); r++) {
+      double rows = RawWrites.eventStoreUnnest(stack, mixOf(settings, 4), writing);
+      figures.add(UNNEST_LIMIT, "raw: PostgreSQL 500-row unnest insert tx", "rows/s", rows);
+    }
+    for (int r = 0; r < settings.repeats(); r++) {
+      double[] projection =
+          RawWrites.projectionCopyThenUpserts(stack, settings.rawCopyRows(), writing);
+      figures.add(
+          COPY_LIMIT,
+          "raw: PostgreSQL COPY of " + settings.rawCopyRows() / 1000 + "k projection rows",
+          "rows/s",
+          projection[0]);
+      figures.add(
+          UPSERT_LIMIT, "raw: PostgreSQL 500-row projection upsert tx", "rows/s", projection[1]);
+    }
+  }
+
+  /** A mix of its own for each measurement, so none reuses another's ticket ids. */
+  private static TicketMix mixOf(Settings settings, int seedOffset) {
+    return new TicketMix(settings.customers(), settings.seed() + seedOffset);
+  }
 
   /**
    * Kafka's own ProducerPerformance tool, as a separate JVM, with the intake producer's settings
