@@ -7,12 +7,10 @@ import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.sla.messaging.TicketEventPublisher;
 import dev.slaservice.sla.persistence.ZammadSnapshots;
 import dev.slaservice.sla.webhook.Delivery;
-import dev.slaservice.sla.webhook.GithubMapper;
-import dev.slaservice.sla.webhook.JiraMapper;
+import dev.slaservice.sla.webhook.Mappers;
 import dev.slaservice.sla.webhook.WebhookResult;
 import dev.slaservice.sla.webhook.ZammadMapper;
 import dev.slaservice.sla.webhook.ZammadSnapshot;
-import dev.slaservice.sla.webhook.ZendeskMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -46,9 +44,8 @@ public class WebhookIntake {
   /** The answer to the delivery: its events accepted, or the reason none was derived. */
   Uni<Answer> take(Delivery delivery) {
     return switch (delivery.connection().source()) {
-      case JIRA -> answer(delivery, JiraMapper.map(delivery), Uni.createFrom().voidItem());
-      case ZENDESK -> answer(delivery, ZendeskMapper.map(delivery), Uni.createFrom().voidItem());
-      case GITHUB -> answer(delivery, GithubMapper.map(delivery), Uni.createFrom().voidItem());
+      case JIRA, ZENDESK, GITHUB ->
+          answer(delivery, Mappers.map(delivery), Uni.createFrom().voidItem());
       case ZAMMAD -> zammad(delivery);
     };
   }

@@ -18,7 +18,7 @@ import java.util.Set;
  * Event time is the issue's (or comment's) {@code updated_at}; the delivery id is {@code
  * X-GitHub-Delivery}.
  */
-public final class GithubMapper {
+final class GithubMapper {
 
   private static final Set<String> MEMBERS = Set.of("OWNER", "MEMBER", "COLLABORATOR");
 
@@ -29,20 +29,10 @@ public final class GithubMapper {
 
   private GithubMapper() {}
 
-  public static WebhookResult map(Delivery delivery) {
-    HelpdeskConnection connection = delivery.connection();
-    Payloads payload = new Payloads(delivery.payload());
-    String event = delivery.header("X-GitHub-Event");
-    String deliveryId = delivery.header("X-GitHub-Delivery");
-    if (event == null) {
-      payload.missing("header X-GitHub-Event is missing");
-    }
-    if (deliveryId == null) {
-      payload.missing("header X-GitHub-Delivery is missing");
-    }
-    if (!payload.complete()) {
-      return payload.malformed();
-    }
+  static WebhookResult map(HelpdeskConnection connection, Payloads payload) {
+    String event = payload.requiredHeader("X-GitHub-Event");
+    String deliveryId = payload.requiredHeader("X-GitHub-Delivery");
+    payload.requireComplete();
     if ("ping".equals(event)) {
       return new WebhookResult.Ignored("GitHub ping: the webhook is set up");
     }
@@ -57,9 +47,7 @@ public final class GithubMapper {
     String repository = payload.required("/repository/full_name");
     String number = payload.required("/issue/number");
     OffsetDateTime at = payload.requiredTime("/issue/updated_at");
-    if (!payload.complete()) {
-      return payload.malformed();
-    }
+    payload.requireComplete();
     if (payload.node("/issue/pull_request").isObject()) {
       return new WebhookResult.Ignored("a pull request is not an issue");
     }
@@ -71,9 +59,7 @@ public final class GithubMapper {
     switch (action) {
       case "opened" -> {
         String customer = Customers.find(connection, payload, CUSTOMER_PLACES);
-        if (!payload.complete()) {
-          return payload.malformed();
-        }
+        payload.requireComplete();
         String priority = connection.defaultPriority();
         boolean waiting = false;
         for (JsonNode label : payload.node("/issue/labels")) {
@@ -94,9 +80,7 @@ public final class GithubMapper {
       case "reopened" -> emit.reopened(at);
       case "labeled", "unlabeled" -> {
         String label = payload.required("/label/name");
-        if (!payload.complete()) {
-          return payload.malformed();
-        }
+        payload.requireComplete();
         boolean added = "labeled".equals(action);
         Optional<String> priority = connection.priorityOf(label);
         StatusAction meaning = connection.actionOf(label).orElse(null);
@@ -139,9 +123,7 @@ public final class GithubMapper {
     }
     OffsetDateTime at = payload.requiredTime("/comment/created_at");
     String association = payload.required("/comment/author_association");
-    if (!payload.complete()) {
-      return payload.malformed();
-    }
+    payload.requireComplete();
     if ("Bot".equals(payload.text("/comment/user/type"))) {
       return new WebhookResult.Ignored(
           "a bot's comment is neither the customer's nor an agent's reply");

@@ -15,7 +15,7 @@ import java.util.Map;
  * not a JSM customer is an agent reply: WorkStarted (the fold keeps the first). Event time is the
  * top-level {@code timestamp} (epoch ms).
  */
-public final class JiraMapper {
+final class JiraMapper {
 
   private static final Map<CustomerRule.Kind, List<String>> CUSTOMER_PLACES =
       Map.of(
@@ -24,16 +24,12 @@ public final class JiraMapper {
 
   private JiraMapper() {}
 
-  public static WebhookResult map(Delivery delivery) {
-    HelpdeskConnection connection = delivery.connection();
-    Payloads payload = new Payloads(delivery.payload());
+  static WebhookResult map(HelpdeskConnection connection, Payloads payload) {
     String event = payload.required("/webhookEvent");
     OffsetDateTime at = payload.requiredEpochMillis("/timestamp");
     String key = payload.required("/issue/key");
-    if (!payload.complete()) {
-      return payload.malformed();
-    }
-    String deliveryId = delivery.header("X-Atlassian-Webhook-Identifier");
+    payload.requireComplete();
+    String deliveryId = payload.header("X-Atlassian-Webhook-Identifier");
     if (deliveryId == null) {
       deliveryId =
           payload.text("/issue/id")
@@ -49,9 +45,7 @@ public final class JiraMapper {
       case "jira:issue_created" -> {
         String name = payload.text("/issue/fields/priority/name");
         String customer = Customers.find(connection, payload, CUSTOMER_PLACES);
-        if (!payload.complete()) {
-          return payload.malformed();
-        }
+        payload.requireComplete();
         emit.opened(at, customer, connection.priorityOrDefault(name));
         return new WebhookResult.Events(emit.events());
       }

@@ -8,14 +8,33 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a payload by JSON pointer and collects what is missing, for one 400 naming all of it. */
+/**
+ * Reads a delivery, its payload by JSON pointer and its headers by name, and collects what is
+ * missing, for one 400 naming all of it.
+ */
 final class Payloads {
 
+  private final Delivery delivery;
   private final JsonNode root;
   private final List<String> missing = new ArrayList<>();
 
-  Payloads(JsonNode root) {
-    this.root = root;
+  Payloads(Delivery delivery) {
+    this.delivery = delivery;
+    this.root = delivery.payload();
+  }
+
+  /** The header's trimmed value, or null when absent or blank. */
+  String header(String name) {
+    return delivery.header(name);
+  }
+
+  /** The header's value, noted as missing when absent or blank. */
+  String requiredHeader(String name) {
+    String value = header(name);
+    if (value == null) {
+      missing.add("header " + name + " is missing");
+    }
+    return value;
   }
 
   /** The text at {@code pointer} (numbers as their text), or null when absent or null. */
@@ -83,6 +102,23 @@ final class Payloads {
 
   boolean complete() {
     return missing.isEmpty();
+  }
+
+  /**
+   * Stops the mapping when something is missing: it cannot go on without it, and the entry that
+   * began the mapping answers {@link #malformed()}.
+   */
+  void requireComplete() {
+    if (!complete()) {
+      throw new Incomplete();
+    }
+  }
+
+  /** Unwinds a mapping to its entry; carries nothing, the payload holds what is missing. */
+  static final class Incomplete extends RuntimeException {
+    Incomplete() {
+      super(null, null, false, false);
+    }
   }
 
   WebhookResult.Malformed malformed() {

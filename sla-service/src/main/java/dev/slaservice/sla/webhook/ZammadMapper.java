@@ -56,7 +56,7 @@ public final class ZammadMapper {
 
   public static Outcome map(Delivery delivery, Optional<ZammadSnapshot> previous) {
     HelpdeskConnection connection = delivery.connection();
-    Payloads payload = new Payloads(delivery.payload());
+    Payloads payload = new Payloads(delivery);
     String number = payload.required("/ticket/number");
     String state = payload.required("/ticket/state");
     OffsetDateTime updatedAt = payload.requiredTime("/ticket/updated_at");
@@ -78,7 +78,7 @@ public final class ZammadMapper {
           number,
           null);
     }
-    String deliveryId = delivery.header("X-Zammad-Delivery");
+    String deliveryId = payload.header("X-Zammad-Delivery");
     if (deliveryId == null) {
       deliveryId = payload.text("/ticket/id") + "@" + payload.text("/ticket/updated_at");
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Event time is the top-level {@code time}; the delivery id is the top-level {@code id}. Zendesk
  * does not keep deliveries in order, which the fold handles (it orders by event time).
  */
-public final class ZendeskMapper {
+final class ZendeskMapper {
 
   static final String PREFIX = "zen:event-type:ticket.";
 
@@ -37,16 +37,12 @@ public final class ZendeskMapper {
 
   private ZendeskMapper() {}
 
-  public static WebhookResult map(Delivery delivery) {
-    HelpdeskConnection connection = delivery.connection();
-    Payloads payload = new Payloads(delivery.payload());
+  static WebhookResult map(HelpdeskConnection connection, Payloads payload) {
     String type = payload.required("/type");
     String deliveryId = payload.required("/id");
     OffsetDateTime at = payload.requiredTime("/time");
     String ticket = payload.required("/detail/id");
-    if (!payload.complete()) {
-      return payload.malformed();
-    }
+    payload.requireComplete();
     if (!type.startsWith(PREFIX)) {
       return new WebhookResult.Ignored("Zendesk event " + type + " is not a ticket event");
     }
@@ -56,9 +52,7 @@ public final class ZendeskMapper {
     switch (type.substring(PREFIX.length())) {
       case "created" -> {
         String customer = Customers.find(connection, payload, CUSTOMER_PLACES);
-        if (!payload.complete()) {
-          return payload.malformed();
-        }
+        payload.requireComplete();
         emit.opened(at, customer, connection.priorityOrDefault(payload.text("/detail/priority")));
         emit.transition(at, null, action(connection, payload.text("/detail/status")).orElse(null));
         return new WebhookResult.Events(emit.events());

@@ -30,39 +30,69 @@ public class WebhookProfile implements QuarkusTestProfile {
   @Override
   public Map<String, String> getConfigOverrides() {
     Map<String, String> config = new HashMap<>();
-    String c = "sla.webhooks.connections.";
-    connection(config, "jira-main", "jira");
-    config.put(c + "jira-main.priorities.HIGH", "High,Highest");
-    config.put(c + "jira-main.priorities.NORMAL", "Medium,Low,Lowest");
-    config.put(c + "jira-main.statuses.in-progress", "In Progress");
-    config.put(c + "jira-main.statuses.pause", "Waiting for customer");
-    config.put(c + "jira-main.statuses.resume", "To Do,Reopened");
-    config.put(c + "jira-main.statuses.resolve", "Done,Resolved");
-    config.put(c + "jira-main.statuses.close", "Closed");
-    config.put(c + "jira-main.customer.from", "project");
-    config.put(c + "jira-main.customer.map.acme", "TES,PRJA");
+    connection(
+        config,
+        "jira-main",
+        "jira",
+        """
+        priorities.HIGH=High,Highest
+        priorities.NORMAL=Medium,Low,Lowest
+        statuses.in-progress=In Progress
+        statuses.pause=Waiting for customer
+        statuses.resume=To Do,Reopened
+        statuses.resolve=Done,Resolved
+        statuses.close=Closed
+        customer.from=project
+        customer.map.acme=TES,PRJA
+        """);
     // a second Jira site that sends a bearer token instead of signing
-    connection(config, "jira-dc", "jira");
-    config.put(c + "jira-dc.auth", "bearer");
-    config.put(c + "jira-dc.secret", JIRA_TOKEN);
-    config.put(c + "jira-dc.statuses.resolve", "Resolved");
-    config.put(c + "jira-dc.statuses.close", "Closed");
-    connection(config, "zendesk", "zendesk");
-    config.put(c + "zendesk.priorities.HIGH", "HIGH,URGENT");
-    config.put(c + "zendesk.priorities.NORMAL", "LOW,NORMAL");
-    config.put(c + "zendesk.customer.from", "organization");
-    config.put(c + "zendesk.customer.map.acme", "8447346622462");
-    connection(config, "zammad", "zammad");
-    config.put(c + "zammad.priorities.HIGH", "3 high");
-    config.put(c + "zammad.customer.from", "requester-domain");
-    config.put(c + "zammad.customer.map.acme", "example.com");
-    connection(config, "github", "github");
-    config.put(c + "github.priorities.HIGH", "priority:high,bug");
-    config.put(c + "github.statuses.pause", "waiting");
+    connection(
+        config,
+        "jira-dc",
+        "jira",
+        """
+        auth=bearer
+        secret=%s
+        statuses.resolve=Resolved
+        statuses.close=Closed
+        """
+            .formatted(JIRA_TOKEN));
+    connection(
+        config,
+        "zendesk",
+        "zendesk",
+        """
+        priorities.HIGH=HIGH,URGENT
+        priorities.NORMAL=LOW,NORMAL
+        customer.from=organization
+        customer.map.acme=8447346622462
+        """);
+    connection(
+        config,
+        "zammad",
+        "zammad",
+        """
+        priorities.HIGH=3 high
+        customer.from=requester-domain
+        customer.map.acme=example.com
+        """);
+    connection(
+        config,
+        "github",
+        "github",
+        """
+        priorities.HIGH=priority:high,bug
+        statuses.pause=waiting
+        """);
     return config;
   }
 
-  private static void connection(Map<String, String> config, String name, String source) {
+  /**
+   * The settings every connection of the run has, then its own {@code settings} (one {@code
+   * key=value} a line, keys below the connection's), which may replace them.
+   */
+  private static void connection(
+      Map<String, String> config, String name, String source, String settings) {
     String c = "sla.webhooks.connections." + name + ".";
     config.put(c + "source", source);
     config.put(c + "secret", SECRET);
@@ -70,5 +100,9 @@ public class WebhookProfile implements QuarkusTestProfile {
     config.put(c + "default-priority", "NORMAL");
     config.put(c + "ticket-prefix", name + "-" + RUN + ":");
     config.put(c + "customer.value", "acme");
+    settings
+        .lines()
+        .map(line -> line.split("=", 2))
+        .forEach(setting -> config.put(c + setting[0], setting[1]));
   }
 }

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,27 +59,49 @@ class WebhooksTest {
         + HexFormat.of().formatHex(Signatures.hmac(algorithm, WebhookProfile.SECRET, body));
   }
 
+  /** Posts the body as a helpdesk does, with these headers. */
+  private static ValidatableResponse post(
+      String path, String contentType, Map<String, String> headers, byte[] body) {
+    return given().contentType(contentType).headers(headers).body(body).post(path).then();
+  }
+
+  private static ValidatableResponse post(String path, Map<String, String> headers, byte[] body) {
+    return post(path, "application/json", headers, body);
+  }
+
   private static ValidatableResponse github(String event, String file, String delivery) {
     byte[] body = Fixtures.bytes(file);
-    return given()
-        .contentType("application/json")
-        .header("X-GitHub-Event", event)
-        .header("X-GitHub-Delivery", delivery)
-        .header("X-Hub-Signature-256", hubSignature("HmacSHA256", "sha256=", body))
-        .body(body)
-        .post("/webhooks/github")
-        .then();
+    return github(event, delivery, body, hubSignature("HmacSHA256", "sha256=", body));
+  }
+
+  /** A GitHub delivery with this X-Hub-Signature-256, or none when it is null. */
+  private static ValidatableResponse github(
+      String event, String delivery, byte[] body, String signature) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("X-GitHub-Event", event);
+    headers.put("X-GitHub-Delivery", delivery);
+    if (signature != null) {
+      headers.put("X-Hub-Signature-256", signature);
+    }
+    return post("/webhooks/github", headers, body);
+  }
+
+  /** Headers of a delivery with a fresh id in {@code idHeader}, signed in X-Hub-Signature. */
+  private static Map<String, String> hubSigned(
+      String idHeader, String algorithm, String prefix, byte[] body) {
+    return Map.of(
+        idHeader,
+        UUID.randomUUID().toString(),
+        "X-Hub-Signature",
+        hubSignature(algorithm, prefix, body));
   }
 
   private static ValidatableResponse jira(String file) {
     byte[] body = Fixtures.bytes(file);
-    return given()
-        .contentType("application/json")
-        .header("X-Atlassian-Webhook-Identifier", UUID.randomUUID().toString())
-        .header("X-Hub-Signature", hubSignature("HmacSHA256", "sha256=", body))
-        .body(body)
-        .post("/webhooks/jira/jira-main")
-        .then();
+    return post(
+        "/webhooks/jira/jira-main",
+        hubSigned("X-Atlassian-Webhook-Identifier", "HmacSHA256", "sha256=", body),
+        body);
   }
 
   private static ValidatableResponse zendesk(String file, Instant signedAt) {
@@ -86,43 +109,39 @@ class WebhooksTest {
     String stamp = signedAt.toString();
     byte[] signed =
         (stamp + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-    return given()
-        .contentType("application/json")
-        .header(
-            "X-Zendesk-Webhook-Signature",
-            Base64.getEncoder()
-                .encodeToString(Signatures.hmac("HmacSHA256", WebhookProfile.SECRET, signed)))
-        .header("X-Zendesk-Webhook-Signature-Timestamp", stamp)
-        .body(body)
-        .post("/webhooks/zendesk")
-        .then();
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(Signatures.hmac("HmacSHA256", WebhookProfile.SECRET, signed));
+    return post(
+        "/webhooks/zendesk",
+        Map.of(
+            "X-Zendesk-Webhook-Signature", signature,
+            "X-Zendesk-Webhook-Signature-Timestamp", stamp),
+        body);
   }
 
   private static ValidatableResponse zammad(String file) {
     byte[] body = Fixtures.bytes(file);
-    return given()
-        .contentType("application/json; charset=utf-8")
-        .header("X-Zammad-Delivery", UUID.randomUUID().toString())
-        .header("X-Hub-Signature", hubSignature("HmacSHA1", "sha1=", body))
-        .body(body)
-        .post("/webhooks/zammad")
-        .then();
+    return post(
+        "/webhooks/zammad",
+        "application/json; charset=utf-8",
+        hubSigned("X-Zammad-Delivery", "HmacSHA1", "sha1=", body),
+        body);
   }
 
   private static String ticket(String connection, String nativeId) {
     return connection + "-" + WebhookProfile.RUN + ":" + nativeId;
   }
 
+  /** GET /tickets/{id}: the ticket and its clocks. */
+  private static ValidatableResponse getTicket(String ticketId) {
+    return given().get("/tickets/{id}", ticketId).then();
+  }
+
   /** The clocks without what depends on the instant they are read. */
   private static List<Map<String, Object>> clocks(String ticketId) {
     List<Map<String, Object>> clocks =
-        given()
-            .get("/tickets/{id}", ticketId)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("clocks");
+        getTicket(ticketId).statusCode(200).extract().jsonPath().getList("clocks");
     clocks.forEach(
         c -> {
           c.remove("remaining");
@@ -185,11 +204,7 @@ class WebhooksTest {
     awaitEvents(ticket, 7);
     awaitEvents(twin, 7);
     await().atMost(WAIT).untilAsserted(() -> assertThat(clocks(ticket)).isEqualTo(clocks(twin)));
-    given()
-        .get("/tickets/{id}", ticket)
-        .then()
-        .body("customerId", equalTo("acme"))
-        .body("priority", equalTo("HIGH"));
+    getTicket(ticket).body("customerId", equalTo("acme")).body("priority", equalTo("HIGH"));
   }
 
   @Test
@@ -230,9 +245,7 @@ class WebhooksTest {
     zendesk("derived/zendesk-comment_added_first_response.DERIVED.json", now).statusCode(202);
     zendesk("derived/zendesk-status_solved.DERIVED.json", now).statusCode(202);
     awaitEvents(ticket, 6);
-    given()
-        .get("/tickets/{id}", ticket)
-        .then()
+    getTicket(ticket)
         .body("customerId", equalTo("acme"))
         .body("priority", equalTo("HIGH"))
         .body("clocks.find { it.metric == 'RESPONSE' }.stoppedAt", equalTo("2025-01-08T10:15:00Z"));
@@ -256,9 +269,7 @@ class WebhooksTest {
         .statusCode(202)
         .body("status", equalTo("accepted"));
     awaitEvents(ticket, 4);
-    given()
-        .get("/tickets/{id}", ticket)
-        .then()
+    getTicket(ticket)
         .body("customerId", equalTo("acme"))
         .body("clocks.find { it.metric == 'RESPONSE' }.stoppedAt", equalTo("2020-11-13T14:45:00Z"));
   }
@@ -268,75 +279,31 @@ class WebhooksTest {
     byte[] body = Fixtures.bytes("github-issues_opened.json");
     String good = hubSignature("HmacSHA256", "sha256=", body);
     // wrong secret
-    given()
-        .contentType("application/json")
-        .header("X-GitHub-Event", "issues")
-        .header("X-GitHub-Delivery", "x")
-        .header(
-            "X-Hub-Signature-256",
-            "sha256="
-                + HexFormat.of().formatHex(Signatures.hmac("HmacSHA256", "not-the-secret", body)))
-        .body(body)
-        .post("/webhooks/github")
-        .then()
+    String wrong =
+        "sha256=" + HexFormat.of().formatHex(Signatures.hmac("HmacSHA256", "not-the-secret", body));
+    github("issues", "x", body, wrong)
         .spec(problem(401, "does not match"))
         .body("detail", Matchers.not(containsString(WebhookProfile.SECRET)));
     // tampered body
     byte[] tampered = body.clone();
     tampered[100] = (byte) (tampered[100] == 'a' ? 'b' : 'a');
-    given()
-        .contentType("application/json")
-        .header("X-GitHub-Event", "issues")
-        .header("X-GitHub-Delivery", "x")
-        .header("X-Hub-Signature-256", good)
-        .body(tampered)
-        .post("/webhooks/github")
-        .then()
-        .statusCode(401);
+    github("issues", "x", tampered, good).statusCode(401);
     // missing signature
-    given()
-        .contentType("application/json")
-        .header("X-GitHub-Event", "issues")
-        .header("X-GitHub-Delivery", "x")
-        .body(body)
-        .post("/webhooks/github")
-        .then()
-        .statusCode(401);
+    github("issues", "x", body, null).statusCode(401);
     // another helpdesk's payload, signed: 400 naming what is missing
-    byte[] zendesk = Fixtures.bytes("zendesk-ticket_created.json");
-    given()
-        .contentType("application/json")
-        .header("X-Atlassian-Webhook-Identifier", "x")
-        .header("X-Hub-Signature", hubSignature("HmacSHA256", "sha256=", zendesk))
-        .body(zendesk)
-        .post("/webhooks/jira/jira-main")
-        .then()
-        .spec(problem(400, "/webhookEvent is missing"));
+    jira("zendesk-ticket_created.json").spec(problem(400, "/webhookEvent is missing"));
     // an irrelevant event: 202 ignored
     github("push", "github-issues_opened.json", "x")
         .statusCode(202)
         .body("status", equalTo("ignored"))
         .body("reason", containsString("push"));
     // two Jira connections: the source alone does not say which
-    given()
-        .contentType("application/json")
-        .body("{}")
-        .post("/webhooks/jira")
-        .then()
+    byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
+    post("/webhooks/jira", Map.of(), empty)
         .statusCode(404)
         .body("detail", containsString("jira-dc"));
-    given()
-        .contentType("application/json")
-        .body("{}")
-        .post("/webhooks/jira/nope")
-        .then()
-        .statusCode(404);
-    given()
-        .contentType("application/json")
-        .body("{}")
-        .post("/webhooks/otrs")
-        .then()
-        .statusCode(404);
+    post("/webhooks/jira/nope", Map.of(), empty).statusCode(404);
+    post("/webhooks/otrs", Map.of(), empty).statusCode(404);
   }
 
   @Test
@@ -364,12 +331,6 @@ class WebhooksTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(unsigned.statusCode()).isEqualTo(401);
-    given()
-        .contentType("application/json")
-        .header("Authorization", "Bearer wrong")
-        .body(body)
-        .post("/webhooks/jira/jira-dc")
-        .then()
-        .statusCode(401);
+    post("/webhooks/jira/jira-dc", Map.of("Authorization", "Bearer wrong"), body).statusCode(401);
   }
 }

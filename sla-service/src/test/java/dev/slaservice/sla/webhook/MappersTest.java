@@ -44,7 +44,7 @@ class MappersTest {
   private static WebhookResult jira(String file, String delivery) {
     Map<String, String> headers =
         delivery == null ? Map.of() : Map.of("X-Atlassian-Webhook-Identifier", delivery);
-    return JiraMapper.map(new Delivery(Fixtures.jira(), headers, Fixtures.json(file)));
+    return Mappers.map(new Delivery(Fixtures.jira(), headers, Fixtures.json(file)));
   }
 
   @Test
@@ -93,30 +93,30 @@ class MappersTest {
   void jiraIgnoresWhatTheClocksDoNotTrack() {
     var node = (ObjectNode) Fixtures.json("jira-priority_changed.json");
     ((ObjectNode) node.at("/changelog/items/0")).put("toString", "Weird");
-    assertThat(ignored(JiraMapper.map(new Delivery(Fixtures.jira(), Map.of(), node))))
+    assertThat(ignored(Mappers.map(new Delivery(Fixtures.jira(), Map.of(), node))))
         .contains("priority Weird is not mapped");
     node.put("webhookEvent", "jira:issue_deleted");
-    assertThat(ignored(JiraMapper.map(new Delivery(Fixtures.jira(), Map.of(), node))))
+    assertThat(ignored(Mappers.map(new Delivery(Fixtures.jira(), Map.of(), node))))
         .contains("jira:issue_deleted");
   }
 
   @Test
   void aPayloadOfAnotherShapeNamesWhatIsMissing() {
     WebhookResult result =
-        JiraMapper.map(
+        Mappers.map(
             new Delivery(Fixtures.jira(), Map.of(), Fixtures.json("zendesk-ticket_created.json")));
     assertThat(result).isInstanceOf(WebhookResult.Malformed.class);
     assertThat(((WebhookResult.Malformed) result).missing())
         .contains("/webhookEvent is missing", "/timestamp is missing", "/issue/key is missing");
     WebhookResult zendesk =
-        ZendeskMapper.map(
+        Mappers.map(
             new Delivery(Fixtures.zendesk(), Map.of(), Fixtures.json("github-issues_opened.json")));
     assertThat(((WebhookResult.Malformed) zendesk).missing())
         .contains("/type is missing", "/detail/id is missing");
   }
 
   private static WebhookResult zendesk(String file) {
-    return ZendeskMapper.map(new Delivery(Fixtures.zendesk(), Map.of(), Fixtures.json(file)));
+    return Mappers.map(new Delivery(Fixtures.zendesk(), Map.of(), Fixtures.json(file)));
   }
 
   @Test
@@ -148,7 +148,7 @@ class MappersTest {
   }
 
   private static WebhookResult github(String event, String file) {
-    return GithubMapper.map(
+    return Mappers.map(
         new Delivery(
             Fixtures.github(),
             Map.of("X-GitHub-Event", event, "X-GitHub-Delivery", "g-" + file),
@@ -177,7 +177,7 @@ class MappersTest {
         .containsExactly("CustomerReplied");
     assertThat(ignored(github("push", "github-issues_opened.json"))).contains("push");
     assertThat(
-            GithubMapper.map(
+            Mappers.map(
                 new Delivery(
                     Fixtures.github(), Map.of(), Fixtures.json("github-issues_opened.json"))))
         .isInstanceOf(WebhookResult.Malformed.class);
@@ -189,7 +189,7 @@ class MappersTest {
     ObjectNode comment = (ObjectNode) payload.get("comment");
     comment.put("author_association", association);
     ((ObjectNode) comment.get("user")).put("id", 424242).put("type", userType);
-    return GithubMapper.map(
+    return Mappers.map(
         new Delivery(
             Fixtures.github(),
             Map.of("X-GitHub-Event", "issue_comment", "X-GitHub-Delivery", "c-" + association),
@@ -231,7 +231,7 @@ class MappersTest {
     assertThat(
             ((TicketEvent.TicketOpened)
                     events(
-                            GithubMapper.map(
+                            Mappers.map(
                                 new Delivery(
                                     byOrg,
                                     headers,
@@ -242,7 +242,7 @@ class MappersTest {
     assertThat(
             ((TicketEvent.TicketOpened)
                     events(
-                            GithubMapper.map(
+                            Mappers.map(
                                 new Delivery(
                                     byOrg, headers, Fixtures.json("github-issues_opened.json"))))
                         .get(0))
