@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -119,38 +120,27 @@ public final class PipelineBenchmark {
   }
 
   private void rawLimits() {
-    int recordSize =
-        RawLimits.averageEventSize(new TicketMix(settings.customers(), settings.seed() + 1));
+    int recordSize = RawLimits.averageEventSize(otherMix(1));
     System.out.println("[bench] average event size in the mix: " + recordSize + " bytes");
-    for (int r = 0; r < settings.repeats(); r++) {
-      String topic = RawLimits.randomTopic();
-      stack.createTopic(topic);
-      figures.add(
-          "raw.kafka.producerRecordsPerSecond",
-          "raw: Kafka producer (" + recordSize + " B, acks=all)",
-          "records/s",
-          RawLimits.kafkaProducer(stack, topic, settings.rawKafkaRecords(), recordSize));
-    }
-    for (int r = 0; r < settings.repeats(); r++) {
-      figures.add(
-          INSERT_LIMIT,
-          "raw: PostgreSQL 500-row insert tx",
-          "rows/s",
-          RawLimits.postgresInserts(
-              stack,
-              new TicketMix(settings.customers(), settings.seed() + 2),
-              settings.rawPostgresDuration()));
-    }
-    for (int r = 0; r < settings.repeats(); r++) {
-      figures.add(
-          UNNEST_LIMIT,
-          "raw: PostgreSQL 500-row unnest insert tx",
-          "rows/s",
-          RawWrites.eventStoreUnnest(
-              stack,
-              new TicketMix(settings.customers(), settings.seed() + 4),
-              settings.rawPostgresDuration()));
-    }
+    repeated(
+        "raw.kafka.producerRecordsPerSecond",
+        "raw: Kafka producer (" + recordSize + " B, acks=all)",
+        "records/s",
+        () -> {
+          String topic = RawLimits.randomTopic();
+          stack.createTopic(topic);
+          return RawLimits.kafkaProducer(stack, topic, settings.rawKafkaRecords(), recordSize);
+        });
+    repeated(
+        INSERT_LIMIT,
+        "raw: PostgreSQL 500-row insert tx",
+        "rows/s",
+        () -> RawLimits.postgresInserts(stack, otherMix(2), settings.rawPostgresDuration()));
+    repeated(
+        UNNEST_LIMIT,
+        "raw: PostgreSQL 500-row unnest insert tx",
+        "rows/s",
+        () -> RawWrites.eventStoreUnnest(stack, otherMix(4), settings.rawPostgresDuration()));
     for (int r = 0; r < settings.repeats(); r++) {
       double[] projection =
           RawWrites.projectionCopyThenUpserts(
@@ -163,6 +153,18 @@ public final class PipelineBenchmark {
       figures.add(
           UPSERT_LIMIT, "raw: PostgreSQL 500-row projection upsert tx", "rows/s", projection[1]);
     }
+  }
+
+  /** One figure per repeat, each a new run of {@code measure}. */
+  private void repeated(String key, String label, String unit, DoubleSupplier measure) {
+    for (int r = 0; r < settings.repeats(); r++) {
+      figures.add(key, label, unit, measure.getAsDouble());
+    }
+  }
+
+  /** A mix of the same customers from another seed, so its tickets are not the measured ones. */
+  private TicketMix otherMix(int seedOffset) {
+    return new TicketMix(settings.customers(), settings.seed() + seedOffset);
   }
 
   private void intake() {
@@ -187,7 +189,7 @@ public final class PipelineBenchmark {
                 "-Dsla.intake.topic=" + published,
                 "-Dmp.messaging.incoming.ticket-events-in.topic=" + empty,
                 "-Dmp.messaging.incoming.ticket-events-in.group.id=" + published))) {
-      TicketMix aloneMix = new TicketMix(settings.customers(), settings.seed() + 3);
+      TicketMix aloneMix = otherMix(3);
       HttpLoad batches = new HttpLoad(alone.uri("/events"), stack.token("helpdesk"));
       HttpLoad singles = new HttpLoad(alone.uri("/events"), stack.token("helpdesk"));
       measureIntake(
