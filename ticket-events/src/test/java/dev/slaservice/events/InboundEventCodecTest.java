@@ -21,6 +21,16 @@ class InboundEventCodecTest {
     return InboundEventCodec.read(json(text), () -> assignedId);
   }
 
+  /**
+   * A ticket event without an id, occurred at 2026-11-02T09:30:00Z at the desk, as JSON: {@code
+   * more} is the rest of its fields, each after a comma.
+   */
+  private static String ticketEvent(String type, String ticketId, String more) {
+    return """
+        {"type":"%s","ticketId":"%s","occurredAt":"2026-11-02T09:30:00Z","source":"desk"%s}"""
+        .formatted(type, ticketId, more);
+  }
+
   /** The event as it comes back from the topic after the service wrote it there. */
   private static InboundEvent throughTheTopic(InboundEvent event) {
     return InboundEventCodec.read(InboundEventCodec.write(event).getBytes(StandardCharsets.UTF_8));
@@ -76,11 +86,7 @@ class InboundEventCodecTest {
     @Test
     void whenAnAgentReplyIsReadThenItKeepsItsVisibilityThroughTheTopic() throws Exception {
       InboundEvent event =
-          read(
-              """
-          {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk",
-           "visibility":"PUBLIC"}""",
-              "r1");
+          read(ticketEvent("AgentReplied", "T-1", ",\"visibility\":\"PUBLIC\""), "r1");
       assertThat(event)
           .isEqualTo(
               new TicketEvent.AgentReplied(
@@ -94,25 +100,16 @@ class InboundEventCodecTest {
 
     @Test
     void whenTheVisibilityIsMissingOrUnknownThenItIsNamedWithItsValues() {
-      assertRefused(
-              """
-          {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}""")
+      assertRefused(ticketEvent("AgentReplied", "T-1", ""))
           .hasMessageContaining("visibility")
           .hasMessageContaining("PUBLIC, INTERNAL");
-      assertRefused(
-              """
-          {"type":"AgentReplied","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk",
-           "visibility":"public"}""")
+      assertRefused(ticketEvent("AgentReplied", "T-1", ",\"visibility\":\"public\""))
           .hasMessageContaining("visibility");
     }
 
     @Test
     void whenACustomerReplyIsReadThenItIsATicketEventOnTheTicketsPartition() throws Exception {
-      InboundEvent event =
-          read(
-              """
-          {"type":"CustomerReplied","ticketId":"T-9","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}""",
-              "c1");
+      InboundEvent event = read(ticketEvent("CustomerReplied", "T-9", ""), "c1");
       assertThat(event).isInstanceOf(TicketEvent.CustomerReplied.class);
       assertThat(event.partitionKey()).isEqualTo("T-9");
     }
@@ -122,11 +119,7 @@ class InboundEventCodecTest {
   class GivenInvalidInput {
     @Test
     void whenTheEventIdIsMissingThenOneIsAssigned() throws Exception {
-      InboundEvent event =
-          read(
-              """
-          {"type":"WorkStarted","ticketId":"T-1","occurredAt":"2026-11-02T09:30:00Z","source":"desk"}""",
-              "assigned");
+      InboundEvent event = read(ticketEvent("WorkStarted", "T-1", ""), "assigned");
       assertThat(event.eventId()).isEqualTo("assigned");
     }
 

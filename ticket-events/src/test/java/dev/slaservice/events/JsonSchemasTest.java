@@ -47,6 +47,67 @@ class JsonSchemasTest {
     }
   }
 
+  /**
+   * One clock of ticket T-1 of acme, due and detected at {@link #AT}: the fields every published
+   * SLA event carries, so each sample names only what its type adds.
+   */
+  private record Clock(String planId, String priority, Metric metric, Duration target) {
+
+    SlaEvent.SlaBreached breached(String id) {
+      return new SlaEvent.SlaBreached(id, "T-1", "acme", planId, priority, metric, target, AT, AT);
+    }
+
+    SlaEvent.SlaBreachRetracted retracted(String id, String breachId) {
+      return new SlaEvent.SlaBreachRetracted(
+          id, "T-1", "acme", planId, priority, metric, target, AT, AT, breachId);
+    }
+
+    SlaEvent.SlaWarningReached warned(String id, int percent, Instant reachedAt) {
+      return new SlaEvent.SlaWarningReached(
+          id, "T-1", "acme", planId, priority, metric, target, AT, AT, percent, reachedAt);
+    }
+
+    SlaEvent.SlaMet met(String id, Instant metAt) {
+      return new SlaEvent.SlaMet(
+          id, "T-1", "acme", planId, priority, metric, target, AT, AT, metAt);
+    }
+
+    SlaEvent.SlaGoalChanged goalChanged(
+        String id, Duration previousTarget, Instant previousDeadline) {
+      return new SlaEvent.SlaGoalChanged(
+          id,
+          "T-1",
+          "acme",
+          planId,
+          priority,
+          metric,
+          target,
+          AT,
+          AT,
+          previousTarget,
+          previousDeadline);
+    }
+  }
+
+  /** The correction of an issued month to {@code amount}, for {@code tickets}. */
+  private static CompensationEvent.CompensationCorrected corrected(
+      CompensationEvent.CompensationIssued issued,
+      String id,
+      BigDecimal amount,
+      List<String> tickets) {
+    return new CompensationEvent.CompensationCorrected(
+        id,
+        issued.customerId(),
+        issued.month(),
+        issued.creditMonth(),
+        issued.amount(),
+        amount,
+        issued.currency(),
+        tickets,
+        issued.capped(),
+        issued.detectedAt());
+  }
+
   private static Set<ValidationMessage> validate(String type, String json) throws IOException {
     return schema(type).validate(EventJson.mapper().readTree(json));
   }
@@ -76,74 +137,28 @@ class JsonSchemasTest {
   @Nested
   class GivenPublishedEvents {
 
+    private final Clock premiumResponse =
+        new Clock("websoft9-premium", "HIGH", Metric.RESPONSE, Duration.ofMinutes(10));
+    private final CompensationEvent.CompensationIssued november =
+        new CompensationEvent.CompensationIssued(
+            "c2",
+            "acme",
+            YearMonth.of(2026, 11),
+            YearMonth.of(2026, 12),
+            new BigDecimal("50.00"),
+            "USD",
+            List.of("T-1"),
+            false,
+            AT);
     private final List<Object> samples =
         List.of(
-            new SlaEvent.SlaBreached(
-                "b1",
-                "T-1",
-                "acme",
-                "websoft9-premium",
-                "HIGH",
-                Metric.RESPONSE,
-                Duration.ofMinutes(10),
-                AT,
-                AT),
-            new SlaEvent.SlaBreachRetracted(
-                "r1",
-                "T-1",
-                "acme",
-                "websoft9-premium",
-                "HIGH",
-                Metric.RESPONSE,
-                Duration.ofMinutes(10),
-                AT,
-                AT,
-                "b1"),
-            new SlaEvent.SlaWarningReached(
-                "w1",
-                "T-1",
-                "acme",
-                "websoft9-premium",
-                "HIGH",
-                Metric.RESPONSE,
-                Duration.ofMinutes(10),
-                AT,
-                AT,
-                75,
-                AT.minusSeconds(150)),
-            new SlaEvent.SlaMet(
-                "m1",
-                "T-1",
-                "acme",
-                "emq-5x8",
-                "P1",
-                Metric.RESTORE,
-                Duration.ofHours(8),
-                AT,
-                AT,
-                AT),
-            new SlaEvent.SlaBreached(
-                "b2",
-                "T-1",
-                "acme",
-                "reply-plan",
-                "HIGH",
-                Metric.NEXT_REPLY,
-                Duration.ofHours(2),
-                AT,
-                AT),
-            new SlaEvent.SlaGoalChanged(
-                "g1",
-                "T-1",
-                "acme",
-                "emq-5x8",
-                "P2",
-                Metric.RESPONSE,
-                Duration.ofHours(4),
-                AT,
-                AT,
-                Duration.ofHours(2),
-                AT.minusSeconds(7200)),
+            premiumResponse.breached("b1"),
+            premiumResponse.retracted("r1", "b1"),
+            premiumResponse.warned("w1", 75, AT.minusSeconds(150)),
+            new Clock("emq-5x8", "P1", Metric.RESTORE, Duration.ofHours(8)).met("m1", AT),
+            new Clock("reply-plan", "HIGH", Metric.NEXT_REPLY, Duration.ofHours(2)).breached("b2"),
+            new Clock("emq-5x8", "P2", Metric.RESPONSE, Duration.ofHours(4))
+                .goalChanged("g1", Duration.ofHours(2), AT.minusSeconds(7200)),
             new CompensationEvent.CompensationAccrued(
                 "c1",
                 "acme",
@@ -155,27 +170,8 @@ class JsonSchemasTest {
                 "5 % of the fee",
                 "按月费的 5% 补偿",
                 AT),
-            new CompensationEvent.CompensationIssued(
-                "c2",
-                "acme",
-                YearMonth.of(2026, 11),
-                YearMonth.of(2026, 12),
-                new BigDecimal("50.00"),
-                "USD",
-                List.of("T-1"),
-                false,
-                AT),
-            new CompensationEvent.CompensationCorrected(
-                "c3",
-                "acme",
-                YearMonth.of(2026, 11),
-                YearMonth.of(2026, 12),
-                new BigDecimal("50.00"),
-                BigDecimal.ZERO,
-                "USD",
-                List.of(),
-                false,
-                AT));
+            november,
+            corrected(november, "c3", BigDecimal.ZERO, List.of()));
 
     private static String json(Object event) {
       return event instanceof SlaEvent sla

@@ -12,6 +12,7 @@ import dev.slaservice.sla.support.SlaStackResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,14 +29,34 @@ class CatalogApiTest {
         {"startDay":"TUESDAY","startTime":"09:00","endDay":"TUESDAY","endTime":"18:00"}],
        "holidays":[{"date":"2026-10-01","name":"National Day"}]}""";
 
+  /** A successful read of the resource at {@code path}. */
+  private static ValidatableResponse read(String path) {
+    return given().get(path).then().statusCode(200);
+  }
+
+  /** The answer to: when does {@code duration} of the calendar's time from {@code start} end? */
+  private static ValidatableResponse due(String calendarId, String start, String duration) {
+    return given()
+        .queryParam("start", start)
+        .queryParam("duration", duration)
+        .get("/calendars/{id}/due", calendarId)
+        .then();
+  }
+
+  /** The answer to a PUT of the calendar, whatever it is. */
+  private static ValidatableResponse putCalendar(String calendarId, String calendar) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(calendar)
+        .put("/calendars/{id}", calendarId)
+        .then();
+  }
+
   @Nested
   class Plans {
     @Test
     void theSeedVendorsPlansAreBuiltIn() {
-      given()
-          .get("/plans")
-          .then()
-          .statusCode(200)
+      read("/plans")
           .body(
               "items.id",
               hasItems(
@@ -49,10 +70,7 @@ class CatalogApiTest {
 
     @Test
     void aPlanShowsItsPrioritiesClocksAndTargets() {
-      given()
-          .get("/plans/emq-5x8")
-          .then()
-          .statusCode(200)
+      read("/plans/emq-5x8")
           .body(
               "priorities.find { it.priority == 'P3' }.clocks.metric",
               contains("RESPONSE", "RESOLUTION"))
@@ -76,10 +94,7 @@ class CatalogApiTest {
   class Calendars {
     @Test
     void orangeskysTwentyFourByFiveIsOneWindowAcrossTheWeek() {
-      given()
-          .get("/calendars/orangesky-24x5")
-          .then()
-          .statusCode(200)
+      read("/calendars/orangesky-24x5")
           .body("kind", equalTo("WEEKLY"))
           .body("zone", equalTo("America/Los_Angeles"))
           .body("windows[0].startDay", equalTo("SUNDAY"))
@@ -88,11 +103,7 @@ class CatalogApiTest {
 
     @Test
     void theDueInstantOfFourHoursFromFriday1659IsSunday1859PacificTime() {
-      given()
-          .queryParam("start", "2026-11-20T16:59:00-08:00")
-          .queryParam("duration", "PT4H")
-          .get("/calendars/orangesky-24x5/due")
-          .then()
+      due("orangesky-24x5", "2026-11-20T16:59:00-08:00", "PT4H")
           .statusCode(200)
           .body("due", equalTo("2026-11-23T02:59:00Z"))
           .body("calendarVersion", equalTo(1));
@@ -100,60 +111,30 @@ class CatalogApiTest {
 
     @Test
     void aBadDueQuestionIsABadRequestSayingWhatToSend() {
-      given()
-          .queryParam("start", "2026-11-20T16:59:00-08:00")
-          .queryParam("duration", "four hours")
-          .get("/calendars/orangesky-24x5/due")
-          .then()
+      due("orangesky-24x5", "2026-11-20T16:59:00-08:00", "four hours")
           .statusCode(400)
           .body("detail", containsString("PT4H"));
-      given()
-          .queryParam("start", "friday")
-          .queryParam("duration", "PT4H")
-          .get("/calendars/orangesky-24x5/due")
-          .then()
+      due("orangesky-24x5", "friday", "PT4H")
           .statusCode(400)
           .body("detail", containsString("offset"));
-      given()
-          .queryParam("start", "2026-11-20T16:59:00-08:00")
-          .queryParam("duration", "-PT4H")
-          .get("/calendars/orangesky-24x5/due")
-          .then()
-          .statusCode(400);
-      given()
-          .queryParam("start", "2026-11-20T16:59:00-08:00")
-          .queryParam("duration", "PT4H")
-          .get("/calendars/nope/due")
-          .then()
-          .statusCode(404);
+      due("orangesky-24x5", "2026-11-20T16:59:00-08:00", "-PT4H").statusCode(400);
+      due("nope", "2026-11-20T16:59:00-08:00", "PT4H").statusCode(404);
     }
 
     @Test
     void aNewCalendarIsCreatedAndAChangeAddsAVersion() {
       String id = "team-" + UUID.randomUUID().toString().substring(0, 8);
-      given()
-          .contentType(ContentType.JSON)
-          .body(FIVE_BY_EIGHT)
-          .put("/calendars/{id}", id)
-          .then()
+      putCalendar(id, FIVE_BY_EIGHT)
           .statusCode(201)
           .body("version", equalTo(1))
           .body("holidays[0].date", equalTo("2026-10-01"));
-      given()
-          .contentType(ContentType.JSON)
-          .body(FIVE_BY_EIGHT.replace("18:00", "17:00"))
-          .put("/calendars/{id}", id)
-          .then()
+      putCalendar(id, FIVE_BY_EIGHT.replace("18:00", "17:00"))
           .statusCode(200)
           .body("version", equalTo(2))
           .body("versions", contains(1, 2))
           .body("windows[0].endTime", equalTo("17:00:00"));
       // Wednesday is closed in this calendar and Thursday a holiday: Monday 09:00 + 4 h
-      given()
-          .queryParam("start", "2026-09-30T16:00:00+08:00")
-          .queryParam("duration", "PT4H")
-          .get("/calendars/{id}/due", id)
-          .then()
+      due(id, "2026-09-30T16:00:00+08:00", "PT4H")
           .statusCode(200)
           .body("calendarVersion", equalTo(1))
           .body("due", equalTo("2026-10-05T05:00:00Z"));
@@ -161,43 +142,23 @@ class CatalogApiTest {
 
     @Test
     void anInvalidCalendarIsRefusedWithTheReason() {
-      given()
-          .contentType(ContentType.JSON)
-          .body(FIVE_BY_EIGHT.replace("Asia/Shanghai", "Mars/Olympus"))
-          .put("/calendars/bad-zone")
-          .then()
+      putCalendar("bad-zone", FIVE_BY_EIGHT.replace("Asia/Shanghai", "Mars/Olympus"))
           .spec(problem(400, "Mars/Olympus"));
-      given()
-          .contentType(ContentType.JSON)
-          .body(
+      putCalendar(
+              "overlapping",
               FIVE_BY_EIGHT
                   .replace(
                       "\"TUESDAY\",\"startTime\":\"09:00\"", "\"MONDAY\",\"startTime\":\"17:00\"")
                   .replace("\"endDay\":\"TUESDAY\"", "\"endDay\":\"MONDAY\""))
-          .put("/calendars/overlapping")
-          .then()
           .statusCode(400)
           .body("detail", containsString("overlap"));
-      given()
-          .contentType(ContentType.JSON)
-          .body("{\"zone\":\"UTC\",\"windows\":[]}")
-          .put("/calendars/empty")
-          .then()
+      putCalendar("empty", "{\"zone\":\"UTC\",\"windows\":[]}")
           .statusCode(400)
           .body("detail", containsString("at least one"));
-      given()
-          .contentType(ContentType.JSON)
-          .body(FIVE_BY_EIGHT)
-          .put("/calendars/24x7")
-          .then()
+      putCalendar("24x7", FIVE_BY_EIGHT)
           .statusCode(400)
           .body("detail", containsString("always open"));
-      given()
-          .contentType(ContentType.JSON)
-          .body("{\"zone\":")
-          .put("/calendars/broken")
-          .then()
-          .statusCode(400);
+      putCalendar("broken", "{\"zone\":").statusCode(400);
     }
   }
 }

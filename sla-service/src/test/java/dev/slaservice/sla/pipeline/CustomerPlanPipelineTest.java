@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -149,32 +150,26 @@ class CustomerPlanPipelineTest {
   @Test
   void recordsOfAnotherProducerThatBreakTheRuleAreDeadLetteredWithTheReasonAndTheOthersApplied() {
     String customer = standardCustomer();
-    String wrongPlan = Events.newTicketId();
-    String noPlan = Events.newTicketId();
-    String resolved = Events.newTicketId();
     String unsubscribed = "unsubscribed-" + UUID.randomUUID();
-    kafka
-        .produceStrings()
-        .fromRecords(
-            new ProducerRecord<>(
-                Topics.TICKET_EVENTS,
-                wrongPlan,
-                Events.opened(wrongPlan, customer, "websoft9-premium", "HIGH", clock.now())),
-            new ProducerRecord<>(
-                Topics.TICKET_EVENTS,
-                noPlan,
-                Events.openedOnSubscription(noPlan, unsubscribed, "HIGH", clock.now())),
-            new ProducerRecord<>(
-                Topics.TICKET_EVENTS,
-                resolved,
-                Events.openedOnSubscription(resolved, customer, "HIGH", clock.now())))
-        .awaitCompletion();
+    ProducerRecord<String, String> wrongPlan =
+        ticketRecord(t -> Events.opened(t, customer, "websoft9-premium", "HIGH", clock.now()));
+    ProducerRecord<String, String> noPlan =
+        ticketRecord(t -> Events.openedOnSubscription(t, unsubscribed, "HIGH", clock.now()));
+    ProducerRecord<String, String> resolved =
+        ticketRecord(t -> Events.openedOnSubscription(t, customer, "HIGH", clock.now()));
+    kafka.produceStrings().fromRecords(wrongPlan, noPlan, resolved).awaitCompletion();
 
-    awaitTicketOnPlan(resolved, STANDARD);
-    assertThat(deadLetterReason(wrongPlan)).contains("gives plan " + STANDARD);
-    assertThat(deadLetterReason(noPlan)).contains("has no subscription in force");
-    given().get("/tickets/{id}", wrongPlan).then().statusCode(404);
-    given().get("/tickets/{id}", noPlan).then().statusCode(404);
+    awaitTicketOnPlan(resolved.key(), STANDARD);
+    assertThat(deadLetterReason(wrongPlan.key())).contains("gives plan " + STANDARD);
+    assertThat(deadLetterReason(noPlan.key())).contains("has no subscription in force");
+    given().get("/tickets/{id}", wrongPlan.key()).then().statusCode(404);
+    given().get("/tickets/{id}", noPlan.key()).then().statusCode(404);
+  }
+
+  /** A new ticket's event as another producer writes it, keyed by the ticket. */
+  private static ProducerRecord<String, String> ticketRecord(Function<String, String> eventOf) {
+    String ticket = Events.newTicketId();
+    return new ProducerRecord<>(Topics.TICKET_EVENTS, ticket, eventOf.apply(ticket));
   }
 
   private static String deadLetterReason(String ticket) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Generators of malformed requests for {@link MalformedRequestsIT}: valid events broken by one
@@ -226,30 +227,26 @@ public final class MalformedRequests {
             .ofMinLength(1)
             .ofMaxLength(10)
             .filter(p -> !p.equals("HIGH") && !p.equals("NORMAL"))
-            .map(
-                p -> {
-                  ObjectNode event = valid(EventType.fromWireName("TicketOpened").orElseThrow());
-                  event.put("priority", p);
-                  return event;
-                });
+            .map(p -> openedWith("priority", p));
     Arbitrary<ObjectNode> unknownPlan =
         Arbitraries.strings()
             .alpha()
             .ofMinLength(1)
             .ofMaxLength(20)
-            .map(
-                plan -> {
-                  ObjectNode event = valid(EventType.fromWireName("TicketOpened").orElseThrow());
-                  event.put("planId", "no-such-plan-" + plan);
-                  return event;
-                });
+            .map(plan -> openedWith("planId", "no-such-plan-" + plan));
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(5, badValue),
-        net.jqwik.api.Tuple.of(2, missing),
-        net.jqwik.api.Tuple.of(2, extra),
-        net.jqwik.api.Tuple.of(1, unknownType),
-        net.jqwik.api.Tuple.of(1, unknownPriority),
-        net.jqwik.api.Tuple.of(1, unknownPlan));
+        Tuple.of(5, badValue),
+        Tuple.of(2, missing),
+        Tuple.of(2, extra),
+        // a type, priority or plan the service does not know: each as likely as a missing field
+        Tuple.of(3, Arbitraries.oneOf(unknownType, unknownPriority, unknownPlan)));
+  }
+
+  /** A valid TicketOpened whose {@code field} is {@code value}. */
+  private static ObjectNode openedWith(String field, String value) {
+    ObjectNode event = valid(EventType.fromWireName("TicketOpened").orElseThrow());
+    event.put(field, value);
+    return event;
   }
 
   public static Arbitrary<String> eventBodies() {
@@ -310,12 +307,12 @@ public final class MalformedRequests {
                 "{\"type\":\"WorkStarted\"}{\"type\":\"WorkStarted\"}"),
             Arbitraries.strings().ofMaxLength(200));
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, single),
-        net.jqwik.api.Tuple.of(4, inABatch),
-        net.jqwik.api.Tuple.of(2, truncated),
-        net.jqwik.api.Tuple.of(1, deep),
-        net.jqwik.api.Tuple.of(1, deepField),
-        net.jqwik.api.Tuple.of(2, notEvents));
+        Tuple.of(8, single),
+        Tuple.of(4, inABatch),
+        Tuple.of(2, truncated),
+        Tuple.of(1, deep),
+        Tuple.of(1, deepField),
+        Tuple.of(2, notEvents));
   }
 
   static Arbitrary<String> calendarIds() {

@@ -216,15 +216,14 @@ class CompensationLedgerTest {
 
     @Test
     void thenAccrualsAndOneIssueWentOut() {
-      assertThat(issued.outgoing())
-          .extracting(CompensationEvent::typeName)
-          .containsExactly(
-              "CompensationAccrued",
-              "CompensationAccrued",
-              "CompensationAccrued",
-              "CompensationIssued");
-      assertThat(((CompensationEvent.CompensationIssued) issued.outgoing().get(3)).amount())
-          .isEqualByComparingTo("150.00");
+      List<CompensationEvent> outgoing = issued.outgoing();
+      assertThat(outgoing).hasSize(4);
+      assertThat(outgoing.subList(0, 3))
+          .hasOnlyElementsOfType(CompensationEvent.CompensationAccrued.class);
+      assertThat(outgoing.get(3))
+          .isInstanceOfSatisfying(
+              CompensationEvent.CompensationIssued.class,
+              issue -> assertThat(issue.amount()).isEqualByComparingTo("150.00"));
     }
 
     @Test

@@ -36,13 +36,7 @@ class BuiltInPlanFilesTest {
     void theyAreTheSixVendorPlansInTheirOrder() {
       assertThat(catalog.plans())
           .extracting(Plan::id)
-          .containsExactly(
-              "websoft9-standard",
-              "websoft9-advanced",
-              "websoft9-premium",
-              "emq-5x8",
-              "emq-7x24",
-              "orangesky");
+          .containsExactlyElementsOf(codedPlans().stream().map(Plan::id).toList());
     }
 
     @Test
@@ -82,24 +76,20 @@ class BuiltInPlanFilesTest {
         websoft9(
             "websoft9-advanced", "Websoft9 Advanced Support", hours(6), Duration.ofMinutes(30)),
         websoft9("websoft9-premium", "Websoft9 Premium Support", hours(2), Duration.ofMinutes(10)),
-        plan(
+        emq(
             "emq-5x8",
             "EMQ 5x8 support",
-            Map.of(
-                "P1", clocks(FIVE_BY_EIGHT, hours(2), hours(8), hours(9 * 50)),
-                "P2", clocks(FIVE_BY_EIGHT, hours(4), hours(72), hours(9 * 100)),
-                "P3", clocks(FIVE_BY_EIGHT, hours(24), null, hours(9 * 150)),
-                "P4", clocks(FIVE_BY_EIGHT, hours(48), null, null)),
-            List.of("P1", "P2", "P3", "P4")),
-        plan(
+            clocks(FIVE_BY_EIGHT, hours(2), hours(8), hours(9 * 50)),
+            clocks(FIVE_BY_EIGHT, hours(4), hours(72), hours(9 * 100)),
+            clocks(FIVE_BY_EIGHT, hours(24), null, hours(9 * 150)),
+            clocks(FIVE_BY_EIGHT, hours(48), null, null)),
+        emq(
             "emq-7x24",
             "EMQ 7x24 support",
-            Map.of(
-                "P1", clocks(ALWAYS, hours(1), hours(8), hours(24 * 15)),
-                "P2", clocks(ALWAYS, hours(2), hours(48), hours(24 * 30)),
-                "P3", clocks(ALWAYS, hours(24), hours(120), hours(24 * 60)),
-                "P4", clocks(ALWAYS, hours(48), null, null)),
-            List.of("P1", "P2", "P3", "P4")),
+            clocks(ALWAYS, hours(1), hours(8), hours(24 * 15)),
+            clocks(ALWAYS, hours(2), hours(48), hours(24 * 30)),
+            clocks(ALWAYS, hours(24), hours(120), hours(24 * 60)),
+            clocks(ALWAYS, hours(48), null, null)),
         plan(
             "orangesky",
             "Orangesky support",
@@ -123,6 +113,17 @@ class BuiltInPlanFilesTest {
         priorities,
         List.of(50, 75),
         new CreditRule.PerMissedTicket(BigDecimal.valueOf(5)));
+  }
+
+  /** An EMQ plan: its clocks for P1 to P4, in that order. */
+  @SafeVarargs
+  private static Plan emq(String id, String name, Map<Metric, ClockTerms>... p1ToP4) {
+    List<String> order = List.of("P1", "P2", "P3", "P4");
+    Map<String, Map<Metric, ClockTerms>> clocks = new LinkedHashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      clocks.put(order.get(i), p1ToP4[i]);
+    }
+    return plan(id, name, clocks, order);
   }
 
   private static Plan plan(

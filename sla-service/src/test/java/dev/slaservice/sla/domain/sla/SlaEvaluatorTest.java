@@ -107,15 +107,15 @@ class SlaEvaluatorTest {
   @Nested
   class GivenAPausableResolutionClock {
 
+    /** A ticket on two-clocks at this priority, worked on from {@code started}. */
+    private TicketHistoryBuilder workedOn(String priority, Duration started) {
+      return opened("two-clocks", priority).workStarted(started);
+    }
+
     @Test
     void whenPausedForTwoHoursThenTheResolutionDeadlineMovesByTwoHoursAndResponseDoesNot() {
       TicketSla sla =
-          at(
-              opened("two-clocks", "P1")
-                  .workStarted(ofMinutes(30))
-                  .paused(ofHours(1))
-                  .resumed(ofHours(3)),
-              ofHours(3));
+          at(workedOn("P1", ofMinutes(30)).paused(ofHours(1)).resumed(ofHours(3)), ofHours(3));
       assertThat(clock(sla, Metric.RESOLUTION).deadline()).isEqualTo(T0.plus(ofHours(6)));
       assertThat(clock(sla, Metric.RESOLUTION).elapsed()).isEqualTo(ofHours(1));
       assertThat(clock(sla, Metric.RESPONSE).status()).isEqualTo(ClockStatus.MET);
@@ -123,8 +123,7 @@ class SlaEvaluatorTest {
 
     @Test
     void whileItIsPausedThenItReadsPausedWithNoDeadlineAndNothingIsDueByTime() {
-      TicketSla sla =
-          at(opened("two-clocks", "P1").workStarted(ofMinutes(30)).paused(ofHours(1)), ofHours(10));
+      TicketSla sla = at(workedOn("P1", ofMinutes(30)).paused(ofHours(1)), ofHours(10));
       ClockReading resolution = clock(sla, Metric.RESOLUTION);
       assertThat(resolution.status()).isEqualTo(ClockStatus.PAUSED);
       assertThat(resolution.deadline()).isNull();
@@ -136,8 +135,7 @@ class SlaEvaluatorTest {
     void whenThePriorityRisesAfterAPauseThenThePausedTimeStaysExcluded() {
       TicketSla sla =
           at(
-              opened("two-clocks", "P2")
-                  .workStarted(ofMinutes(10))
+              workedOn("P2", ofMinutes(10))
                   .paused(ofHours(1))
                   .resumed(ofHours(2))
                   .priorityChanged(ofMinutes(150), "P1"),
@@ -149,12 +147,7 @@ class SlaEvaluatorTest {
     @Test
     void whenResolvedAndReopenedThenResolutionCountsOnlyWhileOpen() {
       TicketSla sla =
-          at(
-              opened("two-clocks", "P1")
-                  .workStarted(ofMinutes(5))
-                  .resolved(ofHours(1))
-                  .reopened(ofHours(2)),
-              ofHours(3));
+          at(workedOn("P1", ofMinutes(5)).resolved(ofHours(1)).reopened(ofHours(2)), ofHours(3));
       ClockReading resolution = clock(sla, Metric.RESOLUTION);
       assertThat(resolution.status()).isEqualTo(ClockStatus.RUNNING);
       assertThat(resolution.elapsed()).isEqualTo(ofHours(2));

@@ -11,6 +11,8 @@ import dev.slaservice.events.SlaEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -23,40 +25,51 @@ class SlaProjectorTest {
     return SlaProjector.advance(published, evaluator.evaluate(TICKET, history.events(), now), now);
   }
 
+  /** A ticket folded once at {@code now}, whose later histories are folded on what it published. */
+  private final class FoldedOnce {
+    private final Supplier<TicketHistoryBuilder> ticket;
+    private final Instant now;
+    private final SlaProjector.Transition first;
+
+    FoldedOnce(Supplier<TicketHistoryBuilder> ticket, Instant now) {
+      this.ticket = ticket;
+      this.now = now;
+      this.first = advance(List.of(), ticket.get(), now);
+    }
+
+    /** The ticket's history grown by {@code more}, folded {@code later} than the first time. */
+    SlaProjector.Transition refolded(UnaryOperator<TicketHistoryBuilder> more, Duration later) {
+      return advance(first.published(), more.apply(ticket.get()), now.plus(later));
+    }
+  }
+
   @Nested
   class GivenABreachAlreadyPublished {
-    private final Instant now = T0.plus(ofMinutes(20));
-    private final SlaProjector.Transition first =
-        advance(List.of(), opened("websoft9-premium", "HIGH"), now);
+    private final FoldedOnce breached =
+        new FoldedOnce(() -> opened("websoft9-premium", "HIGH"), T0.plus(ofMinutes(20)));
 
     @Test
     void thenTheFirstFoldPublishedTwoWarningsAndOneBreach() {
-      assertThat(first.outgoing())
+      assertThat(breached.first.outgoing())
           .extracting(SlaEvent::typeName)
           .containsExactlyInAnyOrder("SlaWarningReached", "SlaWarningReached", "SlaBreached");
     }
 
     @Test
     void whenTheSameHistoryIsFoldedAgainThenNothingIsPublished() {
-      assertThat(
-              advance(first.published(), opened("websoft9-premium", "HIGH"), now.plus(ofMinutes(5)))
-                  .outgoing())
-          .isEmpty();
+      assertThat(breached.refolded(UnaryOperator.identity(), ofMinutes(5)).outgoing()).isEmpty();
     }
 
     @Test
     void whenALateWorkStartedDisprovesItThenThatBreachIsRetractedAndTheClockIsMet() {
       String breachId =
-          first.outgoing().stream()
+          breached.first.outgoing().stream()
               .filter(e -> e instanceof SlaEvent.SlaBreached)
               .findFirst()
               .orElseThrow()
               .id();
       SlaProjector.Transition late =
-          advance(
-              first.published(),
-              opened("websoft9-premium", "HIGH").workStarted(ofMinutes(4)),
-              now.plus(ofMinutes(1)));
+          breached.refolded(history -> history.workStarted(ofMinutes(4)), ofMinutes(1));
       assertThat(late.outgoing())
           .extracting(SlaEvent::typeName)
           .containsExactlyInAnyOrder("SlaBreachRetracted", "SlaMet");
@@ -72,10 +85,7 @@ class SlaProjectorTest {
     @Test
     void whenADowngradeDisprovesItThenItIsRetracted() {
       SlaProjector.Transition downgraded =
-          advance(
-              first.published(),
-              opened("websoft9-premium", "HIGH").downgraded(ofMinutes(21), "NORMAL"),
-              now.plus(ofMinutes(1)));
+          breached.refolded(history -> history.downgraded(ofMinutes(21), "NORMAL"), ofMinutes(1));
       assertThat(downgraded.outgoing())
           .extracting(SlaEvent::typeName)
           .contains("SlaBreachRetracted")
@@ -85,17 +95,13 @@ class SlaProjectorTest {
 
   @Nested
   class GivenARunningClock {
-    private final Instant now = T0.plus(ofMinutes(30));
-    private final SlaProjector.Transition first =
-        advance(List.of(), opened("two-clocks", "P2"), now);
+    private final FoldedOnce running =
+        new FoldedOnce(() -> opened("two-clocks", "P2"), T0.plus(ofMinutes(30)));
 
     @Test
     void whenThePriorityRisesThenAGoalChangeCarriesTheOldAndTheNewDeadline() {
       SlaProjector.Transition raised =
-          advance(
-              first.published(),
-              opened("two-clocks", "P2").priorityChanged(ofMinutes(40), "P1"),
-              now.plus(ofMinutes(10)));
+          running.refolded(history -> history.priorityChanged(ofMinutes(40), "P1"), ofMinutes(10));
       assertThat(raised.outgoing())
           .filteredOn(e -> e instanceof SlaEvent.SlaGoalChanged)
           .extracting(e -> (SlaEvent.SlaGoalChanged) e)
@@ -110,9 +116,7 @@ class SlaProjectorTest {
 
     @Test
     void whenNothingMovesThenNoGoalChangeGoesOut() {
-      assertThat(
-              advance(first.published(), opened("two-clocks", "P2"), now.plus(ofMinutes(1)))
-                  .outgoing())
+      assertThat(running.refolded(UnaryOperator.identity(), ofMinutes(1)).outgoing())
           .noneMatch(e -> e instanceof SlaEvent.SlaGoalChanged);
     }
   }

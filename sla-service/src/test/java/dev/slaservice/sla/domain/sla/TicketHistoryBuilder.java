@@ -19,69 +19,76 @@ final class TicketHistoryBuilder {
   private int sequence;
 
   static TicketHistoryBuilder opened(String planId, String priority) {
-    TicketHistoryBuilder builder = new TicketHistoryBuilder();
-    builder.events.add(
-        new TicketEvent.TicketOpened(
-            builder.id(), TICKET, at(Duration.ZERO), "desk", "acme", planId, priority));
-    return builder;
+    return new TicketHistoryBuilder()
+        .add(
+            Duration.ZERO,
+            (id, ticket, at, source) ->
+                new TicketEvent.TicketOpened(id, ticket, at, source, "acme", planId, priority));
   }
 
   static OffsetDateTime at(Duration offset) {
     return T0.plus(offset).atOffset(ZoneOffset.ofHours(8));
   }
 
-  private String id() {
-    return "e" + (++sequence);
+  /** A fact of the ticket: the event with these common fields. */
+  @FunctionalInterface
+  private interface Fact {
+    TicketEvent of(String id, String ticketId, OffsetDateTime occurredAt, String source);
+  }
+
+  /** A fact of the ticket that carries one more value. */
+  @FunctionalInterface
+  private interface FactWith<T> {
+    TicketEvent of(String id, String ticketId, OffsetDateTime occurredAt, String source, T value);
+  }
+
+  private TicketHistoryBuilder add(Duration offset, Fact fact) {
+    events.add(fact.of("e" + (++sequence), TICKET, at(offset), "desk"));
+    return this;
+  }
+
+  private <T> TicketHistoryBuilder add(Duration offset, FactWith<T> fact, T value) {
+    return add(offset, (id, ticket, at, source) -> fact.of(id, ticket, at, source, value));
   }
 
   TicketHistoryBuilder workStarted(Duration offset) {
-    events.add(new TicketEvent.WorkStarted(id(), TICKET, at(offset), "desk"));
-    return this;
+    return add(offset, TicketEvent.WorkStarted::new);
   }
 
   TicketHistoryBuilder resolved(Duration offset) {
-    events.add(new TicketEvent.TicketResolved(id(), TICKET, at(offset), "desk"));
-    return this;
+    return add(offset, TicketEvent.TicketResolved::new);
   }
 
   TicketHistoryBuilder reopened(Duration offset) {
-    events.add(new TicketEvent.TicketReopened(id(), TICKET, at(offset), "desk"));
-    return this;
+    return add(offset, TicketEvent.TicketReopened::new);
   }
 
   TicketHistoryBuilder paused(Duration offset) {
-    events.add(new TicketEvent.TicketPaused(id(), TICKET, at(offset), "desk"));
-    return this;
+    return add(offset, TicketEvent.TicketPaused::new);
   }
 
   TicketHistoryBuilder resumed(Duration offset) {
-    events.add(new TicketEvent.TicketResumed(id(), TICKET, at(offset), "desk"));
-    return this;
+    return add(offset, TicketEvent.TicketResumed::new);
   }
 
   TicketHistoryBuilder priorityChanged(Duration offset, String priority) {
-    events.add(new TicketEvent.PriorityChanged(id(), TICKET, at(offset), "desk", priority));
-    return this;
+    return add(offset, TicketEvent.PriorityChanged::new, priority);
   }
 
   TicketHistoryBuilder downgraded(Duration offset, String priority) {
-    events.add(new TicketEvent.TicketDowngraded(id(), TICKET, at(offset), "desk", priority));
-    return this;
+    return add(offset, TicketEvent.TicketDowngraded::new, priority);
   }
 
   TicketHistoryBuilder closed(Duration offset) {
-    events.add(new TicketEvent.TicketClosed(id(), TICKET, at(offset), "desk"));
-    return this;
+    return add(offset, TicketEvent.TicketClosed::new);
   }
 
   TicketHistoryBuilder agentReplied(Duration offset, ReplyVisibility visibility) {
-    events.add(new TicketEvent.AgentReplied(id(), TICKET, at(offset), "desk", visibility));
-    return this;
+    return add(offset, TicketEvent.AgentReplied::new, visibility);
   }
 
   TicketHistoryBuilder customerReplied(Duration offset) {
-    events.add(new TicketEvent.CustomerReplied(id(), TICKET, at(offset), "desk"));
-    return this;
+    return add(offset, TicketEvent.CustomerReplied::new);
   }
 
   List<TicketEvent> events() {
