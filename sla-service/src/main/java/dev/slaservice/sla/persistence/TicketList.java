@@ -2,6 +2,7 @@ package dev.slaservice.sla.persistence;
 
 import dev.slaservice.events.Metric;
 import dev.slaservice.sla.domain.sla.ClockStatus;
+import dev.slaservice.sla.domain.sla.PlannedTicket;
 import dev.slaservice.sla.domain.sla.TicketState;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,8 @@ public class TicketList {
       Metric metric,
       TicketState state,
       Instant deadline,
-      Instant atRiskFrom) {
+      Instant atRiskFrom)
+      implements PlannedTicket {
 
     public Cursor cursor() {
       return new Cursor(deadline, ticketId);

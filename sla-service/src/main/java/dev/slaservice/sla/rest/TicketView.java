@@ -1,5 +1,6 @@
 package dev.slaservice.sla.rest;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.slaservice.sla.domain.sla.ClockReading;
 import dev.slaservice.sla.domain.sla.TicketSla;
 import dev.slaservice.sla.domain.sla.TicketState;
@@ -14,13 +15,7 @@ import java.util.Locale;
  * display names in the client's language.
  */
 public record TicketView(
-    String ticketId,
-    String customerId,
-    String planId,
-    String planName,
-    int planVersion,
-    String priority,
-    String priorityName,
+    @JsonUnwrapped TicketHeading heading,
     String state,
     String stateName,
     String openedAt,
@@ -71,13 +66,7 @@ public record TicketView(
   static TicketView of(TicketSla sla, Instant asOf, Locale locale) {
     TicketState state = TicketState.of(sla.clocks(), asOf);
     return new TicketView(
-        sla.ticketId(),
-        sla.customerId(),
-        sla.planId(),
-        Names.plan(locale, sla.planId(), null),
-        sla.planVersion(),
-        sla.priority(),
-        Names.priority(locale, sla.priority()),
+        TicketHeading.of(sla, locale),
         state.name(),
         Names.state(locale, state),
         text(sla.openedAt()),

@@ -2,6 +2,7 @@ package dev.slaservice.sla.rest;
 
 import static dev.slaservice.sla.rest.TicketView.text;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaservice.sla.domain.sla.SlaTimeline;
 import dev.slaservice.sla.persistence.EventStore;
@@ -19,13 +20,7 @@ final class TicketViews {
    * clock's.
    */
   record Summary(
-      String ticketId,
-      String customerId,
-      String planId,
-      String planName,
-      int planVersion,
-      String priority,
-      String priorityName,
+      @JsonUnwrapped TicketHeading heading,
       String metric,
       String state,
       String stateName,
@@ -34,13 +29,7 @@ final class TicketViews {
 
     static Summary of(TicketList.Entry e, Locale locale) {
       return new Summary(
-          e.ticketId(),
-          e.customerId(),
-          e.planId(),
-          Names.plan(locale, e.planId(), null),
-          e.planVersion(),
-          e.priority(),
-          Names.priority(locale, e.priority()),
+          TicketHeading.of(e, locale),
           e.metric() == null ? null : e.metric().name(),
           e.state().name(),
           Names.state(locale, e.state()),

@@ -25,7 +25,8 @@ public record TicketSla(
     List<ClockReading> clocks,
     List<SlaFact> dueFacts,
     Optional<Instant> nextChange,
-    Optional<ExclusionReason> exclusion) {
+    Optional<ExclusionReason> exclusion)
+    implements PlannedTicket {
 
   static TicketSla awaitingOpen(String ticketId) {
     return new TicketSla(
