@@ -1,5 +1,7 @@
 package dev.slaservice.sla.pipeline;
 
+import static dev.slaservice.sla.support.Tickets.ids;
+import static dev.slaservice.sla.support.Tickets.list;
 import static dev.slaservice.sla.support.Tickets.readAsOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +25,6 @@ import dev.slaservice.sla.support.Tickets;
 import dev.slaservice.sla.support.WhatIf;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -66,10 +67,10 @@ class OpsApiTest {
             now);
     Intake.accepted(
         Events.batch(
-            premiumHigh(t.breached(), customer, now.minus(Duration.ofMinutes(11))),
-            premiumHigh(t.atRisk(), customer, now.minus(Duration.ofMinutes(6))),
-            premiumHigh(t.running(), customer, now.minus(Duration.ofMinutes(1))),
-            premiumHigh(t.met(), customer, now.minus(Duration.ofMinutes(2))),
+            Events.premiumHigh(t.breached(), customer, now.minus(Duration.ofMinutes(11))),
+            Events.premiumHigh(t.atRisk(), customer, now.minus(Duration.ofMinutes(6))),
+            Events.premiumHigh(t.running(), customer, now.minus(Duration.ofMinutes(1))),
+            Events.premiumHigh(t.met(), customer, now.minus(Duration.ofMinutes(2))),
             Events.simple("WorkStarted", t.met(), now.minus(Duration.ofMinutes(1)))));
     await()
         .atMost(Duration.ofSeconds(30))
@@ -323,9 +324,9 @@ class OpsApiTest {
       opened = now.minus(Duration.ofMinutes(40));
       Intake.accepted(
           Events.batch(
-              premiumHigh(slow, customer, opened),
+              Events.premiumHigh(slow, customer, opened),
               Events.simple("WorkStarted", slow, opened.plus(Duration.ofMinutes(20))),
-              premiumHigh(fast, customer, opened),
+              Events.premiumHigh(fast, customer, opened),
               Events.simple("WorkStarted", fast, opened.plus(Duration.ofMinutes(5)))));
       await()
           .atMost(Duration.ofSeconds(30))
@@ -469,34 +470,13 @@ class OpsApiTest {
     return rows;
   }
 
-  private static JsonPath list(String customer, String param, String value) {
-    return given()
-        .queryParam("customerId", customer)
-        .queryParam(param, value)
-        .get("/tickets")
-        .then()
-        .statusCode(200)
-        .contentType(ContentType.JSON)
-        .extract()
-        .jsonPath();
-  }
-
-  private static List<String> ids(JsonPath page) {
-    return page.getList("items.ticketId", String.class);
-  }
-
   /**
    * Opens an acme ticket on Websoft9 Premium HIGH (response in 10 min) {@code ago}, to the second.
    */
   private Instant openedPremiumHigh(String ticket, Duration ago) {
     Instant opened = clock.now().minus(ago).truncatedTo(ChronoUnit.SECONDS);
-    Intake.accepted(premiumHigh(ticket, "acme", opened));
+    Intake.accepted(Events.acmePremiumHigh(ticket, opened));
     return opened;
-  }
-
-  /** A TicketOpened on Websoft9 Premium HIGH (response in 10 min). */
-  private static String premiumHigh(String ticket, String customer, Instant opened) {
-    return Events.opened(ticket, customer, "websoft9-premium", "HIGH", opened);
   }
 
   private static void awaitEvents(String ticket, int count) {
