@@ -21,9 +21,14 @@ public final class Events {
         .formatted(UUID.randomUUID(), ticketId, at, customerId, planId, priority);
   }
 
+  /** A ticket on Websoft9 Premium HIGH: its response is due 10 minutes after {@code at}. */
+  public static String premiumHigh(String ticketId, String customerId, Instant at) {
+    return opened(ticketId, customerId, "websoft9-premium", "HIGH", at);
+  }
+
   /** Acme's ticket on Websoft9 Premium HIGH: its response is due 10 minutes after {@code at}. */
   public static String acmePremiumHigh(String ticketId, Instant at) {
-    return opened(ticketId, "acme", "websoft9-premium", "HIGH", at);
+    return premiumHigh(ticketId, "acme", at);
   }
 
   /** A TicketOpened without planId: judged on the plan of the customer's subscription. */

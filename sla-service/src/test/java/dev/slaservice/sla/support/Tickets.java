@@ -3,9 +3,12 @@ package dev.slaservice.sla.support;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Readings of tickets over HTTP, awaited while the pipeline catches up with what was posted. */
@@ -19,6 +22,24 @@ public final class Tickets {
   /** The JSON path of a field of a ticket's clock for one metric, e.g. its state. */
   public static String clock(String metric, String field) {
     return "clocks.find { it.metric == '%s' }.%s".formatted(metric, field);
+  }
+
+  /** The first page of a customer's tickets with one more query parameter, e.g. a state. */
+  public static JsonPath list(String customer, String param, String value) {
+    return given()
+        .queryParam("customerId", customer)
+        .queryParam(param, value)
+        .get("/tickets")
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.JSON)
+        .extract()
+        .jsonPath();
+  }
+
+  /** The ids of the tickets on a page of the list. */
+  public static List<String> ids(JsonPath page) {
+    return page.getList("items.ticketId", String.class);
   }
 
   /** The ticket as it read at {@code asOf}, whatever the answer. */
