@@ -1,20 +1,14 @@
 package dev.slaservice.sla.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaservice.events.EventType;
-import dev.slaservice.events.ExclusionReason;
-import dev.slaservice.events.FieldKind;
-import dev.slaservice.events.ReplyVisibility;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -31,152 +25,28 @@ public final class MalformedRequests {
 
   private MalformedRequests() {}
 
-  /** A valid event of the type, the base that one mutation then breaks. */
-  public static ObjectNode valid(EventType type) {
-    ObjectNode event = JSON.objectNode();
-    event.put("type", type.wireName());
-    type.fields().forEach((name, spec) -> event.set(name, validValue(name, spec.kind())));
-    if (type.wireName().equals("TicketOpened")) {
-      event.put("planId", "websoft9-premium");
-      event.put("priority", "HIGH");
-    }
-    return event;
-  }
-
-  private static JsonNode validValue(String name, FieldKind kind) {
-    return switch (kind) {
-      case ID ->
-          JSON.textNode(
-              name.equals("eventId")
-                  ? UUID.randomUUID().toString()
-                  : name.equals("planId") ? "websoft9-premium" : "T-" + name);
-      case PRIORITY -> JSON.textNode("HIGH");
-      case TEXT -> JSON.textNode("desk");
-      case INSTANT -> JSON.textNode("2026-11-02T09:30:00+08:00");
-      case DATE -> JSON.textNode("2026-11-01");
-      case MONTH -> JSON.textNode("2026-11");
-      case MONEY -> JSON.textNode("1000.00");
-      case CURRENCY -> JSON.textNode("USD");
-      case ZONE -> JSON.textNode("Asia/Shanghai");
-      case WINDOWS -> window("MONDAY", "09:00", "MONDAY", "18:00");
-      case EXCLUSION_REASON -> JSON.textNode(ExclusionReason.values()[0].name());
-      case VISIBILITY -> JSON.textNode(ReplyVisibility.PUBLIC.name());
-    };
-  }
-
-  private static JsonNode window(String startDay, String startTime, String endDay, String endTime) {
-    ObjectNode window =
-        JSON.objectNode()
-            .put("startDay", startDay)
-            .put("startTime", startTime)
-            .put("endDay", endDay)
-            .put("endTime", endTime);
-    return JSON.arrayNode().add(window);
-  }
-
-  /** Values no field of the kind accepts. */
-  private static Arbitrary<JsonNode> invalidValue(FieldKind kind, boolean required) {
-    List<JsonNode> wrongTypes =
-        new ArrayList<>(
-            List.of(
-                JSON.booleanNode(true),
-                JSON.objectNode().put("nested", 1),
-                JSON.numberNode(-1.5e300)));
-    if (kind != FieldKind.MONEY) {
-      // an amount may be a JSON number (not a negative one)
-      wrongTypes.add(JSON.numberNode(42));
-    }
-    if (required) {
-      wrongTypes.add(JSON.nullNode());
-    }
-    Arbitrary<JsonNode> wrongType = Arbitraries.of(wrongTypes);
-    Arbitrary<JsonNode> specific =
-        switch (kind) {
-          case ID ->
-              Arbitraries.oneOf(
-                  texts("", " ", "a b", "T-\u0000", "T-\u001b[31m", "T-\t1"),
-                  Arbitraries.strings()
-                      .ofMinLength(129)
-                      .ofMaxLength(20_000)
-                      .alpha()
-                      .map(JSON::textNode));
-          case PRIORITY -> texts("", "P 1", "HIGH!", "最高", "x".repeat(65));
-          case TEXT ->
-              Arbitraries.oneOf(
-                  texts("", "   ", "desk\u0000", "desk\n"),
-                  Arbitraries.strings()
-                      .ofMinLength(201)
-                      .ofMaxLength(100_000)
-                      .alpha()
-                      .map(JSON::textNode));
-          case INSTANT ->
-              texts(
-                  "yesterday",
-                  "2026-13-01T00:00:00Z",
-                  "1969-12-31T23:59:59Z",
-                  "3000-01-01T00:00:00Z",
-                  "+10000-01-01T00:00:00Z",
-                  "-0001-01-01T00:00:00Z",
-                  "2026-11-02T09:30:00",
-                  "2026-02-30T10:00:00Z",
-                  "+999999999-12-31T23:59:59Z",
-                  "");
-          case DATE -> texts("2026-02-30", "tomorrow", "20261101", "2026-11-01T00:00:00Z", "");
-          case MONTH -> texts("2026-13", "2026/11", "11-2026", "");
-          case MONEY -> texts("-1.00", "1.00001", "1e400", "abc", "9999999999999999.00", "NaN", "");
-          case CURRENCY -> texts("XXXX", "EURO", "$", "");
-          case ZONE -> texts("Mars/Olympus", "UTC+25", "", "../../etc/passwd");
-          case WINDOWS ->
-              Arbitraries.of(
-                  JSON.arrayNode(),
-                  window("FUNDAY", "09:00", "MONDAY", "18:00"),
-                  window("MONDAY", "25:00", "MONDAY", "18:00"),
-                  JSON.textNode("monday"),
-                  manyWindows(51));
-          case EXCLUSION_REASON -> texts("BECAUSE", "", "force_majeure ");
-          case VISIBILITY -> texts("public", "PRIVATE", "", "PUBLIC ");
-        };
-    return Arbitraries.oneOf(wrongType, specific);
-  }
-
-  private static JsonNode manyWindows(int count) {
-    var windows = JSON.arrayNode();
-    for (int i = 0; i < count; i++) {
-      windows.addAll((ArrayNode) window("MONDAY", "09:00", "MONDAY", "10:00"));
-    }
-    return windows;
-  }
-
-  private static Arbitrary<JsonNode> texts(String... values) {
-    return Arbitraries.of(Arrays.stream(values).map(v -> (JsonNode) JSON.textNode(v)).toList());
-  }
-
-  private static Arbitrary<EventType> types() {
-    return Arbitraries.of(EventType.values());
-  }
-
   /** One valid event broken by one mutation that no reading of the contract accepts. */
   private static Arbitrary<ObjectNode> brokenEvent() {
     Arbitrary<ObjectNode> badValue =
-        types()
+        EventSamples.types()
             .flatMap(
                 type -> {
                   List<String> names = new ArrayList<>(type.fields().keySet());
                   return Arbitraries.of(names)
                       .flatMap(
                           name ->
-                              invalidValue(
+                              EventSamples.invalidValue(
                                       type.fields().get(name).kind(),
                                       type.fields().get(name).required())
                                   .map(
                                       value -> {
-                                        ObjectNode event = valid(type);
+                                        ObjectNode event = EventSamples.valid(type);
                                         event.set(name, value);
                                         return event;
                                       }));
                 });
     Arbitrary<ObjectNode> missing =
-        types()
+        EventSamples.types()
             .flatMap(
                 type -> {
                   List<String> required =
@@ -187,16 +57,17 @@ public final class MalformedRequests {
                   return Arbitraries.of(required)
                       .map(
                           name -> {
-                            ObjectNode event = valid(type);
+                            ObjectNode event = EventSamples.valid(type);
                             event.remove(name);
                             return event;
                           });
                 });
     Arbitrary<ObjectNode> extra =
-        Combinators.combine(types(), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30))
+        Combinators.combine(
+                EventSamples.types(), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30))
             .as(
                 (type, name) -> {
-                  ObjectNode event = valid(type);
+                  ObjectNode event = EventSamples.valid(type);
                   event.put(
                       type.fields().containsKey(name) || name.equals("type")
                           ? name + "Extra"
@@ -206,14 +77,14 @@ public final class MalformedRequests {
                 });
     Arbitrary<ObjectNode> unknownType =
         Combinators.combine(
-                types(),
+                EventSamples.types(),
                 Arbitraries.oneOf(
                     Arbitraries.strings().ofMinLength(0).ofMaxLength(40).map(JSON::textNode),
                     Arbitraries.of(
                         (JsonNode) JSON.numberNode(7), JSON.nullNode(), JSON.arrayNode())))
             .as(
                 (type, value) -> {
-                  ObjectNode event = valid(type);
+                  ObjectNode event = EventSamples.valid(type);
                   if (value.isTextual() && EventType.fromWireName(value.asText()).isPresent()) {
                     event.set("type", JSON.numberNode(7));
                   } else {
@@ -244,7 +115,7 @@ public final class MalformedRequests {
 
   /** A valid TicketOpened whose {@code field} is {@code value}. */
   private static ObjectNode openedWith(String field, String value) {
-    ObjectNode event = valid(EventType.fromWireName("TicketOpened").orElseThrow());
+    ObjectNode event = EventSamples.valid(EventType.fromWireName("TicketOpened").orElseThrow());
     event.put(field, value);
     return event;
   }
@@ -253,19 +124,22 @@ public final class MalformedRequests {
     Arbitrary<String> single = brokenEvent().map(JsonNode::toString);
     Arbitrary<String> inABatch =
         Combinators.combine(
-                brokenEvent(), types().list().ofMaxSize(20), Arbitraries.integers().between(0, 20))
+                brokenEvent(),
+                EventSamples.types().list().ofMaxSize(20),
+                Arbitraries.integers().between(0, 20))
             .as(
                 (broken, goodTypes, position) -> {
                   var batch = JSON.arrayNode();
-                  goodTypes.forEach(type -> batch.add(valid(type)));
+                  goodTypes.forEach(type -> batch.add(EventSamples.valid(type)));
                   batch.insert(Math.min(position, batch.size()), broken);
                   return batch.toString();
                 });
     Arbitrary<String> truncated =
-        Combinators.combine(types(), Arbitraries.doubles().between(0, 0.999).ofScale(3))
+        Combinators.combine(
+                EventSamples.types(), Arbitraries.doubles().between(0, 0.999).ofScale(3))
             .as(
                 (type, cut) -> {
-                  String json = valid(type).toString();
+                  String json = EventSamples.valid(type).toString();
                   return json.substring(0, (int) (json.length() * cut));
                 });
     Arbitrary<String> deep =
@@ -280,7 +154,8 @@ public final class MalformedRequests {
             .map(
                 depth -> {
                   String event =
-                      valid(EventType.fromWireName("WorkStarted").orElseThrow()).toString();
+                      EventSamples.valid(EventType.fromWireName("WorkStarted").orElseThrow())
+                          .toString();
                   return event.substring(0, event.length() - 1)
                       + ",\"nested\":"
                       + "[".repeat(depth)

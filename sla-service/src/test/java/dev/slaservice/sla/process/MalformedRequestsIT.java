@@ -167,7 +167,7 @@ class MalformedRequestsIT {
     List<String> events = new ArrayList<>();
     for (int i = 0; i < 1_001; i++) {
       events.add(
-          MalformedRequests.valid(EventType.fromWireName("WorkStarted").orElseThrow()).toString());
+          EventSamples.valid(EventType.fromWireName("WorkStarted").orElseThrow()).toString());
     }
     HttpResponse<String> answer =
         service.send("POST", "/events", "[" + String.join(",", events) + "]", HELPDESK);
@@ -179,7 +179,7 @@ class MalformedRequestsIT {
   void theBaseEventsOfTheGeneratorsAreValid() {
     CatalogCheck check = new CatalogCheck(new BuiltInCatalog());
     for (EventType type : EventType.values()) {
-      ObjectNode event = MalformedRequests.valid(type);
+      ObjectNode event = EventSamples.valid(type);
       assertThat(check.problems(InboundEventCodec.read(event, () -> "generated")))
           .as(event.toString())
           .isEmpty();

@@ -13,6 +13,7 @@ import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
+import dev.slaservice.sla.process.EventSamples;
 import dev.slaservice.sla.process.MalformedRequests;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ class EventBodyProperties {
 
   @Example
   void aSingleEventIsPublishedWithoutTheWhitespaceAroundIt() {
-    String text = MalformedRequests.valid(EventType.WORK_STARTED).toString();
+    String text = EventSamples.valid(EventType.WORK_STARTED).toString();
 
     List<CheckedEvent> checked = reader.read("\n  " + text + " \n", ids());
 
@@ -101,7 +102,7 @@ class EventBodyProperties {
 
   @Example
   void whatFollowsTheFirstJsonValueIsIgnoredAsBefore() {
-    String text = MalformedRequests.valid(EventType.WORK_STARTED).toString();
+    String text = EventSamples.valid(EventType.WORK_STARTED).toString();
 
     assertThat(reader.read("[" + text + "] trailing", ids()))
         .extracting(CheckedEvent::json)
@@ -110,7 +111,7 @@ class EventBodyProperties {
 
   @Example
   void aBrokenEventAfterAValidOneIsNotJson() {
-    String text = MalformedRequests.valid(EventType.WORK_STARTED).toString();
+    String text = EventSamples.valid(EventType.WORK_STARTED).toString();
 
     assertThatThrownBy(() -> reader.read("[" + text + ",{\"type\":}]", ids()))
         .isInstanceOfSatisfying(
@@ -163,7 +164,7 @@ class EventBodyProperties {
             Arbitraries.of(true, false))
         .as(
             (type, seed, withId, withPlan, indented) -> {
-              ObjectNode event = MalformedRequests.valid(type);
+              ObjectNode event = EventSamples.valid(type);
               if (!withId) {
                 event.remove("eventId");
               }

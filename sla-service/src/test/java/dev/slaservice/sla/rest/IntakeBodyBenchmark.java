@@ -5,7 +5,7 @@ import dev.slaservice.events.EventType;
 import dev.slaservice.events.InboundEventCodec;
 import dev.slaservice.sla.domain.policy.BuiltInCatalog;
 import dev.slaservice.sla.domain.policy.CatalogCheck;
-import dev.slaservice.sla.process.MalformedRequests;
+import dev.slaservice.sla.process.EventSamples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +47,7 @@ public class IntakeBodyBenchmark {
     List<String> events = new ArrayList<>();
     for (int i = 0; i < BATCH; i++) {
       events.add(
-          MalformedRequests.valid(lifecycle[i % lifecycle.length])
+          EventSamples.valid(lifecycle[i % lifecycle.length])
               .put("ticketId", "T-" + UUID.randomUUID())
               .toString());
     }
