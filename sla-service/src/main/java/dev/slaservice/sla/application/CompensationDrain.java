@@ -62,26 +62,26 @@ public class CompensationDrain {
   private Uni<Integer> drainBatch(int limit) {
     return unitOfWork
         .run(
-            (session, now) ->
+            (sql, now) ->
                 queue
-                    .claim(session, limit, config.compensation().settleTime())
+                    .claim(sql, limit, config.compensation().settleTime())
                     .chain(
                         queued ->
                             queued.isEmpty()
                                 ? Uni.createFrom().item(queued)
                                 : catalog
-                                    .refresh(session)
+                                    .refresh(sql)
                                     .chain(
                                         snapshot ->
                                             compensation.refresh(
-                                                session,
+                                                sql,
                                                 queued.stream()
                                                     .map(CompensationQueue.Queued::customerId)
                                                     .toList(),
                                                 snapshot.catalog(),
                                                 now,
                                                 ProjectionUpdater.Mode.LIVE))
-                                    .chain(() -> queue.remove(session, queued))
+                                    .chain(() -> queue.remove(sql, queued))
                                     .replaceWith(queued)))
         .map(List::size);
   }

@@ -33,9 +33,9 @@ public class CompensationQueries {
 
   public Uni<Lookup> statement(String customerId, YearMonth month) {
     return reads.readWithCatalog(
-        (session, snapshot) ->
+        (sql, snapshot) ->
             compensation
-                .books(session, customerId)
+                .books(sql, customerId)
                 .map(
                     books ->
                         new Lookup(
@@ -47,7 +47,7 @@ public class CompensationQueries {
   /** The subscription in force at {@code now}, else the next one to start. */
   public Uni<Optional<Subscription>> subscription(String customerId, Instant now) {
     return reads
-        .read(session -> eventStore.subscriptions(session, List.of(customerId)))
+        .read(sql -> eventStore.subscriptions(sql, List.of(customerId)))
         .map(
             all -> {
               var subscriptions = all.getOrDefault(customerId, List.of());

@@ -14,6 +14,7 @@ import dev.slaservice.sla.messaging.Topics;
 import dev.slaservice.sla.persistence.CompensationStore;
 import dev.slaservice.sla.persistence.EventStore;
 import dev.slaservice.sla.persistence.Outbox;
+import dev.slaservice.sla.persistence.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,26 +54,26 @@ public class CompensationUpdater {
       List<UnbreachedTickets> unbreached,
       List<Claim> claims) {}
 
-  public Uni<CustomerBooks> books(Mutiny.Session session, String customerId) {
-    return books(session, List.of(customerId)).map(books -> books.get(customerId));
+  public Uni<CustomerBooks> books(Sql sql, String customerId) {
+    return books(sql, List.of(customerId)).map(books -> books.get(customerId));
   }
 
   /** Each customer's books, read in a few statements whatever the number of customers. */
-  private Uni<Map<String, CustomerBooks>> books(Mutiny.Session session, List<String> customerIds) {
+  private Uni<Map<String, CustomerBooks>> books(Sql sql, List<String> customerIds) {
     return eventStore
-        .subscriptions(session, customerIds)
+        .subscriptions(sql, customerIds)
         .chain(
             subscriptions ->
                 store
-                    .tickets(session, customerIds)
+                    .tickets(sql, customerIds)
                     .chain(
                         tickets ->
                             store
-                                .unbreached(session, customerIds)
+                                .unbreached(sql, customerIds)
                                 .chain(
                                     unbreached ->
                                         store
-                                            .claims(session, customerIds)
+                                            .claims(sql, customerIds)
                                             .map(
                                                 claims -> {
                                                   Map<String, CustomerBooks> books =
@@ -101,7 +101,7 @@ public class CompensationUpdater {
    * mode a month with no record of what was published is restored without publishing.
    */
   public Uni<Void> refresh(
-      Mutiny.Session session,
+      Sql sql,
       Collection<String> customerIds,
       PolicyCatalog catalog,
       Instant now,
@@ -111,10 +111,10 @@ public class CompensationUpdater {
     }
     List<String> ids = List.copyOf(new TreeSet<>(customerIds));
     CompensationLedger ledger = new CompensationLedger(catalog);
-    Uni<Void> chain = store.lockCustomers(session, ids);
+    Uni<Void> chain = store.lockCustomers(sql, ids);
     for (int from = 0; from < ids.size(); from += GROUP) {
       List<String> group = ids.subList(from, Math.min(ids.size(), from + GROUP));
-      chain = chain.chain(() -> refreshGroup(session, group, ledger, now, mode));
+      chain = chain.chain(() -> refreshGroup(sql, group, ledger, now, mode));
     }
     return chain;
   }
@@ -123,16 +123,16 @@ public class CompensationUpdater {
   static final int GROUP = 32;
 
   private Uni<Void> refreshGroup(
-      Mutiny.Session session,
+      Sql sql,
       List<String> customers,
       CompensationLedger ledger,
       Instant now,
       ProjectionUpdater.Mode mode) {
-    return books(session, customers)
+    return books(sql, customers)
         .chain(
             books ->
                 store
-                    .published(session, customers)
+                    .published(sql, customers)
                     .chain(
                         published -> {
                           List<CompensationStore.Saved> saves = new ArrayList<>();
@@ -148,9 +148,7 @@ public class CompensationUpdater {
                                 saves,
                                 records);
                           }
-                          return store
-                              .save(session, saves, now)
-                              .chain(() -> outbox.add(session, records));
+                          return store.save(sql, saves, now).chain(() -> outbox.add(sql, records));
                         }));
   }
 

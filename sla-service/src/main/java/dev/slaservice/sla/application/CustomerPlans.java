@@ -4,13 +4,14 @@ import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.policy.PlanAssignment;
 import dev.slaservice.sla.persistence.EventStore;
+import dev.slaservice.sla.persistence.Sql;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Assigns plans to openings (ADR 0013) from the subscriptions stored so far, for the intake and for
@@ -19,13 +20,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class CustomerPlans {
 
-  private final Mutiny.SessionFactory sessions;
+  private final Pool pool;
   private final EventStore eventStore;
   private final CatalogHolder catalogs;
 
-  public CustomerPlans(
-      Mutiny.SessionFactory sessions, EventStore eventStore, CatalogHolder catalogs) {
-    this.sessions = sessions;
+  public CustomerPlans(Pool pool, EventStore eventStore, CatalogHolder catalogs) {
+    this.pool = pool;
     this.eventStore = eventStore;
     this.catalogs = catalogs;
   }
@@ -41,8 +41,8 @@ public class CustomerPlans {
       return Uni.createFrom()
           .item(() -> new PlanAssignment(catalogs.latest().catalog(), Map.of()).assign(events));
     }
-    return sessions
-        .withSession(session -> eventStore.subscriptions(session, customers))
+    return eventStore
+        .subscriptions(Sql.of(pool), customers)
         .map(stored -> new PlanAssignment(catalogs.latest().catalog(), stored).assign(events));
   }
 }

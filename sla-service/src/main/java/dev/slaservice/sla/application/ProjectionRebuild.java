@@ -4,10 +4,12 @@ import dev.slaservice.sla.application.TicketRestore.Restored;
 import dev.slaservice.sla.application.TicketRestore.Sources;
 import dev.slaservice.sla.domain.policy.Subscription;
 import dev.slaservice.sla.persistence.RebuildStore;
+import dev.slaservice.sla.persistence.Sql;
 import dev.slaservice.sla.runtime.Background;
 import dev.slaservice.sla.runtime.BatchLoop;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -107,7 +108,7 @@ public class ProjectionRebuild {
     }
   }
 
-  private final Mutiny.SessionFactory sessions;
+  private final Pool pool;
   private final RebuildStore store;
   private final TicketRestore restore;
   private final ProjectionUpdater updater;
@@ -116,13 +117,13 @@ public class ProjectionRebuild {
   private final AtomicReference<Job> latest = new AtomicReference<>();
 
   public ProjectionRebuild(
-      Mutiny.SessionFactory sessions,
+      Pool pool,
       RebuildStore store,
       TicketRestore restore,
       ProjectionUpdater updater,
       Clock clock,
       Vertx vertx) {
-    this.sessions = sessions;
+    this.pool = pool;
     this.store = store;
     this.restore = restore;
     this.updater = updater;
@@ -174,8 +175,8 @@ public class ProjectionRebuild {
 
   private Uni<Void> run(boolean fromScratch) {
     Uni<Void> counted =
-        sessions
-            .withSession(store::totals)
+        store
+            .totals(Sql.of(pool))
             .invoke(
                 row ->
                     latest.updateAndGet(
@@ -186,29 +187,31 @@ public class ProjectionRebuild {
 
   private Uni<Void> replayChunks() {
     return walk(
-            after -> sessions.withTransaction((session, tx) -> ticketChunk(session, after)),
+            after -> pool.withTransaction(connection -> ticketChunk(Sql.of(connection), after)),
             this::ticketsDone)
         .chain(
             () ->
                 walk(
                     after ->
-                        sessions.withTransaction((session, tx) -> customerChunk(session, after)),
+                        pool.withTransaction(
+                            connection -> customerChunk(Sql.of(connection), after)),
                     this::customersDone));
   }
 
   private Uni<Void> wipeAndReplay() {
-    return sessions.withTransaction(
-        (session, tx) ->
-            store
-                .lockAndWipe(session)
-                .chain(
-                    () ->
-                        sessions
-                            .openSession()
-                            .chain(
-                                reader ->
-                                    restoreTickets(session, reader).eventually(reader::close)))
-                .chain(() -> walk(after -> customerChunk(session, after), this::customersDone)));
+    return pool.withTransaction(
+        connection -> {
+          Sql writer = Sql.of(connection);
+          return store
+              .lockAndWipe(writer)
+              .chain(
+                  () ->
+                      pool.getConnection()
+                          .chain(
+                              reader ->
+                                  restoreTickets(writer, Sql.of(reader)).eventually(reader::close)))
+              .chain(() -> walk(after -> customerChunk(writer, after), this::customersDone));
+        });
   }
 
   /**
@@ -217,7 +220,7 @@ public class ProjectionRebuild {
    * turns, each idle while the other works (docs/adr/0004). The reads only touch the event store,
    * which the rebuild does not lock ({@link TicketRestore#restore}).
    */
-  private Uni<Void> restoreTickets(Mutiny.Session writer, Mutiny.Session reader) {
+  private Uni<Void> restoreTickets(Sql writer, Sql reader) {
     return restore
         .catalog(writer)
         .chain(
@@ -238,15 +241,13 @@ public class ProjectionRebuild {
    *     after the rebuild commits
    */
   private record Chunks(
-      Mutiny.Session reader,
-      Map<String, List<Subscription>> subscriptions,
-      CatalogHolder.Snapshot catalog) {}
+      Sql reader, Map<String, List<Subscription>> subscriptions, CatalogHolder.Snapshot catalog) {}
 
   /**
    * A pipeline of three stages, each step waiting for all three: writing a folded chunk, folding
    * the chunk read before on a worker thread, and reading the next one.
    */
-  private Uni<Void> restoreTickets(Mutiny.Session writer, Chunks chunks) {
+  private Uni<Void> restoreTickets(Sql writer, Chunks chunks) {
     AtomicReference<Restored> folded = new AtomicReference<>(Restored.NONE);
     AtomicReference<Sources> read = new AtomicReference<>();
     return nextChunk(chunks, "")
@@ -265,7 +266,7 @@ public class ProjectionRebuild {
                       Uni<Restored> fold =
                           Background.compute(
                               () -> TicketRestore.restoration(folding, chunks.catalog(), now));
-                      // all three finish before the next step, also on failure, so neither session
+                      // all three finish before the next step, also on failure, so neither sql
                       // is closed mid-query
                       return Uni.combine()
                           .all()
@@ -310,18 +311,17 @@ public class ProjectionRebuild {
         .replaceWithVoid();
   }
 
-  private Uni<List<String>> ticketChunk(Mutiny.Session session, String after) {
-    return nextTickets(session, after).call(ids -> rebuild(session, ids, Set.of()));
+  private Uni<List<String>> ticketChunk(Sql sql, String after) {
+    return nextTickets(sql, after).call(ids -> rebuild(sql, ids, Set.of()));
   }
 
-  private Uni<List<String>> customerChunk(Mutiny.Session session, String after) {
-    return nextCustomers(session, after).call(ids -> rebuild(session, List.of(), ids));
+  private Uni<List<String>> customerChunk(Sql sql, String after) {
+    return nextCustomers(sql, after).call(ids -> rebuild(sql, List.of(), ids));
   }
 
-  private Uni<Integer> rebuild(
-      Mutiny.Session session, List<String> tickets, Collection<String> customers) {
+  private Uni<Integer> rebuild(Sql sql, List<String> tickets, Collection<String> customers) {
     return updater.refresh(
-        session, tickets, Map.of(), customers, clock.instant(), ProjectionUpdater.Mode.REBUILD);
+        sql, tickets, Map.of(), customers, clock.instant(), ProjectionUpdater.Mode.REBUILD);
   }
 
   private void ticketsDone(int count) {
@@ -332,11 +332,11 @@ public class ProjectionRebuild {
     latest.updateAndGet(j -> j.with(j.progress().done(0, count)));
   }
 
-  private Uni<List<String>> nextTickets(Mutiny.Session session, String after) {
-    return store.nextTickets(session, after, CHUNK);
+  private Uni<List<String>> nextTickets(Sql sql, String after) {
+    return store.nextTickets(sql, after, CHUNK);
   }
 
-  private Uni<List<String>> nextCustomers(Mutiny.Session session, String after) {
-    return store.nextCustomers(session, after, CHUNK);
+  private Uni<List<String>> nextCustomers(Sql sql, String after) {
+    return store.nextCustomers(sql, after, CHUNK);
   }
 }

@@ -15,6 +15,7 @@ import dev.slaservice.sla.persistence.CompensationQueue;
 import dev.slaservice.sla.persistence.EventStore;
 import dev.slaservice.sla.persistence.Outbox;
 import dev.slaservice.sla.persistence.ProjectionStore;
+import dev.slaservice.sla.persistence.Sql;
 import dev.slaservice.sla.persistence.TimerStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -81,8 +81,8 @@ public class ProjectionUpdater {
   /**
    * @return how many records went to the outbox for the tickets
    */
-  public Uni<Integer> refresh(Mutiny.Session session, Collection<String> ticketIds, Instant now) {
-    return refresh(session, ticketIds, Map.of(), Set.of(), now, Mode.LIVE);
+  public Uni<Integer> refresh(Sql sql, Collection<String> ticketIds, Instant now) {
+    return refresh(sql, ticketIds, Map.of(), Set.of(), now, Mode.LIVE);
   }
 
   /**
@@ -93,7 +93,7 @@ public class ProjectionUpdater {
    * @return how many records went to the outbox for the tickets
    */
   public Uni<Integer> refresh(
-      Mutiny.Session session,
+      Sql sql,
       Collection<String> ticketIds,
       Map<String, List<TicketEvent>> appended,
       Collection<String> customers,
@@ -101,23 +101,22 @@ public class ProjectionUpdater {
       Mode mode) {
     List<String> ids = List.copyOf(new TreeSet<>(ticketIds));
     return catalog
-        .refresh(session)
+        .refresh(sql)
         .chain(
             snapshot -> {
               if (ids.isEmpty()) {
-                return compensate(session, customers, snapshot.catalog(), now, mode).replaceWith(0);
+                return compensate(sql, customers, snapshot.catalog(), now, mode).replaceWith(0);
               }
               // locked before the histories are read: a batch that appends to a ticket meanwhile
               // waits for the lock, and whichever locks second sees everything committed by then
               return projections
-                  .lockKept(session, ids)
+                  .lockKept(sql, ids)
                   .chain(
                       kept ->
-                          fold(session, ids, kept, appended, snapshot.evaluator(), mode)
+                          fold(sql, ids, kept, appended, snapshot.evaluator(), mode)
                               .chain(
                                   folded ->
-                                      write(
-                                          session, folded, kept, snapshot.evaluator(), now, mode)))
+                                      write(sql, folded, kept, snapshot.evaluator(), now, mode)))
                   .chain(
                       written -> {
                         Set<String> all = new HashSet<>(customers);
@@ -128,7 +127,7 @@ public class ProjectionUpdater {
                         if (mode == Mode.LIVE) {
                           all.addAll(written.customers());
                         }
-                        return compensate(session, all, snapshot.catalog(), now, mode)
+                        return compensate(sql, all, snapshot.catalog(), now, mode)
                             .replaceWith(written.records());
                       });
             });
@@ -140,14 +139,10 @@ public class ProjectionUpdater {
    * which reads every ticket of the customer. A rebuild re-computes in its own transaction.
    */
   private Uni<Void> compensate(
-      Mutiny.Session session,
-      Collection<String> customers,
-      PolicyCatalog policies,
-      Instant now,
-      Mode mode) {
+      Sql sql, Collection<String> customers, PolicyCatalog policies, Instant now, Mode mode) {
     return mode == Mode.LIVE
-        ? queue.enqueue(session, customers, now)
-        : compensation.refresh(session, customers, policies, now, mode);
+        ? queue.enqueue(sql, customers, now)
+        : compensation.refresh(sql, customers, policies, now, mode);
   }
 
   /** How many records went to the outbox, and the customers whose compensation may have changed. */
@@ -184,7 +179,7 @@ public class ProjectionUpdater {
    * same transaction.
    */
   private Uni<Folded> fold(
-      Mutiny.Session session,
+      Sql sql,
       List<String> ids,
       Map<String, ProjectionStore.Kept> kept,
       Map<String, List<TicketEvent>> appended,
@@ -215,7 +210,7 @@ public class ProjectionUpdater {
     Uni<Map<String, List<TicketEvent>>> histories =
         unfolded.isEmpty()
             ? Uni.createFrom().item(Map.of())
-            : eventStore.ticketHistories(session, unfolded);
+            : eventStore.ticketHistories(sql, unfolded);
     return histories.chain(
         read -> {
           for (String ticketId : unfolded) {
@@ -226,13 +221,13 @@ public class ProjectionUpdater {
           Set<String> customers = new HashSet<>();
           folds.values().forEach(f -> customers.add(f.opened().customerId()));
           return eventStore
-              .subscriptions(session, customers)
+              .subscriptions(sql, customers)
               .map(subscriptions -> new Folded(ids, folds, counts, subscriptions));
         });
   }
 
   private Uni<Written> write(
-      Mutiny.Session session,
+      Sql sql,
       Folded folded,
       Map<String, ProjectionStore.Kept> kept,
       SlaEvaluator evaluator,
@@ -240,9 +235,9 @@ public class ProjectionUpdater {
       Mode mode) {
     Evaluated evaluated = evaluate(folded, kept, evaluator, now, mode);
     return projections
-        .upsert(session, evaluated.rows())
-        .chain(() -> timers.reschedule(session, evaluated.nextTimers()))
-        .chain(() -> outbox.add(session, evaluated.records()))
+        .upsert(sql, evaluated.rows())
+        .chain(() -> timers.reschedule(sql, evaluated.nextTimers()))
+        .chain(() -> outbox.add(sql, evaluated.records()))
         .replaceWith(new Written(evaluated.records().size(), evaluated.customers()));
   }
 

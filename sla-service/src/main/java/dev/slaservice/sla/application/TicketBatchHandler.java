@@ -63,20 +63,20 @@ public class TicketBatchHandler {
     long started = System.nanoTime();
     return unitOfWork
         .run(
-            (session, now) ->
+            (sql, now) ->
                 subscriptionLocks
-                    .lock(session, resubscribed, opening)
-                    .chain(() -> eventStore.append(session, events, now))
+                    .lock(sql, resubscribed, opening)
+                    .chain(() -> eventStore.append(sql, events, now))
                     .chain(
                         appended ->
                             projections
-                                .ticketsOf(session, resubscribed)
+                                .ticketsOf(sql, resubscribed)
                                 .chain(
                                     customerTickets -> {
                                       Set<String> all = new HashSet<>(tickets);
                                       all.addAll(customerTickets);
                                       return updater.refresh(
-                                          session,
+                                          sql,
                                           all,
                                           byTicket(appended),
                                           customers,

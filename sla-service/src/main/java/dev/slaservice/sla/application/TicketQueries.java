@@ -60,7 +60,7 @@ public class TicketQueries {
    * Up to {@code limit} of the ticket's events in {@code occurredAt} order (ties in arrival order).
    */
   public Uni<List<StoredEvent>> events(String ticketId, EventCursor after, int limit) {
-    return reads.read(session -> eventStore.page(session, ticketId, after, limit));
+    return reads.read(sql -> eventStore.page(sql, ticketId, after, limit));
   }
 
   private interface Reading<T> {
@@ -69,13 +69,13 @@ public class TicketQueries {
 
   private <T> Uni<Optional<T>> fold(String ticketId, Reading<T> reading) {
     return reads.readWithCatalog(
-        (session, snapshot) ->
+        (sql, snapshot) ->
             eventStore
-                .ticketHistories(session, List.of(ticketId))
+                .ticketHistories(sql, List.of(ticketId))
                 .chain(
                     histories ->
                         eventStore
-                            .subscriptions(session, ProjectionUpdater.customersOf(histories))
+                            .subscriptions(sql, ProjectionUpdater.customersOf(histories))
                             .map(
                                 subscriptions -> {
                                   List<TicketEvent> history = histories.get(ticketId);

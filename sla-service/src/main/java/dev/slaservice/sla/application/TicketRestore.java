@@ -9,6 +9,7 @@ import dev.slaservice.sla.domain.sla.SlaEvaluator;
 import dev.slaservice.sla.domain.sla.TicketFold;
 import dev.slaservice.sla.persistence.EventStore;
 import dev.slaservice.sla.persistence.ProjectionStore;
+import dev.slaservice.sla.persistence.Sql;
 import dev.slaservice.sla.persistence.TimerStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Restores tickets into emptied projection tables from their histories, for a rebuild from scratch
@@ -67,13 +67,13 @@ public class TicketRestore {
   }
 
   /** The catalog as stored now: read once the tables are held. */
-  public Uni<CatalogHolder.Snapshot> catalog(Mutiny.Session session) {
-    return catalog.refresh(session);
+  public Uni<CatalogHolder.Snapshot> catalog(Sql sql) {
+    return catalog.refresh(sql);
   }
 
   /** Every customer's subscriptions, read once for a whole rebuild. */
-  public Uni<Map<String, List<Subscription>>> subscriptions(Mutiny.Session session) {
-    return eventStore.allSubscriptions(session);
+  public Uni<Map<String, List<Subscription>>> subscriptions(Sql sql) {
+    return eventStore.allSubscriptions(sql);
   }
 
   /**
@@ -81,12 +81,9 @@ public class TicketRestore {
    * query.
    */
   public Uni<Sources> readAfter(
-      Mutiny.Session session,
-      String after,
-      int limit,
-      Map<String, List<Subscription>> subscriptions) {
+      Sql sql, String after, int limit, Map<String, List<Subscription>> subscriptions) {
     return eventStore
-        .historiesAfter(session, after, limit)
+        .historiesAfter(sql, after, limit)
         .map(histories -> new Sources(List.copyOf(histories.keySet()), histories, subscriptions));
   }
 
@@ -129,9 +126,9 @@ public class TicketRestore {
    * customers' subscriptions, cannot commit before the caller does, so what was read is still
    * everything committed for them; nor can a catalog change re-evaluate them before it.
    */
-  public Uni<Void> restore(Mutiny.Session session, Restored restored) {
+  public Uni<Void> restore(Sql sql, Restored restored) {
     return projections
-        .insert(session, restored.rows())
-        .chain(() -> timers.insert(session, restored.timers()));
+        .insert(sql, restored.rows())
+        .chain(() -> timers.insert(sql, restored.timers()));
   }
 }

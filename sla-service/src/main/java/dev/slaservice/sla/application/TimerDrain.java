@@ -62,13 +62,13 @@ public class TimerDrain {
   private Uni<Integer> fireBatch(int limit) {
     return unitOfWork
         .run(
-            (session, now) ->
+            (sql, now) ->
                 timers
-                    .claimDue(session, now, limit)
+                    .claimDue(sql, now, limit)
                     .chain(
                         due ->
                             updater
-                                .refresh(session, due.keySet(), now)
+                                .refresh(sql, due.keySet(), now)
                                 .map(records -> new Fired(due, records))),
             Fired::records)
         .invoke(

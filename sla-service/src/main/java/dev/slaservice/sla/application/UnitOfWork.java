@@ -1,13 +1,14 @@
 package dev.slaservice.sla.application;
 
 import dev.slaservice.sla.observability.SlaMetrics;
+import dev.slaservice.sla.persistence.Sql;
 import dev.slaservice.sla.runtime.OutboxSignal;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.ToIntFunction;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * One transaction of the write path at one instant of the service's clock: what a consumed batch, a
@@ -20,17 +21,16 @@ public class UnitOfWork {
   /** The work of one transaction. */
   @FunctionalInterface
   public interface Work<T> {
-    Uni<T> run(Mutiny.Session session, Instant now);
+    Uni<T> run(Sql sql, Instant now);
   }
 
-  private final Mutiny.SessionFactory sessions;
+  private final Pool pool;
   private final Clock clock;
   private final OutboxSignal outbox;
   private final SlaMetrics metrics;
 
-  public UnitOfWork(
-      Mutiny.SessionFactory sessions, Clock clock, OutboxSignal outbox, SlaMetrics metrics) {
-    this.sessions = sessions;
+  public UnitOfWork(Pool pool, Clock clock, OutboxSignal outbox, SlaMetrics metrics) {
+    this.pool = pool;
     this.clock = clock;
     this.outbox = outbox;
     this.metrics = metrics;
@@ -42,8 +42,7 @@ public class UnitOfWork {
    */
   public <T> Uni<T> run(Work<T> work, ToIntFunction<T> outboxRecords) {
     Instant now = clock.instant();
-    return sessions
-        .withTransaction((session, tx) -> work.run(session, now))
+    return pool.withTransaction(connection -> work.run(Sql.of(connection), now))
         .invoke(result -> outbox.committed(outboxRecords.applyAsInt(result)));
   }
 

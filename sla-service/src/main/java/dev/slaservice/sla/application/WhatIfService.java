@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Replays the tickets opened in a time range under alternative terms and reports which breaches
- * they would gain or lose. Reads only: one session, no transaction, nothing written.
+ * they would gain or lose. Reads only: one sql, no transaction, nothing written.
  */
 @ApplicationScoped
 public class WhatIfService {
@@ -100,7 +100,7 @@ public class WhatIfService {
 
   public Uni<Answer> ask(Question question, String afterTicket, int limit, Instant now) {
     return reads.readWithCatalog(
-        (session, snapshot) -> {
+        (sql, snapshot) -> {
           SlaEvaluator alternative =
               new SlaEvaluator(
                   new AlternativeCatalog(
@@ -110,7 +110,7 @@ public class WhatIfService {
           WhatIf whatIf = new WhatIf(snapshot.evaluator(), alternative);
           return projections
               .openedBetween(
-                  session,
+                  sql,
                   question.openedFrom(),
                   question.openedTo(),
                   question.customerId(),
@@ -124,12 +124,11 @@ public class WhatIfService {
                       return Uni.createFrom().item(new Answer(0, List.of(), null, false));
                     }
                     return eventStore
-                        .ticketHistories(session, page)
+                        .ticketHistories(sql, page)
                         .chain(
                             histories ->
                                 eventStore
-                                    .subscriptions(
-                                        session, ProjectionUpdater.customersOf(histories))
+                                    .subscriptions(sql, ProjectionUpdater.customersOf(histories))
                                     .map(
                                         subscriptions -> {
                                           List<WhatIf.Outcome> outcomes = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.slaservice.sla.config.SlaConfig;
 import dev.slaservice.sla.observability.SlaMetrics;
 import dev.slaservice.sla.persistence.Outbox;
 import dev.slaservice.sla.persistence.RelayLeadership;
+import dev.slaservice.sla.persistence.Sql;
 import dev.slaservice.sla.runtime.BatchLoop;
 import dev.slaservice.sla.runtime.OutboxSignal;
 import dev.slaservice.sla.runtime.Poller;
@@ -13,13 +14,13 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +36,7 @@ public class OutboxRelay {
   public static final String SOURCE = "/sla-service";
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-  private final Mutiny.SessionFactory sessions;
+  private final Pool pool;
   private final Outbox outbox;
   private final SlaConfig config;
   private final RelayLeadership leadership;
@@ -46,7 +47,7 @@ public class OutboxRelay {
   private volatile long recoveredFor = -1;
 
   public OutboxRelay(
-      Mutiny.SessionFactory sessions,
+      Pool pool,
       Outbox outbox,
       SlaConfig config,
       Vertx vertx,
@@ -54,7 +55,7 @@ public class OutboxRelay {
       RelayLeadership leadership,
       OutboxSignal committed,
       @Identifier("default-kafka-broker") Map<String, Object> kafka) {
-    this.sessions = sessions;
+    this.pool = pool;
     this.outbox = outbox;
     this.config = config;
     this.metrics = metrics;
@@ -83,13 +84,7 @@ public class OutboxRelay {
   }
 
   private Uni<Long> measureBacklog() {
-    return sessions
-        .withSession(
-            session ->
-                session
-                    .createNativeQuery("select count(*) from outbox", Long.class)
-                    .getSingleResult())
-        .invoke(metrics::outboxBacklog);
+    return outbox.count(Sql.of(pool)).invoke(metrics::outboxBacklog);
   }
 
   /**
@@ -112,8 +107,8 @@ public class OutboxRelay {
     return blocking(producer::recover)
         .chain(
             published ->
-                sessions
-                    .withTransaction((session, tx) -> outbox.remove(session, published))
+                outbox
+                    .remove(Sql.of(pool), published)
                     .invoke(
                         removed -> {
                           if (removed > 0) {
@@ -133,8 +128,8 @@ public class OutboxRelay {
   }
 
   private Uni<Integer> relayBatch(int limit) {
-    return sessions
-        .withSession(session -> outbox.pending(session, limit))
+    return outbox
+        .pending(Sql.of(pool), limit)
         .chain(entries -> entries.isEmpty() ? Uni.createFrom().item(0) : publish(entries));
   }
 
@@ -145,7 +140,7 @@ public class OutboxRelay {
               producer.publish(entries);
               return null;
             })
-        .chain(() -> sessions.withTransaction((session, tx) -> outbox.remove(session, ids)))
+        .chain(() -> outbox.remove(Sql.of(pool), ids))
         // whether the send or the delete failed, the next run starts with a recovery
         .onFailure()
         .invoke(() -> recoveredFor = -1)

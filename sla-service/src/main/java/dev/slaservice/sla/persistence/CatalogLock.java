@@ -16,6 +16,7 @@ public class CatalogLock {
 
   /** Takes the lock until the transaction ends. */
   public Uni<Void> take(Mutiny.Session session) {
+    // the one statement of a catalog change that is not about its entities
     return session
         .createNativeQuery(
             "select count(*) from (select pg_advisory_xact_lock(" + KEY + ")) as locked",

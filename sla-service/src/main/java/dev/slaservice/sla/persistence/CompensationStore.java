@@ -10,7 +10,10 @@ import dev.slaservice.sla.domain.compensation.CompensationProjector;
 import dev.slaservice.sla.domain.compensation.CustomerTicket;
 import dev.slaservice.sla.domain.compensation.UnbreachedTickets;
 import dev.slaservice.sla.domain.sla.SlaFact;
+import dev.slaservice.sla.persistence.ColumnArrays.Type;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -21,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * What compensation reads (a customer's tickets and claims) and what it tells billing per month.
@@ -40,6 +42,17 @@ public class CompensationStore {
       "(select cast(jsonb_agg(f) as text) from jsonb_array_elements(published) f"
           + " where f ->> 'kind' = 'BREACH')";
 
+  /** The customers whose locks a writer takes. */
+  private static final ColumnArrays.Shape CUSTOMER = ColumnArrays.Shape.of(Type.TEXT.of("c"));
+
+  /** What was published for one customer-month. */
+  private static final ColumnArrays.Shape MONTH =
+      ColumnArrays.Shape.of(
+          Type.TEXT.of("customer_id"),
+          Type.TEXT.of("month"),
+          Type.JSONB.of("published"),
+          Type.TIMESTAMPTZ.of("updated_at"));
+
   /** What was published for one customer-month, to be saved. */
   public record Saved(
       String customerId, YearMonth month, CompensationProjector.Published published) {}
@@ -50,35 +63,30 @@ public class CompensationStore {
    * deadlock. The table comes first: a rebuild from scratch holds it while it takes customer locks,
    * so a writer must wait for the table before it holds any customer.
    */
-  public Uni<Void> lockCustomers(Mutiny.Session session, Collection<String> customerIds) {
+  public Uni<Void> lockCustomers(Sql sql, Collection<String> customerIds) {
     if (customerIds.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    ColumnArrays ids = new ColumnArrays(1, customerIds.size());
+    ColumnArrays ids = CUSTOMER.rows(customerIds.size());
     customerIds.forEach(ids::add);
-    return lockTable(session)
+    return lockTable(sql)
         .chain(
             () ->
-                ids.bind(
-                        session.createNativeQuery(
-                            """
-                                select count(*) from (select pg_advisory_xact_lock(k) from
-                                (select distinct\s"""
-                                + lockKey("c")
-                                + " k from "
-                                + ColumnArrays.unnest("c")
-                                + " order by k) keys) locked",
-                            Long.class))
-                    .getSingleResult())
+                sql.write(
+                    """
+                            select count(*) from (select pg_advisory_xact_lock(k) from
+                            (select distinct\s"""
+                        + lockKey("c")
+                        + " k from "
+                        + CUSTOMER.unnest()
+                        + " order by k) keys) locked",
+                    ids))
         .replaceWithVoid();
   }
 
   /** The compensation table's lock, which every compensation writer takes before any customer's. */
-  Uni<Void> lockTable(Mutiny.Session session) {
-    return session
-        .createNativeQuery("lock table compensation_month in row exclusive mode")
-        .executeUpdate()
-        .replaceWithVoid();
+  Uni<Void> lockTable(Sql sql) {
+    return sql.query("lock table compensation_month in row exclusive mode").replaceWithVoid();
   }
 
   /** The advisory lock key of the customer that {@code customerId} (an SQL expression) names. */
@@ -90,32 +98,32 @@ public class CompensationStore {
    * The customers' opened tickets that have a breach or an exclusion, by customer: the others are
    * only counted ({@link #unbreached}).
    */
-  public Uni<Map<String, List<CustomerTicket>>> tickets(
-      Mutiny.Session session, Collection<String> customerIds) {
+  public Uni<Map<String, List<CustomerTicket>>> tickets(Sql sql, Collection<String> customerIds) {
     return byCustomer(
-        session,
+        sql,
         "select customer_id, ticket_id, opened_at, excluded_reason, case when "
             + HAS_BREACH
             + " then "
             + BREACHES
-            + " end from ticket_projection where customer_id in (:ids)"
+            + " end from ticket_projection where customer_id = any($1)"
             + " and opened and ("
             + HAS_BREACH
             + " or excluded_reason is not null) order by customer_id, ticket_id",
         customerIds,
         row -> {
+          String facts = row.getString(4);
           List<SlaFact.Breach> breaches =
-              row[4] == null
+              facts == null
                   ? List.of()
-                  : ProjectionJson.readFacts((String) row[4]).stream()
+                  : ProjectionJson.readFacts(facts).stream()
                       .filter(SlaFact.Breach.class::isInstance)
                       .map(SlaFact.Breach.class::cast)
                       .toList();
           return new CustomerTicket(
-              (String) row[1],
-              SqlTimestamps.instant(row[2]),
+              row.getString(1),
+              Sql.instant(row, 2),
               breaches,
-              Optional.ofNullable((String) row[3]).map(ExclusionReason::valueOf));
+              Optional.ofNullable(row.getString(3)).map(ExclusionReason::valueOf));
         });
   }
 
@@ -124,38 +132,32 @@ public class CompensationStore {
    * and quarter-hour of opening, counted by the database.
    */
   public Uni<Map<String, List<UnbreachedTickets>>> unbreached(
-      Mutiny.Session session, Collection<String> customerIds) {
+      Sql sql, Collection<String> customerIds) {
     return byCustomer(
-        session,
+        sql,
         """
             select customer_id, date_bin(cast('15 minutes' as interval), opened_at,
             cast('2000-01-01T00:00:00Z' as timestamptz)) quarter, count(*) from ticket_projection
-            where customer_id in (:ids) and opened and excluded_reason is null and not\s"""
+            where customer_id = any($1) and opened and excluded_reason is null and not\s"""
             + HAS_BREACH
             + " group by customer_id, quarter order by customer_id, quarter",
         customerIds,
-        row -> new UnbreachedTickets(SqlTimestamps.instant(row[1]), ((Number) row[2]).longValue()));
+        row -> new UnbreachedTickets(Sql.instant(row, 1), row.getLong(2)));
   }
 
   /**
-   * The rows of {@code sql} for the customers bound as {@code :ids}, each mapped, by customer (the
-   * first column), each customer's in the rows' order.
+   * The rows of {@code statement} for the customers bound as {@code $1}, each mapped, by customer
+   * (the first column), each customer's in the rows' order.
    */
   private static <T> Uni<Map<String, List<T>>> byCustomer(
-      Mutiny.Session session,
-      String sql,
-      Collection<String> customerIds,
-      Function<Object[], T> mapping) {
-    return session
-        .createNativeQuery(sql, Object[].class)
-        .setParameter("ids", customerIds)
-        .getResultList()
+      Sql sql, String statement, Collection<String> customerIds, Function<Row, T> mapping) {
+    return sql.query(statement, Tuple.of(Sql.texts(customerIds)))
         .map(
             rows -> {
               Map<String, List<T>> byCustomer = new HashMap<>();
-              for (Object[] row : rows) {
+              for (Row row : rows) {
                 byCustomer
-                    .computeIfAbsent((String) row[0], c -> new ArrayList<>())
+                    .computeIfAbsent(row.getString(0), c -> new ArrayList<>())
                     .add(mapping.apply(row));
               }
               return byCustomer;
@@ -163,10 +165,9 @@ public class CompensationStore {
   }
 
   /** The customers' compensation claims, by customer, in the order they were stored. */
-  public Uni<Map<String, List<Claim>>> claims(
-      Mutiny.Session session, Collection<String> customerIds) {
+  public Uni<Map<String, List<Claim>>> claims(Sql sql, Collection<String> customerIds) {
     return EventStore.customerEvents(
-        session,
+        sql,
         customerIds,
         EventType.COMPENSATION_CLAIMED,
         CustomerEvent.CompensationClaimed.class,
@@ -175,44 +176,37 @@ public class CompensationStore {
 
   /** Locks and returns what was published for each month of each customer. */
   public Uni<Map<String, Map<YearMonth, CompensationProjector.Published>>> published(
-      Mutiny.Session session, Collection<String> customerIds) {
-    return session
-        .createNativeQuery(
+      Sql sql, Collection<String> customerIds) {
+    return sql.query(
             """
                 select customer_id, month, cast(published as text) from compensation_month
-                where customer_id in (:ids) order by customer_id, month for update""",
-            Object[].class)
-        .setParameter("ids", customerIds)
-        .getResultList()
+                where customer_id = any($1) order by customer_id, month for update""",
+            Tuple.of(Sql.texts(customerIds)))
         .map(
             rows -> {
               Map<String, Map<YearMonth, CompensationProjector.Published>> published =
                   new HashMap<>();
-              for (Object[] row : rows) {
+              for (Row row : rows) {
                 published
-                    .computeIfAbsent((String) row[0], c -> new HashMap<>())
-                    .put(YearMonth.parse((String) row[1]), read((String) row[2]));
+                    .computeIfAbsent(row.getString(0), c -> new HashMap<>())
+                    .put(YearMonth.parse(row.getString(1)), read(row.getString(2)));
               }
               return published;
             });
   }
 
-  public Uni<Void> save(Mutiny.Session session, List<Saved> months, Instant now) {
-    ColumnArrays columns = new ColumnArrays(4, months.size());
+  public Uni<Void> save(Sql sql, List<Saved> months, Instant now) {
+    ColumnArrays rows = MONTH.rows(months.size());
     months.forEach(
         saved ->
-            columns.add(
-                saved.customerId(), saved.month().toString(), write(saved.published()), now));
-    return columns.write(
-        session,
-        """
-            insert into compensation_month (customer_id, month, published, updated_at)
-            select customer_id, month, cast(published as jsonb), cast(updated_at as timestamptz)
-            from\s"""
-            + ColumnArrays.unnest("customer_id", "month", "published", "updated_at")
-            + " on conflict (customer_id, month) do update"
-            + " set published = excluded.published, updated_at = excluded.updated_at");
+            rows.add(saved.customerId(), saved.month().toString(), write(saved.published()), now));
+    return sql.write(SAVE, rows).replaceWithVoid();
   }
+
+  private static final String SAVE =
+      MONTH.insertInto("compensation_month")
+          + " on conflict (customer_id, month) do update"
+          + " set published = excluded.published, updated_at = excluded.updated_at";
 
   private static CompensationProjector.Published read(String json) {
     try {

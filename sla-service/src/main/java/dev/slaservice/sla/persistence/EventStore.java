@@ -8,10 +8,13 @@ import dev.slaservice.events.EventType;
 import dev.slaservice.events.InboundEvent;
 import dev.slaservice.events.TicketEvent;
 import dev.slaservice.sla.domain.policy.Subscription;
+import dev.slaservice.sla.persistence.ColumnArrays.Type;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -20,30 +23,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /** The append-only store of accepted events; a repeated event id is ignored. */
 @ApplicationScoped
 public class EventStore {
 
+  private static final ColumnArrays.Shape EVENT =
+      ColumnArrays.Shape.of(
+          Type.TEXT.of("event_id"),
+          Type.TEXT.of("event_type"),
+          Type.TEXT.of("ticket_id"),
+          Type.TEXT.of("customer_id"),
+          Type.TIMESTAMPTZ.of("occurred_at"),
+          Type.TIMESTAMPTZ.of("recorded_at"),
+          Type.INTEGER.of("kafka_partition"),
+          Type.BIGINT.of("kafka_offset"),
+          Type.JSONB.of("payload"));
+
   /** In the batch's order, so that seq follows it. */
   private static final String INSERT =
-      """
-          insert into event_store (event_id, event_type, ticket_id, customer_id,
-          occurred_at, recorded_at, kafka_partition, kafka_offset, payload)
-          select event_id, event_type, ticket_id, customer_id, cast(occurred_at as timestamptz),
-          cast(recorded_at as timestamptz), cast(kafka_partition as integer), cast(kafka_offset as bigint),
-          cast(payload as jsonb) from\s"""
-          + ColumnArrays.unnest(
-              "event_id",
-              "event_type",
-              "ticket_id",
-              "customer_id",
-              "occurred_at",
-              "recorded_at",
-              "kafka_partition",
-              "kafka_offset",
-              "payload")
+      EVENT.insertInto("event_store")
           + " order by r.ord on conflict (event_id) do nothing returning event_id";
 
   /**
@@ -51,12 +50,11 @@ public class EventStore {
    *
    * @return the events it stored, in the batch's order: a repeated event is not among them
    */
-  public Uni<List<InboundEvent>> append(
-      Mutiny.Session session, List<ConsumedEvent> events, Instant recordedAt) {
+  public Uni<List<InboundEvent>> append(Sql sql, List<ConsumedEvent> events, Instant recordedAt) {
     if (events.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
-    ColumnArrays rows = new ColumnArrays(9, events.size());
+    ColumnArrays rows = EVENT.rows(events.size());
     for (ConsumedEvent consumed : events) {
       InboundEvent event = consumed.event();
       rows.add(
@@ -70,11 +68,11 @@ public class EventStore {
           consumed.offset(),
           consumed.json());
     }
-    return rows.bind(session.createNativeQuery(INSERT, String.class))
-        .getResultList()
+    return sql.write(INSERT, rows)
         .map(
             ids -> {
-              Set<String> stored = new HashSet<>(ids);
+              Set<String> stored = new HashSet<>(ids.size());
+              ids.forEach(row -> stored.add(row.getString(0)));
               List<InboundEvent> appended = new ArrayList<>(ids.size());
               for (ConsumedEvent consumed : events) {
                 // a batch may carry one event twice: the statement stores it once
@@ -109,41 +107,28 @@ public class EventStore {
    * Up to {@code limit} of the ticket's events in {@code occurredAt} order (ties in arrival order),
    * after {@code after} (from the first when null).
    */
-  public Uni<List<StoredEvent>> page(
-      Mutiny.Session session, String ticketId, EventCursor after, int limit) {
-    String sql =
+  public Uni<List<StoredEvent>> page(Sql sql, String ticketId, EventCursor after, int limit) {
+    String statement =
         """
             select seq, event_id, event_type, occurred_at, recorded_at, cast(payload as text)
-            from event_store where ticket_id = :ticketId"""
-            + (after == null
-                ? ""
-                : " and (occurred_at > :afterOccurred or (occurred_at = :afterOccurred and seq > :afterSeq))")
-            + " order by occurred_at, seq limit :limit";
-    var query =
-        session
-            .createNativeQuery(sql, Object[].class)
-            .setParameter("ticketId", ticketId)
-            .setParameter("limit", limit);
+            from event_store where ticket_id = $1"""
+            + (after == null ? "" : " and (occurred_at > $3 or (occurred_at = $3 and seq > $4))")
+            + " order by occurred_at, seq limit $2";
+    Tuple arguments = Tuple.of(ticketId, limit);
     if (after != null) {
-      query
-          .setParameter("afterOccurred", after.occurredAt().atOffset(ZoneOffset.UTC))
-          .setParameter("afterSeq", after.seq());
+      arguments.addValue(Sql.at(after.occurredAt())).addValue(after.seq());
     }
-    return query
-        .getResultList()
-        .map(
-            rows ->
-                rows.stream()
-                    .map(
-                        row ->
-                            new StoredEvent(
-                                ((Number) row[0]).longValue(),
-                                (String) row[1],
-                                (String) row[2],
-                                SqlTimestamps.instant(row[3]),
-                                SqlTimestamps.instant(row[4]),
-                                tree((String) row[5])))
-                    .toList());
+    return sql.list(
+        statement,
+        arguments,
+        row ->
+            new StoredEvent(
+                row.getLong(0),
+                row.getString(1),
+                row.getString(2),
+                Sql.instant(row, 3),
+                Sql.instant(row, 4),
+                tree(row.getString(5))));
   }
 
   private static JsonNode tree(String text) {
@@ -157,15 +142,12 @@ public class EventStore {
 
   /** Through event_store_ticket_occurred_idx (V11). */
   static final String TICKET_HISTORIES =
-      "select ticket_id, cast(payload as text) from event_store where ticket_id in (:ids) order by seq";
+      "select ticket_id, cast(payload as text) from event_store where ticket_id = any($1) order by seq";
 
   /** Each ticket's events in the order they were stored. */
   public Uni<Map<String, List<TicketEvent>>> ticketHistories(
-      Mutiny.Session session, Collection<String> ticketIds) {
-    return session
-        .createNativeQuery(TICKET_HISTORIES, Object[].class)
-        .setParameter("ids", ticketIds)
-        .getResultList()
+      Sql sql, Collection<String> ticketIds) {
+    return sql.query(TICKET_HISTORIES, Tuple.of(Sql.texts(ticketIds)))
         .map(rows -> grouped(rows, event -> (TicketEvent) event));
   }
 
@@ -173,8 +155,8 @@ public class EventStore {
   static final String HISTORIES_AFTER =
       """
           with chunk as (
-            select distinct ticket_id from event_store where ticket_id > :after
-            order by ticket_id limit :limit)
+            select distinct ticket_id from event_store where ticket_id > $1
+            order by ticket_id limit $2)
           select e.ticket_id, cast(e.payload as text) from event_store e join chunk using (ticket_id)
           order by e.ticket_id, e.seq""";
 
@@ -182,13 +164,8 @@ public class EventStore {
    * The histories of up to {@code limit} tickets after {@code after} in id order, each in the order
    * it was stored: a rebuild's walk through the store, a chunk per query.
    */
-  public Uni<Map<String, List<TicketEvent>>> historiesAfter(
-      Mutiny.Session session, String after, int limit) {
-    return session
-        .createNativeQuery(HISTORIES_AFTER, Object[].class)
-        .setParameter("after", after)
-        .setParameter("limit", limit)
-        .getResultList()
+  public Uni<Map<String, List<TicketEvent>>> historiesAfter(Sql sql, String after, int limit) {
+    return sql.query(HISTORIES_AFTER, Tuple.of(after, limit))
         .map(rows -> grouped(rows, event -> (TicketEvent) event));
   }
 
@@ -198,7 +175,7 @@ public class EventStore {
    */
   static String customerEventsOf(EventType type) {
     return """
-        select customer_id, cast(payload as text) from event_store where customer_id in (:ids)
+        select customer_id, cast(payload as text) from event_store where customer_id = any($1)
         and event_type = '"""
         + type.wireName()
         + "' order by seq";
@@ -208,7 +185,7 @@ public class EventStore {
    * The customers' events of {@code type}, each mapped, by customer, in the order they were stored.
    */
   static <E extends CustomerEvent, T> Uni<Map<String, List<T>>> customerEvents(
-      Mutiny.Session session,
+      Sql sql,
       Collection<String> customerIds,
       EventType type,
       Class<E> javaType,
@@ -216,18 +193,15 @@ public class EventStore {
     if (customerIds.isEmpty()) {
       return Uni.createFrom().item(Map.of());
     }
-    return session
-        .createNativeQuery(customerEventsOf(type), Object[].class)
-        .setParameter("ids", customerIds)
-        .getResultList()
+    return sql.query(customerEventsOf(type), Tuple.of(Sql.texts(customerIds)))
         .map(rows -> grouped(rows, event -> mapping.apply(javaType.cast(event))));
   }
 
   /** Each customer's subscriptions, in the order they were stored. */
   public Uni<Map<String, List<Subscription>>> subscriptions(
-      Mutiny.Session session, Collection<String> customerIds) {
+      Sql sql, Collection<String> customerIds) {
     return customerEvents(
-        session,
+        sql,
         customerIds,
         EventType.SUBSCRIPTION_CHANGED,
         CustomerEvent.SubscriptionChanged.class,
@@ -238,14 +212,11 @@ public class EventStore {
    * Every customer's subscriptions, in the order they were stored, through the partial index of
    * their type (V10).
    */
-  public Uni<Map<String, List<Subscription>>> allSubscriptions(Mutiny.Session session) {
-    return session
-        .createNativeQuery(
+  public Uni<Map<String, List<Subscription>>> allSubscriptions(Sql sql) {
+    return sql.query(
             "select customer_id, cast(payload as text) from event_store where event_type = '"
                 + EventType.SUBSCRIPTION_CHANGED.wireName()
-                + "' order by seq",
-            Object[].class)
-        .getResultList()
+                + "' order by seq")
         .map(
             rows ->
                 grouped(rows, event -> toSubscription((CustomerEvent.SubscriptionChanged) event)));
@@ -257,12 +228,12 @@ public class EventStore {
 
   /** Rows of (key, stored JSON), each parsed and mapped, by key, in the rows' order. */
   private static <T> Map<String, List<T>> grouped(
-      List<Object[]> rows, Function<InboundEvent, T> mapping) {
+      RowSet<Row> rows, Function<InboundEvent, T> mapping) {
     Map<String, List<T>> byKey = new LinkedHashMap<>();
-    for (Object[] row : rows) {
+    for (Row row : rows) {
       byKey
-          .computeIfAbsent((String) row[0], key -> new ArrayList<>())
-          .add(mapping.apply(parse((String) row[1])));
+          .computeIfAbsent(row.getString(0), key -> new ArrayList<>())
+          .add(mapping.apply(parse(row.getString(1))));
     }
     return byKey;
   }

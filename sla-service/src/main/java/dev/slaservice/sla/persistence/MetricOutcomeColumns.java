@@ -5,6 +5,7 @@ import dev.slaservice.sla.domain.sla.ClockStatus;
 import dev.slaservice.sla.domain.sla.MetricOutcome;
 import dev.slaservice.sla.domain.sla.SlaFact;
 import dev.slaservice.sla.domain.sla.TicketSla;
+import dev.slaservice.sla.persistence.ColumnArrays.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,11 +25,6 @@ final class MetricOutcomeColumns {
   static final int BREACHED = 3;
 
   static final int COUNT = 2 * Metric.values().length;
-  static final String NAMES = names().stream().collect(Collectors.joining(", "));
-  static final String CASTS =
-      Arrays.stream(Metric.values())
-          .map(m -> "cast(" + outcome(m) + " as smallint), cast(" + seconds(m) + " as integer)")
-          .collect(Collectors.joining(", "));
   static final String UPDATES =
       names().stream().map(n -> n + " = excluded." + n).collect(Collectors.joining(", "));
 
@@ -51,11 +47,14 @@ final class MetricOutcomeColumns {
     return names;
   }
 
-  /** The given column names followed by these columns'. */
-  static String[] withNames(String... first) {
-    List<String> all = new ArrayList<>(Arrays.asList(first));
-    all.addAll(names());
-    return all.toArray(String[]::new);
+  /** The given columns followed by these. */
+  static List<ColumnArrays.Column> after(ColumnArrays.Column... first) {
+    List<ColumnArrays.Column> all = new ArrayList<>(Arrays.asList(first));
+    for (Metric metric : Metric.values()) {
+      all.add(Type.SMALLINT.of(outcome(metric)));
+      all.add(Type.INTEGER.of(seconds(metric)));
+    }
+    return all;
   }
 
   /** The given values followed by these columns' for the ticket. */

@@ -1,11 +1,13 @@
 package dev.slaservice.sla.persistence;
 
+import dev.slaservice.sla.persistence.ColumnArrays.Type;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Integration events waiting to be published, written in the transaction that produced them. */
 @ApplicationScoped
@@ -32,11 +34,11 @@ public class Outbox {
    * Adds the messages in one statement, their ids in the order given (the relay publishes in id
    * order).
    */
-  public Uni<Void> add(Mutiny.Session session, List<Message> messages) {
-    ColumnArrays columns = new ColumnArrays(8, messages.size());
+  public Uni<Void> add(Sql sql, List<Message> messages) {
+    ColumnArrays rows = RECORD.rows(messages.size());
     messages.forEach(
         message ->
-            columns.add(
+            rows.add(
                 message.topic(),
                 message.key(),
                 message.eventId(),
@@ -45,63 +47,56 @@ public class Outbox {
                 message.metric(),
                 message.payload(),
                 message.createdAt()));
-    return columns.write(
-        session,
-        """
-            insert into outbox (topic, record_key, event_id, event_type, plan_id, metric, payload,
-            created_at) select topic, record_key, event_id, event_type, plan_id, metric, payload,
-            cast(created_at as timestamptz) from\s"""
-            + ColumnArrays.unnest(
-                "topic",
-                "record_key",
-                "event_id",
-                "event_type",
-                "plan_id",
-                "metric",
-                "payload",
-                "created_at")
-            + " order by r.ord");
+    return sql.write(INSERT, rows).replaceWithVoid();
   }
 
+  private static final ColumnArrays.Shape RECORD =
+      ColumnArrays.Shape.of(
+          Type.TEXT.of("topic"),
+          Type.TEXT.of("record_key"),
+          Type.TEXT.of("event_id"),
+          Type.TEXT.of("event_type"),
+          Type.TEXT.of("plan_id"),
+          Type.TEXT.of("metric"),
+          Type.TEXT.of("payload"),
+          Type.TIMESTAMPTZ.of("created_at"));
+
+  private static final String INSERT = RECORD.insertInto("outbox") + " order by r.ord";
+
   /** The oldest pending records; only the relay that holds the lead reads them. */
-  public Uni<List<Entry>> pending(Mutiny.Session session, int limit) {
-    return session
-        .createNativeQuery(
-            """
+  public Uni<List<Entry>> pending(Sql sql, int limit) {
+    return sql.list(
+        """
                 select id, topic, record_key, event_id, event_type, plan_id, metric, payload,
-                created_at from outbox order by id limit :limit""",
-            Object[].class)
-        .setParameter("limit", limit)
-        .getResultList()
-        .map(
-            rows ->
-                rows.stream()
-                    .map(
-                        r ->
-                            new Entry(
-                                ((Number) r[0]).longValue(),
-                                new Message(
-                                    (String) r[1],
-                                    (String) r[2],
-                                    (String) r[3],
-                                    (String) r[4],
-                                    (String) r[5],
-                                    (String) r[6],
-                                    (String) r[7],
-                                    SqlTimestamps.instant(r[8]))))
-                    .toList());
+                created_at from outbox order by id limit $1""",
+        Tuple.of(limit),
+        row ->
+            new Entry(
+                row.getLong(0),
+                new Message(
+                    row.getString(1),
+                    row.getString(2),
+                    row.getString(3),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getString(7),
+                    Sql.instant(row, 8))));
+  }
+
+  /** The number of records waiting. */
+  public Uni<Long> count(Sql sql) {
+    return sql.query("select count(*) from outbox").map(rows -> rows.iterator().next().getLong(0));
   }
 
   /**
    * @return how many of the records were still there
    */
-  public Uni<Integer> remove(Mutiny.Session session, Collection<Long> ids) {
+  public Uni<Integer> remove(Sql sql, Collection<Long> ids) {
     if (ids.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    return session
-        .createNativeQuery("delete from outbox where id in (:ids)")
-        .setParameter("ids", ids)
-        .executeUpdate();
+    return sql.query("delete from outbox where id = any($1)", Tuple.of(ids.toArray(Long[]::new)))
+        .map(RowSet::rowCount);
   }
 }

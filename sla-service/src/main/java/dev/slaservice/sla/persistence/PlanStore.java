@@ -28,7 +28,7 @@ public class PlanStore {
   public Uni<List<DefinedPlanVersion>> all(Mutiny.Session session) {
     return session
         .createSelectionQuery(
-            "from PlanVersionRow p order by p.planId, p.version", PlanVersionRow.class)
+            "from PlanVersionRow p order by p.id, p.version", PlanVersionRow.class)
         .getResultList()
         .map(rows -> rows.stream().map(PlanStore::toDomain).toList());
   }
@@ -47,9 +47,7 @@ public class PlanStore {
 
   /** Marks a version retired at {@code at}; false when there is no such stored version. */
   public Uni<Boolean> retire(Mutiny.Session session, String planId, int version, Instant at) {
-    PlanVersionRow.Key key = new PlanVersionRow.Key();
-    key.planId = planId;
-    key.version = version;
+    DefinitionVersionRow.Key key = new DefinitionVersionRow.Key(planId, version);
     return session
         .find(PlanVersionRow.class, key)
         .chain(
@@ -70,14 +68,14 @@ public class PlanStore {
     if (!checked.valid()) {
       throw new IllegalStateException(
           "unreadable definition of plan "
-              + row.planId
+              + row.id
               + " version "
               + row.version
               + ": "
               + checked.problems());
     }
     return new DefinedPlanVersion(
-        row.planId,
+        row.id,
         row.version,
         row.effectiveFrom,
         checked.definition(),

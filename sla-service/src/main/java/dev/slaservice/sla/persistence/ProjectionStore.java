@@ -5,10 +5,11 @@ import dev.slaservice.sla.domain.sla.ClockStatus;
 import dev.slaservice.sla.domain.sla.SlaFact;
 import dev.slaservice.sla.domain.sla.TicketFold;
 import dev.slaservice.sla.domain.sla.TicketSla;
+import dev.slaservice.sla.persistence.ColumnArrays.Type;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -19,45 +20,34 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /** The per-ticket SLA projection: what each ticket's clocks read and which facts were published. */
 @ApplicationScoped
 public class ProjectionStore {
 
-  private static final String UPSERT =
-      """
-          insert into ticket_projection (ticket_id, opened, customer_id, plan_id,
-          plan_version, priority, opened_at, status, next_deadline, clocks, published, event_count, updated_at,
-          excluded_reason, at_risk_from, due_at, breached, fold,\s"""
-          + MetricOutcomeColumns.NAMES
-          + ")"
-          + " select ticket_id, cast(opened as boolean), customer_id, plan_id, cast(plan_version as integer), priority,"
-          + " cast(opened_at as timestamptz), status, cast(next_deadline as timestamptz), cast(clocks as jsonb),"
-          + " cast(published as jsonb), cast(event_count as integer), cast(updated_at as timestamptz), excluded_reason,"
-          + " cast(at_risk_from as timestamptz), cast(due_at as timestamptz), cast(breached as boolean), fold, "
-          + MetricOutcomeColumns.CASTS
-          + " from "
-          + ColumnArrays.unnest(
-              MetricOutcomeColumns.withNames(
-                  "ticket_id",
-                  "opened",
-                  "customer_id",
-                  "plan_id",
-                  "plan_version",
-                  "priority",
-                  "opened_at",
-                  "status",
-                  "next_deadline",
-                  "clocks",
-                  "published",
-                  "event_count",
-                  "updated_at",
-                  "excluded_reason",
-                  "at_risk_from",
-                  "due_at",
-                  "breached",
-                  "fold"));
+  private static final ColumnArrays.Shape PROJECTION =
+      ColumnArrays.Shape.of(
+          MetricOutcomeColumns.after(
+              Type.TEXT.of("ticket_id"),
+              Type.BOOLEAN.of("opened"),
+              Type.TEXT.of("customer_id"),
+              Type.TEXT.of("plan_id"),
+              Type.INTEGER.of("plan_version"),
+              Type.TEXT.of("priority"),
+              Type.TIMESTAMPTZ.of("opened_at"),
+              Type.TEXT.of("status"),
+              Type.TIMESTAMPTZ.of("next_deadline"),
+              Type.JSONB.of("clocks"),
+              Type.JSONB.of("published"),
+              Type.INTEGER.of("event_count"),
+              Type.TIMESTAMPTZ.of("updated_at"),
+              Type.TEXT.of("excluded_reason"),
+              Type.TIMESTAMPTZ.of("at_risk_from"),
+              Type.TIMESTAMPTZ.of("due_at"),
+              Type.BOOLEAN.of("breached"),
+              Type.TEXT.of("fold")));
+
+  private static final String UPSERT = PROJECTION.insertInto("ticket_projection");
   private static final String ON_CONFLICT =
       " on conflict (ticket_id) do update set opened = excluded.opened,"
           + " customer_id = excluded.customer_id, plan_id = excluded.plan_id, plan_version = excluded.plan_version,"
@@ -89,25 +79,22 @@ public class ProjectionStore {
    * Locks the tickets' rows (in id order, so two writers cannot deadlock) and returns what each
    * keeps; tickets without a row yet are absent.
    */
-  public Uni<Map<String, Kept>> lockKept(Mutiny.Session session, Collection<String> ticketIds) {
-    return session
-        .createNativeQuery(
+  public Uni<Map<String, Kept>> lockKept(Sql sql, Collection<String> ticketIds) {
+    return sql.query(
             """
                 select ticket_id, cast(published as text), fold, event_count from ticket_projection
-                where ticket_id in (:ids) order by ticket_id for update""",
-            Object[].class)
-        .setParameter("ids", ticketIds)
-        .getResultList()
+                where ticket_id = any($1) order by ticket_id for update""",
+            Tuple.of(Sql.texts(ticketIds)))
         .map(
             rows -> {
               Map<String, Kept> kept = new HashMap<>();
-              for (Object[] row : rows) {
+              for (io.vertx.sqlclient.Row row : rows) {
                 kept.put(
-                    (String) row[0],
+                    row.getString(0),
                     new Kept(
-                        ProjectionJson.readFacts((String) row[1]),
-                        FoldJson.read((String) row[2]),
-                        ((Number) row[3]).intValue()));
+                        ProjectionJson.readFacts(row.getString(1)),
+                        FoldJson.read(row.getString(2)),
+                        row.getInteger(3)));
               }
               return kept;
             });
@@ -118,17 +105,14 @@ public class ProjectionStore {
    * ticket_projection_customer_breached_idx (V11).
    */
   static final String TICKETS_OF =
-      "select ticket_id from ticket_projection where customer_id in (:ids) and opened";
+      "select ticket_id from ticket_projection where customer_id = any($1) and opened";
 
   /** The tickets of these customers. */
-  public Uni<List<String>> ticketsOf(Mutiny.Session session, Collection<String> customerIds) {
+  public Uni<List<String>> ticketsOf(Sql sql, Collection<String> customerIds) {
     if (customerIds.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
-    return session
-        .createNativeQuery(TICKETS_OF, String.class)
-        .setParameter("ids", customerIds)
-        .getResultList();
+    return sql.list(TICKETS_OF, Tuple.of(Sql.texts(customerIds)), row -> row.getString(0));
   }
 
   /**
@@ -136,39 +120,34 @@ public class ProjectionStore {
    * order, of the customer and plan when given (null: any).
    */
   public Uni<List<String>> openedBetween(
-      Mutiny.Session session,
+      Sql sql,
       Instant from,
       Instant to,
       String customerId,
       String planId,
       String after,
       int limit) {
-    String sql =
-        """
-            select ticket_id from ticket_projection where opened and opened_at >= :from
-            and opened_at < :to and ticket_id > :after"""
-            + (customerId == null ? "" : " and customer_id = :customerId")
-            + (planId == null ? "" : " and plan_id = :planId")
-            + " order by ticket_id limit :limit";
-    var query =
-        session
-            .createNativeQuery(sql, String.class)
-            .setParameter("from", from.atOffset(ZoneOffset.UTC))
-            .setParameter("to", to.atOffset(ZoneOffset.UTC))
-            .setParameter("after", after == null ? "" : after)
-            .setParameter("limit", limit);
+    Tuple arguments = Tuple.of(Sql.at(from), Sql.at(to), after == null ? "" : after, limit);
+    StringBuilder statement =
+        new StringBuilder(
+            """
+            select ticket_id from ticket_projection where opened and opened_at >= $1
+            and opened_at < $2 and ticket_id > $3""");
     if (customerId != null) {
-      query.setParameter("customerId", customerId);
+      statement.append(" and customer_id = $").append(arguments.size() + 1);
+      arguments.addValue(customerId);
     }
     if (planId != null) {
-      query.setParameter("planId", planId);
+      statement.append(" and plan_id = $").append(arguments.size() + 1);
+      arguments.addValue(planId);
     }
-    return query.getResultList();
+    statement.append(" order by ticket_id limit $4");
+    return sql.list(statement.toString(), arguments, row -> row.getString(0));
   }
 
   /** Writes the rows in one statement; a ticket appears at most once among them. */
-  public Uni<Void> upsert(Mutiny.Session session, List<Row> rows) {
-    return columnsOf(rows).write(session, UPSERT + ON_CONFLICT);
+  public Uni<Void> upsert(Sql sql, List<Row> rows) {
+    return sql.write(UPSERT + ON_CONFLICT, columnsOf(rows)).replaceWithVoid();
   }
 
   /**
@@ -187,12 +166,12 @@ public class ProjectionStore {
   }
 
   /** Inserts rows of tickets that have none: a rebuild's, into the emptied table it holds. */
-  public Uni<Void> insert(Mutiny.Session session, Prepared rows) {
-    return rows.columns.write(session, UPSERT);
+  public Uni<Void> insert(Sql sql, Prepared rows) {
+    return sql.write(UPSERT, rows.columns).replaceWithVoid();
   }
 
   private static ColumnArrays columnsOf(List<Row> rows) {
-    ColumnArrays columns = new ColumnArrays(18 + MetricOutcomeColumns.COUNT, rows.size());
+    ColumnArrays columns = PROJECTION.rows(rows.size());
     for (Row row : rows) {
       TicketSla sla = row.sla();
       columns.add(

@@ -1,10 +1,10 @@
 package dev.slaservice.sla.persistence;
 
+import dev.slaservice.sla.persistence.ColumnArrays.Type;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.TreeMap;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Orders a customer's subscription changes against the tickets opened for it in concurrent
@@ -23,9 +23,13 @@ public class SubscriptionLocks {
    */
   static final int LOCK_CLASS = 0x53554253;
 
+  /** A customer to lock, and whether exclusively. */
+  private static final ColumnArrays.Shape CUSTOMER =
+      ColumnArrays.Shape.of(Type.TEXT.of("customer_id"), Type.BOOLEAN.of("exclusive"));
+
   static final String LOCK =
       """
-          select count(*) from (select case when cast(exclusive as boolean)
+          select count(*) from (select case when exclusive
           then pg_advisory_xact_lock("""
           + LOCK_CLASS
           + ", hashtext(customer_id))"
@@ -33,25 +37,22 @@ public class SubscriptionLocks {
           + LOCK_CLASS
           + ", hashtext(customer_id)) end"
           + " from (select customer_id, exclusive from "
-          + ColumnArrays.unnest("customer_id", "exclusive")
+          + CUSTOMER.unnest()
           + " order by customer_id) ordered) locked";
 
   /**
    * Locks {@code changing} exclusively and {@code opening} shared, in one statement, in customer
    * order.
    */
-  public Uni<Void> lock(Mutiny.Session session, Set<String> changing, Set<String> opening) {
+  public Uni<Void> lock(Sql sql, Set<String> changing, Set<String> opening) {
     TreeMap<String, Boolean> exclusive = new TreeMap<>();
     opening.forEach(customer -> exclusive.put(customer, false));
     changing.forEach(customer -> exclusive.put(customer, true));
     if (exclusive.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    ColumnArrays columns = new ColumnArrays(2, exclusive.size());
-    exclusive.forEach(columns::add);
-    return columns
-        .bind(session.createNativeQuery(LOCK, Long.class))
-        .getSingleResult()
-        .replaceWithVoid();
+    ColumnArrays rows = CUSTOMER.rows(exclusive.size());
+    exclusive.forEach(rows::add);
+    return sql.write(LOCK, rows).replaceWithVoid();
   }
 }

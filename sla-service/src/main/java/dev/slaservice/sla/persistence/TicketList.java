@@ -5,14 +5,15 @@ import dev.slaservice.sla.domain.sla.ClockStatus;
 import dev.slaservice.sla.domain.sla.PlannedTicket;
 import dev.slaservice.sla.domain.sla.TicketState;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Lists tickets from the projection by state, customer, plan, priority and deadline, sorted by
@@ -70,19 +71,46 @@ public class TicketList {
           case when c.clock ->> 'status' = 'RUNNING' then cast(c.clock ->> 'deadline' as timestamptz) end
           as running_deadline, cast(c.clock ->> 'atRiskFrom' as timestamptz) as at_risk_from
           from ticket_projection p cross join lateral jsonb_array_elements(p.clocks) as c(clock)
-          where p.opened and c.clock ->> 'metric' = :metric""";
-  private static final String BREACHED =
-      "(t.status = 'BREACHED' or (t.status = 'RUNNING' and t.running_deadline <= :now))";
-  private static final String AT_RISK =
-      "(t.status = 'RUNNING' and t.running_deadline > :now and t.at_risk_from <= :now)";
-  private static final String RUNNING =
-      "(t.status = 'RUNNING' and (t.running_deadline is null"
-          + " or t.running_deadline > :now) and (t.at_risk_from is null or t.at_risk_from > :now))";
+          where p.opened and c.clock ->> 'metric' =\s""";
 
-  private final Mutiny.SessionFactory sessions;
+  private static String breached(String now) {
+    return "(t.status = 'BREACHED' or (t.status = 'RUNNING' and t.running_deadline <= "
+        + now
+        + "))";
+  }
 
-  public TicketList(Mutiny.SessionFactory sessions) {
-    this.sessions = sessions;
+  private static String atRisk(String now) {
+    return "(t.status = 'RUNNING' and t.running_deadline > "
+        + now
+        + " and t.at_risk_from <= "
+        + now
+        + ")";
+  }
+
+  private static String running(String now) {
+    return "(t.status = 'RUNNING' and (t.running_deadline is null or t.running_deadline > "
+        + now
+        + ") and (t.at_risk_from is null or t.at_risk_from > "
+        + now
+        + "))";
+  }
+
+  /** A statement's parameters, each numbered as it is added. */
+  private static final class Parameters {
+
+    private final Tuple values = Tuple.tuple();
+
+    /** Adds {@code value}; returns its placeholder. */
+    String add(Object value) {
+      values.addValue(value);
+      return "$" + values.size();
+    }
+  }
+
+  private final Pool pool;
+
+  public TicketList(Pool pool) {
+    this.pool = pool;
   }
 
   /**
@@ -90,107 +118,85 @@ public class TicketList {
    * now}.
    */
   public Uni<List<Entry>> page(Filter filter, Cursor after, int limit, Instant now) {
+    Parameters parameters = new Parameters();
     StringBuilder sql =
         new StringBuilder(
                 """
                     select t.ticket_id, t.customer_id, t.plan_id, t.plan_version,
                     t.priority, t.metric, t.status, t.deadline, t.running_deadline, t.at_risk_from from (""")
-            .append(filter.metric() == null ? TICKETS : CLOCKS)
+            .append(
+                filter.metric() == null ? TICKETS : CLOCKS + parameters.add(filter.metric().name()))
             .append(") t where true");
     List<String> conditions = new ArrayList<>();
-    boolean needsNow = false;
     if (filter.states() != null && !filter.states().isEmpty()) {
+      boolean needsNow =
+          filter.states().contains(TicketState.BREACHED)
+              || filter.states().contains(TicketState.AT_RISK)
+              || filter.states().contains(TicketState.RUNNING);
+      String at = needsNow ? parameters.add(Sql.at(now)) : null;
       StringJoiner any = new StringJoiner(" or ", "(", ")");
       for (TicketState state : filter.states()) {
         any.add(
             switch (state) {
-              case BREACHED -> BREACHED;
-              case AT_RISK -> AT_RISK;
-              case RUNNING -> RUNNING;
+              case BREACHED -> breached(at);
+              case AT_RISK -> atRisk(at);
+              case RUNNING -> running(at);
               case PAUSED -> "t.status = 'PAUSED'";
               case MET -> "t.status = 'MET'";
             });
-        needsNow |=
-            state == TicketState.BREACHED
-                || state == TicketState.AT_RISK
-                || state == TicketState.RUNNING;
       }
       conditions.add(any.toString());
     }
     if (filter.customerId() != null) {
-      conditions.add("t.customer_id = :customerId");
+      conditions.add("t.customer_id = " + parameters.add(filter.customerId()));
     }
     if (filter.planId() != null) {
-      conditions.add("t.plan_id = :planId");
+      conditions.add("t.plan_id = " + parameters.add(filter.planId()));
     }
     if (filter.priority() != null) {
-      conditions.add("t.priority = :priority");
+      conditions.add("t.priority = " + parameters.add(filter.priority()));
     }
     if (filter.dueBefore() != null) {
-      conditions.add("t.deadline < :dueBefore");
+      conditions.add("t.deadline < " + parameters.add(Sql.at(filter.dueBefore())));
     }
     if (filter.dueAfter() != null) {
-      conditions.add("t.deadline >= :dueAfter");
+      conditions.add("t.deadline >= " + parameters.add(Sql.at(filter.dueAfter())));
     }
     if (after != null) {
-      conditions.add(
-          after.deadline() == null
-              ? "(t.deadline is null and t.ticket_id > :afterTicket)"
-              : "(t.deadline > :afterDeadline or (t.deadline = :afterDeadline and t.ticket_id > :afterTicket)"
-                  + " or t.deadline is null)");
+      String afterTicket = parameters.add(after.ticketId());
+      if (after.deadline() == null) {
+        conditions.add("(t.deadline is null and t.ticket_id > " + afterTicket + ")");
+      } else {
+        String afterDeadline = parameters.add(Sql.at(after.deadline()));
+        conditions.add(
+            "(t.deadline > "
+                + afterDeadline
+                + " or (t.deadline = "
+                + afterDeadline
+                + " and t.ticket_id > "
+                + afterTicket
+                + ") or t.deadline is null)");
+      }
     }
     conditions.forEach(c -> sql.append(" and ").append(c));
-    sql.append(" order by t.deadline asc nulls last, t.ticket_id asc limit :limit");
-    boolean bindNow = needsNow;
-    return sessions
-        .withSession(
-            session -> {
-              var query = session.createNativeQuery(sql.toString(), Object[].class);
-              if (filter.metric() != null) {
-                query.setParameter("metric", filter.metric().name());
-              }
-              if (bindNow) {
-                query.setParameter("now", now.atOffset(ZoneOffset.UTC));
-              }
-              if (filter.customerId() != null) {
-                query.setParameter("customerId", filter.customerId());
-              }
-              if (filter.planId() != null) {
-                query.setParameter("planId", filter.planId());
-              }
-              if (filter.priority() != null) {
-                query.setParameter("priority", filter.priority());
-              }
-              if (filter.dueBefore() != null) {
-                query.setParameter("dueBefore", filter.dueBefore().atOffset(ZoneOffset.UTC));
-              }
-              if (filter.dueAfter() != null) {
-                query.setParameter("dueAfter", filter.dueAfter().atOffset(ZoneOffset.UTC));
-              }
-              if (after != null) {
-                query.setParameter("afterTicket", after.ticketId());
-                if (after.deadline() != null) {
-                  query.setParameter("afterDeadline", after.deadline().atOffset(ZoneOffset.UTC));
-                }
-              }
-              query.setParameter("limit", limit);
-              return query.getResultList();
-            })
-        .map(rows -> rows.stream().map(row -> entry(row, now)).toList());
+    sql.append(" order by t.deadline asc nulls last, t.ticket_id asc limit ")
+        .append(parameters.add(limit));
+    return Sql.of(pool).list(sql.toString(), parameters.values, row -> entry(row, now));
   }
 
-  private static Entry entry(Object[] row, Instant now) {
-    ClockStatus status = ClockStatus.valueOf((String) row[6]);
-    Instant deadline = SqlTimestamps.instant(row[7]);
-    Instant runningDeadline = SqlTimestamps.instant(row[8]);
-    Instant atRiskFrom = SqlTimestamps.instant(row[9]);
+  private static Entry entry(Row row, Instant now) {
+    ClockStatus status = ClockStatus.valueOf(row.getString(6));
+    Instant deadline = Sql.instant(row, 7);
+    Instant runningDeadline = Sql.instant(row, 8);
+    Instant atRiskFrom = Sql.instant(row, 9);
+    String metric = row.getString(5);
     return new Entry(
-        (String) row[0],
-        (String) row[1],
-        (String) row[2],
-        ((Number) row[3]).intValue(),
-        (String) row[4],
-        row[5] == null ? null : Metric.valueOf((String) row[5]),
+        row.getString(0),
+        row.getString(1),
+        row.getString(2),
+        row.getInteger(3),
+        row.getString(4),
+        metric == null ? null : Metric.valueOf(metric),
         TicketState.of(status, runningDeadline, atRiskFrom, now),
         deadline,
         status == ClockStatus.RUNNING ? atRiskFrom : null);

@@ -1,20 +1,21 @@
 package dev.slaservice.sla.persistence;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Which customer each ticket belongs to, as its TicketOpened said. */
 @ApplicationScoped
 public class TicketOwners {
 
-  private final Mutiny.SessionFactory sessions;
+  private final Pool pool;
 
-  public TicketOwners(Mutiny.SessionFactory sessions) {
-    this.sessions = sessions;
+  public TicketOwners(Pool pool) {
+    this.pool = pool;
   }
 
   /**
@@ -24,20 +25,15 @@ public class TicketOwners {
     if (ticketIds.isEmpty()) {
       return Uni.createFrom().item(Map.of());
     }
-    return sessions
-        .withSession(
-            session ->
-                session
-                    .createNativeQuery(
-                        "select ticket_id, customer_id from ticket_projection where ticket_id in"
-                            + " (:ids) and customer_id is not null",
-                        Object[].class)
-                    .setParameter("ids", ticketIds)
-                    .getResultList())
+    return Sql.of(pool)
+        .query(
+            "select ticket_id, customer_id from ticket_projection where ticket_id ="
+                + " any($1) and customer_id is not null",
+            Tuple.of(Sql.texts(ticketIds)))
         .map(
             rows -> {
               Map<String, String> owners = new HashMap<>();
-              rows.forEach(row -> owners.put((String) row[0], (String) row[1]));
+              rows.forEach(row -> owners.put(row.getString(0), row.getString(1)));
               return owners;
             });
   }

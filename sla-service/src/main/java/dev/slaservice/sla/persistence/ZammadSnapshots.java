@@ -2,86 +2,55 @@ package dev.slaservice.sla.persistence;
 
 import dev.slaservice.sla.webhook.ZammadSnapshot;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /** The last Zammad snapshot seen per connection and ticket (table webhook_zammad_snapshot). */
 @ApplicationScoped
 public class ZammadSnapshots {
 
-  private final Mutiny.SessionFactory sessions;
+  private final Pool pool;
 
-  public ZammadSnapshots(Mutiny.SessionFactory sessions) {
-    this.sessions = sessions;
+  public ZammadSnapshots(Pool pool) {
+    this.pool = pool;
   }
 
   public Uni<Optional<ZammadSnapshot>> last(String connection, String ticket) {
-    return sessions
-        .withSession(
-            session ->
-                session
-                    .createNativeQuery(
-                        """
+    return Sql.of(pool)
+        .list(
+            """
                             select state, priority, first_response, updated_at from webhook_zammad_snapshot
-                            where connection = :connection and ticket = :ticket""",
-                        Object[].class)
-                    .setParameter("connection", connection)
-                    .setParameter("ticket", ticket)
-                    .getResultList())
-        .map(
-            rows ->
-                rows.stream()
-                    .findFirst()
-                    .map(
-                        row ->
-                            new ZammadSnapshot(
-                                (String) row[0], (String) row[1], (Boolean) row[2], time(row[3]))));
+                            where connection = $1 and ticket = $2""",
+            Tuple.of(connection, ticket),
+            row ->
+                new ZammadSnapshot(
+                    row.getString(0),
+                    row.getString(1),
+                    row.getBoolean(2),
+                    row.getOffsetDateTime(3)))
+        .map(rows -> rows.stream().findFirst());
   }
 
   /** Keeps {@code snapshot} unless a newer one is kept already. */
   public Uni<Void> keep(String connection, String ticket, ZammadSnapshot snapshot) {
-    return sessions
-        .withTransaction(
-            session ->
-                session
-                    .createNativeQuery(
-                        """
-                            insert into webhook_zammad_snapshot (connection, ticket, state, priority,
-                            first_response, updated_at)
-                            values (:connection, :ticket, :state, :priority, :firstResponse, :updatedAt)
-                            on conflict (connection, ticket) do update set state = excluded.state,
-                            priority = excluded.priority, first_response = excluded.first_response,
-                            updated_at = excluded.updated_at
-                            where webhook_zammad_snapshot.updated_at <= excluded.updated_at""")
-                    .setParameter("connection", connection)
-                    .setParameter("ticket", ticket)
-                    .setParameter("state", snapshot.state())
-                    .setParameter("priority", snapshot.priority())
-                    .setParameter("firstResponse", snapshot.firstResponse())
-                    .setParameter("updatedAt", snapshot.updatedAt())
-                    .executeUpdate())
-        .replaceWithVoid();
-  }
-
-  private static OffsetDateTime time(Object value) {
-    if (value instanceof OffsetDateTime odt) {
-      return odt;
-    }
-    if (value instanceof Instant instant) {
-      return instant.atOffset(ZoneOffset.UTC);
-    }
-    if (value instanceof Timestamp ts) {
-      return ts.toInstant().atOffset(ZoneOffset.UTC);
-    }
-    if (value instanceof LocalDateTime ldt) {
-      return ldt.atOffset(ZoneOffset.UTC);
-    }
-    throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    return Sql.of(pool)
+        .execute(
+            """
+                        insert into webhook_zammad_snapshot (connection, ticket, state, priority,
+                        first_response, updated_at)
+                        values ($1, $2, $3, $4, $5, $6)
+                        on conflict (connection, ticket) do update set state = excluded.state,
+                        priority = excluded.priority, first_response = excluded.first_response,
+                        updated_at = excluded.updated_at
+                        where webhook_zammad_snapshot.updated_at <= excluded.updated_at""",
+            Tuple.of(
+                connection,
+                ticket,
+                snapshot.state(),
+                snapshot.priority(),
+                snapshot.firstResponse(),
+                snapshot.updatedAt()));
   }
 }

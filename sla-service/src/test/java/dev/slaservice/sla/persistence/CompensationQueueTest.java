@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(SlaStackResource.class)
 class CompensationQueueTest {
 
-  @Inject Mutiny.SessionFactory sessions;
+  @Inject Pool pool;
   @Inject CompensationQueue queue;
   @Inject CompensationStore store;
   @Inject Database database;
@@ -48,13 +48,13 @@ class CompensationQueueTest {
     CompletableFuture<Void> drainSide =
         run(
             () ->
-                sessions.withTransaction(
-                    (session, tx) ->
+                pool.withTransaction(
+                    connection ->
                         store
-                            .lockCustomers(session, List.of(customer))
+                            .lockCustomers(Sql.of(connection), List.of(customer))
                             .invoke(() -> locked.complete(null))
                             .chain(() -> onThisContext(inserted))
-                            .chain(() -> queue.claim(session, 10_000, Duration.ZERO))
+                            .chain(() -> queue.claim(Sql.of(connection), 10_000, Duration.ZERO))
                             .invoke(
                                 all ->
                                     claimed.complete(
@@ -64,7 +64,8 @@ class CompensationQueueTest {
                                             .orElseThrow()))
                             // the drain's re-computation would read the books here
                             .chain(() -> onThisContext(queuedAgain))
-                            .chain(() -> queue.remove(session, List.of(claimed.join())))));
+                            .chain(
+                                () -> queue.remove(Sql.of(connection), List.of(claimed.join())))));
     try {
       locked.get(30, TimeUnit.SECONDS);
       database.rows(
@@ -77,8 +78,9 @@ class CompensationQueueTest {
 
       // a breach's transaction queues the customer while the drain is still open
       run(() ->
-              sessions.withTransaction(
-                  (session, tx) -> queue.enqueue(session, List.of(customer), Instant.now())))
+              pool.withTransaction(
+                  connection ->
+                      queue.enqueue(Sql.of(connection), List.of(customer), Instant.now())))
           .get(10, TimeUnit.SECONDS);
 
       queuedAgain.complete(null);
@@ -104,12 +106,14 @@ class CompensationQueueTest {
   void aDrainRemovesACustomerNobodyQueuedSinceItRead() throws Exception {
     String customer = "queue-" + UUID.randomUUID();
     run(() ->
-            sessions.withTransaction(
-                (session, tx) ->
+            pool.withTransaction(
+                connection ->
                     store
-                        .lockCustomers(session, List.of(customer))
-                        .chain(() -> queue.enqueue(session, List.of(customer), Instant.now()))
-                        .chain(() -> queue.claim(session, 10_000, Duration.ZERO))
+                        .lockCustomers(Sql.of(connection), List.of(customer))
+                        .chain(
+                            () ->
+                                queue.enqueue(Sql.of(connection), List.of(customer), Instant.now()))
+                        .chain(() -> queue.claim(Sql.of(connection), 10_000, Duration.ZERO))
                         .map(
                             all ->
                                 all.stream().filter(q -> q.customerId().equals(customer)).toList())
@@ -118,15 +122,15 @@ class CompensationQueueTest {
                                 assertThat(mine)
                                     .as("claimed at once with no settle time")
                                     .hasSize(1))
-                        .chain(mine -> queue.remove(session, mine))))
+                        .chain(mine -> queue.remove(Sql.of(connection), mine))))
         .get(30, TimeUnit.SECONDS);
 
     assertThat(database.compensationQueued(customer)).isFalse();
   }
 
   /**
-   * Waits for the test thread, then goes on on the session's own Vert.x context, as its session
-   * requires.
+   * Waits for the test thread, then goes on on the Sql.of(connection)'s own Vert.x context, as its
+   * Sql.of(connection) requires.
    */
   private static Uni<Void> onThisContext(CompletableFuture<Void> gate) {
     Context context = Vertx.currentContext();

@@ -29,20 +29,24 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(SlaStackResource.class)
 class PipelineIndexesTest {
 
+  private static final String IDS = "array['id-a', 'id-b', 'id-c']";
+
   @Inject Pool pool;
 
-  private String plan(String sql) {
-    String explain =
-        "explain "
-            + sql.replace("(:ids)", "('id-a', 'id-b', 'id-c')")
-                .replace(":after", "'id-a'")
-                .replace(":limit", "500");
+  /** The plan of {@code sql} with {@code arguments} as its parameters $1, $2, … */
+  private String plan(String sql, String... arguments) {
+    String explain = "explain " + sql;
+    // from the last, so that $1 does not match the start of $10
+    for (int parameter = arguments.length; parameter >= 1; parameter--) {
+      explain = explain.replace("$" + parameter, arguments[parameter - 1]);
+    }
+    String bound = explain;
     return pool.withConnection(
             connection ->
                 connection
                     .query("set enable_seqscan = off")
                     .execute()
-                    .chain(() -> connection.query(explain).execute())
+                    .chain(() -> connection.query(bound).execute())
                     .eventually(() -> connection.query("reset enable_seqscan").execute()))
         .map(
             rows ->
@@ -58,13 +62,13 @@ class PipelineIndexesTest {
 
     @Test
     void whenTheirSubscriptionsAreReadThenOnlySubscriptionEventsAreVisited() {
-      assertThat(plan(EventStore.customerEventsOf(EventType.SUBSCRIPTION_CHANGED)))
+      assertThat(plan(EventStore.customerEventsOf(EventType.SUBSCRIPTION_CHANGED), IDS))
           .contains("event_store_subscriptions_idx");
     }
 
     @Test
     void whenTheirClaimsAreReadThenOnlyClaimEventsAreVisited() {
-      assertThat(plan(EventStore.customerEventsOf(EventType.COMPENSATION_CLAIMED)))
+      assertThat(plan(EventStore.customerEventsOf(EventType.COMPENSATION_CLAIMED), IDS))
           .contains("event_store_claims_idx");
     }
   }
@@ -74,12 +78,14 @@ class PipelineIndexesTest {
 
     @Test
     void whenTheirHistoriesAreReadThenTheTicketIndexIsUsed() {
-      assertThat(plan(EventStore.TICKET_HISTORIES)).contains("event_store_ticket_occurred_idx");
+      assertThat(plan(EventStore.TICKET_HISTORIES, IDS))
+          .contains("event_store_ticket_occurred_idx");
     }
 
     @Test
     void whenARebuildWalksTheStoredTicketsThenTheTicketIndexIsWalked() {
-      assertThat(plan(RebuildStore.NEXT_TICKETS)).contains("event_store_ticket_occurred_idx");
+      assertThat(plan(RebuildStore.NEXT_TICKETS, "'id-a'", "500"))
+          .contains("event_store_ticket_occurred_idx");
     }
   }
 
@@ -88,7 +94,7 @@ class PipelineIndexesTest {
 
     @Test
     void whenTheirTicketsAreFoundThenTheCustomersIndexIsUsed() {
-      assertThat(plan(ProjectionStore.TICKETS_OF))
+      assertThat(plan(ProjectionStore.TICKETS_OF, IDS))
           .contains("ticket_projection_customer_breached_idx");
     }
   }

@@ -11,13 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +34,7 @@ class RebuildLockOrderTest {
       "select count(*) from pg_locks where not granted"
           + " and locktype = 'relation' and relation = cast('compensation_month' as regclass)";
 
-  @Inject Mutiny.SessionFactory sessions;
+  @Inject Pool pool;
   @Inject CompensationStore store;
   @Inject Database database;
   @Inject Vertx vertx;
@@ -51,22 +51,18 @@ class RebuildLockOrderTest {
     Background.run(
         vertx,
         () ->
-            sessions.withTransaction(
-                (session, tx) ->
-                    session
-                        .createNativeQuery(RebuildStore.LOCK_TABLES)
-                        .executeUpdate()
+            pool.withTransaction(
+                connection ->
+                    Sql.of(connection)
+                        .query(RebuildStore.LOCK_TABLES)
                         .invoke(() -> tablesHeld.complete(null))
                         // this side looks for a cycle long before the drain does (1 s), so a cycle
                         // fails this side
                         .chain(
-                            () ->
-                                session
-                                    .createNativeQuery("set local deadlock_timeout = '100ms'")
-                                    .executeUpdate())
-                        .chain(() -> untilADrainWaitsForTheTables(session))
+                            () -> Sql.of(connection).query("set local deadlock_timeout = '100ms'"))
+                        .chain(() -> untilADrainWaitsForTheTables(Sql.of(connection)))
                         // what the rebuild's customer chunk does next
-                        .chain(() -> store.lockCustomers(session, List.of(customer)))),
+                        .chain(() -> store.lockCustomers(Sql.of(connection), List.of(customer)))),
         done -> rebuildSide.complete(null),
         rebuildSide::completeExceptionally);
     tablesHeld.get(30, TimeUnit.SECONDS);
@@ -80,14 +76,13 @@ class RebuildLockOrderTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> !database.compensationQueued(customer));
   }
 
-  private static Uni<Void> untilADrainWaitsForTheTables(Mutiny.Session session) {
+  private static Uni<Void> untilADrainWaitsForTheTables(Sql sql) {
     return Multi.createBy()
         .repeating()
         .uni(
             () ->
-                session
-                    .createNativeQuery(TABLE_LOCK_WAITERS, Long.class)
-                    .getSingleResult()
+                sql.query(TABLE_LOCK_WAITERS)
+                    .map(rows -> rows.iterator().next().getLong(0))
                     .onItem()
                     .delayIt()
                     .by(Duration.ofMillis(50)))
